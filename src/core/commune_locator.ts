@@ -1,0 +1,32 @@
+import Flatbush from 'flatbush';
+import type { Position } from 'geojson';
+import { pointInRings, ringsBBox, ringsOf } from './point_in_polygon.ts';
+import type { Commune } from './types.ts';
+
+/** Finds which commune a lon/lat point falls in. */
+export interface CommuneLocator {
+  /** Index into the communes array, or -1 when the point is in none of them. */
+  locate(lon: number, lat: number): number;
+  readonly rings: Position[][][];
+  readonly bboxes: [number, number, number, number][];
+}
+
+/** Builds a spatial index (Flatbush R-tree over bounding boxes, then an exact ring test) over communes. */
+export function communeLocator(communes: readonly Commune[]): CommuneLocator {
+  const rings = communes.map((c) => ringsOf(c.geometry));
+  const bboxes = rings.map(ringsBBox);
+  const index = new Flatbush(Math.max(1, communes.length));
+  for (const b of bboxes) index.add(b[0], b[1], b[2], b[3]);
+  if (communes.length === 0) index.add(0, 0, 0, 0);
+  index.finish();
+  return {
+    rings,
+    bboxes,
+    locate(lon, lat) {
+      if (communes.length === 0) return -1;
+      const hits = index.search(lon, lat, lon, lat).sort((a, b) => a - b);
+      for (const i of hits) if (pointInRings(lon, lat, rings[i]!)) return i;
+      return -1;
+    },
+  };
+}

@@ -1,0 +1,228 @@
+import type { Position } from 'geojson';
+import type { Footprint } from './footprints.ts';
+import { type LocalProjection, localProjection } from './local_projection.ts';
+
+/** A coarse raster of one commune's uncovered cells for one gap mask, traced into polygons later. */
+export interface GapGrid {
+  /** Combination mask the grid was made for: a cell is a gap when inside and covered by none of these bits. */
+  comboMask: number;
+  width: number;
+  height: number;
+  /** 1 = uncovered and inside the commune; row 0 is the southernmost row. */
+  values: Uint8Array;
+  x0: number;
+  y0: number;
+  cell: number;
+}
+
+export interface CommuneScan {
+  projection: LocalProjection;
+  /** Commune area in the local plane, m². */
+  totalArea: number;
+  /** Area (m², local plane) inside the commune per coverage mask; mask bit p = covered by pair p. */
+  maskArea: Map<number, number>;
+  gapGrids: GapGrid[];
+}
+
+export interface ScanOptions {
+  /** Number of horizontal strips across the commune's height. */
+  scanlines: number;
+  /** Combination masks for which a gap grid is wanted. */
+  gapMasks: readonly number[];
+  /** Target number of rows of each gap grid. */
+  gapRows: number;
+}
+
+const CODE_IN = 126;
+const CODE_OUT = 127;
+const MM = 1000;
+
+type Edge = [number, number, number, number];
+
+function projectRings(rings: Position[][], proj: LocalProjection): Edge[] {
+  const edges: Edge[] = [];
+  for (const ring of rings) {
+    let prev: [number, number] | null = null;
+    for (const p of ring) {
+      const q = proj.forward(p[0]!, p[1]!);
+      if (prev && prev[1] !== q[1]) edges.push([prev[0], prev[1], q[0], q[1]]);
+      prev = q;
+    }
+    const first = ring[0];
+    const last = ring[ring.length - 1];
+    if (prev && first && last && (first[0] !== last[0] || first[1] !== last[1])) {
+      const q = proj.forward(first[0]!, first[1]!);
+      if (prev[1] !== q[1]) edges.push([prev[0], prev[1], q[0], q[1]]);
+    }
+  }
+  return edges;
+}
+
+/** Per-row sorted crossings of a set of edges with the scanlines y_i = y0 + (i + ½)·dy. */
+function rowCrossings(edges: Edge[], y0: number, dy: number, rows: number): Map<number, number[]> {
+  const byRow = new Map<number, number[]>();
+  for (const [x1, y1, x2, y2] of edges) {
+    const lo = Math.min(y1, y2);
+    const hi = Math.max(y1, y2);
+    const i0 = Math.max(0, Math.ceil((lo - y0) / dy - 0.5));
+    const i1 = Math.min(rows - 1, Math.ceil((hi - y0) / dy - 0.5) - 1);
+    for (let i = i0; i <= i1; i++) {
+      const y = y0 + (i + 0.5) * dy;
+      const x = x1 + ((x2 - x1) * (y - y1)) / (y2 - y1);
+      let list = byRow.get(i);
+      if (!list) {
+        list = [];
+        byRow.set(i, list);
+      }
+      list.push(x);
+    }
+  }
+  for (const list of byRow.values()) list.sort((a, b) => a - b);
+  return byRow;
+}
+
+/**
+ * Integrates coverage over one commune by scanlines.
+ *
+ * Along each row the commune's inside and every footprint's chord are exact intervals (circles
+ * analytically, polygons by edge crossings); a sweep over the sorted interval ends gives the length
+ * inside the commune for every distinct combination of covering (technology, operator) pairs.
+ * Rows are integrated with the midpoint rule, so the result converges as O(dy²) away from circle tangents.
+ */
+export function scanCommune(
+  rings: Position[][],
+  bbox: [number, number, number, number],
+  footprints: readonly Footprint[],
+  options: ScanOptions,
+): CommuneScan {
+  const proj = localProjection((bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2);
+  const edges = projectRings(rings, proj);
+  let xmin = Infinity;
+  let xmax = -Infinity;
+  let ymin = Infinity;
+  let ymax = -Infinity;
+  for (const [x1, y1, x2, y2] of edges) {
+    xmin = Math.min(xmin, x1, x2);
+    xmax = Math.max(xmax, x1, x2);
+    ymin = Math.min(ymin, y1, y2);
+    ymax = Math.max(ymax, y1, y2);
+  }
+  const maskArea = new Map<number, number>();
+  if (!(ymax > ymin)) return { projection: proj, totalArea: 0, maskArea, gapGrids: [] };
+
+  const rows = Math.max(8, options.scanlines);
+  const dy = (ymax - ymin) / rows;
+  const communeRows = rowCrossings(edges, ymin, dy, rows);
+
+  // Gap grids sample every `step`-th row and use square cells.
+  const step = Math.max(1, Math.round(rows / options.gapRows));
+  const cell = dy * step;
+  const gw = Math.max(1, Math.ceil((xmax - xmin) / cell));
+  const gh = Math.ceil(rows / step);
+  const gapGrids: GapGrid[] = options.gapMasks.map((comboMask) => ({
+    comboMask,
+    width: gw,
+    height: gh,
+    values: new Uint8Array(gw * gh),
+    x0: xmin,
+    y0: ymin + (Math.floor(step / 2) + 0.5) * dy - cell / 2,
+    cell,
+  }));
+
+  // Events per row: circles analytically, polygon footprints through their own edge crossings.
+  const rowEvents: number[][] = Array.from({ length: rows }, () => []);
+  const rowBase = new Int32Array(rows);
+  const base = xmin - 1;
+  const push = (i: number, a: number, b: number, pair: number, rowLo: number, rowHi: number) => {
+    const lo = Math.max(a, rowLo);
+    const hi = Math.min(b, rowHi);
+    if (hi <= lo) return;
+    if (lo === rowLo && hi === rowHi) {
+      rowBase[i]! |= 1 << pair;
+      return;
+    }
+    const list = rowEvents[i]!;
+    list.push(
+      Math.round((lo - base) * MM) * 128 + 2 * pair,
+      Math.round((hi - base) * MM) * 128 + 2 * pair + 1,
+    );
+  };
+  const rowLo = new Float64Array(rows).fill(Infinity);
+  const rowHi = new Float64Array(rows).fill(-Infinity);
+  for (const [i, xs] of communeRows) {
+    rowLo[i] = xs[0]!;
+    rowHi[i] = xs[xs.length - 1]!;
+    for (let k = 0; k + 1 < xs.length; k += 2) {
+      rowEvents[i]!.push(
+        Math.round((xs[k]! - base) * MM) * 128 + CODE_IN,
+        Math.round((xs[k + 1]! - base) * MM) * 128 + CODE_OUT,
+      );
+    }
+  }
+  for (const f of footprints) {
+    if (f.kind === 'circle') {
+      const [cx, cy] = proj.forward(f.lon, f.lat);
+      const r = f.radius_m;
+      const i0 = Math.max(0, Math.ceil((cy - r - ymin) / dy - 0.5));
+      const i1 = Math.min(rows - 1, Math.floor((cy + r - ymin) / dy - 0.5));
+      for (let i = i0; i <= i1; i++) {
+        if (rowHi[i]! < rowLo[i]!) continue;
+        const t = ymin + (i + 0.5) * dy - cy;
+        const h = Math.sqrt(r * r - t * t);
+        if (h > 0) push(i, cx - h, cx + h, f.pair, rowLo[i]!, rowHi[i]!);
+      }
+    } else {
+      const crossings = rowCrossings(projectRings(f.rings, proj), ymin, dy, rows);
+      for (const [i, xs] of crossings) {
+        if (rowHi[i]! < rowLo[i]!) continue;
+        for (let k = 0; k + 1 < xs.length; k += 2) push(i, xs[k]!, xs[k + 1]!, f.pair, rowLo[i]!, rowHi[i]!);
+      }
+    }
+  }
+
+  const counts = new Int32Array(32);
+  let totalLen = 0;
+  for (let i = 0; i < rows; i++) {
+    const list = rowEvents[i]!;
+    if (list.length === 0) continue;
+    const keys = Float64Array.from(list).sort();
+    const gi = (i - Math.floor(step / 2)) % step === 0 ? Math.floor(i / step) : -1;
+    counts.fill(0);
+    let dyn = 0;
+    let inside = 0;
+    let prevX = 0;
+    const baseMask = rowBase[i]!;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      const code = key % 128;
+      const x = (key - code) / 128 / MM;
+      if (inside > 0 && x > prevX) {
+        const len = x - prevX;
+        const mask = baseMask | dyn;
+        maskArea.set(mask, (maskArea.get(mask) ?? 0) + len);
+        totalLen += len;
+        if (gi >= 0 && gi < gh) {
+          for (const g of gapGrids) if ((mask & g.comboMask) === 0) markCells(g, gi, prevX + base, x + base);
+        }
+      }
+      if (code === CODE_IN) inside++;
+      else if (code === CODE_OUT) inside--;
+      else {
+        const pair = code >> 1;
+        if ((code & 1) === 0) {
+          if (counts[pair]!++ === 0) dyn |= 1 << pair;
+        } else if (--counts[pair]! === 0) dyn &= ~(1 << pair);
+      }
+      prevX = x;
+    }
+  }
+  for (const [m, len] of maskArea) maskArea.set(m, len * dy);
+  return { projection: proj, totalArea: totalLen * dy, maskArea, gapGrids };
+}
+
+function markCells(g: GapGrid, row: number, a: number, b: number): void {
+  const j0 = Math.max(0, Math.ceil((a - g.x0) / g.cell - 0.5));
+  const j1 = Math.min(g.width - 1, Math.floor((b - g.x0) / g.cell - 0.5));
+  const off = row * g.width;
+  for (let j = j0; j <= j1; j++) g.values[off + j] = 1;
+}

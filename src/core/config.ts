@@ -1,0 +1,23 @@
+import type { EngineConfig } from './types.ts';
+
+/**
+ * Default engine configuration.
+ *
+ * Radii (metres) follow the GSMA/Collins fallback given in DOMAIN.md for rural areas
+ * (2G 12 km, 3G/4G 4 km, 5G 0.5 km). Urban cells are smaller because sites are denser
+ * and clutter is higher; the urban values are our assumption (roughly a third of rural
+ * for 2G–4G, 0.3 km for 5G) and are documented as such in the README. They are defaults,
+ * not truths: a site's own radius, sector or predicted polygon replaces them.
+ */
+export const DEFAULT_CONFIG: EngineConfig = {
+  radii: {
+    '2G': { rural: 12_000, urban: 4_000 },
+    '3G': { rural: 4_000, urban: 1_500 },
+    '4G': { rural: 4_000, urban: 1_500 },
+    '5G': { rural: 500, urban: 300 },
+  },
+  arcSegments: 64,
+  scanlines: 400,
+  gapTechnologies: ['4G', 'any'],
+  minGapAreaKm2: 0.01,
+};

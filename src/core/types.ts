@@ -1,0 +1,136 @@
+/**
+ * The data model shared by the analysis core, the CLI and the web app.
+ * Everything here is plain data: no DOM, no Node built-ins.
+ */
+import type { MultiPolygon, Polygon } from 'geojson';
+
+/** Mobile radio technologies the engine knows. */
+export const TECHNOLOGIES = ['2G', '3G', '4G', '5G'] as const;
+export type Technology = (typeof TECHNOLOGIES)[number];
+
+/** A technology or "any" (the union of all technologies). */
+export type TechnologyKey = Technology | 'any';
+/** An operator name or "all" (covered by any operator). */
+export type OperatorKey = string;
+export const ALL_OPERATORS = 'all';
+
+export type Brand<T, B extends string> = T & { readonly __brand: B };
+export type UnitId = Brand<string, 'UnitId'>;
+
+/** Whether a commune is urban (phường/thị trấn) or rural (xã). Drives default footprint radii. */
+export type Setting = 'urban' | 'rural';
+
+/** A commune (xã/phường/thị trấn): the unit every indicator is computed for. */
+export interface Commune {
+  id: string;
+  name: string;
+  /** District id, or null for boundary sets without districts (2025). */
+  districtId: string | null;
+  districtName: string | null;
+  provinceId: string;
+  provinceName: string;
+  /** Census population (people). */
+  population: number;
+  setting: Setting;
+  geometry: Polygon | MultiPolygon;
+  /** Commune centre (lon, lat), when known. */
+  center?: [number, number];
+}
+
+/**
+ * A mobile site: one mast of one operator with one or more technologies.
+ * Whatever the site carries (radius, sector, predicted polygon) wins over the configured defaults.
+ */
+export interface Site {
+  id: string;
+  operator: string;
+  lon: number;
+  lat: number;
+  technologies: Technology[];
+  /** Own footprint radius in metres, for all its technologies. */
+  radius_m?: number;
+  /** Sector azimuth in degrees clockwise from north; with beamwidth_deg the footprint is a sector. */
+  azimuth_deg?: number;
+  /** Sector beamwidth in degrees (0 < b < 360). */
+  beamwidth_deg?: number;
+  /** Operator-predicted coverage polygon; replaces any radius or sector. */
+  coverage?: Polygon | MultiPolygon;
+  band?: string;
+  height_m?: number;
+}
+
+/** A population point (village or raster cell centre) with a weight in people. */
+export interface PopulationPoint {
+  lon: number;
+  lat: number;
+  population: number;
+}
+
+/** Default footprint radius per technology and setting, in metres. */
+export type RadiusTable = Record<Technology, Record<Setting, number>>;
+
+export interface EngineConfig {
+  radii: RadiusTable;
+  /** Number of segments used to draw a sector's arc (and circles for map output). */
+  arcSegments: number;
+  /** Scanlines per commune: target number of horizontal integration strips across the commune's height. */
+  scanlines: number;
+  /** Technologies for which gap (dead-zone) polygons are produced, at operator "all". */
+  gapTechnologies: TechnologyKey[];
+  /** Gap polygons smaller than this (km²) are dropped from gaps.geojson (their area still counts in the figures). */
+  minGapAreaKm2: number;
+}
+
+/** Coverage of one unit for one technology/operator combination. */
+export interface CoverageFigure {
+  technology: TechnologyKey;
+  operator: OperatorKey;
+  /** Covered share of the unit's geodesic area, 0–100 %. */
+  area_pct: number;
+  /** Covered share of the unit's population, 0–100 %. */
+  population_pct: number;
+  /** People inside the footprint union. */
+  covered_population: number;
+}
+
+export interface GapPolygon {
+  unitId: string;
+  technology: TechnologyKey;
+  /** Area in km² (geodesic). */
+  area_km2: number;
+  /** Estimated people living in the gap. */
+  population: number;
+  geometry: Polygon | MultiPolygon;
+}
+
+export type UnitLevel = 'commune' | 'district' | 'province';
+
+export interface UnitResult {
+  id: string;
+  name: string;
+  level: UnitLevel;
+  parent_id: string | null;
+  /** Geodesic (WGS84 ellipsoid) area in km². */
+  area_km2: number;
+  population: number;
+  coverage: CoverageFigure[];
+  /** Uncovered area and people per gap technology (operator "all"). */
+  gaps: { technology: TechnologyKey; area_km2: number; population: number }[];
+}
+
+export type PopulationMethod = 'uniform' | 'points';
+
+export interface AnalysisResult {
+  units: UnitResult[];
+  gaps: GapPolygon[];
+  operators: string[];
+  technologies: Technology[];
+  /** How each commune's population was distributed. */
+  populationMethod: Record<string, PopulationMethod>;
+}
+
+/** Injected callbacks: the core never prints. */
+export interface Callbacks {
+  onProgress?: (done: number, total: number, label: string) => void;
+  onWarning?: (message: string) => void;
+}

@@ -1,0 +1,82 @@
+/**
+ * Independent reference computations for tests: exact vector geometry on the WGS84 ellipsoid.
+ * Circles are geodesic 64-gons (GeographicLib Direct), unions and intersections come from
+ * polygon-clipping (Martinez–Rueda), and areas from GeographicLib's ellipsoidal polygon area.
+ */
+import { Geodesic } from 'geographiclib-geodesic';
+import type { MultiPolygon, Polygon, Position } from 'geojson';
+import polygonClipping, { type MultiPolygon as PcMulti } from 'polygon-clipping';
+
+const WGS84 = Geodesic.WGS84;
+
+/** Geodesic circle of radius r metres as an n-gon (closed ring). */
+export function geodesicCircle(lon: number, lat: number, r: number, n = 64): Position[] {
+  const ring: Position[] = [];
+  for (let i = 0; i < n; i++) {
+    const d = WGS84.Direct(lat, lon, (360 * i) / n, r);
+    ring.push([d.lon2!, d.lat2!]);
+  }
+  ring.push(ring[0]!);
+  return ring;
+}
+
+/** Geodesic sector polygon (apex at the site) with n segments per full turn. */
+export function geodesicSector(
+  lon: number,
+  lat: number,
+  r: number,
+  az: number,
+  bw: number,
+  n = 64,
+): Position[] {
+  const steps = Math.max(4, Math.ceil((n * bw) / 360));
+  const ring: Position[] = [[lon, lat]];
+  for (let i = 0; i <= steps; i++) {
+    const d = WGS84.Direct(lat, lon, az - bw / 2 + (bw * i) / steps, r);
+    ring.push([d.lon2!, d.lat2!]);
+  }
+  ring.push([lon, lat]);
+  return ring;
+}
+
+/** Ellipsoidal area in m² of polygon-clipping output. */
+export function ellipsoidalArea(mp: PcMulti): number {
+  let total = 0;
+  for (const poly of mp) {
+    poly.forEach((ring, i) => {
+      const p = WGS84.Polygon(false);
+      for (let k = 0; k < ring.length - 1; k++) p.AddPoint(ring[k]![1]!, ring[k]![0]!);
+      total += (i === 0 ? 1 : -1) * Math.abs(p.Compute(false, true).area ?? 0);
+    });
+  }
+  return total;
+}
+
+function asPc(g: Polygon | MultiPolygon): PcMulti {
+  return (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as PcMulti;
+}
+
+/** Exact covered share (0–1) of a commune by the union of footprint rings, as a ratio of ellipsoidal areas. */
+export function exactCoveredShare(commune: Polygon | MultiPolygon, footprints: Position[][]): number {
+  const total = ellipsoidalArea(asPc(commune));
+  if (footprints.length === 0) return 0;
+  const union = polygonClipping.union(...(footprints.map((r) => [[r]]) as [PcMulti, ...PcMulti[]]));
+  const inter = polygonClipping.intersection(asPc(commune), union);
+  return ellipsoidalArea(inter) / total;
+}
+
+/** A lon/lat rectangle as a Polygon. */
+export function rect(w: number, s: number, e: number, n: number): Polygon {
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [w, s],
+        [e, s],
+        [e, n],
+        [w, n],
+        [w, s],
+      ],
+    ],
+  };
+}
