@@ -96,6 +96,8 @@ export function analyze(
     const nearby = index ? index.search(...bbox).map((k) => footprints[k]!) : [];
     const scan = scanCommune(locator.rings[ci]!, bbox, nearby, {
       scanlines: cfg.scanlines,
+      minScanlines: cfg.minScanlines,
+      spacing: cfg.scanSpacingM,
       gapMasks: callbacks.gapPolygons === false ? [] : gapCombos.map((c) => c.mask),
       gapRows: 160,
     });

@@ -13,6 +13,11 @@ export interface GapGrid {
   x0: number;
   y0: number;
   cell: number;
+  /** Bounding window of the marked cells (empty when c0 > c1). */
+  r0: number;
+  r1: number;
+  c0: number;
+  c1: number;
 }
 
 export interface CommuneScan {
@@ -25,8 +30,12 @@ export interface CommuneScan {
 }
 
 export interface ScanOptions {
-  /** Number of horizontal strips across the commune's height. */
+  /** Most horizontal strips across a commune's height. */
   scanlines: number;
+  /** Fewest strips across a commune's height. */
+  minScanlines: number;
+  /** Target strip height in metres (rows = height / spacing, clamped to the two bounds above). */
+  spacing: number;
   /** Combination masks for which a gap grid is wanted. */
   gapMasks: readonly number[];
   /** Target number of rows of each gap grid. */
@@ -59,8 +68,8 @@ function projectRings(rings: Position[][], proj: LocalProjection): Edge[] {
 }
 
 /** Per-row sorted crossings of a set of edges with the scanlines y_i = y0 + (i + ½)·dy. */
-function rowCrossings(edges: Edge[], y0: number, dy: number, rows: number): Map<number, number[]> {
-  const byRow = new Map<number, number[]>();
+function rowCrossings(edges: Edge[], y0: number, dy: number, rows: number): (number[] | undefined)[] {
+  const byRow: (number[] | undefined)[] = new Array(rows);
   for (const [x1, y1, x2, y2] of edges) {
     const lo = Math.min(y1, y2);
     const hi = Math.max(y1, y2);
@@ -69,16 +78,45 @@ function rowCrossings(edges: Edge[], y0: number, dy: number, rows: number): Map<
     for (let i = i0; i <= i1; i++) {
       const y = y0 + (i + 0.5) * dy;
       const x = x1 + ((x2 - x1) * (y - y1)) / (y2 - y1);
-      let list = byRow.get(i);
+      let list = byRow[i];
       if (!list) {
         list = [];
-        byRow.set(i, list);
+        byRow[i] = list;
       }
       list.push(x);
     }
   }
-  for (const list of byRow.values()) list.sort((a, b) => a - b);
+  for (const list of byRow) list?.sort((a, b) => a - b);
   return byRow;
+}
+
+// Scratch buffers reused across communes (the engine is single-threaded per worker).
+const evBuf: Float64Array[] = [];
+let evLen = new Int32Array(0);
+let convexLo = new Float64Array(0);
+let convexHi = new Float64Array(0);
+
+function ensureScratch(rows: number): void {
+  if (evLen.length < rows) {
+    evLen = new Int32Array(rows);
+    convexLo = new Float64Array(rows);
+    convexHi = new Float64Array(rows);
+  }
+  while (evBuf.length < rows) evBuf.push(new Float64Array(64));
+  evLen.fill(0, 0, rows);
+}
+
+function pushEvent(i: number, key: number): void {
+  let buf = evBuf[i]!;
+  const n = evLen[i]!;
+  if (n === buf.length) {
+    const bigger = new Float64Array(buf.length * 2);
+    bigger.set(buf);
+    evBuf[i] = bigger;
+    buf = bigger;
+  }
+  buf[n] = key;
+  evLen[i] = n + 1;
 }
 
 /**
@@ -87,7 +125,8 @@ function rowCrossings(edges: Edge[], y0: number, dy: number, rows: number): Map<
  * Along each row the commune's inside and every footprint's chord are exact intervals (circles
  * analytically, polygons by edge crossings); a sweep over the sorted interval ends gives the length
  * inside the commune for every distinct combination of covering (technology, operator) pairs.
- * Rows are integrated with the midpoint rule, so the result converges as O(dy²) away from circle tangents.
+ * Rows are integrated with the midpoint rule. A footprint that spans a whole row only sets that
+ * row's base mask, and a pair already spanning a row skips further work there.
  */
 export function scanCommune(
   rings: Position[][],
@@ -110,9 +149,13 @@ export function scanCommune(
   const maskArea = new Map<number, number>();
   if (!(ymax > ymin)) return { projection: proj, totalArea: 0, maskArea, gapGrids: [] };
 
-  const rows = Math.max(8, options.scanlines);
+  const rows = Math.max(
+    options.minScanlines,
+    Math.min(options.scanlines, Math.ceil((ymax - ymin) / options.spacing)),
+  );
   const dy = (ymax - ymin) / rows;
   const communeRows = rowCrossings(edges, ymin, dy, rows);
+  ensureScratch(rows);
 
   // Gap grids sample every `step`-th row and use square cells.
   const step = Math.max(1, Math.round(rows / options.gapRows));
@@ -127,79 +170,124 @@ export function scanCommune(
     x0: xmin,
     y0: ymin + (Math.floor(step / 2) + 0.5) * dy - cell / 2,
     cell,
+    r0: gh,
+    r1: -1,
+    c0: gw,
+    c1: -1,
   }));
 
-  // Events per row: circles analytically, polygon footprints through their own edge crossings.
-  const rowEvents: number[][] = Array.from({ length: rows }, () => []);
   const rowBase = new Int32Array(rows);
   const base = xmin - 1;
-  const push = (i: number, a: number, b: number, pair: number, rowLo: number, rowHi: number) => {
-    const lo = Math.max(a, rowLo);
-    const hi = Math.min(b, rowHi);
+  const rowLo = new Float64Array(rows).fill(Infinity);
+  const rowHi = new Float64Array(rows).fill(-Infinity);
+  const push = (i: number, a: number, b: number, pair: number) => {
+    const lo = Math.max(a, rowLo[i]!);
+    const hi = Math.min(b, rowHi[i]!);
     if (hi <= lo) return;
-    if (lo === rowLo && hi === rowHi) {
+    if (lo === rowLo[i] && hi === rowHi[i]) {
       rowBase[i]! |= 1 << pair;
       return;
     }
-    const list = rowEvents[i]!;
-    list.push(
-      Math.round((lo - base) * MM) * 128 + 2 * pair,
-      Math.round((hi - base) * MM) * 128 + 2 * pair + 1,
-    );
+    pushEvent(i, Math.round((lo - base) * MM) * 128 + 2 * pair);
+    pushEvent(i, Math.round((hi - base) * MM) * 128 + 2 * pair + 1);
   };
-  const rowLo = new Float64Array(rows).fill(Infinity);
-  const rowHi = new Float64Array(rows).fill(-Infinity);
-  for (const [i, xs] of communeRows) {
+  for (let i = 0; i < rows; i++) {
+    const xs = communeRows[i];
+    if (!xs) continue;
     rowLo[i] = xs[0]!;
     rowHi[i] = xs[xs.length - 1]!;
     for (let k = 0; k + 1 < xs.length; k += 2) {
-      rowEvents[i]!.push(
-        Math.round((xs[k]! - base) * MM) * 128 + CODE_IN,
-        Math.round((xs[k + 1]! - base) * MM) * 128 + CODE_OUT,
-      );
+      pushEvent(i, Math.round((xs[k]! - base) * MM) * 128 + CODE_IN);
+      pushEvent(i, Math.round((xs[k + 1]! - base) * MM) * 128 + CODE_OUT);
     }
   }
-  for (const f of footprints) {
+
+  // Nearest and largest footprints first: they are the ones that span whole rows.
+  const cx0 = (xmin + xmax) / 2;
+  const cy0 = (ymin + ymax) / 2;
+  const order = footprints
+    .map((f) => {
+      if (f.kind !== 'circle') return { f, key: Infinity, c: null as [number, number] | null };
+      const c = proj.forward(f.lon, f.lat);
+      return { f, key: Math.hypot(c[0] - cx0, c[1] - cy0) - f.radius_m, c };
+    })
+    .sort((a, b) => a.key - b.key);
+
+  for (const { f, c } of order) {
+    const bit = 1 << f.pair;
     if (f.kind === 'circle') {
-      const [cx, cy] = proj.forward(f.lon, f.lat);
+      const [cx, cy] = c!;
       const r = f.radius_m;
       const i0 = Math.max(0, Math.ceil((cy - r - ymin) / dy - 0.5));
       const i1 = Math.min(rows - 1, Math.floor((cy + r - ymin) / dy - 0.5));
       for (let i = i0; i <= i1; i++) {
-        if (rowHi[i]! < rowLo[i]!) continue;
+        if ((rowBase[i]! & bit) !== 0 || rowHi[i]! < rowLo[i]!) continue;
         const t = ymin + (i + 0.5) * dy - cy;
         const h = Math.sqrt(r * r - t * t);
-        if (h > 0) push(i, cx - h, cx + h, f.pair, rowLo[i]!, rowHi[i]!);
+        if (h > 0) push(i, cx - h, cx + h, f.pair);
+      }
+    } else if (f.convex) {
+      // A convex polygon crosses each row in one interval: track its min and max x per row.
+      const fe = projectRings(f.rings, proj);
+      let fyLo = Infinity;
+      let fyHi = -Infinity;
+      for (const e of fe) {
+        fyLo = Math.min(fyLo, e[1], e[3]);
+        fyHi = Math.max(fyHi, e[1], e[3]);
+      }
+      const i0 = Math.max(0, Math.ceil((fyLo - ymin) / dy - 0.5));
+      const i1 = Math.min(rows - 1, Math.ceil((fyHi - ymin) / dy - 0.5) - 1);
+      convexLo.fill(Infinity, i0, i1 + 1);
+      convexHi.fill(-Infinity, i0, i1 + 1);
+      for (const [x1, y1, x2, y2] of fe) {
+        const a = Math.max(i0, Math.ceil((Math.min(y1, y2) - ymin) / dy - 0.5));
+        const b = Math.min(i1, Math.ceil((Math.max(y1, y2) - ymin) / dy - 0.5) - 1);
+        for (let i = a; i <= b; i++) {
+          const x = x1 + ((x2 - x1) * (ymin + (i + 0.5) * dy - y1)) / (y2 - y1);
+          if (x < convexLo[i]!) convexLo[i] = x;
+          if (x > convexHi[i]!) convexHi[i] = x;
+        }
+      }
+      for (let i = i0; i <= i1; i++) {
+        if ((rowBase[i]! & bit) !== 0 || rowHi[i]! < rowLo[i]! || !(convexHi[i]! > convexLo[i]!)) continue;
+        push(i, convexLo[i]!, convexHi[i]!, f.pair);
       }
     } else {
       const crossings = rowCrossings(projectRings(f.rings, proj), ymin, dy, rows);
-      for (const [i, xs] of crossings) {
-        if (rowHi[i]! < rowLo[i]!) continue;
-        for (let k = 0; k + 1 < xs.length; k += 2) push(i, xs[k]!, xs[k + 1]!, f.pair, rowLo[i]!, rowHi[i]!);
-      }
+      crossings.forEach((xs, i) => {
+        if (!xs || (rowBase[i]! & bit) !== 0 || rowHi[i]! < rowLo[i]!) return;
+        for (let k = 0; k + 1 < xs.length; k += 2) push(i, xs[k]!, xs[k + 1]!, f.pair);
+      });
     }
   }
 
   const counts = new Int32Array(32);
   let totalLen = 0;
   for (let i = 0; i < rows; i++) {
-    const list = rowEvents[i]!;
-    if (list.length === 0) continue;
-    const keys = Float64Array.from(list).sort();
-    const gi = (i - Math.floor(step / 2)) % step === 0 ? Math.floor(i / step) : -1;
+    const n = evLen[i]!;
+    if (n === 0) continue;
+    const keys = evBuf[i]!.subarray(0, n).sort();
+    const gi = (i - Math.floor(step / 2)) % step === 0 ? (i - Math.floor(step / 2)) / step : -1;
     counts.fill(0);
     let dyn = 0;
     let inside = 0;
     let prevX = 0;
     const baseMask = rowBase[i]!;
-    for (let k = 0; k < keys.length; k++) {
+    let runMask = -1;
+    let runLen = 0;
+    for (let k = 0; k < n; k++) {
       const key = keys[k]!;
       const code = key % 128;
       const x = (key - code) / 128 / MM;
       if (inside > 0 && x > prevX) {
         const len = x - prevX;
         const mask = baseMask | dyn;
-        maskArea.set(mask, (maskArea.get(mask) ?? 0) + len);
+        if (mask !== runMask) {
+          if (runMask !== -1) maskArea.set(runMask, (maskArea.get(runMask) ?? 0) + runLen);
+          runMask = mask;
+          runLen = 0;
+        }
+        runLen += len;
         totalLen += len;
         if (gi >= 0 && gi < gh) {
           for (const g of gapGrids) if ((mask & g.comboMask) === 0) markCells(g, gi, prevX + base, x + base);
@@ -215,6 +303,7 @@ export function scanCommune(
       }
       prevX = x;
     }
+    if (runMask !== -1) maskArea.set(runMask, (maskArea.get(runMask) ?? 0) + runLen);
   }
   for (const [m, len] of maskArea) maskArea.set(m, len * dy);
   return { projection: proj, totalArea: totalLen * dy, maskArea, gapGrids };
@@ -223,6 +312,11 @@ export function scanCommune(
 function markCells(g: GapGrid, row: number, a: number, b: number): void {
   const j0 = Math.max(0, Math.ceil((a - g.x0) / g.cell - 0.5));
   const j1 = Math.min(g.width - 1, Math.floor((b - g.x0) / g.cell - 0.5));
+  if (j1 < j0) return;
   const off = row * g.width;
   for (let j = j0; j <= j1; j++) g.values[off + j] = 1;
+  if (row < g.r0) g.r0 = row;
+  if (row > g.r1) g.r1 = row;
+  if (j0 < g.c0) g.c0 = j0;
+  if (j1 > g.c1) g.c1 = j1;
 }

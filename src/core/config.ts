@@ -17,6 +17,8 @@ export const DEFAULT_CONFIG: EngineConfig = {
     '5G': { rural: 500, urban: 300 },
   },
   arcSegments: 64,
+  scanSpacingM: 25,
+  minScanlines: 64,
   scanlines: 400,
   gapTechnologies: ['4G', 'any'],
   minGapAreaKm2: 0.01,

@@ -25,6 +25,8 @@ export interface CircleFootprint extends FootprintBase {
 export interface PolygonFootprint extends FootprintBase {
   kind: 'polygon';
   rings: Position[][];
+  /** True for sectors of at most 180°: each row then crosses it in one interval. */
+  convex: boolean;
 }
 
 export type Footprint = CircleFootprint | PolygonFootprint;
@@ -106,14 +108,14 @@ export function buildFootprints(
       };
       if (site.coverage) {
         const rings = ringsOf(site.coverage);
-        out.push({ ...base, kind: 'polygon', rings, bbox: ringsBBox(rings) });
+        out.push({ ...base, kind: 'polygon', rings, bbox: ringsBBox(rings), convex: false });
         continue;
       }
       const r = footprintRadius(site, technology, setting, config);
       const bw = site.beamwidth_deg;
       if (site.azimuth_deg !== undefined && bw !== undefined && bw > 0 && bw < 360) {
         const rings = [sectorRing(site.lon, site.lat, r, site.azimuth_deg, bw, config.arcSegments)];
-        out.push({ ...base, kind: 'polygon', rings, bbox: ringsBBox(rings) });
+        out.push({ ...base, kind: 'polygon', rings, bbox: ringsBBox(rings), convex: bw <= 180 });
         continue;
       }
       const dLat = r / metresPerDegreeLat(site.lat);

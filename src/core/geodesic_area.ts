@@ -1,7 +1,7 @@
-import { Geodesic } from 'geographiclib-geodesic';
+import geographiclib from 'geographiclib-geodesic';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 
-const WGS84 = Geodesic.WGS84;
+const WGS84 = geographiclib.Geodesic.WGS84;
 
 /** Signed-free area of one ring on the WGS84 ellipsoid, in m². */
 function ringAreaM2(ring: Position[]): number {

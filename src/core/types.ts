@@ -73,7 +73,10 @@ export interface EngineConfig {
   radii: RadiusTable;
   /** Number of segments used to draw a sector's arc (and circles for map output). */
   arcSegments: number;
-  /** Scanlines per commune: target number of horizontal integration strips across the commune's height. */
+  /** Target height of one integration strip (scanline spacing), metres. */
+  scanSpacingM: number;
+  /** Fewest and most strips across one commune's height (bounds on height / scanSpacingM). */
+  minScanlines: number;
   scanlines: number;
   /** Technologies for which gap (dead-zone) polygons are produced, at operator "all". */
   gapTechnologies: TechnologyKey[];

@@ -1,13 +1,15 @@
 /**
  * Independent reference computations for tests: exact vector geometry on the WGS84 ellipsoid.
  * Circles are geodesic 64-gons (GeographicLib Direct), unions and intersections come from
- * polygon-clipping (Martinez–Rueda), and areas from GeographicLib's ellipsoidal polygon area.
+ * polyclip-ts (Martinez–Rueda sweep, the clipper Turf 7 uses), and areas from GeographicLib's ellipsoidal polygon area.
  */
-import { Geodesic } from 'geographiclib-geodesic';
+import geographiclib from 'geographiclib-geodesic';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import polygonClipping, { type MultiPolygon as PcMulti } from 'polygon-clipping';
+import * as polyclip from 'polyclip-ts';
 
-const WGS84 = Geodesic.WGS84;
+type PcMulti = [number, number][][][];
+
+const WGS84 = geographiclib.Geodesic.WGS84;
 
 /** Geodesic circle of radius r metres as an n-gon (closed ring). */
 export function geodesicCircle(lon: number, lat: number, r: number, n = 64): Position[] {
@@ -60,8 +62,8 @@ function asPc(g: Polygon | MultiPolygon): PcMulti {
 export function exactCoveredShare(commune: Polygon | MultiPolygon, footprints: Position[][]): number {
   const total = ellipsoidalArea(asPc(commune));
   if (footprints.length === 0) return 0;
-  const union = polygonClipping.union(...(footprints.map((r) => [[r]]) as [PcMulti, ...PcMulti[]]));
-  const inter = polygonClipping.intersection(asPc(commune), union);
+  const union = polyclip.union(...(footprints.map((r) => [[r]]) as [PcMulti, ...PcMulti[]]));
+  const inter = polyclip.intersection(asPc(commune), union);
   return ellipsoidalArea(inter) / total;
 }
 

@@ -1,0 +1,77 @@
+/**
+ * `npm run bench`: engine speed on the bundled sample, the naive way's speed on the same data and
+ * their ratio, then the national-scale synthetic case (time and peak memory, in a child process).
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { analyze } from '../src/core/analyze.ts';
+import { communesFromGeoJSON } from '../src/io/boundaries.ts';
+import { sitesFromGeoJSON } from '../src/io/sites.ts';
+import { naiveCoverage } from './naive.ts';
+
+const root = new URL('../', import.meta.url);
+const read = (p: string) => readFileSync(new URL(p, root), 'utf8');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function time<T>(fn: () => T): [T, number] {
+  const t0 = performance.now();
+  const r = fn();
+  return [r, performance.now() - t0];
+}
+
+const { communes } = communesFromGeoJSON(read('data/sample/communes-pre2025.geojson'), { file: 'communes' });
+const { sites } = sitesFromGeoJSON(read('data/synthetic/sites.synthetic.geojson'), 'sites');
+const combos = 5 * (1 + new Set(sites.map((s) => s.operator)).size);
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}`);
+console.log(
+  `sample: ${communes.length} communes (Gia Lai + Đắk Nông, pre-2025), ${sites.length} synthetic sites, ${combos} technology × operator combinations`,
+);
+
+analyze({ communes, sites }); // warm-up
+const statsRuns: number[] = [];
+const fullRuns: number[] = [];
+for (let i = 0; i < 7; i++) {
+  statsRuns.push(time(() => analyze({ communes, sites }, {}, { gapPolygons: false }))[1]);
+  fullRuns.push(time(() => analyze({ communes, sites }))[1]);
+}
+const engineStats = median(statsRuns);
+const engineFull = median(fullRuns);
+console.log(`engine, all combinations, figures only: ${engineStats.toFixed(1)} ms (median of 7)`);
+console.log(`engine, all combinations, figures + gap polygons: ${engineFull.toFixed(1)} ms (median of 7)`);
+
+const naiveCombos: ['2G' | '4G' | '5G', string][] = [
+  ['5G', 'all'],
+  ['4G', 'all'],
+  ['2G', 'all'],
+];
+let naiveTotal = 0;
+for (const [t, o] of naiveCombos) {
+  const [, ms] = time(() => naiveCoverage(communes, sites, t, o));
+  naiveTotal += ms;
+  console.log(`naive (turf union of 64-step circles, ∩ each commune), ${t}/${o}: ${ms.toFixed(0)} ms`);
+}
+const naivePerCombo = naiveTotal / naiveCombos.length;
+console.log(
+  `naive, ${naiveCombos.length} combinations measured: ${naiveTotal.toFixed(0)} ms; ` +
+    `extrapolated to all ${combos}: ${(naivePerCombo * combos).toFixed(0)} ms`,
+);
+console.log(
+  `ratio (naive on ${naiveCombos.length} combinations ÷ engine on all ${combos}, with gaps): ${(naiveTotal / engineFull).toFixed(0)}×`,
+);
+console.log(
+  `ratio (naive extrapolated to all ${combos} ÷ engine with gaps): ${((naivePerCombo * combos) / engineFull).toFixed(0)}×`,
+);
+
+const out = execFileSync(
+  process.execPath,
+  ['--import', 'tsx', new URL('national.ts', import.meta.url).pathname],
+  {
+    encoding: 'utf8',
+  },
+);
+console.log(out.trim());

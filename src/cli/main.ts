@@ -1,0 +1,49 @@
+import { formatIssue, UserError } from '../core/errors.ts';
+import { ANALYZE_HELP, analyzeCommand } from './analyze_command.ts';
+
+const HELP = `vungphu — coverage analysis for Vietnamese provinces (Vùng Phủ)
+
+Usage: vungphu <command> [options]
+
+Commands:
+  analyze    coverage per commune, district and province; writes report.json,
+             communes.csv and gaps.geojson (see 'vungphu analyze --help')
+
+Options:
+  -h, --help     this help
+  --version      print the version
+
+${ANALYZE_HELP}`;
+
+/** Dispatches a command; UserError → exit 1 with its message, anything else → exit 2. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === '-h' || command === '--help' || command === 'help') {
+      process.stdout.write(`${HELP}\n`);
+      return 0;
+    }
+    if (command === '--version') {
+      process.stdout.write('0.1.0\n');
+      return 0;
+    }
+    if (command === 'analyze') return await analyzeCommand(rest);
+    throw new UserError(`unknown command "${command}". Run 'vungphu --help'.`);
+  } catch (e) {
+    if (e instanceof UserError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      for (const issue of e.issues) process.stderr.write(`  ${formatIssue(issue)}\n`);
+      return 1;
+    }
+    if (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`error: ${e.message}. Run 'vungphu ${command} --help'.\n`);
+      return 1;
+    }
+    process.stderr.write(
+      `internal error (please report): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
+    return 2;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,138 @@
+/**
+ * Test harness for the browser tests: serves the built app with `vite preview` and drives Debian's
+ * Chromium headless through playwright-core, with the network outside the app's origin blocked.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * Flags for headless Chromium in CI: no sandbox (root in a container), no GPU, no background
+ * traffic. WebGL runs on SwiftShader (software Vulkan behind ANGLE); Chromium wants
+ * --enable-unsafe-swiftshader to allow that fallback explicitly. Any host name other than the
+ * loopback resolves to nothing, so the page could not reach the Internet even if it tried.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => {
+        if (address && typeof address === 'object') resolve(address.port);
+        else reject(new Error('no port'));
+      });
+    });
+  });
+}
+
+/** A running `vite preview` of dist/. */
+export interface PreviewServer {
+  origin: string;
+  stop(): Promise<void>;
+}
+
+/** Serves dist/ with `vite preview` on a free loopback port and waits until it answers. */
+export async function startPreview(): Promise<PreviewServer> {
+  if (!existsSync(`${ROOT}dist/index.html`)) {
+    throw new Error('dist/index.html is missing: run `npx vite build` first (`npm test` does it for you).');
+  }
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      `${ROOT}node_modules/vite/bin/vite.js`,
+      'preview',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--strictPort',
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BROWSER: 'none' } },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`vite preview exited with ${child.exitCode}:\n${output}`);
+    try {
+      const response = await fetch(`${origin}/`);
+      if (response.ok) return { origin, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await stop();
+  throw new Error(`vite preview did not answer on ${origin} within 30 s:\n${output}`);
+}
+
+/** Launches headless Chromium (CHROMIUM_PATH, or Debian's /usr/bin/chromium). */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `Chromium not found at ${executablePath}: install it (apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
+  }
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A browser context that lets through only requests to `origin` and records every other request
+ * it blocked, from the page and its workers alike. The page's own Content-Security-Policy would stop
+ * an outside request before it reached the network, unseen by the route; it is bypassed here so
+ * that every attempt is recorded (the CSP itself is checked separately).
+ */
+export async function offlineContext(
+  browser: Browser,
+  origin: string,
+): Promise<{ context: BrowserContext; blocked: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'vi-VN',
+    bypassCSP: true,
+  });
+  const blocked: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (new URL(url).origin === origin) return route.continue();
+    blocked.push(url);
+    return route.abort('blockedbyclient');
+  });
+  return { context, blocked };
+}
