@@ -99,7 +99,7 @@ export function analyze(
       minScanlines: cfg.minScanlines,
       spacing: cfg.scanSpacingM,
       gapMasks: callbacks.gapPolygons === false ? [] : gapCombos.map((c) => c.mask),
-      gapRows: 160,
+      gapRows: cfg.gapGridRows,
     });
     const area = geodesicArea(commune.geometry);
     const points = pointsByCommune.get(ci);

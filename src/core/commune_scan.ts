@@ -95,6 +95,10 @@ const evBuf: Float64Array[] = [];
 let evLen = new Int32Array(0);
 let convexLo = new Float64Array(0);
 let convexHi = new Float64Array(0);
+let slotLo = new Float64Array(0);
+let slotHi = new Float64Array(0);
+let slotState = new Uint8Array(0);
+let activeSlots = new Int32Array(0);
 
 function ensureScratch(rows: number): void {
   if (evLen.length < rows) {
@@ -180,20 +184,52 @@ export function scanCommune(
   const base = xmin - 1;
   const rowLo = new Float64Array(rows).fill(Infinity);
   const rowHi = new Float64Array(rows).fill(-Infinity);
+  // A pair whose footprints already span every non-empty row is done: skip its other footprints.
+  const fullRows = new Int32Array(32);
+  let doneMask = 0;
+  let nonEmptyRows = 0;
+  // Per (row, pair), the interval being grown: overlapping chords of one pair merge before they
+  // become events, since coverage by a pair is the union of its chords.
+  const slots = rows * 32;
+  if (slotLo.length < slots) {
+    slotLo = new Float64Array(slots);
+    slotHi = new Float64Array(slots);
+    slotState = new Uint8Array(slots);
+    activeSlots = new Int32Array(slots);
+  }
+  slotState.fill(0, 0, slots);
+  let nActive = 0;
+  const flush = (slot: number) => {
+    const i = (slot / 32) | 0;
+    const pair = slot & 31;
+    pushEvent(i, Math.round((slotLo[slot]! - base) * MM) * 128 + 2 * pair);
+    pushEvent(i, Math.round((slotHi[slot]! - base) * MM) * 128 + 2 * pair + 1);
+  };
   const push = (i: number, a: number, b: number, pair: number) => {
     const lo = Math.max(a, rowLo[i]!);
     const hi = Math.min(b, rowHi[i]!);
     if (hi <= lo) return;
-    if (lo === rowLo[i] && hi === rowHi[i]) {
-      rowBase[i]! |= 1 << pair;
-      return;
+    const slot = i * 32 + pair;
+    if (slotState[slot] === 1 && lo <= slotHi[slot]! && hi >= slotLo[slot]!) {
+      if (lo < slotLo[slot]!) slotLo[slot] = lo;
+      if (hi > slotHi[slot]!) slotHi[slot] = hi;
+    } else {
+      if (slotState[slot] === 1) flush(slot);
+      else activeSlots[nActive++] = slot;
+      slotState[slot] = 1;
+      slotLo[slot] = lo;
+      slotHi[slot] = hi;
     }
-    pushEvent(i, Math.round((lo - base) * MM) * 128 + 2 * pair);
-    pushEvent(i, Math.round((hi - base) * MM) * 128 + 2 * pair + 1);
+    if (slotLo[slot] === rowLo[i] && slotHi[slot] === rowHi[i]) {
+      slotState[slot] = 2;
+      rowBase[i]! |= 1 << pair;
+      if (++fullRows[pair]! === nonEmptyRows) doneMask |= 1 << pair;
+    }
   };
   for (let i = 0; i < rows; i++) {
     const xs = communeRows[i];
     if (!xs) continue;
+    nonEmptyRows++;
     rowLo[i] = xs[0]!;
     rowHi[i] = xs[xs.length - 1]!;
     for (let k = 0; k + 1 < xs.length; k += 2) {
@@ -215,6 +251,7 @@ export function scanCommune(
 
   for (const { f, c } of order) {
     const bit = 1 << f.pair;
+    if ((doneMask & bit) !== 0) continue;
     if (f.kind === 'circle') {
       const [cx, cy] = c!;
       const r = f.radius_m;
@@ -260,6 +297,8 @@ export function scanCommune(
       });
     }
   }
+
+  for (let k = 0; k < nActive; k++) if (slotState[activeSlots[k]!] === 1) flush(activeSlots[k]!);
 
   const counts = new Int32Array(32);
   let totalLen = 0;

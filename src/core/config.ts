@@ -17,9 +17,10 @@ export const DEFAULT_CONFIG: EngineConfig = {
     '5G': { rural: 500, urban: 300 },
   },
   arcSegments: 64,
-  scanSpacingM: 25,
-  minScanlines: 64,
-  scanlines: 400,
+  scanSpacingM: 50,
+  minScanlines: 48,
+  scanlines: 200,
   gapTechnologies: ['4G', 'any'],
+  gapGridRows: 80,
   minGapAreaKm2: 0.01,
 };

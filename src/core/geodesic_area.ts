@@ -18,6 +18,8 @@ function ringAreaM2(ring: Position[]): number {
  * (outer rings minus holes), computed with GeographicLib (Karney 2013).
  */
 export function geodesicArea(geometry: Polygon | MultiPolygon): number {
+  const cached = areaCache.get(geometry);
+  if (cached !== undefined) return cached;
   const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   let m2 = 0;
   for (const poly of polys) {
@@ -25,5 +27,9 @@ export function geodesicArea(geometry: Polygon | MultiPolygon): number {
       m2 += (i === 0 ? 1 : -1) * ringAreaM2(ring);
     });
   }
+  areaCache.set(geometry, m2 / 1e6);
   return m2 / 1e6;
 }
+
+// Areas are cached per geometry object: what-if recomputation reuses the same commune geometries.
+const areaCache = new WeakMap<object, number>();

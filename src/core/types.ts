@@ -80,6 +80,8 @@ export interface EngineConfig {
   scanlines: number;
   /** Technologies for which gap (dead-zone) polygons are produced, at operator "all". */
   gapTechnologies: TechnologyKey[];
+  /** Rows of the grid gap polygons are traced on, per commune (resolution ≈ commune height / rows). */
+  gapGridRows: number;
   /** Gap polygons smaller than this (km²) are dropped from gaps.geojson (their area still counts in the figures). */
   minGapAreaKm2: number;
 }
