@@ -99,34 +99,59 @@ export function buildFootprints(
   const out: Footprint[] = [];
   sites.forEach((site, siteIndex) => {
     const setting = settingOf(site);
+    const bw = site.beamwidth_deg;
+    const sector = site.azimuth_deg !== undefined && bw !== undefined && bw > 0 && bw < 360;
+    const ownRings = site.coverage ? ringsOf(site.coverage) : null;
+    const ownBBox = ownRings ? ringsBBox(ownRings) : null;
     for (const technology of site.technologies) {
-      const base = {
-        siteIndex,
-        technology,
-        operator: site.operator,
-        pair: layout.pairOf(technology, site.operator),
-      };
-      if (site.coverage) {
-        const rings = ringsOf(site.coverage);
-        out.push({ ...base, kind: 'polygon', rings, bbox: ringsBBox(rings), convex: false });
+      const pair = layout.pairOf(technology, site.operator);
+      const operator = site.operator;
+      if (ownRings && ownBBox) {
+        out.push({
+          kind: 'polygon',
+          siteIndex,
+          technology,
+          operator,
+          pair,
+          rings: ownRings,
+          bbox: ownBBox,
+          convex: false,
+        });
         continue;
       }
       const r = footprintRadius(site, technology, setting, config);
-      const bw = site.beamwidth_deg;
-      if (site.azimuth_deg !== undefined && bw !== undefined && bw > 0 && bw < 360) {
-        const rings = [sectorRing(site.lon, site.lat, r, site.azimuth_deg, bw, config.arcSegments)];
-        out.push({ ...base, kind: 'polygon', rings, bbox: ringsBBox(rings), convex: bw <= 180 });
+      if (sector) {
+        const rings = [sectorRing(site.lon, site.lat, r, site.azimuth_deg!, bw!, config.arcSegments)];
+        out.push({
+          kind: 'polygon',
+          siteIndex,
+          technology,
+          operator,
+          pair,
+          rings,
+          bbox: ringsBBox(rings),
+          convex: bw! <= 180,
+        });
         continue;
       }
       const dLat = r / metresPerDegreeLat(site.lat);
       const dLon = r / metresPerDegreeLon(Math.min(89, Math.abs(site.lat) + dLat));
+      const bbox: [number, number, number, number] = [
+        site.lon - dLon,
+        site.lat - dLat,
+        site.lon + dLon,
+        site.lat + dLat,
+      ];
       out.push({
-        ...base,
         kind: 'circle',
+        siteIndex,
+        technology,
+        operator,
+        pair,
         lon: site.lon,
         lat: site.lat,
         radius_m: r,
-        bbox: [site.lon - dLon, site.lat - dLat, site.lon + dLon, site.lat + dLat],
+        bbox,
       });
     }
   });

@@ -1,21 +1,40 @@
-import geographiclib from 'geographiclib-geodesic';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 
-const WGS84 = geographiclib.Geodesic.WGS84;
+const A = 6378137;
+const F = 1 / 298.257223563;
+const E2 = F * (2 - F);
+const E = Math.sqrt(E2);
+const RAD = Math.PI / 180;
 
-/** Signed-free area of one ring on the WGS84 ellipsoid, in m². */
+/** The authalic function q(φ): y = a·q/2 is the ellipsoid's cylindrical equal-area projection. */
+function authalicQ(latDeg: number): number {
+  const s = Math.sin(latDeg * RAD);
+  return (1 - E2) * (s / (1 - E2 * s * s) - (1 / (2 * E)) * Math.log((1 - E * s) / (1 + E * s)));
+}
+
+/** Area of one ring in m² (unsigned), by the shoelace formula in the equal-area plane. */
 function ringAreaM2(ring: Position[]): number {
-  const poly = WGS84.Polygon(false);
+  let twice = 0;
   const n = ring.length;
-  // A closed ring repeats its first vertex; the polygon accumulator closes it itself.
-  const last = n > 1 && ring[0]![0] === ring[n - 1]![0] && ring[0]![1] === ring[n - 1]![1] ? n - 1 : n;
-  for (let i = 0; i < last; i++) poly.AddPoint(ring[i]![1]!, ring[i]![0]!);
-  return Math.abs(poly.Compute(false, true).area ?? 0);
+  let px = ring[n - 1]![0]! * RAD * A;
+  let py = (A * authalicQ(ring[n - 1]![1]!)) / 2;
+  for (let i = 0; i < n; i++) {
+    const x = ring[i]![0]! * RAD * A;
+    const y = (A * authalicQ(ring[i]![1]!)) / 2;
+    twice += px * y - x * py;
+    px = x;
+    py = y;
+  }
+  return Math.abs(twice) / 2;
 }
 
 /**
- * Geodesic area of a Polygon or MultiPolygon on the WGS84 ellipsoid, in km²
- * (outer rings minus holes), computed with GeographicLib (Karney 2013).
+ * Area of a Polygon or MultiPolygon on the WGS84 ellipsoid, in km² (outer rings minus holes).
+ *
+ * The rings are mapped to the ellipsoid's cylindrical equal-area projection (x = a·λ, y = a·q(φ)/2),
+ * where planar area equals ellipsoidal area exactly; only the edges' shape differs from geodesics,
+ * which for commune-sized edges changes the area by far less than 0.01 %. Tests check it against
+ * GeographicLib's geodesic polygon area.
  */
 export function geodesicArea(geometry: Polygon | MultiPolygon): number {
   const cached = areaCache.get(geometry);
@@ -24,7 +43,7 @@ export function geodesicArea(geometry: Polygon | MultiPolygon): number {
   let m2 = 0;
   for (const poly of polys) {
     poly.forEach((ring, i) => {
-      m2 += (i === 0 ? 1 : -1) * ringAreaM2(ring);
+      if (ring.length >= 3) m2 += (i === 0 ? 1 : -1) * ringAreaM2(ring);
     });
   }
   areaCache.set(geometry, m2 / 1e6);

@@ -40,7 +40,9 @@ const siteArb = fc.record({
   ),
 });
 
-function toSites(raw: fc.infer<typeof siteArb>[]): Site[] {
+type RawSite = typeof siteArb extends fc.Arbitrary<infer T> ? T : never;
+
+function toSites(raw: RawSite[]): Site[] {
   return raw.map((r, i) => ({
     id: `S${i}`,
     operator: r.op,
