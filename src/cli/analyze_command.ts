@@ -1,18 +1,25 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze } from '../core/analyze.ts';
 import { DEFAULT_CONFIG } from '../core/config.ts';
 import { formatIssue, type InputIssue, UserError } from '../core/errors.ts';
+import { POSTAL_CATEGORIES, type PostalCategory } from '../core/infrastructure.ts';
 import { buildReport } from '../core/report.ts';
+import { runAnalysis } from '../core/run_analysis.ts';
 import type { EngineConfig, PopulationPoint } from '../core/types.ts';
 import { communesFromGeoJSON } from '../io/boundaries.ts';
 import { communesCsv } from '../io/communes_csv.ts';
 import { configFromJson } from '../io/config_file.ts';
-import { gapsGeoJSON } from '../io/gaps_geojson.ts';
+import { fiberFromGeoJSON } from '../io/fiber.ts';
+import { foldText } from '../io/flags.ts';
+import { gapsGeoJSON, postalBeyondGeoJSON } from '../io/gaps_geojson.ts';
 import { populationFromCsv, populationFromGeoJSON, populationFromGeoTIFF } from '../io/population.ts';
+import { postalFromCsv, postalFromGeoJSON } from '../io/postal.ts';
 import { sitesFromCsv, sitesFromGeoJSON } from '../io/sites.ts';
-import { SAMPLE } from './paths.ts';
+import { targetsCsv } from '../io/targets_csv.ts';
+import { targetsFromJson } from '../io/targets_file.ts';
+import { villagesFromCsv, villagesFromGeoJSON } from '../io/villages.ts';
+import { BUNDLED_TARGETS, SAMPLE } from './paths.ts';
 import { progressBar } from './progress.ts';
 import { formatOf, importSummary, readBytes, readText } from './read_inputs.ts';
 
@@ -31,12 +38,26 @@ SYNTHETIC infrastructure).
                         [,radius_m,azimuth_deg,beamwidth_deg]
   --population F        population points (GeoJSON/CSV lon,lat,population) or a
                         WorldPop/HRSL GeoTIFF (people per cell, EPSG:4326)
+  --postal F            postal service points: GeoJSON, or CSV id,lon,lat,type,staffed,
+                        internet,online_public_services
+  --postal-count TYPES  which types count as public postal service points for R̄
+                        (comma list of post_office,cultural_post_point,agent,kiosk; default all)
+  --fiber F             fiber routes: GeoJSON LineString/MultiLineString
+  --fiber-reach-m M     fiber reach distance in metres (default 1000)
+  --villages F          village points: GeoJSON, or CSV id,name,commune_id,lon,lat,
+                        population,households,has_grid_power
+  --targets F           target file (JSON; repeatable). Default: the bundled targets of
+                        the provinces in the boundaries (data/targets/)
   --config F            engine config JSON (radii, scanlines, gapTechnologies, …)
   --out DIR             output folder (default: out)
   --strict              exit 1 when any input row is rejected
   -h, --help            this help
 
-Writes DIR/report.json, DIR/communes.csv (UTF-8 with BOM) and DIR/gaps.geojson.
+With no --boundaries and no --sites, the bundled sample's postal points, fiber and villages are
+used too.
+
+Writes DIR/report.json, DIR/communes.csv and DIR/targets.csv (UTF-8 with BOM),
+DIR/gaps.geojson and, with postal points, DIR/postal_beyond_3km.geojson.
 Exit codes: 0 success, 1 bad input, 2 internal error.`;
 
 /** Runs `vungphu analyze`; returns the exit code. */
@@ -51,6 +72,12 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       'boundary-set': { type: 'string' },
       sites: { type: 'string' },
       population: { type: 'string' },
+      postal: { type: 'string' },
+      'postal-count': { type: 'string' },
+      fiber: { type: 'string' },
+      'fiber-reach-m': { type: 'string' },
+      villages: { type: 'string' },
+      targets: { type: 'string', multiple: true },
       config: { type: 'string' },
       out: { type: 'string', default: 'out' },
       strict: { type: 'boolean', default: false },
@@ -104,9 +131,47 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
     summaries.push(importSummary(path, p.points.length, p.total, p.issues));
   }
 
+  const sample = !values.boundaries && !values.sites;
+  const load = <T>(
+    path: string | undefined,
+    fromGeoJSON: (text: string, file: string) => T & { issues: InputIssue[]; total: number },
+    fromCsv: ((text: string, file: string) => T & { issues: InputIssue[]; total: number }) | null,
+    kept: (r: T) => number,
+  ): T | undefined => {
+    if (!path) return undefined;
+    const text = readText(path);
+    const csv = formatOf(path) === 'csv';
+    if (csv && !fromCsv) throw new UserError(`${path}: this input must be GeoJSON.`);
+    const r = csv ? fromCsv!(text, path) : fromGeoJSON(text, path);
+    allIssues.push(...r.issues);
+    summaries.push(importSummary(path, kept(r), r.total, r.issues));
+    return r;
+  };
+  const postalPath = values.postal ?? (sample ? SAMPLE.postal : undefined);
+  const fiberPath = values.fiber ?? (sample ? SAMPLE.fiber : undefined);
+  const villagesPath = values.villages ?? (sample ? SAMPLE.villages : undefined);
+  const postal = load(postalPath, postalFromGeoJSON, postalFromCsv, (r) => r.points.length);
+  const fiber = load(fiberPath, fiberFromGeoJSON, null, (r) => r.routes.length);
+  const villages = load(villagesPath, villagesFromGeoJSON, villagesFromCsv, (r) => r.villages.length);
+
+  const targetPaths = values.targets ?? bundledTargetFiles(b.communes.map((c) => c.provinceName));
+  const targets = targetPaths.map((path) => {
+    const t = targetsFromJson(readText(path), path);
+    allIssues.push(...t.issues);
+    summaries.push(importSummary(path, t.targets.length, t.targets.length + countErrors(t.issues), t.issues));
+    return { province: t.province, targets: t.targets };
+  });
+
   const config: EngineConfig = values.config
     ? configFromJson(readText(values.config), values.config)
     : DEFAULT_CONFIG;
+  const countingRule = values['postal-count'] ? parseCountingRule(values['postal-count']) : undefined;
+  const reach = values['fiber-reach-m'] ? Number(values['fiber-reach-m']) : undefined;
+  if (reach !== undefined && !(reach > 0 && reach <= 100_000)) {
+    throw new UserError(
+      `--fiber-reach-m must be a distance in metres in (0, 100000] (got "${values['fiber-reach-m']}").`,
+    );
+  }
 
   for (const issue of allIssues) process.stderr.write(`${issue.severity}: ${formatIssue(issue)}\n`);
   for (const line of summaries) process.stderr.write(`${line}\n`);
@@ -115,17 +180,27 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
   }
 
   const bar = progressBar();
-  const result = analyze(
-    { communes: b.communes, sites: s.sites, ...(populationPoints ? { populationPoints } : {}) },
-    config,
+  const result = runAnalysis(
     {
-      onProgress: bar.update,
-      onWarning: (m) => process.stderr.write(`warning: ${m}\n`),
+      communes: b.communes,
+      sites: s.sites,
+      ...(populationPoints ? { populationPoints } : {}),
+      ...(postal ? { postal: postal.points } : {}),
+      ...(fiber ? { fiber: fiber.routes } : {}),
+      ...(villages ? { villages: villages.villages } : {}),
+      targets,
     },
+    {
+      config,
+      ...(countingRule ? { postal: { countingRule } } : {}),
+      ...(reach !== undefined ? { fiberReachM: reach } : {}),
+    },
+    { onProgress: bar.update, onWarning: (m) => process.stderr.write(`warning: ${m}\n`) },
   );
   bar.done();
 
-  const synthetic = !values.sites || /synthetic/i.test(sitesPath);
+  const synthetic =
+    sample || [sitesPath, postalPath, fiberPath, villagesPath].some((p) => p && /synthetic/i.test(p));
   const report = buildReport(
     result,
     config,
@@ -133,6 +208,10 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       boundaries: boundariesPath,
       sites: sitesPath,
       population: values.population ?? null,
+      postal: postalPath ?? null,
+      fiber: fiberPath ?? null,
+      villages: villagesPath ?? null,
+      targets: targetPaths,
       config: values.config ?? null,
       synthetic,
     },
@@ -140,9 +219,18 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
   );
   const out = values.out!;
   mkdirSync(out, { recursive: true });
+  const written = ['report.json', 'communes.csv', 'targets.csv', 'gaps.geojson'];
   writeFileSync(join(out, 'report.json'), `${JSON.stringify(report, null, 1)}\n`);
   writeFileSync(join(out, 'communes.csv'), communesCsv(report));
-  writeFileSync(join(out, 'gaps.geojson'), JSON.stringify(gapsGeoJSON(result.gaps, synthetic)));
+  writeFileSync(join(out, 'targets.csv'), targetsCsv(report));
+  writeFileSync(join(out, 'gaps.geojson'), JSON.stringify(gapsGeoJSON(result.mobile.gaps, synthetic)));
+  if (postal) {
+    writeFileSync(
+      join(out, 'postal_beyond_3km.geojson'),
+      JSON.stringify(postalBeyondGeoJSON(result.postalBeyondPolygons, synthetic)),
+    );
+    written.push('postal_beyond_3km.geojson');
+  }
 
   for (const u of report.units.filter((x) => x.level === 'province')) {
     const pick = (t: string) =>
@@ -151,10 +239,38 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       `${u.name}: population coverage 4G ${pick('4G')} %, 5G ${pick('5G')} %, any ${pick('any')} %\n`,
     );
   }
-  process.stdout.write(
-    `wrote ${join(out, 'report.json')}, ${join(out, 'communes.csv')}, ${join(out, 'gaps.geojson')}\n`,
-  );
+  const provinceTargets = report.targets.filter((t) => t.level === 'province');
+  if (provinceTargets.length) {
+    const met = provinceTargets.filter((t) => t.status === 'met').length;
+    const notMet = provinceTargets.filter((t) => t.status === 'not_met').length;
+    process.stdout.write(
+      `province targets: ${met} met, ${notMet} not met, ${provinceTargets.length - met - notMet} not evaluable\n`,
+    );
+  }
+  process.stdout.write(`wrote ${written.map((f) => join(out, f)).join(', ')}\n`);
   return 0;
+}
+
+/** The bundled target files for the provinces present, matched on the folded province name. */
+function bundledTargetFiles(provinceNames: string[]): string[] {
+  const wanted = new Set(provinceNames.map(foldText));
+  return Object.entries(BUNDLED_TARGETS)
+    .filter(([province]) => wanted.has(foldText(province)))
+    .map(([, path]) => path);
+}
+
+function parseCountingRule(raw: string): PostalCategory[] {
+  const parts = raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const bad = parts.filter((p) => !(POSTAL_CATEGORIES as readonly string[]).includes(p));
+  if (bad.length || parts.length === 0) {
+    throw new UserError(
+      `--postal-count: unknown type(s) "${bad.join(', ')}"; use ${POSTAL_CATEGORIES.join(', ')}.`,
+    );
+  }
+  return parts as PostalCategory[];
 }
 
 function countErrors(issues: InputIssue[]): number {

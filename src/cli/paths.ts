@@ -14,3 +14,9 @@ export const SAMPLE = {
   fiber: `${ROOT}data/synthetic/fiber.synthetic.geojson`,
   villages: `${ROOT}data/synthetic/villages.synthetic.geojson`,
 } as const;
+
+/** The bundled target files, by province name (data/targets/). */
+export const BUNDLED_TARGETS: Record<string, string> = {
+  'Gia Lai': `${ROOT}data/targets/gialai.json`,
+  'Đắk Nông': `${ROOT}data/targets/daknong.json`,
+};

@@ -8,6 +8,7 @@ import { buildFootprints, type Footprint, footprintContains, MAX_PAIRS, pairLayo
 import { gapPolygons } from './gap_polygons.ts';
 import { geodesicArea } from './geodesic_area.ts';
 import { pointInRings } from './point_in_polygon.ts';
+import { probeCoverage } from './probe_coverage.ts';
 import { rollup } from './rollup.ts';
 import {
   ALL_OPERATORS,
@@ -30,6 +31,8 @@ export interface AnalysisInput {
   sites: readonly Site[];
   /** Village points or raster cells; when a commune has some, they shape its population surface. */
   populationPoints?: readonly PopulationPoint[];
+  /** Points to test against the footprints (villages, commune centres); results in `probes`. */
+  probes?: readonly { lon: number; lat: number }[];
 }
 
 export interface AnalysisOptions {
@@ -137,13 +140,25 @@ export function analyze(
       gaps.push(...communeGaps(commune, scan, area, points, nearby, gapCombos, cfg));
   });
   callbacks.onProgress?.(communes.length, communes.length, 'done');
+  const probes = input.probes?.length
+    ? probeCoverage(input.probes, footprints, index, sites, siteIndex(sites))
+    : [];
   return {
+    probes,
     units: [...communeUnits, ...rollup(communes, communeUnits)],
     gaps,
     operators,
     technologies: technologies as Technology[],
     populationMethod,
   };
+}
+
+function siteIndex(sites: readonly Site[]): Flatbush | null {
+  if (sites.length === 0) return null;
+  const index = new Flatbush(sites.length);
+  for (const s of sites) index.add(s.lon, s.lat, s.lon, s.lat);
+  index.finish();
+  return index;
 }
 
 function spatialIndex(footprints: Footprint[]): Flatbush | null {

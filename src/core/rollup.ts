@@ -1,4 +1,5 @@
 import type { Commune, CoverageFigure, UnitResult } from './types.ts';
+import { unitGroups } from './unit_groups.ts';
 
 /**
  * Aggregates commune results to districts and provinces. Communes partition their parents, so
@@ -6,27 +7,15 @@ import type { Commune, CoverageFigure, UnitResult } from './types.ts';
  * Boundary sets without districts (2025) roll communes straight up to the province.
  */
 export function rollup(communes: readonly Commune[], units: readonly UnitResult[]): UnitResult[] {
-  const districts = new Map<string, { name: string; parent: string; members: UnitResult[] }>();
-  const provinces = new Map<string, { name: string; members: UnitResult[] }>();
-  communes.forEach((c, i) => {
-    const u = units[i]!;
-    if (c.districtId !== null) {
-      const d = districts.get(c.districtId) ?? {
-        name: c.districtName ?? c.districtId,
-        parent: c.provinceId,
-        members: [],
-      };
-      d.members.push(u);
-      districts.set(c.districtId, d);
-    }
-    const p = provinces.get(c.provinceId) ?? { name: c.provinceName, members: [] };
-    p.members.push(u);
-    provinces.set(c.provinceId, p);
-  });
-  const out: UnitResult[] = [];
-  for (const [id, d] of districts) out.push(combine(id, d.name, 'district', d.parent, d.members));
-  for (const [id, p] of provinces) out.push(combine(id, p.name, 'province', null, p.members));
-  return out;
+  return unitGroups(communes).map((g) =>
+    combine(
+      g.id,
+      g.name,
+      g.level,
+      g.parent,
+      g.members.map((i) => units[i]!),
+    ),
+  );
 }
 
 function combine(

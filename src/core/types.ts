@@ -127,6 +127,8 @@ export type PopulationMethod = 'uniform' | 'points';
 
 export interface AnalysisResult {
   units: UnitResult[];
+  /** One per `probes` input point: technologies covering it (any operator), nearest 4G site. */
+  probes: { technologies: Technology[]; nearest4gSiteKm: number | null }[];
   gaps: GapPolygon[];
   operators: string[];
   technologies: Technology[];

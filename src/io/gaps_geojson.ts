@@ -30,3 +30,23 @@ export function gapsGeoJSON(
     })),
   };
 }
+
+/** Areas farther than 3 km (straight line) from any staffed postal point, one feature per polygon. */
+export function postalBeyondGeoJSON(
+  polygons: readonly { unitId: string; geometry: Polygon }[],
+  synthetic: boolean,
+): FeatureCollection<Polygon> & { metadata: Record<string, unknown> } {
+  return {
+    type: 'FeatureCollection',
+    metadata: {
+      synthetic,
+      note: 'Areas farther than 3 km in a straight line from the nearest staffed postal point.',
+    },
+    features: polygons.map((p, i) => ({
+      type: 'Feature',
+      id: i,
+      properties: { unit_id: p.unitId, fill: '#9467bd', stroke: '#9467bd' },
+      geometry: p.geometry,
+    })),
+  };
+}

@@ -1,0 +1,356 @@
+import type { Polygon } from 'geojson';
+import { type AnalysisOptions, analyze } from './analyze.ts';
+import { communeLocator } from './commune_locator.ts';
+import { DEFAULT_CONFIG } from './config.ts';
+import {
+  type EvaluationUnit,
+  evaluateTargets,
+  type MetricValue,
+  type TargetEvaluation,
+} from './evaluate_targets.ts';
+import { type FiberBlock, fiberIndicators, rollupFiber } from './fiber_indicators.ts';
+import { foldText } from './fold_text.ts';
+import type { FiberRoute, PostalPoint } from './infrastructure.ts';
+import type { Village } from './plan_types.ts';
+import {
+  DEFAULT_POSTAL_OPTIONS,
+  type PostalBlock,
+  type PostalOptions,
+  postalIndicators,
+  rollupPostal,
+} from './postal_indicators.ts';
+import type { MetricId, Target } from './targets.ts';
+import type {
+  AnalysisResult,
+  Callbacks,
+  Commune,
+  EngineConfig,
+  PopulationPoint,
+  Site,
+  Technology,
+  UnitResult,
+} from './types.ts';
+import { unitGroups } from './unit_groups.ts';
+import {
+  type DeadZoneVillage,
+  rollupVillages,
+  type VillageBlock,
+  villageBlock,
+} from './village_indicators.ts';
+
+/** Everything one analysis takes: the CLI and the app's worker both build this and call `runAnalysis`. */
+export interface FullInput {
+  communes: readonly Commune[];
+  sites: readonly Site[];
+  populationPoints?: readonly PopulationPoint[];
+  postal?: readonly PostalPoint[];
+  fiber?: readonly FiberRoute[];
+  villages?: readonly Village[];
+  /** Target sets; a set with a province applies only to units of that province (names folded). */
+  targets?: readonly { province: string | null; targets: readonly Target[] }[];
+}
+
+export interface FullOptions extends AnalysisOptions {
+  config?: Partial<EngineConfig>;
+  postal?: Partial<PostalOptions>;
+  /** Fiber reach distance in metres (default 1,000). */
+  fiberReachM?: number;
+}
+
+/** A unit of the report: mobile coverage plus the postal, fiber and village blocks. */
+export interface FullUnit extends UnitResult {
+  postal: PostalBlock | null;
+  fiber: FiberBlock | null;
+  villages: VillageBlock;
+}
+
+export interface FullResult {
+  mobile: AnalysisResult;
+  units: FullUnit[];
+  deadZoneVillages: DeadZoneVillage[];
+  communesWithoutStaffedPoint: { id: string; name: string; parent_id: string | null }[];
+  communesWithoutCulturalPoint: { id: string; name: string; parent_id: string | null }[];
+  villagesOutOfFiberReach: {
+    commune_id: string;
+    commune_name: string;
+    village_id: string;
+    name: string | null;
+    population: number;
+  }[];
+  postalBeyondPolygons: { unitId: string; geometry: Polygon }[];
+  targets: TargetEvaluation[];
+  postalOptions: PostalOptions;
+  fiberReachM: number;
+}
+
+export const DEFAULT_FIBER_REACH_M = 1000;
+
+/**
+ * The one in-memory entry point: mobile coverage, postal, fiber and village indicators per commune,
+ * district and province, and every target evaluated at every level it applies to.
+ */
+export function runAnalysis(
+  input: FullInput,
+  options: FullOptions = {},
+  callbacks: Callbacks = {},
+): FullResult {
+  const cfg: EngineConfig = { ...DEFAULT_CONFIG, ...options.config };
+  const postalOptions: PostalOptions = { ...DEFAULT_POSTAL_OPTIONS, ...options.postal };
+  const reach = options.fiberReachM ?? DEFAULT_FIBER_REACH_M;
+  const { communes } = input;
+  const villages = input.villages ?? [];
+  const centres = communes.flatMap((c, i) => (c.center ? [{ i, lon: c.center[0], lat: c.center[1] }] : []));
+  const mobile = analyze(
+    {
+      communes,
+      sites: input.sites,
+      ...(input.populationPoints ? { populationPoints: input.populationPoints } : {}),
+      probes: [...villages.map((v) => ({ lon: v.lon, lat: v.lat })), ...centres],
+    },
+    cfg,
+    { ...callbacks, ...(options.gapPolygons === false ? { gapPolygons: false } : {}) },
+  );
+  const locator = communeLocator(communes);
+  const villageProbes = mobile.probes.slice(0, villages.length);
+  const centreProbes = mobile.probes.slice(villages.length);
+
+  // Villages and commune centres, per commune.
+  const villagesBy = communes.map(() => [] as { village: Village; technologies: Technology[] }[]);
+  const deadZoneVillages: DeadZoneVillage[] = [];
+  villages.forEach((v, k) => {
+    const i = locator.locate(v.lon, v.lat);
+    if (i < 0) return;
+    const probe = villageProbes[k]!;
+    villagesBy[i]!.push({ village: v, technologies: probe.technologies });
+    if (!probe.technologies.includes('4G')) {
+      deadZoneVillages.push({
+        village_id: v.id,
+        name: v.name ?? null,
+        commune_id: communes[i]!.id,
+        commune_name: communes[i]!.name,
+        population: v.population,
+        has_grid_power: v.hasGridPower,
+        nearest_4g_site_km: probe.nearest4gSiteKm,
+      });
+    }
+  });
+  const centreCovered = communes.map(() => [] as { covered: boolean }[]);
+  centres.forEach((c, k) => {
+    centreCovered[c.i]!.push({ covered: centreProbes[k]!.technologies.length > 0 });
+  });
+  const villageBlocks = communes.map((_, i) => villageBlock(villagesBy[i]!, centreCovered[i]!));
+
+  const postal = input.postal
+    ? postalIndicators(communes, locator, input.postal, input.populationPoints, cfg, postalOptions)
+    : null;
+  const fiber = input.fiber
+    ? fiberIndicators(
+        communes,
+        locator,
+        input.fiber,
+        villages.map((v) => ({
+          id: v.id,
+          ...(v.name ? { name: v.name } : {}),
+          lon: v.lon,
+          lat: v.lat,
+          population: v.population,
+        })),
+        input.populationPoints,
+        cfg,
+        reach,
+      )
+    : null;
+
+  const groups = unitGroups(communes);
+  const units: FullUnit[] = mobile.units.map((u, k) => {
+    if (k < communes.length) {
+      return {
+        ...u,
+        postal: postal?.communes[k] ?? null,
+        fiber: fiber?.communes[k] ?? null,
+        villages: villageBlocks[k]!,
+      };
+    }
+    const g = groups[k - communes.length]!;
+    const areas = g.members.map((i) => mobile.units[i]!.area_km2);
+    return {
+      ...u,
+      postal: postal
+        ? rollupPostal(
+            g.members.map((i) => postal.communes[i]!),
+            u.population,
+            postalOptions,
+          )
+        : null,
+      fiber: fiber
+        ? rollupFiber(
+            g.members.map((i) => fiber.communes[i]!),
+            u.population,
+            areas,
+          )
+        : null,
+      villages: rollupVillages(g.members.map((i) => villageBlocks[i]!)),
+    };
+  });
+
+  const parentOf = (i: number) => mobile.units[i]!.parent_id;
+  const flagged = (pred: (b: PostalBlock) => boolean) =>
+    postal
+      ? communes.flatMap((c, i) =>
+          pred(postal.communes[i]!) ? [{ id: c.id, name: c.name, parent_id: parentOf(i) }] : [],
+        )
+      : [];
+
+  const provinceOfUnit = units.map((_u, k) => {
+    if (k < communes.length) return communes[k]!.provinceName;
+    const g = groups[k - communes.length]!;
+    return communes[g.members[0]!]!.provinceName;
+  });
+  const evaluationUnits = (province: string | null): EvaluationUnit[] =>
+    units.flatMap((u, k) =>
+      province === null || foldText(provinceOfUnit[k]!) === foldText(province)
+        ? [
+            {
+              id: u.id,
+              name: u.name,
+              level: u.level,
+              urban: k < communes.length ? communes[k]!.setting === 'urban' : undefined,
+            },
+          ]
+        : [],
+    );
+  const memberIndex = new Map(groups.map((g) => [g.id, g.members]));
+  const byId = new Map(units.map((u, k) => [u.id, k]));
+  return {
+    mobile,
+    units,
+    deadZoneVillages,
+    communesWithoutStaffedPoint: flagged((b) => b.communes_with_staffed_point === 0),
+    communesWithoutCulturalPoint: flagged((b) => b.communes_with_cultural_point === 0),
+    villagesOutOfFiberReach: fiber
+      ? fiber.villagesOutOfReach.map(({ communeIndex, village }) => ({
+          commune_id: communes[communeIndex]!.id,
+          commune_name: communes[communeIndex]!.name,
+          village_id: village.id,
+          name: village.name ?? null,
+          population: village.population,
+        }))
+      : [],
+    postalBeyondPolygons: postal?.beyondPolygons ?? [],
+    // One target at a time, so the lookup knows the target's scope (urban scopes sum urban communes).
+    targets: (input.targets ?? []).flatMap((set) => {
+      const scopeUnits = evaluationUnits(set.province);
+      return set.targets.flatMap((t) =>
+        evaluateTargets(
+          [t],
+          scopeUnits,
+          metricLookup(units, communes, byId, memberIndex, URBAN_SCOPES.has(t.scope)),
+        ),
+      );
+    }),
+    postalOptions,
+    fiberReachM: reach,
+  };
+}
+
+const pct = (num: number, den: number): MetricValue => ({
+  value: den > 0 ? (100 * num) / den : null,
+  numerator: num,
+  denominator: den,
+});
+
+const URBAN_SCOPES = new Set(['urban_communes', 'urban_or_centre_communes']);
+
+/**
+ * Reads a target metric off the report units (null where the tool has no data for it). With
+ * `urbanOnly`, district and province values are sums over their urban communes (phường, thị trấn).
+ */
+function metricLookup(
+  units: readonly FullUnit[],
+  communes: readonly Commune[],
+  byId: Map<string, number>,
+  members: Map<string, number[]>,
+  urbanOnly: boolean,
+) {
+  return (unitId: string, metric: MetricId, technology: string | null): MetricValue | null => {
+    const k = byId.get(unitId);
+    if (k === undefined) return null;
+    const u = units[k]!;
+    const cov = u.coverage.find((c) => c.technology === (technology ?? 'any') && c.operator === 'all');
+    const v = u.villages;
+    const p = u.postal;
+    const f = u.fiber;
+    // Urban-only figures at district/province level: sums over their urban communes.
+    const urbanMembers = () => (members.get(unitId) ?? [k]).filter((i) => communes[i]!.setting === 'urban');
+    switch (metric) {
+      case 'mobile.population_pct': {
+        if (!cov) return null;
+        if (!urbanOnly || k < communes.length) return pct(cov.covered_population, u.population);
+        const urban = urbanMembers();
+        if (urban.length === 0) return null;
+        const ci = u.coverage.indexOf(cov);
+        const covered = urban.reduce((s, i) => s + units[i]!.coverage[ci]!.covered_population, 0);
+        return pct(
+          covered,
+          urban.reduce((s, i) => s + units[i]!.population, 0),
+        );
+      }
+      case 'mobile.area_pct':
+        return cov ? { value: cov.area_pct } : null;
+      case 'mobile.commune_centres_covered_pct':
+        return v.commune_centres ? pct(v.commune_centres_covered, v.commune_centres) : null;
+      case 'villages.grid_powered_with_4g_pct': {
+        const c = v.covered.find((x) => x.technology === (technology ?? '4G'))!;
+        return v.grid_powered ? pct(c.grid_powered_covered, v.grid_powered) : null;
+      }
+      case 'villages.with_mobile_pct': {
+        const c = v.covered.find((x) => x.technology === (technology ?? 'any'))!;
+        return v.villages ? pct(c.villages_covered, v.villages) : null;
+      }
+      case 'postal.avg_service_radius_km':
+        return p ? { value: p.avg_service_radius_km, numerator: p.points, denominator: p.area_km2 } : null;
+      case 'postal.communes_with_staffed_point_pct':
+        return p ? pct(p.communes_with_staffed_point, p.communes) : null;
+      case 'postal.staffed_points_with_internet_pct':
+        return p && p.staffed_points ? pct(p.staffed_points_with_internet, p.staffed_points) : null;
+      case 'postal.points_with_online_services_pct':
+        return p && p.points ? pct(p.points_with_online_public_services, p.points) : null;
+      case 'postal.communes_with_cultural_point_pct':
+        return p ? pct(p.communes_with_cultural_point, p.communes) : null;
+      case 'postal.tier_agents_radius_km':
+      case 'postal.tier_agents_population_per_point':
+      case 'postal.tier_post_offices_radius_km':
+      case 'postal.tier_post_offices_population_per_point': {
+        if (!p) return null;
+        const agents = metric.startsWith('postal.tier_agents');
+        const urban = urbanMembers();
+        if (urban.length === 0) return null;
+        let n = 0;
+        let area = 0;
+        let people = 0;
+        for (const i of urban) {
+          const t = units[i]!.postal?.tier_standards;
+          if (!t) continue;
+          const s = agents ? t.agents_and_cultural : t.post_offices;
+          n += s.points;
+          area += units[i]!.area_km2;
+          people += units[i]!.population;
+        }
+        if (metric.endsWith('radius_km')) {
+          return { value: n > 0 ? Math.sqrt(area / (Math.PI * n)) : null, numerator: n, denominator: area };
+        }
+        return { value: n > 0 ? people / n : null, numerator: n, denominator: people };
+      }
+      case 'fiber.population_within_reach_pct':
+        return f ? pct(f.population_within_reach, u.population) : null;
+      case 'fiber.commune_centres_within_reach_pct':
+        return f && f.communes_with_centre
+          ? pct(f.communes_centre_within_reach, f.communes_with_centre)
+          : null;
+      case 'fiber.villages_within_reach_pct':
+        return f && f.villages ? pct(f.villages_within_reach, f.villages) : null;
+      default:
+        return null;
+    }
+  };
+}
