@@ -10,14 +10,14 @@ import type { EngineConfig, PopulationPoint } from '../core/types.ts';
 import { communesFromGeoJSON } from '../io/boundaries.ts';
 import { communesCsv } from '../io/communes_csv.ts';
 import { configFromJson } from '../io/config_file.ts';
-import { fiberFromGeoJSON } from '../io/fiber.ts';
+import { fiberFromCsv, fiberFromGeoJSON } from '../io/fiber.ts';
 import { foldText } from '../io/flags.ts';
 import { gapsGeoJSON, postalBeyondGeoJSON } from '../io/gaps_geojson.ts';
 import { populationFromCsv, populationFromGeoJSON, populationFromGeoTIFF } from '../io/population.ts';
 import { postalFromCsv, postalFromGeoJSON } from '../io/postal.ts';
 import { sitesFromCsv, sitesFromGeoJSON } from '../io/sites.ts';
 import { targetsCsv } from '../io/targets_csv.ts';
-import { targetsFromJson } from '../io/targets_file.ts';
+import { targetsFromCsv, targetsFromJson } from '../io/targets_file.ts';
 import { villagesFromCsv, villagesFromGeoJSON } from '../io/villages.ts';
 import { BUNDLED_TARGETS, SAMPLE } from './paths.ts';
 import { progressBar } from './progress.ts';
@@ -42,7 +42,8 @@ SYNTHETIC infrastructure).
                         internet,online_public_services
   --postal-count TYPES  which types count as public postal service points for R̄
                         (comma list of post_office,cultural_post_point,agent,kiosk; default all)
-  --fiber F             fiber routes: GeoJSON LineString/MultiLineString
+  --fiber F             fiber routes: GeoJSON LineString/MultiLineString, or CSV
+                        id,operator,medium,placement,year,wkt (WKT LINESTRING)
   --fiber-reach-m M     fiber reach distance in metres (default 1000)
   --villages F          village points: GeoJSON, or CSV id,name,commune_id,lon,lat,
                         population,households,has_grid_power
@@ -151,12 +152,13 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
   const fiberPath = values.fiber ?? (sample ? SAMPLE.fiber : undefined);
   const villagesPath = values.villages ?? (sample ? SAMPLE.villages : undefined);
   const postal = load(postalPath, postalFromGeoJSON, postalFromCsv, (r) => r.points.length);
-  const fiber = load(fiberPath, fiberFromGeoJSON, null, (r) => r.routes.length);
+  const fiber = load(fiberPath, fiberFromGeoJSON, fiberFromCsv, (r) => r.routes.length);
   const villages = load(villagesPath, villagesFromGeoJSON, villagesFromCsv, (r) => r.villages.length);
 
   const targetPaths = values.targets ?? bundledTargetFiles(b.communes.map((c) => c.provinceName));
   const targets = targetPaths.map((path) => {
-    const t = targetsFromJson(readText(path), path);
+    const t =
+      formatOf(path) === 'csv' ? targetsFromCsv(readText(path), path) : targetsFromJson(readText(path), path);
     allIssues.push(...t.issues);
     summaries.push(importSummary(path, t.targets.length, t.targets.length + countErrors(t.issues), t.issues));
     return { province: t.province, targets: t.targets };

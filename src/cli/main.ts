@@ -1,5 +1,6 @@
 import { formatIssue, UserError } from '../core/errors.ts';
 import { ANALYZE_HELP, analyzeCommand } from './analyze_command.ts';
+import { planSitesCommand } from './plan_sites_command.ts';
 
 const HELP = `vungphu — coverage analysis for Vietnamese provinces (Vùng Phủ)
 
@@ -8,6 +9,9 @@ Usage: vungphu <command> [options]
 Commands:
   analyze    coverage per commune, district and province; writes report.json,
              communes.csv and gaps.geojson (see 'vungphu analyze --help')
+  plan-sites where the next mobile sites (or, with --postal, postal points) do
+             the most good; writes plan.csv and plan.json
+             (see 'vungphu plan-sites --help')
 
 Options:
   -h, --help     this help
@@ -28,6 +32,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'analyze') return await analyzeCommand(rest);
+    if (command === 'plan-sites') return await planSitesCommand(rest);
     throw new UserError(`unknown command "${command}". Run 'vungphu --help'.`);
   } catch (e) {
     if (e instanceof UserError) {

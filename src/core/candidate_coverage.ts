@@ -25,7 +25,7 @@ export function candidateCoverage(
   }));
   const footprints = buildFootprints(sites, pairLayout([technology], ['*']), config, () => 'rural');
   const offsets = new Int32Array(candidates.length + 1);
-  const parts: number[][] = [];
+  const parts: Int32Array[] = [];
   let total = 0;
   footprints.forEach((f, c) => {
     const hits = index.inFootprint(f);
@@ -34,6 +34,8 @@ export function candidateCoverage(
     offsets[c + 1] = total;
   });
   const lists = new Int32Array(total);
-  parts.forEach((hits, c) => lists.set(hits, offsets[c]!));
+  parts.forEach((hits, c) => {
+    lists.set(hits, offsets[c]!);
+  });
   return { offsets, lists };
 }

@@ -20,6 +20,8 @@ export interface CoverOptions {
   targetWeight?: number;
   /** Lazy evaluation (default true). False runs plain greedy: every gain recomputed every round. */
   lazy?: boolean;
+  /** Force this candidate as the first pick (a restart of greedy from another first site). */
+  first?: number;
 }
 
 export interface CoverResult {
@@ -70,7 +72,7 @@ export function greedyCover(problem: CoverProblem, options: CoverOptions = {}): 
     }
     return g;
   };
-  const valueOf = (c: number, gain: number) => (costs ? gain / costs[c]! : gain);
+  const scoreOf = (c: number, gain: number) => (costs ? gain / costs[c]! : gain);
   const picks: CoverResult['picks'] = [];
   const take = (c: number, gain: number) => {
     for (let j = offsets[c]!; j < offsets[c + 1]!; j++) covered[lists[j]!] = 1;
@@ -78,10 +80,15 @@ export function greedyCover(problem: CoverProblem, options: CoverOptions = {}): 
     picks.push({ candidate: c, gain });
   };
   const done = () => picks.length >= maxPicks || reached(coveredWeight);
+  const first = options.first;
+  if (first !== undefined && !done()) {
+    const g = gainOf(first);
+    if (g > 0) take(first, g);
+  }
 
   if (options.lazy === false) {
     const alive: number[] = [];
-    for (let c = 0; c < n; c++) alive.push(c);
+    for (let c = 0; c < n; c++) if (c !== first) alive.push(c);
     while (!done() && alive.length > 0) {
       let best = -1;
       let bestValue = 0;
@@ -91,7 +98,7 @@ export function greedyCover(problem: CoverProblem, options: CoverOptions = {}): 
         const g = gainOf(c);
         if (g <= 0) continue; // a gain never grows again: drop the candidate
         alive[keep++] = c;
-        const v = valueOf(c, g);
+        const v = scoreOf(c, g);
         if (v > bestValue) {
           best = c;
           bestValue = v;
@@ -110,11 +117,13 @@ export function greedyCover(problem: CoverProblem, options: CoverOptions = {}): 
   const gain = new Float64Array(n);
   const stamp = new Int32Array(n);
   const heap = new MaxHeap(bound);
+  stamp.fill(picks.length);
   for (let c = 0; c < n; c++) {
+    if (c === first) continue;
     const g = gainOf(c);
     if (g <= 0) continue;
     gain[c] = g;
-    bound[c] = valueOf(c, g);
+    bound[c] = scoreOf(c, g);
     heap.push(c);
   }
   while (!done() && heap.size > 0) {
@@ -128,7 +137,7 @@ export function greedyCover(problem: CoverProblem, options: CoverOptions = {}): 
     stamp[c] = round;
     if (g <= 0) continue;
     gain[c] = g;
-    bound[c] = valueOf(c, g);
+    bound[c] = scoreOf(c, g);
     heap.push(c);
   }
   return { picks, baseWeight, coveredWeight, evaluations };

@@ -4,7 +4,8 @@ import { DEFAULT_CONFIG } from './config.ts';
 import { DEFAULT_CELL_SIZE_M, demandPoints } from './demand_points.ts';
 import { UserError } from './errors.ts';
 import { existingCoverage } from './existing_coverage.ts';
-import { greedyCover } from './greedy_cover.ts';
+import { type CoverProblem, greedyCover } from './greedy_cover.ts';
+import { improveCover } from './improve_cover.ts';
 import { communesInScope } from './plan_scope.ts';
 import type {
   Candidate,
@@ -17,6 +18,7 @@ import type {
   Village,
 } from './plan_types.ts';
 import { pointIndex } from './point_index.ts';
+import { pruneRedundant } from './prune_redundant.ts';
 import { generateCandidates } from './site_candidates.ts';
 import type { Callbacks, Commune, EngineConfig, Site } from './types.ts';
 
@@ -41,6 +43,10 @@ export const DEFAULT_K = 10;
  * - Target mode (`targetPct`): sites in greedy order until the scope's coverage (existing sites
  *   included) reaches the target; when the candidates can't reach it, the status says how close it got.
  * - With a cost on every candidate, greedy ranks by newly covered measure per unit cost instead.
+ * - After greedy, a local search improves the set: greedy restarts from other first sites and single
+ *   swaps in budget mode (unit costs; see `improveCover`), dropping redundant sites in target mode
+ *   (`pruneRedundant`). The final set is ranked
+ *   by greedy within it, so rank 1 is the site that covers the most on its own.
  *
  * People are demand points (see `demandPoints`); a candidate covers the points within its radius: its
  * own `radius_m`, else `options.radius_m`, else the engine default for the technology and the setting of
@@ -128,14 +134,46 @@ export function planSites(
     );
 
   progress(4, 'greedy');
-  const result = greedyCover(
-    { weights, covered: existing.covered, offsets, lists, costs: costAware ? costsOf(candidates) : null },
-    {
-      ...(k !== undefined ? { maxPicks: k } : {}),
-      ...(options.targetPct !== undefined ? { targetWeight: (options.targetPct / 100) * measureTotal } : {}),
-      lazy: options.lazy ?? true,
-    },
-  );
+  const problem: CoverProblem = {
+    weights,
+    covered: existing.covered,
+    offsets,
+    lists,
+    costs: costAware ? costsOf(candidates) : null,
+  };
+  const targetWeight = options.targetPct !== undefined ? (options.targetPct / 100) * measureTotal : undefined;
+  const result = greedyCover(problem, {
+    ...(k !== undefined ? { maxPicks: k } : {}),
+    ...(targetWeight !== undefined ? { targetWeight } : {}),
+    lazy: options.lazy ?? true,
+  });
+  // Local search after greedy: swaps in budget mode (unit costs), dropping redundant sites in target
+  // mode; the result is ranked again by greedy within the chosen set.
+  let chosen = result.picks.map((p) => p.candidate);
+  let swaps = 0;
+  let pruned = 0;
+  let restarts = 0;
+  let improvedSet = false;
+  if (options.localSearch !== false && chosen.length > 0) {
+    if (mode === 'budget' && !costAware) {
+      const improved = improveCover(problem, chosen, options.restarts);
+      restarts = improved.restarts;
+      if (improved.weight > result.coveredWeight + 1e-9 * Math.max(1, result.coveredWeight)) {
+        swaps = improved.swaps;
+        improvedSet = true;
+        chosen = improved.chosen;
+      }
+    } else if (
+      mode === 'target' &&
+      targetWeight !== undefined &&
+      reachedWeight(result.coveredWeight, targetWeight)
+    ) {
+      const kept = pruneRedundant(problem, chosen, targetWeight);
+      pruned = chosen.length - kept.length;
+      chosen = kept;
+    }
+  }
+  const picks = improvedSet || pruned > 0 ? rankWithin(problem, chosen) : result.picks;
 
   // Replay the picks to attribute people (the measure may be villages) and build the curve.
   const covered = existing.covered.slice();
@@ -153,7 +191,7 @@ export function planSites(
       cumulative_cost: costAware ? 0 : null,
     },
   ];
-  const rows: PlanRow[] = result.picks.map((pick, r) => {
+  const rows: PlanRow[] = picks.map((pick, r) => {
     const c = candidates[pick.candidate]!;
     let gained = 0;
     for (let j = offsets[pick.candidate]!; j < offsets[pick.candidate + 1]!; j++) {
@@ -192,24 +230,22 @@ export function planSites(
   });
   progress(5, 'done');
 
-  const achieved = pct(result.coveredWeight, measureTotal);
+  const achieved = pct(coveredMeasure, measureTotal);
   let status: PlanStatus;
   if (mode === 'budget') {
     status = { kind: 'budget', requested_k: k!, chosen: rows.length, exhausted: rows.length < k! };
   } else {
     const target = options.targetPct!;
-    const targetWeight = (target / 100) * measureTotal;
-    status =
-      result.coveredWeight >= targetWeight - 1e-9 * Math.max(1, targetWeight)
-        ? { kind: 'reached', target_pct: target, achieved_pct: achieved, sites: rows.length }
-        : {
-            kind: 'not_reached',
-            target_pct: target,
-            achieved_pct: achieved,
-            shortfall_pct: target - achieved,
-            shortfall_measure: targetWeight - result.coveredWeight,
-            reason: k !== undefined && rows.length >= k ? 'k_reached' : 'candidates_exhausted',
-          };
+    status = reachedWeight(coveredMeasure, targetWeight!)
+      ? { kind: 'reached', target_pct: target, achieved_pct: achieved, sites: rows.length }
+      : {
+          kind: 'not_reached',
+          target_pct: target,
+          achieved_pct: achieved,
+          shortfall_pct: target - achieved,
+          shortfall_measure: targetWeight! - coveredMeasure,
+          reason: k !== undefined && rows.length >= k ? 'k_reached' : 'candidates_exhausted',
+        };
   }
   const bySource: Partial<Record<CandidateSource, number>> = {};
   for (const c of candidates) bySource[c.source] = (bySource[c.source] ?? 0) + 1;
@@ -242,6 +278,14 @@ export function planSites(
     rows,
     curve,
     status,
+    localSearch: {
+      greedy_sites: result.picks.length,
+      greedy_measure_pct: pct(result.coveredWeight, measureTotal),
+      restarts,
+      improved: improvedSet,
+      swaps,
+      pruned,
+    },
     evaluations: result.evaluations,
   };
 }
@@ -261,6 +305,29 @@ function checkOptions(options: SitePlanOptions, k: number | undefined): void {
   const sp = options.gridSpacingM;
   if (sp !== undefined && !(sp >= 10 && sp <= 100_000))
     throw new UserError(`the candidate grid spacing must be between 10 and 100,000 m (got ${sp}).`);
+}
+
+/** Whether a covered weight meets a target (sums in different orders differ in the last bits). */
+function reachedWeight(weight: number, target: number): boolean {
+  return weight >= target - 1e-9 * Math.max(1, Math.abs(target));
+}
+
+/** Orders a chosen set by greedy within it (ties to the lower candidate index): the plan's ranking. */
+function rankWithin(problem: CoverProblem, chosen: readonly number[]): { candidate: number; gain: number }[] {
+  const ids = [...chosen].sort((a, b) => a - b);
+  const offsets = new Int32Array(ids.length + 1);
+  const parts: Int32Array[] = [];
+  ids.forEach((c, i) => {
+    parts.push(problem.lists.subarray(problem.offsets[c]!, problem.offsets[c + 1]!));
+    offsets[i + 1] = offsets[i]! + parts[i]!.length;
+  });
+  const lists = new Int32Array(offsets[ids.length]!);
+  parts.forEach((p, i) => {
+    lists.set(p, offsets[i]!);
+  });
+  const costs = problem.costs ? Float64Array.from(ids, (c) => problem.costs![c]!) : null;
+  const sub = greedyCover({ weights: problem.weights, covered: problem.covered, offsets, lists, costs });
+  return sub.picks.map((p) => ({ candidate: ids[p.candidate]!, gain: p.gain }));
 }
 
 function costsOf(candidates: readonly Candidate[]): Float64Array {

@@ -92,6 +92,10 @@ export interface SitePlanOptions {
   gridSpacingM?: number;
   /** Plain greedy instead of lazy greedy (same picks; for benchmarks and tests). */
   lazy?: boolean;
+  /** Improve greedy's set by local search (swaps for k sites, dropping redundant sites for a target). Default true. */
+  localSearch?: boolean;
+  /** Greedy restarts from other first sites in budget mode (default min(16, ⌊64/k⌋); 0 for swaps only). */
+  restarts?: number;
   config?: Partial<EngineConfig>;
 }
 
@@ -157,6 +161,19 @@ export interface SitePlan {
   rows: PlanRow[];
   curve: CurvePoint[];
   status: PlanStatus;
+  /** What local search changed: greedy's own result, swaps made (budget mode), sites dropped (target mode). */
+  localSearch: {
+    greedy_sites: number;
+    greedy_measure_pct: number;
+    /** Greedy runs from another first site that were tried. */
+    restarts: number;
+    /** Whether local search found a better set than greedy's. */
+    improved: boolean;
+    /** Swaps made on the winning set. */
+    swaps: number;
+    /** Sites dropped as redundant (target mode). */
+    pruned: number;
+  };
   /** Gain evaluations made by greedy (for the lazy vs plain comparison). */
   evaluations: number;
 }

@@ -3,25 +3,22 @@ import { DEFAULT_CELL_SIZE_M, demandPoints } from './demand_points.ts';
 import { UserError } from './errors.ts';
 import { geodesicArea } from './geodesic_area.ts';
 import { greedyCover } from './greedy_cover.ts';
+import { type PostalCategory, type PostalPoint, postalCategory } from './infrastructure.ts';
 import { metresPerDegreeLat, metresPerDegreeLon } from './local_projection.ts';
 import type { DemandSummary, Village } from './plan_types.ts';
 import { pointIndex } from './point_index.ts';
+import { averageServiceRadius, DEFAULT_POSTAL_OPTIONS, pointsNeeded } from './postal_indicators.ts';
 import { thinPoints } from './thin_points.ts';
 import type { Callbacks, Commune } from './types.ts';
 
 /** What the suggestion needs to know about an existing postal service point. */
-export interface PostalPointLike {
-  lon: number;
-  lat: number;
-  /** Có người phục vụ: staffed points are the ones the distance view measures to. */
-  staffed: boolean;
-}
+export type PostalPointLike = Pick<PostalPoint, 'lon' | 'lat' | 'staffed' | 'type'>;
 
 export interface PostalSuggestOptions {
   /** Target average service radius R* and distance threshold, km. Default 3 (targets P1 and the distance view). */
   radiusKm?: number;
-  /** Which points count as N in R̄ = √(S/(π·N)): all service points (default) or staffed ones only. */
-  count?: 'all' | 'staffed';
+  /** Which point categories count as N in R̄ = √(S/(π·N)). Default: all four, as `postalIndicators`. */
+  countingRule?: PostalCategory[];
   /** Spacing of candidate places among the far population, m. Default 1000. */
   spacingM?: number;
   /** Grid cell size for communes without villages, m. Default 250. */
@@ -68,7 +65,7 @@ export interface PostalCommunePlan {
 
 export interface PostalPlan {
   radiusKm: number;
-  count: 'all' | 'staffed';
+  countingRule: PostalCategory[];
   spacingM: number;
   minGainPeople: number;
   demand: DemandSummary;
@@ -103,7 +100,8 @@ export function suggestPostalPoints(
   callbacks: Callbacks = {},
 ): PostalPlan {
   const radiusKm = options.radiusKm ?? 3;
-  const count = options.count ?? 'all';
+  const countingRule = options.countingRule ?? DEFAULT_POSTAL_OPTIONS.countingRule;
+  const counts = (p: PostalPointLike) => countingRule.includes(postalCategory(p.type));
   const spacingM = options.spacingM ?? 1000;
   const minGain = options.minGainPeople ?? 0;
   if (!(radiusKm > 0 && radiusKm <= 100))
@@ -151,17 +149,16 @@ export function suggestPostalPoints(
 
   function communePlan(commune: Commune, own: PostalPointLike[], members: number[]): PostalCommunePlan {
     const S = geodesicArea(commune.geometry);
-    const N = own.filter((p) => count === 'all' || p.staffed).length;
+    const counted = own.filter(counts);
+    const N = counted.length;
     const staffedBefore = own.filter((p) => p.staffed).length;
-    const required = Math.ceil(S / (Math.PI * radiusKm * radiusKm) - 1e-9);
-    const neededForRadius = Math.max(0, required - N);
+    const neededForRadius = pointsNeeded(S, N, radiusKm);
+    const required = N + neededForRadius;
     const local = new Map(members.map((g, l) => [g, l]));
     const weights = Float64Array.from(members, (g) => people[g]!.population);
     const covered = Uint8Array.from(members, (g) => (far[g] ? 0 : 1));
     let farBefore = 0;
-    members.forEach((g, l) => {
-      if (!covered[l]) farBefore += weights[l]!;
-    });
+    for (let l = 0; l < members.length; l++) if (!covered[l]) farBefore += weights[l]!;
 
     // 1. Distance: greedy maximal covering of the far people.
     const farMembers = members.filter((g) => far[g]);
@@ -191,7 +188,6 @@ export function suggestPostalPoints(
     const farAfter = farBefore - picks.reduce((s, p) => s + p.gain, 0);
 
     // 2. Radius: farthest-point placement until ⌈S/(π·R*²)⌉ points are reached.
-    const counted = own.filter((p) => count === 'all' || p.staffed);
     const anchors = [...counted, ...suggestions];
     const dist = Float64Array.from(members, (g) => nearest(people[g]!, anchors));
     while (N + suggestions.length < required && members.length > 0) {
@@ -217,8 +213,8 @@ export function suggestPostalPoints(
       population: commune.population,
       points_before: N,
       staffed_before: staffedBefore,
-      radius_before_km: N > 0 ? Math.sqrt(S / (Math.PI * N)) : null,
-      radius_after_km: after > 0 ? Math.sqrt(S / (Math.PI * after)) : null,
+      radius_before_km: averageServiceRadius(S, N),
+      radius_after_km: averageServiceRadius(S, after),
       needed_for_radius: neededForRadius,
       far_population_before: farBefore,
       far_population_after: Math.max(0, farAfter),
@@ -246,7 +242,7 @@ export function suggestPostalPoints(
   totals.population_gained = totals.far_population_before - totals.far_population_after;
   return {
     radiusKm,
-    count,
+    countingRule,
     spacingM,
     minGainPeople: minGain,
     demand: demand.summary,

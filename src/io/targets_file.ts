@@ -14,6 +14,7 @@ import {
   type TargetScope,
   type TargetSource,
 } from '../core/targets.ts';
+import { parseCsv, parseNumber } from './csv.ts';
 import { IssueList } from './geojson_input.ts';
 
 /** A parsed targets file: the valid targets, and every problem found in the others. */
@@ -75,22 +76,74 @@ export function targetsFromJson(text: string, file: string): TargetsFile {
   } else {
     throw new UserError(`${file}: expected { "province": "…", "targets": [ … ] } or an array of targets.`);
   }
+  return { province, targets: collect(list, issues, (i) => `targets[${i}]`), issues: issues.items };
+}
+
+/** Validates every item, drops duplicates by id, and returns the valid targets. */
+function collect(list: unknown[], issues: IssueList, at: (i: number) => string): Target[] {
   const targets: Target[] = [];
   const seen = new Map<string, number>();
   list.forEach((item, i) => {
-    const t = readTarget(item, `targets[${i}]`, issues);
+    const t = readTarget(item, at(i), issues);
     if (!t) return;
     const first = seen.get(t.id);
     if (first !== undefined) {
-      issues.error(`targets[${i}].id`, `duplicate id "${t.id}" (already used by targets[${first}])`, {
-        field: 'id',
-      });
+      issues.error(`${at(i)}.id`, `duplicate id "${t.id}" (already used by ${at(first)})`, { field: 'id' });
       return;
     }
     seen.set(t.id, i);
     targets.push(t);
   });
-  return { province, targets, issues: issues.items };
+  return targets;
+}
+
+/**
+ * Reads targets from CSV: one row per target, columns named like the JSON fields, with `levels`
+ * separated by ";" and the source as `source_document`, `source_line`, `source_quote`. Problems carry
+ * the CSV row number.
+ */
+export function targetsFromCsv(text: string, file: string): TargetsFile {
+  const table = parseCsv(text, file);
+  const issues = new IssueList(file);
+  const rows = table.rows;
+  const list = rows.map((r) => {
+    const rec: Record<string, unknown> = {};
+    table.header.forEach((h, i) => {
+      const v = r.cells[i]?.trim() ?? '';
+      if (v !== '') rec[h] = v;
+    });
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(rec)) {
+      if (k === 'value' || k === 'year') out[k] = parseNumber(String(v)) ?? v;
+      else if (k === 'levels')
+        out[k] = String(v)
+          .split(/[;|]/)
+          .map((x) => x.trim())
+          .filter(Boolean);
+      else if (k === 'technology') out[k] = v === 'null' ? null : v;
+      else if (!k.startsWith('source_')) out[k] = v;
+    }
+    if (!('technology' in out)) out.technology = null;
+    if (
+      rec.source_document !== undefined ||
+      rec.source_line !== undefined ||
+      rec.source_quote !== undefined
+    ) {
+      out.source = {
+        document: rec.source_document,
+        line: parseNumber(String(rec.source_line ?? '')) ?? rec.source_line,
+        quote: rec.source_quote,
+      };
+    }
+    return out;
+  });
+  const before = issues.items.length;
+  const targets = collect(list, issues, (i) => `rows[${rows[i]!.row}]`);
+  for (const issue of issues.items.slice(before)) {
+    const m = /^rows\[(\d+)\]/.exec(issue.path);
+    if (m) issue.row = Number(m[1]);
+  }
+  return { province: null, targets, issues: issues.items };
 }
 
 /** Validates one target; returns it when it has no errors (warnings allowed). */

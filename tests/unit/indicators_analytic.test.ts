@@ -1,3 +1,4 @@
+import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { geodesicArea } from '../../src/core/geodesic_area.ts';
 import type { FiberRoute, PostalPoint } from '../../src/core/infrastructure.ts';
@@ -167,7 +168,8 @@ describe('fiber', () => {
     const r = runAnalysis({ communes: [a, b], sites: [], fiber: [route] }, { gapPolygons: false });
     const kmA = r.units[0]!.fiber!.route_km;
     const kmB = r.units[1]!.fiber!.route_km;
-    const edge = (a.geometry.coordinates[0]![1]![0]! - 107.98) * 111.32 * Math.cos((14 * Math.PI) / 180);
+    const east = (a.geometry as Polygon).coordinates[0]![1]![0]!;
+    const edge = (east - 107.98) * 111.32 * Math.cos((14 * Math.PI) / 180);
     expect(kmA).toBeCloseTo(edge, 1);
     const total = 0.14 * 111.32 * Math.cos((14 * Math.PI) / 180);
     const inB = Math.min(0.14 * 111.32 * Math.cos((14 * Math.PI) / 180) - edge, 10);

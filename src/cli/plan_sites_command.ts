@@ -1,0 +1,320 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_CONFIG } from '../core/config.ts';
+import { DEFAULT_CELL_SIZE_M } from '../core/demand_points.ts';
+import { formatIssue, type InputIssue, UserError } from '../core/errors.ts';
+import { DEFAULT_K, planSites } from '../core/plan_sites.ts';
+import type {
+  Candidate,
+  PlanMeasure,
+  PlanScope,
+  SitePlan,
+  SitePlanOptions,
+  Village,
+} from '../core/plan_types.ts';
+import type { Commune, EngineConfig } from '../core/types.ts';
+import { communesFromGeoJSON } from '../io/boundaries.ts';
+import { candidatesFromCsv } from '../io/candidates_csv.ts';
+import { configFromJson } from '../io/config_file.ts';
+import { planCsv } from '../io/plan_csv.ts';
+import { planCurveSvg } from '../io/plan_curve_svg.ts';
+import { sitesFromCsv, sitesFromGeoJSON } from '../io/sites.ts';
+import { parseTechnology } from '../io/technology.ts';
+import { villagesFromCsv, villagesFromGeoJSON } from '../io/villages.ts';
+import { optionalNumber } from './number_flag.ts';
+import { SAMPLE } from './paths.ts';
+import { POSTAL_PLAN_HELP, planPostal } from './plan_postal.ts';
+import { progressBar } from './progress.ts';
+import { formatOf, importSummary, readText } from './read_inputs.ts';
+
+export const PLAN_SITES_HELP = `vungphu plan-sites — where the next mobile sites do the most good
+
+Usage: vungphu plan-sites [options]
+With no inputs it runs on the bundled sample (real boundaries and census population,
+SYNTHETIC sites and villages): the 10 new 5G sites that cover the most people.
+
+  --boundaries F        commune boundaries (GeoJSON); --id-field, --name-field,
+                        --population-field and --boundary-set as for analyze
+  --sites F             existing mobile sites (GeoJSON or CSV, as for analyze); locked
+  --villages F          village points (GeoJSON/CSV: lon,lat,population[,id,commune_id,
+                        has_grid_power]); 'none' spreads census population on a grid.
+                        Default: the sample villages when --boundaries is not given
+  --cell-m M            grid cell size for communes without villages (default ${DEFAULT_CELL_SIZE_M} m)
+  --candidates F        candidate sites, CSV id,lon,lat[,radius_m,cost]; default: generated
+                        from commune centres, uncovered villages and a grid over the gaps
+  --grid-spacing-m M    spacing of generated gap-grid candidates (default: the radius)
+  --technology T        2G, 3G, 4G or 5G (default 5G)
+  --operator NAME       count existing coverage of this operator only (default: any)
+  --radius-m M          footprint radius for candidates without their own
+                        (default: the engine default for the technology and setting)
+  --k N                 budget mode: choose N sites (default ${DEFAULT_K})
+  --target PCT          target mode: fewest sites (greedy) until PCT % is covered
+  --measure M           what the target counts: population (default) or grid-villages
+                        (share of villages with grid power; needs has_grid_power)
+  --scope S             all (default), province:<id|name>, district:<id|name> or commune:<id>
+  --config F            engine config JSON (radii, …)
+  --out DIR             output folder (default: out)
+  --strict              exit 1 when any input row is rejected
+  --postal              suggest postal service points instead (see below)
+  -h, --help            this help
+
+Writes DIR/plan.csv (UTF-8 with BOM; rank,candidate_id,lon,lat,commune_id,
+gained_population,cumulative_population_pct[,cost_per_person]), DIR/plan.json
+(inputs, method, rows, coverage curve, target status) and DIR/plan-curve.svg.
+Examples:
+  vungphu plan-sites --technology 5G --target 99 --scope commune:23557
+  vungphu plan-sites --technology 4G --measure grid-villages --target 100
+  vungphu plan-sites --candidates towers.csv --k 20 --out plan
+Exit codes: 0 success (also when a target can't be reached: plan.json says so),
+1 bad input, 2 internal error.
+
+${POSTAL_PLAN_HELP}`;
+
+/** Runs `vungphu plan-sites`; returns the exit code. */
+export async function planSitesCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      boundaries: { type: 'string' },
+      'id-field': { type: 'string' },
+      'name-field': { type: 'string' },
+      'population-field': { type: 'string' },
+      'boundary-set': { type: 'string' },
+      sites: { type: 'string' },
+      villages: { type: 'string' },
+      'cell-m': { type: 'string' },
+      candidates: { type: 'string' },
+      'grid-spacing-m': { type: 'string' },
+      technology: { type: 'string', default: '5G' },
+      operator: { type: 'string' },
+      'radius-m': { type: 'string' },
+      k: { type: 'string' },
+      target: { type: 'string' },
+      measure: { type: 'string', default: 'population' },
+      scope: { type: 'string', default: 'all' },
+      config: { type: 'string' },
+      out: { type: 'string', default: 'out' },
+      strict: { type: 'boolean', default: false },
+      postal: { type: 'boolean', default: false },
+      'postal-points': { type: 'string' },
+      'postal-radius-km': { type: 'string' },
+      'postal-count': { type: 'string' },
+      'postal-spacing-m': { type: 'string' },
+      'postal-min-people': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(`${PLAN_SITES_HELP}\n`);
+    return 0;
+  }
+  const scope = parseScope(values.scope!);
+  const cellSizeM = optionalNumber('--cell-m', values['cell-m']);
+  const issues: InputIssue[] = [];
+  const summaries: string[] = [];
+
+  const set = values['boundary-set'] ?? 'pre2025';
+  if (set !== 'pre2025' && set !== '2025')
+    throw new UserError(`--boundary-set must be pre2025 or 2025 (got "${set}").`);
+  const boundariesPath = values.boundaries ?? SAMPLE.boundaries[set];
+  const b = communesFromGeoJSON(readText(boundariesPath), {
+    file: boundariesPath,
+    ...(values['id-field'] ? { idField: values['id-field'] } : {}),
+    ...(values['name-field'] ? { nameField: values['name-field'] } : {}),
+    ...(values['population-field'] ? { populationField: values['population-field'] } : {}),
+  });
+  issues.push(...b.issues);
+  summaries.push(
+    importSummary(boundariesPath, b.communes.length, b.communes.length + countErrors(b.issues), b.issues),
+  );
+
+  const villagesPath =
+    values.villages === 'none' ? null : (values.villages ?? (values.boundaries ? null : SAMPLE.villages));
+  let villages: Village[] | undefined;
+  if (villagesPath) {
+    const text = readText(villagesPath);
+    const v =
+      formatOf(villagesPath) === 'csv'
+        ? villagesFromCsv(text, villagesPath)
+        : villagesFromGeoJSON(text, villagesPath);
+    villages = v.villages;
+    issues.push(...v.issues);
+    summaries.push(importSummary(villagesPath, v.villages.length, v.total, v.issues));
+  }
+
+  const config: EngineConfig = values.config
+    ? configFromJson(readText(values.config), values.config)
+    : DEFAULT_CONFIG;
+
+  if (values.postal) {
+    report(issues, summaries, values.strict!);
+    return planPostal(
+      { communes: b.communes, villages, boundariesPath, villagesPath, scope, cellSizeM, out: values.out! },
+      {
+        points: values['postal-points'],
+        radiusKm: values['postal-radius-km'],
+        count: values['postal-count'],
+        spacingM: values['postal-spacing-m'],
+        minPeople: values['postal-min-people'],
+      },
+    );
+  }
+
+  const sitesPath = values.sites ?? SAMPLE.sites;
+  const sitesText = readText(sitesPath);
+  const s =
+    formatOf(sitesPath) === 'csv'
+      ? sitesFromCsv(sitesText, sitesPath)
+      : sitesFromGeoJSON(sitesText, sitesPath);
+  issues.push(...s.issues);
+  summaries.push(importSummary(sitesPath, s.sites.length, s.total, s.issues));
+
+  let candidates: Candidate[] | undefined;
+  if (values.candidates) {
+    const c = candidatesFromCsv(readText(values.candidates), values.candidates);
+    candidates = c.candidates;
+    issues.push(...c.issues);
+    summaries.push(importSummary(values.candidates, c.candidates.length, c.total, c.issues));
+    if (c.candidates.length === 0)
+      throw new UserError(`${values.candidates}: no valid candidate rows.`, c.issues);
+  }
+  report(issues, summaries, values.strict!);
+
+  const technology = parseTechnology(values.technology!);
+  if (!technology) throw new UserError(`--technology must be 2G, 3G, 4G or 5G (got "${values.technology}").`);
+  const measure = parseMeasure(values.measure!);
+  if (measure === 'grid_villages' && !villages)
+    throw new UserError('--measure grid-villages needs village points (--villages F with has_grid_power).');
+  const k = optionalNumber('--k', values.k);
+  const targetPct = optionalNumber('--target', values.target);
+  const radius_m = optionalNumber('--radius-m', values['radius-m']);
+  const gridSpacingM = optionalNumber('--grid-spacing-m', values['grid-spacing-m']);
+  const options: SitePlanOptions = {
+    technology,
+    operator: values.operator ?? null,
+    measure,
+    scope,
+    config,
+    ...(k !== undefined ? { k } : {}),
+    ...(targetPct !== undefined ? { targetPct } : {}),
+    ...(radius_m !== undefined ? { radius_m } : {}),
+    ...(cellSizeM !== undefined ? { cellSizeM } : {}),
+    ...(gridSpacingM !== undefined ? { gridSpacingM } : {}),
+  };
+
+  const bar = progressBar();
+  const plan = planSites(
+    {
+      communes: b.communes,
+      sites: s.sites,
+      ...(villages ? { villages } : {}),
+      ...(candidates ? { candidates } : {}),
+    },
+    options,
+    { onProgress: bar.update, onWarning: (m) => process.stderr.write(`warning: ${m}\n`) },
+  );
+  bar.done();
+
+  const synthetic = !values.sites || /synthetic/i.test(sitesPath) || /synthetic/i.test(villagesPath ?? '');
+  const out = values.out!;
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'plan.csv'), planCsv(plan));
+  const json = planJson(plan, {
+    boundaries: boundariesPath,
+    sites: sitesPath,
+    villages: villagesPath,
+    candidates: values.candidates ?? null,
+    config: values.config ?? null,
+    synthetic,
+  });
+  writeFileSync(join(out, 'plan.json'), `${JSON.stringify(json, null, 1)}\n`);
+  writeFileSync(join(out, 'plan-curve.svg'), planCurveSvg(plan));
+  process.stdout.write(`${summaryLine(plan, b.communes)}\n`);
+  process.stdout.write(
+    `wrote ${join(out, 'plan.csv')}, ${join(out, 'plan.json')}, ${join(out, 'plan-curve.svg')}\n`,
+  );
+  return 0;
+}
+
+/** plan.json: the plan with its inputs and a plain statement of the method. */
+function planJson(plan: SitePlan, inputs: Record<string, unknown>) {
+  const r = DEFAULT_CONFIG.radii[plan.technology];
+  return {
+    tool: 'vungphu plan-sites',
+    generated_at: new Date().toISOString(),
+    inputs,
+    modelled: 'Coverage is modelled from site points and radii, not measured.',
+    method: {
+      population:
+        `Villages weighted so each commune's villages add up to its census population; communes without villages ` +
+        `spread their census population evenly over ${plan.demand.cellSizeM} m grid cells.`,
+      footprint:
+        `Circle around each candidate: its own radius_m, else --radius-m, else the engine default for ` +
+        `${plan.technology} (rural ${r.rural} m, urban ${r.urban} m).`,
+      existing_sites: `Locked: people already covered by ${plan.technology} (${plan.operator ?? 'any operator'}) add nothing.`,
+      algorithm: plan.costAware
+        ? 'Lazy greedy on newly covered measure per unit cost (cost-effectiveness ranking; no constant-factor guarantee for a fixed number of sites).'
+        : 'Lazy greedy maximal covering (Minoux 1978): each pick newly covers the most; the first k picks cover at least (1 − 1/e) ≈ 63 % of the best possible k-set (Nemhauser, Wolsey & Fisher 1978).',
+      ties: 'Equal gains go to the lower candidate id.',
+      target_mode:
+        'Greedy picks until the target is reached: a small number of sites, not a proven minimum (greedy set cover is within a factor ln n of the fewest).',
+    },
+    ...plan,
+  };
+}
+
+function summaryLine(plan: SitePlan, communes: readonly Commune[]): string {
+  const fmt = (v: number) => Math.round(v).toLocaleString('en-US');
+  const what = plan.measure === 'population' ? 'population' : 'grid-powered villages';
+  const last = plan.curve[plan.curve.length - 1]!;
+  const pctNow = plan.measure === 'population' ? last.population_pct : last.measure_pct;
+  const pctBefore = plan.measure === 'population' ? plan.existing.population_pct : plan.existing.measure_pct;
+  const gained = plan.rows.reduce((s, r) => s + r.gained_population, 0);
+  const scope =
+    plan.scope.communes.length === 1
+      ? (communes.find((c) => c.id === plan.scope.communes[0])?.name ?? plan.scope.label)
+      : plan.scope.label;
+  const head = `${plan.technology} ${what} coverage, ${scope}: ${pctBefore.toFixed(2)} % with existing sites → ${pctNow.toFixed(2)} % with ${plan.rows.length} new site(s) (+${fmt(gained)} people)`;
+  switch (plan.status.kind) {
+    case 'budget':
+      return plan.status.exhausted
+        ? `${head}; only ${plan.rows.length} of the ${plan.status.requested_k} requested sites add coverage.`
+        : `${head}.`;
+    case 'reached':
+      return `${head}; target ${plan.status.target_pct} % reached.`;
+    case 'not_reached':
+      return (
+        `${head}; target ${plan.status.target_pct} % NOT reached` +
+        (plan.status.reason === 'k_reached' ? ` within --k ${plan.rows.length}` : ' with these candidates') +
+        ` (short by ${plan.status.shortfall_pct.toFixed(2)} points, ${fmt(plan.status.shortfall_measure)} ${plan.measure === 'population' ? 'people' : 'villages'}).`
+      );
+  }
+}
+
+function report(issues: InputIssue[], summaries: string[], strict: boolean): void {
+  for (const issue of issues) process.stderr.write(`${issue.severity}: ${formatIssue(issue)}\n`);
+  for (const line of summaries) process.stderr.write(`${line}\n`);
+  if (strict && countErrors(issues) > 0)
+    throw new UserError(`${countErrors(issues)} input row(s) rejected (--strict).`);
+}
+
+function parseScope(raw: string): PlanScope {
+  const t = raw.trim();
+  if (t === 'all' || t === 'province') return { kind: 'all' };
+  const m = /^(province|district|commune):(.+)$/.exec(t);
+  if (!m)
+    throw new UserError(`--scope must be all, province:<id>, district:<id> or commune:<id> (got "${raw}").`);
+  return { kind: m[1] as 'province' | 'district' | 'commune', id: m[2]!.trim() };
+}
+
+function parseMeasure(raw: string): PlanMeasure {
+  const t = raw.trim().toLowerCase().replace(/-/g, '_');
+  if (t === 'population' || t === 'grid_villages') return t;
+  throw new UserError(`--measure must be population or grid-villages (got "${raw}").`);
+}
+
+function countErrors(issues: InputIssue[]): number {
+  return issues.filter((i) => i.severity === 'error').length;
+}
