@@ -109,9 +109,13 @@ export function analyze(
     const weights = points ? pointWeights(points, nearby) : null;
     populationMethod[commune.id] = weights ? 'points' : 'uniform';
     const areaShare = (mask: number) =>
-      scan.totalArea > 0 ? coveredSum(scan.maskArea, mask) / scan.totalArea : 0;
+      scan.totalArea > 0 ? Math.min(1, coveredSum(scan.maskArea, mask) / scan.totalArea) : 0;
     const popShare = (mask: number) =>
-      weights ? (weights.total > 0 ? coveredSum(weights.byMask, mask) / weights.total : 0) : areaShare(mask);
+      weights
+        ? weights.total > 0
+          ? Math.min(1, coveredSum(weights.byMask, mask) / weights.total)
+          : 0
+        : areaShare(mask);
     const coverage: CoverageFigure[] = combos.map((c) => {
       const ps = popShare(c.mask);
       return {

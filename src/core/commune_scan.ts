@@ -255,12 +255,17 @@ export function scanCommune(
     if (f.kind === 'circle') {
       const [cx, cy] = c!;
       const r = f.radius_m;
-      const i0 = Math.max(0, Math.ceil((cy - r - ymin) / dy - 0.5));
-      const i1 = Math.min(rows - 1, Math.floor((cy + r - ymin) / dy - 0.5));
+      // Every strip the circle touches gets the chord that gives the circle's exact area within the
+      // strip (its mean width), not the chord at the strip's midline: small circles (5G) would
+      // otherwise lose a few per cent of their area to the midpoint rule at their top and bottom.
+      const i0 = Math.max(0, Math.floor((cy - r - ymin) / dy));
+      const i1 = Math.min(rows - 1, Math.floor((cy + r - ymin) / dy));
       for (let i = i0; i <= i1; i++) {
         if ((rowBase[i]! & bit) !== 0 || rowHi[i]! < rowLo[i]!) continue;
-        const t = ymin + (i + 0.5) * dy - cy;
-        const h = Math.sqrt(r * r - t * t);
+        const a = Math.max(-r, ymin + i * dy - cy);
+        const b = Math.min(r, ymin + (i + 1) * dy - cy);
+        if (b <= a) continue;
+        const h = (circleStripIntegral(b, r) - circleStripIntegral(a, r)) / (2 * dy);
         if (h > 0) push(i, cx - h, cx + h, f.pair);
       }
     } else if (f.convex) {
@@ -346,6 +351,11 @@ export function scanCommune(
   }
   for (const [m, len] of maskArea) maskArea.set(m, len * dy);
   return { projection: proj, totalArea: totalLen * dy, maskArea, gapGrids };
+}
+
+/** ∫₀ᵗ √(r² − u²) du · 2 = t·√(r² − t²) + r²·asin(t/r): the area of a circle between 0 and t. */
+function circleStripIntegral(t: number, r: number): number {
+  return t * Math.sqrt(Math.max(0, r * r - t * t)) + r * r * Math.asin(Math.max(-1, Math.min(1, t / r)));
 }
 
 function markCells(g: GapGrid, row: number, a: number, b: number): void {
