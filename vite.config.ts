@@ -14,6 +14,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+          // CLI tests run the analysis in beforeAll; on 2 cores under a parallel run 10 s is too short.
+          hookTimeout: 120_000,
         },
       },
       {

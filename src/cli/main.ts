@@ -1,6 +1,7 @@
 import { formatIssue, UserError } from '../core/errors.ts';
 import { ANALYZE_HELP, analyzeCommand } from './analyze_command.ts';
 import { planSitesCommand } from './plan_sites_command.ts';
+import { reportCommand } from './report_command.ts';
 
 const HELP = `vungphu — coverage analysis for Vietnamese provinces (Vùng Phủ)
 
@@ -12,6 +13,8 @@ Commands:
   plan-sites where the next mobile sites (or, with --postal, postal points) do
              the most good; writes plan.csv and plan.json
              (see 'vungphu plan-sites --help')
+  report     the periodic report: XLSX, PDF, CSV, GeoJSON, GeoPackage, Shapefile,
+             KML, with a baseline comparison (see 'vungphu report --help')
 
 Options:
   -h, --help     this help
@@ -33,6 +36,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === 'analyze') return await analyzeCommand(rest);
     if (command === 'plan-sites') return await planSitesCommand(rest);
+    if (command === 'report') return await reportCommand(rest);
     throw new UserError(`unknown command "${command}". Run 'vungphu --help'.`);
   } catch (e) {
     if (e instanceof UserError) {

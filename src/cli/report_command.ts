@@ -1,0 +1,300 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { isAbsolute, join, resolve } from 'node:path';
+import type { MultiPolygon, Polygon } from 'geojson';
+import initSqlJs from 'sql.js';
+import { compareReports } from '../core/compare_reports.ts';
+import { UserError } from '../core/errors.ts';
+import { rankCommunes } from '../core/rank_communes.ts';
+import type { CoverageReport } from '../core/report.ts';
+import { reportIndicators } from '../core/report_indicators.ts';
+import type { Target } from '../core/targets.ts';
+import { communesFromGeoJSON } from '../io/boundaries.ts';
+import { reportCsv } from '../io/report_csv.ts';
+import type { ReportGeometry } from '../io/report_features.ts';
+import { reportGeoJSON } from '../io/report_geojson.ts';
+import { reportGeoPackage } from '../io/report_gpkg.ts';
+import { reportKml } from '../io/report_kml.ts';
+import { reportPdf } from '../io/report_pdf.ts';
+import { reportShapefileZip } from '../io/report_shapefile.ts';
+import type { ReportExportOptions } from '../io/report_tables.ts';
+import { reportXlsx } from '../io/report_xlsx.ts';
+import { targetsFromJson } from '../io/targets_file.ts';
+import { analyzeCommand } from './analyze_command.ts';
+import { readBytes, readText } from './read_inputs.ts';
+
+export const REPORT_HELP = `vungphu report — the periodic report: Excel, PDF, CSV and GIS files
+
+Usage: vungphu report [analyze inputs] [options]
+       vungphu report --from DIR [options]
+With no inputs it reports on the bundled sample (SYNTHETIC infrastructure).
+
+  (analyze inputs)      the same inputs as 'vungphu analyze' (--boundaries, --sites,
+                        --postal, --fiber, --villages, --targets, --boundary-set, …);
+                        the analysis outputs (report.json, gaps.geojson…) are written to --out
+  --from DIR            report on an existing 'vungphu analyze' output folder instead
+                        (report.json, gaps.geojson, postal_beyond_3km.geojson; the commune
+                        boundaries are read from report.json's inputs, or --boundaries F)
+  --format LIST         any of xlsx,pdf,csv,geojson,gpkg,shp,kml (default: all)
+  --lang vi|en          language of the headers and the PDF (default: vi)
+  --baseline F          a saved report.json (last period, or the baseline of a what-if)
+                        to compare with: before, after and difference per unit and indicator
+  --rank-by ID          indicator to rank communes by (default mobile.4G.population_pct;
+                        e.g. mobile.5G.population_pct, postal.avg_service_radius_km,
+                        fiber.population_within_reach_pct, villages.dead_zone_villages)
+  --map-indicator ID    indicator of the PDF maps (default mobile.4G.population_pct)
+  --as-of YYYY-MM-DD    the date the figures are valid for (default: the analysis date)
+  --out DIR             output folder (default: out, or DIR with --from)
+  -h, --help            this help
+
+Writes report.xlsx, report.pdf, report_*.csv (UTF-8 with BOM), report_communes.geojson,
+report_gaps.geojson, report.gpkg, report_shp.zip and report.kml.
+Exit codes: 0 success, 1 bad input or option, 2 internal error.`;
+
+const FORMATS = ['xlsx', 'pdf', 'csv', 'geojson', 'gpkg', 'shp', 'kml'] as const;
+type Format = (typeof FORMATS)[number];
+const OWN_VALUE = new Set([
+  '--from',
+  '--format',
+  '--lang',
+  '--baseline',
+  '--out',
+  '--as-of',
+  '--rank-by',
+  '--map-indicator',
+]);
+const GEOMETRY_FLAGS = new Set(['--boundaries', '--id-field', '--name-field', '--population-field']);
+
+/** Splits argv into this command's options and the ones passed on to `analyze`. */
+function splitArgs(argv: string[]): { own: Map<string, string>; help: boolean; rest: string[] } {
+  const own = new Map<string, string>();
+  const rest: string[] = [];
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '-h' || a === '--help') {
+      help = true;
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const flag = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
+    if (!OWN_VALUE.has(flag)) {
+      rest.push(a);
+      continue;
+    }
+    const value = eq > 0 && a.startsWith('--') ? a.slice(eq + 1) : argv[++i];
+    if (value === undefined || (eq < 0 && value.startsWith('--')))
+      throw new UserError(`${flag} needs a value. Run 'vungphu report --help'.`);
+    own.set(flag, value);
+  }
+  return { own, help, rest };
+}
+
+/** Runs `vungphu report`; returns the exit code. */
+export async function reportCommand(argv: string[]): Promise<number> {
+  const { own, help, rest } = splitArgs(argv);
+  if (help) {
+    process.stdout.write(`${REPORT_HELP}\n`);
+    return 0;
+  }
+  const formats = parseFormats(own.get('--format'));
+  const lang = own.get('--lang') ?? 'vi';
+  if (lang !== 'vi' && lang !== 'en') throw new UserError(`--lang must be vi or en (got "${lang}").`);
+  const asOf = own.get('--as-of');
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf))
+    throw new UserError(`--as-of must be a date YYYY-MM-DD (got "${asOf}").`);
+
+  const from = own.get('--from');
+  let dir: string;
+  let geometryArgs: string[] = [];
+  if (from) {
+    const stray = rest.filter((a) => a.startsWith('-') && !GEOMETRY_FLAGS.has(a.split('=')[0]!));
+    if (stray.length)
+      throw new UserError(
+        `${stray[0]} cannot be used with --from (the analysis is already done); only --boundaries and the boundary field options can.`,
+      );
+    dir = from;
+    geometryArgs = rest;
+  } else {
+    dir = own.get('--out') ?? 'out';
+    // Same inputs, same validation, same outputs as `vungphu analyze`.
+    const code = await analyzeCommand([...rest, '--out', dir]);
+    if (code !== 0) return code;
+    geometryArgs = rest;
+  }
+  const out = own.get('--out') ?? dir;
+
+  const report = readReport(join(dir, 'report.json'));
+  const geometry = readGeometry(report, dir, geometryArgs, formats);
+  const targets = readTargetDefinitions(report);
+  const options: ReportExportOptions = { lang, targets, ...(asOf ? { asOf } : {}) };
+  options.reportDate = new Date().toISOString();
+  const baselinePath = own.get('--baseline');
+  if (baselinePath) options.comparison = compareReports(readReport(baselinePath), report);
+  const indicators = reportIndicators(report);
+  const known = (id: string, flag: string) => {
+    if (!indicators.some((i) => i.id === id))
+      throw new UserError(
+        `${flag}: unknown indicator "${id}". Known: ${indicators
+          .filter((i) => i.key)
+          .map((i) => i.id)
+          .join(', ')} (and every mobile.<tech>[.<operator>].<population_pct|area_pct|covered_population>).`,
+      );
+    return id;
+  };
+  const rankBy = known(own.get('--rank-by') ?? 'mobile.4G.population_pct', '--rank-by');
+  const mapIndicator = known(own.get('--map-indicator') ?? 'mobile.4G.population_pct', '--map-indicator');
+  options.ranking = { indicator: rankBy, rows: rankCommunes(report, rankBy) };
+
+  mkdirSync(out, { recursive: true });
+  const written: string[] = [];
+  const write = (name: string, data: string | Uint8Array) => {
+    writeFileSync(join(out, name), data);
+    written.push(join(out, name));
+  };
+  for (const f of formats) {
+    switch (f) {
+      case 'xlsx':
+        write('report.xlsx', reportXlsx(report, options));
+        break;
+      case 'csv':
+        for (const [name, text] of Object.entries(reportCsv(report, options))) write(name, text);
+        break;
+      case 'pdf': {
+        const fonts = { regular: fontBytes('DejaVuSans.ttf'), bold: fontBytes('DejaVuSans-Bold.ttf') };
+        write('report.pdf', await reportPdf(report, geometry!, fonts, { ...options, mapIndicator }));
+        break;
+      }
+      case 'geojson':
+        for (const [layer, text] of Object.entries(reportGeoJSON(report, geometry!, lang)))
+          write(`report_${layer}.geojson`, text);
+        break;
+      case 'gpkg':
+        write('report.gpkg', reportGeoPackage(report, geometry!, await initSqlJs(), lang));
+        break;
+      case 'shp':
+        write('report_shp.zip', reportShapefileZip(report, geometry!, lang));
+        break;
+      case 'kml':
+        write('report.kml', reportKml(report, geometry!, lang));
+        break;
+    }
+  }
+  process.stdout.write(`wrote ${written.join(', ')}\n`);
+  return 0;
+}
+
+function parseFormats(raw: string | undefined): Format[] {
+  if (!raw) return [...FORMATS];
+  const parts = raw
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  const bad = parts.filter((p) => !(FORMATS as readonly string[]).includes(p));
+  if (bad.length || !parts.length)
+    throw new UserError(`--format: unknown format(s) "${bad.join(', ')}"; use any of ${FORMATS.join(',')}.`);
+  return [...new Set(parts)] as Format[];
+}
+
+/** Reads a report.json (ours or a baseline), with a UserError when it is not one. */
+function readReport(path: string): CoverageReport {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readText(path));
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(`${path}: not valid JSON (${(e as Error).message}).`);
+  }
+  const r = raw as Partial<CoverageReport> | null;
+  if (
+    !r ||
+    typeof r !== 'object' ||
+    !Array.isArray(r.units) ||
+    !Array.isArray(r.targets) ||
+    !r.method ||
+    !r.inputs
+  )
+    throw new UserError(`${path}: not a Vùng Phủ report.json (no units, targets, method or inputs).`);
+  return r as CoverageReport;
+}
+
+/** Finds a file named in report.json: as given, else relative to the report's folder. */
+function locate(path: string, dir: string): string | null {
+  if (existsSync(path)) return path;
+  if (!isAbsolute(path) && existsSync(resolve(dir, path))) return resolve(dir, path);
+  return null;
+}
+
+function readGeometry(
+  report: CoverageReport,
+  dir: string,
+  args: string[],
+  formats: readonly Format[],
+): ReportGeometry | null {
+  if (!formats.some((f) => f !== 'xlsx' && f !== 'csv')) return null;
+  const opt = (flag: string) => {
+    const i = args.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
+    if (i < 0) return undefined;
+    const a = args[i]!;
+    return a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[i + 1];
+  };
+  const given = opt('--boundaries');
+  const path = given ?? locate(report.inputs.boundaries, dir);
+  if (!path)
+    throw new UserError(
+      `${report.inputs.boundaries}: the commune boundaries named in report.json were not found; pass --boundaries F (needed for the PDF map and the GIS files).`,
+    );
+  const idField = opt('--id-field');
+  const nameField = opt('--name-field');
+  const popField = opt('--population-field');
+  const { communes } = communesFromGeoJSON(readText(path), {
+    file: path,
+    ...(idField ? { idField } : {}),
+    ...(nameField ? { nameField } : {}),
+    ...(popField ? { populationField: popField } : {}),
+  });
+  const polygons = (file: string) => {
+    const p = join(dir, file);
+    if (!existsSync(p)) return [];
+    let fc: { features?: { properties?: Record<string, unknown>; geometry?: Polygon | MultiPolygon }[] };
+    try {
+      fc = JSON.parse(readText(p));
+    } catch {
+      throw new UserError(`${p}: not valid GeoJSON.`);
+    }
+    return (fc.features ?? []).filter(
+      (f) => f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'),
+    );
+  };
+  const beyondFile = join(dir, 'postal_beyond_3km.geojson');
+  return {
+    communes: new Map(communes.map((c) => [c.id, c.geometry])),
+    gaps: polygons('gaps.geojson').map((f) => ({
+      unitId: String(f.properties?.unit_id ?? ''),
+      technology: String(f.properties?.technology ?? ''),
+      area_km2: Number(f.properties?.area_km2 ?? 0),
+      population: Number(f.properties?.population ?? 0),
+      geometry: f.geometry!,
+    })),
+    ...(existsSync(beyondFile)
+      ? {
+          postalBeyond: polygons('postal_beyond_3km.geojson').map((f) => ({
+            unitId: String(f.properties?.unit_id ?? ''),
+            geometry: f.geometry!,
+          })),
+        }
+      : {}),
+  };
+}
+
+/** The target definitions (labels, years, sources) from the target files report.json names, when present. */
+function readTargetDefinitions(report: CoverageReport): Target[] {
+  return report.inputs.targets.flatMap((p) => (existsSync(p) ? targetsFromJson(readText(p), p).targets : []));
+}
+
+const requireHere = createRequire(import.meta.url);
+
+/** A DejaVu Sans TTF from the dejavu-fonts-ttf package (it covers Vietnamese). */
+function fontBytes(file: string): Uint8Array {
+  return readBytes(requireHere.resolve(`dejavu-fonts-ttf/ttf/${file}`));
+}

@@ -1,0 +1,68 @@
+import type { CoverageReport } from './report.ts';
+import { reportIndicators } from './report_indicators.ts';
+import { reportUnits } from './report_units.ts';
+
+/** One commune's place in a ranking. */
+export interface RankedCommune {
+  /** 1 = best; ties share a rank (1, 2, 2, 4); null when the commune has no value. */
+  rank: number | null;
+  id: string;
+  name: string;
+  district: string | null;
+  province: string | null;
+  value: number | null;
+}
+
+export interface RankOptions {
+  /** `desc`: highest first. Default: by the indicator's better direction (higher is better → desc). */
+  order?: 'asc' | 'desc';
+  /** Only communes of this province (id or name). */
+  province?: string;
+}
+
+/**
+ * Ranks communes by one indicator of report.json (any id of `reportIndicators`), best first: ties
+ * share a rank, communes without a value come last, unranked. Ties keep report order. Throws a
+ * RangeError for an unknown indicator id.
+ */
+export function rankCommunes(
+  report: CoverageReport,
+  indicatorId: string,
+  options: RankOptions = {},
+): RankedCommune[] {
+  const ind = reportIndicators(report).find((i) => i.id === indicatorId);
+  if (!ind) throw new RangeError(`unknown indicator "${indicatorId}"`);
+  const order = options.order ?? (ind.better === 'lower' ? 'asc' : 'desc');
+  const units = reportUnits(report);
+  const rows = units.communes.flatMap((u) => {
+    const place = units.byId.get(u.id);
+    const province = place?.province ?? null;
+    if (options.province && province?.id !== options.province && province?.name !== options.province)
+      return [];
+    return [
+      {
+        rank: null as number | null,
+        id: u.id,
+        name: u.name,
+        district: place?.district?.name ?? null,
+        province: province?.name ?? null,
+        value: ind.get(u),
+      },
+    ];
+  });
+  const sign = order === 'desc' ? -1 : 1;
+  const ranked = rows
+    .map((r, k) => ({ r, k }))
+    .sort((a, b) => {
+      if (a.r.value === null || b.r.value === null)
+        return (a.r.value === null ? 1 : 0) - (b.r.value === null ? 1 : 0) || a.k - b.k;
+      return sign * (a.r.value - b.r.value) || a.k - b.k;
+    })
+    .map(({ r }) => r);
+  ranked.forEach((r, k) => {
+    if (r.value === null) return;
+    const prev = ranked[k - 1];
+    r.rank = prev && prev.value === r.value ? prev.rank : k + 1;
+  });
+  return ranked;
+}
