@@ -7,18 +7,15 @@ import { POSTAL_CATEGORIES, type PostalCategory } from '../core/infrastructure.t
 import { buildReport } from '../core/report.ts';
 import { runAnalysis } from '../core/run_analysis.ts';
 import type { EngineConfig, PopulationPoint } from '../core/types.ts';
-import { communesFromGeoJSON } from '../io/boundaries.ts';
 import { communesCsv } from '../io/communes_csv.ts';
 import { configFromJson } from '../io/config_file.ts';
-import { fiberFromCsv, fiberFromGeoJSON } from '../io/fiber.ts';
+import { parseMeridian } from '../io/crs.ts';
 import { foldText } from '../io/flags.ts';
 import { gapsGeoJSON, postalBeyondGeoJSON } from '../io/gaps_geojson.ts';
-import { populationFromCsv, populationFromGeoJSON, populationFromGeoTIFF } from '../io/population.ts';
-import { postalFromCsv, postalFromGeoJSON } from '../io/postal.ts';
-import { sitesFromCsv, sitesFromGeoJSON } from '../io/sites.ts';
+import { type ImportKind, type ImportOptions, type ImportResult, importFile } from '../io/import_file.ts';
+import { rejectedRowsCsv } from '../io/rejected_rows.ts';
 import { targetsCsv } from '../io/targets_csv.ts';
 import { targetsFromCsv, targetsFromJson } from '../io/targets_file.ts';
-import { villagesFromCsv, villagesFromGeoJSON } from '../io/villages.ts';
 import { BUNDLED_TARGETS, SAMPLE } from './paths.ts';
 import { progressBar } from './progress.ts';
 import { formatOf, importSummary, readBytes, readText } from './read_inputs.ts';
@@ -29,7 +26,8 @@ Usage: vungphu analyze [options]
 With no inputs it runs on the bundled sample (real boundaries and census population,
 SYNTHETIC infrastructure).
 
-  --boundaries F        commune boundaries (GeoJSON Polygon/MultiPolygon)
+  --boundaries F        commune boundaries: GeoJSON, KML/KMZ or a zipped shapefile
+                        (Polygon/MultiPolygon)
   --id-field NAME       boundary id field (auto: id, gso_code, ma_xa, code)
   --name-field NAME     boundary name field (auto: name, commune, ten)
   --population-field N  boundary population field (auto: population, pop2019, dan_so)
@@ -50,15 +48,23 @@ SYNTHETIC infrastructure).
   --targets F           target file (JSON; repeatable). Default: the bundled targets of
                         the provinces in the boundaries (data/targets/)
   --config F            engine config JSON (radii, scanlines, gapTechnologies, …)
+  --crs EPSG:CODE       coordinate system of inputs in projected metres that do not declare
+                        one (3405/3406 VN-2000 UTM 48N/49N, 32648/32649 WGS 84 UTM, 4756)
+  --vn2000-meridian D   the same, for a VN-2000 TM-3 provincial zone with central meridian D
+                        in degrees, or a province name (108.5 or "Gia Lai"; Đắk Nông too)
+  --swapped fix|reject  rows with latitude and longitude swapped: swap back with a warning
+                        (default) or reject
   --out DIR             output folder (default: out)
   --strict              exit 1 when any input row is rejected
   -h, --help            this help
 
-With no --boundaries and no --sites, the bundled sample's postal points, fiber and villages are
-used too.
+Point and line inputs may be GeoJSON, CSV, XLSX (first sheet), KML/KMZ or a zipped shapefile
+(see docs/input.md). With no --boundaries and no --sites, the bundled sample's postal points, fiber
+and villages are used too.
 
 Writes DIR/report.json, DIR/communes.csv and DIR/targets.csv (UTF-8 with BOM),
-DIR/gaps.geojson and, with postal points, DIR/postal_beyond_3km.geojson.
+DIR/gaps.geojson and, with postal points, DIR/postal_beyond_3km.geojson; DIR/rejected.csv lists
+the rejected rows and why, when there are any.
 Exit codes: 0 success, 1 bad input, 2 internal error.`;
 
 /** Runs `vungphu analyze`; returns the exit code. */
@@ -81,6 +87,9 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       targets: { type: 'string', multiple: true },
       config: { type: 'string' },
       out: { type: 'string', default: 'out' },
+      crs: { type: 'string' },
+      'vn2000-meridian': { type: 'string' },
+      swapped: { type: 'string' },
       strict: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
@@ -97,65 +106,46 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
   const sitesPath = values.sites ?? SAMPLE.sites;
   const allIssues: InputIssue[] = [];
   const summaries: string[] = [];
-
-  const b = communesFromGeoJSON(readText(boundariesPath), {
-    file: boundariesPath,
-    ...(values['id-field'] ? { idField: values['id-field'] } : {}),
-    ...(values['name-field'] ? { nameField: values['name-field'] } : {}),
-    ...(values['population-field'] ? { populationField: values['population-field'] } : {}),
-  });
-  allIssues.push(...b.issues);
-  summaries.push(
-    importSummary(boundariesPath, b.communes.length, b.communes.length + countErrors(b.issues), b.issues),
-  );
-
-  const sitesText = readText(sitesPath);
-  const s =
-    formatOf(sitesPath) === 'csv'
-      ? sitesFromCsv(sitesText, sitesPath)
-      : sitesFromGeoJSON(sitesText, sitesPath);
-  allIssues.push(...s.issues);
-  summaries.push(importSummary(sitesPath, s.sites.length, s.total, s.issues));
-
-  let populationPoints: PopulationPoint[] | undefined;
-  if (values.population) {
-    const path = values.population;
-    const fmt = formatOf(path);
-    const p =
-      fmt === 'geotiff'
-        ? await populationFromGeoTIFF(readBytes(path).slice().buffer, path)
-        : fmt === 'csv'
-          ? populationFromCsv(readText(path), path)
-          : populationFromGeoJSON(readText(path), path);
-    populationPoints = p.points;
-    allIssues.push(...p.issues);
-    summaries.push(importSummary(path, p.points.length, p.total, p.issues));
-  }
-
-  const sample = !values.boundaries && !values.sites;
-  const load = <T>(
-    path: string | undefined,
-    fromGeoJSON: (text: string, file: string) => T & { issues: InputIssue[]; total: number },
-    fromCsv: ((text: string, file: string) => T & { issues: InputIssue[]; total: number }) | null,
-    kept: (r: T) => number,
-  ): T | undefined => {
-    if (!path) return undefined;
-    const text = readText(path);
-    const csv = formatOf(path) === 'csv';
-    if (csv && !fromCsv) throw new UserError(`${path}: this input must be GeoJSON.`);
-    const r = csv ? fromCsv!(text, path) : fromGeoJSON(text, path);
+  const swapped = values.swapped ?? 'fix';
+  if (swapped !== 'fix' && swapped !== 'reject')
+    throw new UserError(`--swapped must be fix or reject (got "${swapped}").`);
+  const importOptions: ImportOptions = {
+    swapped,
+    crsScope: 'undeclared-metres',
+    ...(values.crs ? { crs: values.crs } : {}),
+    ...(values['vn2000-meridian'] ? { vn2000Meridian: parseMeridian(values['vn2000-meridian']) } : {}),
+  };
+  // Every spatial input goes through the same importer as the app (any format, CRS, swap check).
+  const load = async <K extends ImportKind>(path: string, kind: K, extra: ImportOptions = {}) => {
+    const r: ImportResult<K> = await importFile(readBytes(path), path, kind, { ...importOptions, ...extra });
     allIssues.push(...r.issues);
-    summaries.push(importSummary(path, kept(r), r.total, r.issues));
+    summaries.push(r.summary);
     return r;
   };
+
+  const b = await load(boundariesPath, 'boundaries', {
+    boundaryFields: {
+      ...(values['id-field'] ? { idField: values['id-field'] } : {}),
+      ...(values['name-field'] ? { nameField: values['name-field'] } : {}),
+      ...(values['population-field'] ? { populationField: values['population-field'] } : {}),
+    },
+  });
+  const communes = b.items;
+  const reference = { reference: communes };
+  const s = await load(sitesPath, 'sites', reference);
+
+  let populationPoints: PopulationPoint[] | undefined;
+  if (values.population) populationPoints = (await load(values.population, 'population', reference)).items;
+
+  const sample = !values.boundaries && !values.sites;
   const postalPath = values.postal ?? (sample ? SAMPLE.postal : undefined);
   const fiberPath = values.fiber ?? (sample ? SAMPLE.fiber : undefined);
   const villagesPath = values.villages ?? (sample ? SAMPLE.villages : undefined);
-  const postal = load(postalPath, postalFromGeoJSON, postalFromCsv, (r) => r.points.length);
-  const fiber = load(fiberPath, fiberFromGeoJSON, fiberFromCsv, (r) => r.routes.length);
-  const villages = load(villagesPath, villagesFromGeoJSON, villagesFromCsv, (r) => r.villages.length);
+  const postal = postalPath ? await load(postalPath, 'postal', reference) : undefined;
+  const fiber = fiberPath ? await load(fiberPath, 'fiber', reference) : undefined;
+  const villages = villagesPath ? await load(villagesPath, 'villages', reference) : undefined;
 
-  const targetPaths = values.targets ?? bundledTargetFiles(b.communes.map((c) => c.provinceName));
+  const targetPaths = values.targets ?? bundledTargetFiles(communes.map((c) => c.provinceName));
   const targets = targetPaths.map((path) => {
     const t =
       formatOf(path) === 'csv' ? targetsFromCsv(readText(path), path) : targetsFromJson(readText(path), path);
@@ -184,12 +174,12 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
   const bar = progressBar();
   const result = runAnalysis(
     {
-      communes: b.communes,
-      sites: s.sites,
+      communes,
+      sites: s.items,
       ...(populationPoints ? { populationPoints } : {}),
-      ...(postal ? { postal: postal.points } : {}),
-      ...(fiber ? { fiber: fiber.routes } : {}),
-      ...(villages ? { villages: villages.villages } : {}),
+      ...(postal ? { postal: postal.items } : {}),
+      ...(fiber ? { fiber: fiber.items } : {}),
+      ...(villages ? { villages: villages.items } : {}),
       targets,
     },
     {
@@ -232,6 +222,10 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       JSON.stringify(postalBeyondGeoJSON(result.postalBeyondPolygons, synthetic)),
     );
     written.push('postal_beyond_3km.geojson');
+  }
+  if (countErrors(allIssues) > 0) {
+    writeFileSync(join(out, 'rejected.csv'), rejectedRowsCsv(allIssues));
+    written.push('rejected.csv');
   }
 
   for (const u of report.units.filter((x) => x.level === 'province')) {

@@ -2,9 +2,10 @@ import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { type InputIssue, UserError } from '../core/errors.ts';
 import { decodeText } from '../io/csv.ts';
+import { checkFileSize, IMPORT_LIMITS } from '../io/limits.ts';
 
-/** Largest input file the CLI reads, in bytes (documented in the README). */
-export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
+/** Largest input file the CLI reads, in bytes (documented in the README): the import limit. */
+export const MAX_INPUT_BYTES = IMPORT_LIMITS.fileBytes;
 
 /** Reads a text input file (UTF-8 or UTF-16 with BOM), with a UserError when it is missing or too big. */
 export function readText(path: string): string {
@@ -19,8 +20,7 @@ export function readBytes(path: string): Uint8Array {
   } catch {
     throw new UserError(`${path}: file not found.`);
   }
-  if (size > MAX_INPUT_BYTES)
-    throw new UserError(`${path}: ${size} bytes is over the ${MAX_INPUT_BYTES}-byte input limit.`);
+  checkFileSize(size, path, MAX_INPUT_BYTES);
   return new Uint8Array(readFileSync(path));
 }
 

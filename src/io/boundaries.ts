@@ -102,8 +102,8 @@ function centerOf(p: Record<string, unknown>): { center?: [number, number] } {
   return {};
 }
 
-/** Why a geometry can't be used as a commune boundary, or null when it can. */
-function geometryProblem(g: { type: string; coordinates: unknown } | null): string | null {
+/** Why a geometry can't be used as a polygon (commune boundary, coverage area), or null when it can. */
+export function geometryProblem(g: { type: string; coordinates: unknown } | null): string | null {
   if (!g) return 'missing geometry';
   if (g.type !== 'Polygon' && g.type !== 'MultiPolygon')
     return `geometry must be Polygon or MultiPolygon, not ${g.type}`;

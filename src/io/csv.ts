@@ -7,14 +7,55 @@ export interface CsvTable {
   delimiter: string;
 }
 
-/** Decodes bytes as UTF-8 or UTF-16 (with BOM), dropping the BOM; text is NFC-normalised. */
-export function decodeText(bytes: Uint8Array): string {
+/** Text encodings read: Unicode, and Windows-1258, the Vietnamese ANSI code page Excel uses for "CSV". */
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';
+
+/** UTF-16 without a BOM: most of the first bytes' high halves are zero (mostly-ASCII text). */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 512) & ~1;
+  if (n < 4) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const half = n / 2;
+  if (oddZero > 0.4 * half && evenZero < 0.05 * half) return 'utf-16le';
+  if (evenZero > 0.4 * half && oddZero < 0.05 * half) return 'utf-16be';
+  return null;
+}
+
+/**
+ * Decodes bytes and says how: UTF-16 with a BOM (Excel's "Unicode text") or without one, UTF-8 (BOM
+ * dropped), and, when the bytes are not valid UTF-8, Windows-1258 (what Excel writes for "CSV" on a
+ * Vietnamese Windows). The text is NFC-normalised, which also composes Windows-1258's separate tone marks.
+ */
+export function decodeBytes(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
+  let encoding: TextEncoding;
+  let body = bytes;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    encoding = 'utf-16le';
+    body = bytes.subarray(2);
+  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    encoding = 'utf-16be';
+    body = bytes.subarray(2);
+  } else encoding = utf16WithoutBom(bytes) ?? 'utf-8';
   let text: string;
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  else text = new TextDecoder('utf-8').decode(bytes);
-  return stripBom(text).normalize('NFC');
+  if (encoding === 'utf-8') {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    } catch {
+      encoding = 'windows-1258';
+      text = new TextDecoder('windows-1258').decode(body);
+    }
+  } else text = new TextDecoder(encoding).decode(body);
+  return { text: stripBom(text).normalize('NFC'), encoding };
+}
+
+/** Decodes bytes as UTF-8 or UTF-16 (see `decodeBytes`), dropping the BOM; text is NFC-normalised. */
+export function decodeText(bytes: Uint8Array): string {
+  return decodeBytes(bytes).text;
 }
 
 function stripBom(text: string): string {

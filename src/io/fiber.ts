@@ -1,7 +1,7 @@
 import type { LineString, MultiLineString } from 'geojson';
 import { type InputIssue, UserError } from '../core/errors.ts';
 import type { FiberRoute } from '../core/infrastructure.ts';
-import { parseCsv } from './csv.ts';
+import { type CsvTable, parseCsv } from './csv.ts';
 import { coordinateProblem, IssueList, readFeatureCollection } from './geojson_input.ts';
 
 export interface FiberImport {
@@ -64,7 +64,11 @@ export function lineFromWkt(wkt: string): LineString | MultiLineString | null {
 
 /** Reads fiber routes from CSV with columns id,operator,medium,placement,year,wkt (WKT LINESTRING). */
 export function fiberFromCsv(text: string, file: string): FiberImport {
-  const table = parseCsv(text, file);
+  return fiberFromTable(parseCsv(text, file), file);
+}
+
+/** Reads fiber routes from a table (CSV or the first sheet of an XLSX) with the CSV columns. */
+export function fiberFromTable(table: CsvTable, file: string): FiberImport {
   if (!table.header.includes('wkt'))
     throw new UserError(`${file}: missing column wkt (a WKT LINESTRING per route).`);
   const issues = new IssueList(file);

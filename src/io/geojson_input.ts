@@ -13,7 +13,7 @@ export function readFeatureCollection(input: unknown, file: string): RawFeature[
     try {
       data = JSON.parse(input);
     } catch (e) {
-      throw new UserError(`${file}: not valid JSON (${(e as Error).message}).`);
+      throw new UserError(`${file}: not valid JSON (${jsonErrorWhere(input, (e as Error).message)}).`);
     }
   }
   const fc = data as { type?: unknown; features?: unknown };
@@ -32,6 +32,16 @@ export function readFeatureCollection(input: unknown, file: string): RawFeature[
       >,
     };
   });
+}
+
+/** Adds the line and column to a JSON.parse message that only gives a character position. */
+function jsonErrorWhere(text: string, message: string): string {
+  const pos = /at position (\d+)/.exec(message);
+  if (!pos || /line \d+/.test(message)) return message;
+  const before = text.slice(0, Number(pos[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return `${message}, line ${line} column ${column}`;
 }
 
 /** Picks the first property name present among candidates (case-insensitive), or the explicit one. */
@@ -53,8 +63,15 @@ export function coordinateProblem(p: unknown): string | null {
   const [lon, lat] = p as unknown[];
   if (typeof lon !== 'number' || typeof lat !== 'number' || !Number.isFinite(lon) || !Number.isFinite(lat))
     return 'coordinates must be numbers';
-  if (Math.abs(lon) > 180 || Math.abs(lat) > 90)
-    return `coordinates (${lon}, ${lat}) are outside the lon/lat range; projected metres (e.g. VN-2000) are not degrees`;
+  if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
+    const hint =
+      Math.abs(lon) > 1000 || Math.abs(lat) > 1000
+        ? 'projected metres (e.g. VN-2000) are not degrees'
+        : Math.abs(lat) > 90 && Math.abs(lon) <= 90
+          ? 'latitude and longitude look swapped'
+          : 'longitude is −180…180 and latitude −90…90';
+    return `coordinates (${lon}, ${lat}) are outside the lon/lat range; ${hint}`;
+  }
   return null;
 }
 

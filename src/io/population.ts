@@ -1,7 +1,7 @@
 import { fromArrayBuffer } from 'geotiff';
 import { type InputIssue, UserError } from '../core/errors.ts';
 import type { PopulationPoint } from '../core/types.ts';
-import { parseCsv, parseNumber } from './csv.ts';
+import { type CsvTable, parseCsv, parseNumber } from './csv.ts';
 import { coordinateProblem, IssueList, readFeatureCollection } from './geojson_input.ts';
 
 export interface PopulationImport {
@@ -66,7 +66,11 @@ export function populationFromGeoJSON(input: unknown, file: string): PopulationI
 
 /** Reads population points from CSV with columns lon,lat,population (other columns are ignored). */
 export function populationFromCsv(text: string, file: string): PopulationImport {
-  const table = parseCsv(text, file);
+  return populationFromTable(parseCsv(text, file), file);
+}
+
+/** Reads population points from a table (CSV or the first sheet of an XLSX) with lon,lat,population. */
+export function populationFromTable(table: CsvTable, file: string): PopulationImport {
   const col = (names: string[]) => table.header.findIndex((h) => names.includes(h));
   const iLon = col(['lon', 'lng', 'longitude']);
   const iLat = col(['lat', 'latitude']);

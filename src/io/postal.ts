@@ -1,6 +1,6 @@
 import { type InputIssue, UserError } from '../core/errors.ts';
 import { POSTAL_TYPES, type PostalPoint, type PostalType } from '../core/infrastructure.ts';
-import { parseCsv, parseNumber } from './csv.ts';
+import { type CsvTable, parseCsv, parseNumber } from './csv.ts';
 import { foldText, parseFlag } from './flags.ts';
 import { coordinateProblem, IssueList, readFeatureCollection } from './geojson_input.ts';
 
@@ -101,7 +101,11 @@ export function postalFromGeoJSON(input: unknown, file: string): PostalImport {
 
 /** Reads postal service points from CSV `id,lon,lat,type,staffed,internet,online_public_services[,name]`. */
 export function postalFromCsv(text: string, file: string): PostalImport {
-  const table = parseCsv(text, file);
+  return postalFromTable(parseCsv(text, file), file);
+}
+
+/** Reads postal service points from a table (CSV or the first sheet of an XLSX) with the CSV columns. */
+export function postalFromTable(table: CsvTable, file: string): PostalImport {
   const required = ['id', 'lon', 'lat', 'type', 'staffed', 'internet', 'online_public_services'];
   const absent = required.filter((c) => !table.header.includes(c));
   if (absent.length)

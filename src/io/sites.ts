@@ -1,7 +1,8 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { type InputIssue, UserError } from '../core/errors.ts';
 import type { Site } from '../core/types.ts';
-import { parseCsv, parseNumber } from './csv.ts';
+import { geometryProblem } from './boundaries.ts';
+import { type CsvTable, parseCsv, parseNumber } from './csv.ts';
 import { coordinateProblem, IssueList, readFeatureCollection } from './geojson_input.ts';
 import { parseTechnologies } from './technology.ts';
 
@@ -101,6 +102,11 @@ export function sitesFromGeoJSON(input: unknown, file: string): SiteImport {
       const s = siteFromRecord(f.properties, c?.[0], c?.[1], { path }, issues, seen);
       if (s) sites.push(s);
     } else if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
+      const problem = geometryProblem(g);
+      if (problem) {
+        issues.error(`${path}.geometry`, `coverage polygon: ${problem}`, { field: 'geometry' });
+        continue;
+      }
       const first =
         (g.type === 'Polygon'
           ? (g.coordinates as number[][][])[0]?.[0]
@@ -120,7 +126,11 @@ export function sitesFromGeoJSON(input: unknown, file: string): SiteImport {
 
 /** Reads mobile sites from CSV with columns id,lon,lat,technology,operator[,radius_m,azimuth_deg,beamwidth_deg]. */
 export function sitesFromCsv(text: string, file: string): SiteImport {
-  const table = parseCsv(text, file);
+  return sitesFromTable(parseCsv(text, file), file);
+}
+
+/** Reads mobile sites from a table (CSV or the first sheet of an XLSX) with the CSV columns. */
+export function sitesFromTable(table: CsvTable, file: string): SiteImport {
   const required = ['id', 'lon', 'lat', 'technology', 'operator'];
   const header = table.header.map((h) =>
     h === 'technologies' || h === 'tech'

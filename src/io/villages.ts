@@ -1,6 +1,6 @@
 import { type InputIssue, UserError } from '../core/errors.ts';
 import type { Village } from '../core/plan_types.ts';
-import { parseCsv, parseNumber } from './csv.ts';
+import { type CsvTable, parseCsv, parseNumber } from './csv.ts';
 import { coordinateProblem, IssueList, readFeatureCollection } from './geojson_input.ts';
 
 export interface VillageImport {
@@ -101,7 +101,11 @@ export function villagesFromGeoJSON(input: unknown, file: string): VillageImport
 
 /** Reads villages from CSV with columns lon,lat,population[,id,name,commune_id,has_grid_power]. */
 export function villagesFromCsv(text: string, file: string): VillageImport {
-  const table = parseCsv(text, file);
+  return villagesFromTable(parseCsv(text, file), file);
+}
+
+/** Reads villages from a table (CSV or the first sheet of an XLSX) with the CSV columns. */
+export function villagesFromTable(table: CsvTable, file: string): VillageImport {
   const header = table.header.map((h) =>
     h === 'lng' || h === 'longitude' ? 'lon' : h === 'latitude' ? 'lat' : h,
   );

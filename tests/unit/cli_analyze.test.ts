@@ -112,7 +112,7 @@ describe('vungphu exit codes and messages', () => {
     );
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/sites_mixed\.csv: row 4, field "technology": unknown technology "XG"/);
-    expect(r.stderr).toMatch(/sites_mixed\.csv: imported 3 of 8; 5 rejected/);
+    expect(r.stderr).toMatch(/sites_mixed\.csv: imported 3 of 8 rows; 5 rejected/);
     expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
     const strict = run(
       ['analyze', '--strict', '--sites', join(ROOT, 'tests/fixtures/bad/sites_mixed.csv'), '--out', 'o'],
@@ -152,7 +152,8 @@ describe('vungphu exit codes and messages', () => {
     const r = run(['analyze', '--boundaries', 'vn2000.geojson', '--out', 'o'], dir);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(
-      /vn2000\.geojson: features\[0\]\.geometry, field "geometry": coordinates \(500000, 1500000\)/,
+      /vn2000\.geojson: the coordinates are projected metres \(for example 500,000, 1,500,000\), not longitude\/latitude degrees/,
     );
+    expect(r.stderr).toMatch(/--vn2000-meridian 108\.5/);
   });
 });
