@@ -260,12 +260,19 @@ export function scanCommune(
       // otherwise lose a few per cent of their area to the midpoint rule at their top and bottom.
       const i0 = Math.max(0, Math.floor((cy - r - ymin) / dy));
       const i1 = Math.min(rows - 1, Math.floor((cy + r - ymin) / dy));
+      // Neighbouring strips share a boundary, so the integral at it is reused.
+      let lastRow = -2;
+      let lastF = 0;
       for (let i = i0; i <= i1; i++) {
         if ((rowBase[i]! & bit) !== 0 || rowHi[i]! < rowLo[i]!) continue;
         const a = Math.max(-r, ymin + i * dy - cy);
         const b = Math.min(r, ymin + (i + 1) * dy - cy);
         if (b <= a) continue;
-        const h = (circleStripIntegral(b, r) - circleStripIntegral(a, r)) / (2 * dy);
+        const fa = lastRow === i - 1 ? lastF : circleStripIntegral(a, r);
+        const fb = circleStripIntegral(b, r);
+        lastRow = i;
+        lastF = fb;
+        const h = (fb - fa) / (2 * dy);
         if (h > 0) push(i, cx - h, cx + h, f.pair);
       }
     } else if (f.convex) {
