@@ -1,37 +1,448 @@
 /**
- * The analysis worker: fetches the bundled communes and sites, validates them with the io parsers
- * and runs the same `analyze` the CLI uses, off the main thread so the map stays responsive.
+ * The analysis worker: loads the datasets (bundled sample or imported files) with the CLI's io parsers,
+ * runs the same `runAnalysis` as the CLI (through `startAnalysis`), and after every what-if edit updates
+ * it incrementally (`updateAnalysis`), sending the page only what changed, rounded by `buildReport`.
  */
-import { analyze } from '../core/analyze.ts';
+import type { Feature, Polygon } from 'geojson';
+import { combineAnalyses } from '../core/combine_analyses.ts';
+import { communeLocator } from '../core/commune_locator.ts';
+import { DEFAULT_CONFIG } from '../core/config.ts';
 import { UserError } from '../core/errors.ts';
-import type { Commune } from '../core/types.ts';
-import { communesFromGeoJSON } from '../io/boundaries.ts';
-import { sitesFromGeoJSON } from '../io/sites.ts';
-import type { AnalyzeRequest, BBox, WorkerMessage } from './worker_protocol.ts';
+import { foldText } from '../core/fold_text.ts';
+import { type AnalysisState, resumeAnalysis, updateAnalysis } from '../core/incremental_analysis.ts';
+import type { FiberRoute, PostalPoint } from '../core/infrastructure.ts';
+import type { Village } from '../core/plan_types.ts';
+import { buildReport, type ReportInputs } from '../core/report.ts';
+import { type FullInput, type FullResult, runAnalysis } from '../core/run_analysis.ts';
+import type { Target } from '../core/targets.ts';
+import type { Commune, PopulationPoint, Site } from '../core/types.ts';
+import { unitGroups } from '../core/unit_groups.ts';
+import { targetsFromJson } from '../io/targets_file.ts';
+import { DATASET_KINDS, type DatasetKind, type DatasetPayload } from './dataset_kind.ts';
+import {
+  beyondFeatures,
+  communeFeature,
+  type EditState,
+  fiberFeature,
+  footprintFeatures,
+  gapFeatures,
+  postalFeature,
+  serviceCircleFeatures,
+  siteFeature,
+  villageFeatures,
+} from './map_features.ts';
+import { type DatasetItems, readDataset } from './read_dataset.ts';
+import { applyEdits, type Edit } from './scenario_edits.ts';
+import {
+  type BBox,
+  type DatasetInfo,
+  type Delta,
+  type FeatureLayer,
+  type LayerPatch,
+  type ReportLists,
+  type TargetDef,
+  unitKey,
+  type WorkerMessage,
+  type WorkerRequest,
+} from './worker_protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (message: WorkerMessage) => scope.postMessage(message);
+const cfg = DEFAULT_CONFIG;
 
-function post(message: WorkerMessage): void {
-  scope.postMessage(message);
+/** Everything loaded, and the current analysis of the scenario. */
+interface Session {
+  communes: Commune[];
+  setting: (s: Site) => 'urban' | 'rural';
+  baseSites: Site[];
+  basePostal: PostalPoint[] | null;
+  fiber: FiberRoute[] | null;
+  villages: Village[];
+  villagesByCommune: Map<string, Village[]>;
+  datasets: DatasetInfo[];
+  reportInputs: ReportInputs;
+  analysis: AnalysisState;
+  skipped: number[];
+  edits: Edit[];
+  /** Layers the page shows: their features go with every update. */
+  subscribed: Set<FeatureLayer>;
 }
 
-async function fetchJson(url: string): Promise<unknown> {
+let session: Session | null = null;
+
+async function fetchText(url: string): Promise<string> {
   const response = await fetch(url);
-  if (!response.ok) throw new UserError(`Không tải được tệp dữ liệu ${url} (HTTP ${response.status}).`);
-  return response.json();
+  if (!response.ok) throw new Error(`could not load the bundled file ${url} (HTTP ${response.status})`);
+  return response.text();
 }
 
-function fileName(url: string): string {
-  return new URL(url).pathname.split('/').pop() ?? url;
+const fileName = (url: string) => decodeURIComponent(new URL(url).pathname.split('/').pop() ?? url);
+
+/** Kind → the parsed items of that dataset, if any. */
+type Loaded = { [K in DatasetKind]?: Extract<DatasetItems, { kind: K }>['items'] };
+
+async function load(request: Extract<WorkerRequest, { kind: 'load' }>): Promise<void> {
+  const started = performance.now();
+  const imported = new Map(request.imported.map((d) => [d.kind, d]));
+  const sampleUrl: Record<DatasetKind, string | null> = {
+    boundaries: request.boundarySet === 'imported' ? null : request.sample.boundaries[request.boundarySet],
+    sites: request.sample.sites,
+    postal: request.sample.postal,
+    fiber: request.sample.fiber,
+    villages: request.sample.villages,
+    population: null,
+  };
+  if (request.boundarySet === 'imported' && !imported.has('boundaries'))
+    throw new UserError('No imported boundaries: import a boundary file first.');
+  const loaded: Loaded = {};
+  const datasets: DatasetInfo[] = [];
+  const warnings: string[] = [];
+  let issues = 0;
+  // Every file, from the bundled sample or imported.
+  const payloads = new Map<DatasetKind, { payload: DatasetPayload; own: boolean }>();
+  await Promise.all(
+    DATASET_KINDS.map(async (kind) => {
+      const own = imported.get(kind);
+      // Imported boundaries are used only when the imported boundary set is chosen.
+      const useOwn = own && (kind !== 'boundaries' || request.boundarySet === 'imported');
+      const url = sampleUrl[kind];
+      if (useOwn) payloads.set(kind, { payload: own, own: true });
+      else if (url)
+        payloads.set(kind, {
+          payload: { kind, name: fileName(url), text: await fetchText(url), importedAt: '' },
+          own: false,
+        });
+    }),
+  );
+  for (const kind of DATASET_KINDS) {
+    const entry = payloads.get(kind);
+    if (!entry) {
+      datasets.push({
+        kind,
+        source: 'none',
+        name: '',
+        total: 0,
+        kept: 0,
+        rejected: 0,
+        warnings: 0,
+        synthetic: false,
+      });
+      continue;
+    }
+    const { payload, own } = entry;
+    const { data, report } = await readDataset(payload);
+    if (!data) throw new UserError(report.fatal ?? `${payload.name}: unreadable`, report.issues);
+    (loaded as Record<string, unknown>)[kind] = data.items;
+    issues += report.issues.length;
+    datasets.push({
+      kind,
+      source: own ? 'imported' : 'sample',
+      name: payload.name,
+      total: report.total,
+      kept: report.kept,
+      rejected: report.rejected,
+      warnings: report.issues.filter((i) => i.severity === 'warning').length,
+      synthetic: !own && /synthetic/i.test(payload.name),
+    });
+  }
+  datasets.sort((a, b) => DATASET_KINDS.indexOf(a.kind) - DATASET_KINDS.indexOf(b.kind));
+  const communes = loaded.boundaries ?? [];
+  const provinces = new Set(communes.map((c) => foldText(c.provinceName)));
+  const targetSets: { province: string | null; targets: Target[] }[] = [];
+  const targetFiles: string[] = [];
+  for (const url of request.sample.targets) {
+    const t = targetsFromJson(await fetchText(url), fileName(url));
+    if (t.province !== null && !provinces.has(foldText(t.province))) continue;
+    targetSets.push({ province: t.province, targets: t.targets });
+    targetFiles.push(fileName(url));
+  }
+  const loadMs = performance.now() - started;
+
+  const basePostal = loaded.postal ?? null;
+  const applied = applyEdits(loaded.sites ?? [], basePostal ?? [], request.edits);
+  const locator = communeLocator(communes);
+  const setting = (site: Site) => {
+    const i = locator.locate(site.lon, site.lat);
+    return i >= 0 ? communes[i]!.setting : 'rural';
+  };
+  const base = {
+    boundarySet: request.boundarySet,
+    hasDistricts: communes.some((c) => c.districtId !== null),
+    communes: request.withGeometry
+      ? { type: 'FeatureCollection' as const, features: communes.map(communeFeature) }
+      : null,
+    communeBoxes: communes.map((c): [string, BBox] => [c.id, communesBBox([c])]),
+    bbox: communesBBox(communes),
+    datasets,
+    skippedEdits: applied.skipped,
+    issues,
+    warnings,
+  };
+
+  const input: FullInput = {
+    communes,
+    sites: applied.sites,
+    ...(loaded.population ? { populationPoints: loaded.population as PopulationPoint[] } : {}),
+    ...(basePostal ? { postal: applied.postal } : {}),
+    ...(loaded.fiber ? { fiber: loaded.fiber } : {}),
+    ...(loaded.villages ? { villages: loaded.villages } : {}),
+    targets: targetSets,
+  };
+  const t0 = performance.now();
+  let last = 0;
+  // The mobile half first (sites, villages, population): it alone colours the default map.
+  const { postal: _postal, fiber: _fiber, targets: _targets, ...common } = input;
+  const mobile = runAnalysis(
+    common,
+    {},
+    {
+      onProgress: (done, total, label) => {
+        if (done - last >= 10 || done === total) {
+          last = done;
+          post({ kind: 'progress', id: request.id, done, total, label });
+        }
+      },
+      onWarning: (message) => warnings.push(message),
+    },
+  );
+
+  // A first look as soon as mobile coverage is known: the map is coloured while the rest finishes.
+  if (request.preview) {
+    const r = buildReport(mobile, cfg, emptyInputs, new Date());
+    const states = editStates(request.edits);
+    post({
+      kind: 'snapshot',
+      id: request.id,
+      snapshot: {
+        ...base,
+        partial: true,
+        units: r.units,
+        targets: [],
+        targetDefs: [],
+        lists: lists(r),
+        operators: r.operators,
+        technologies: r.technologies,
+        layers: request.layers.includes('sites')
+          ? {
+              sites: applied.sites.map((x): [string, Feature[]] => [
+                x.id,
+                [siteFeature(x, states.get(`s:${x.id}`) ?? 'base')],
+              ]),
+            }
+          : {},
+        postalDistanceKm: mobile.postalOptions.distanceKm,
+        fiberReachM: mobile.fiberReachM,
+        countingRule: mobile.postalOptions.countingRule,
+        populationPoints: input.populationPoints !== undefined,
+        timings: { loadMs, analysisMs: performance.now() - t0, totalMs: performance.now() - started },
+      },
+    });
+  }
+  // Then the postal and fiber half (no sites), and the two put together exactly as one full run.
+  const infra =
+    input.postal || input.fiber
+      ? runAnalysis(
+          {
+            ...common,
+            sites: [],
+            ...(input.postal ? { postal: input.postal } : {}),
+            ...(input.fiber ? { fiber: input.fiber } : {}),
+          },
+          { gapPolygons: false },
+        )
+      : null;
+  const analysis = resumeAnalysis(input, {}, combineAnalyses(input, mobile, infra));
+  const analysisMs = performance.now() - t0;
+  const name = (k: DatasetKind) => datasets.find((d) => d.kind === k && d.source !== 'none')?.name ?? null;
+  const villages = loaded.villages ?? [];
+  const villagesByCommune = new Map<string, Village[]>();
+  for (const v of villages) {
+    const i = locator.locate(v.lon, v.lat);
+    if (i < 0) continue;
+    const list = villagesByCommune.get(communes[i]!.id) ?? [];
+    list.push(v);
+    villagesByCommune.set(communes[i]!.id, list);
+  }
+  const s: Session = {
+    communes,
+    setting,
+    baseSites: loaded.sites ?? [],
+    basePostal,
+    fiber: loaded.fiber ?? null,
+    villages,
+    villagesByCommune,
+    datasets,
+    reportInputs: {
+      boundaries: name('boundaries') ?? '',
+      sites: name('sites') ?? '',
+      population: name('population'),
+      postal: name('postal'),
+      fiber: name('fiber'),
+      villages: name('villages'),
+      targets: targetFiles,
+      config: null,
+      synthetic: datasets.some((d) => d.synthetic),
+    },
+    analysis,
+    skipped: applied.skipped,
+    edits: request.edits,
+    subscribed: new Set(request.layers),
+  };
+  session = s;
+  const { result } = analysis;
+  const r = report(s, result);
+  post({
+    kind: 'snapshot',
+    id: request.id,
+    snapshot: {
+      ...base,
+      partial: false,
+      units: r.units,
+      targets: r.targets,
+      targetDefs: targetSets.flatMap((set) => set.targets.map((t) => targetDef(set.province, t))),
+      lists: lists(r),
+      operators: r.operators,
+      technologies: r.technologies,
+      // The preview already carried the sites (the page keeps them, so the map need not re-cluster).
+      layers: Object.fromEntries(
+        request.layers.filter((l) => !(request.preview && l === 'sites')).map((l) => [l, layerPatch(s, l)]),
+      ),
+      postalDistanceKm: result.postalOptions.distanceKm,
+      fiberReachM: result.fiberReachM,
+      countingRule: result.postalOptions.countingRule,
+      populationPoints: input.populationPoints !== undefined,
+      timings: { loadMs, analysisMs, totalMs: performance.now() - started },
+    },
+  });
 }
 
-/** Extent of the communes' geometries, in degrees. */
+const emptyInputs: ReportInputs = {
+  boundaries: '',
+  sites: '',
+  population: null,
+  postal: null,
+  fiber: null,
+  villages: null,
+  targets: [],
+  config: null,
+  synthetic: false,
+};
+
+function targetDef(province: string | null, t: Target): TargetDef {
+  return {
+    province,
+    id: t.id,
+    indicator: t.indicator,
+    indicator_en: t.indicator_en,
+    metric: t.metric,
+    technology: t.technology,
+    comparator: t.comparator,
+    value: t.value,
+    unit: t.unit,
+    year: t.year,
+    levels: t.levels,
+  };
+}
+
+/** Every feature of one layer, keyed. */
+function layerPatch(s: Session, layer: FeatureLayer): LayerPatch {
+  const { result, input } = s.analysis;
+  const states = editStates(s.edits);
+  const all = () => s.communes.map((c) => c.id);
+  switch (layer) {
+    case 'sites':
+    case 'footprints':
+      return sitePatch(s, input.sites, states)[layer];
+    case 'postal':
+    case 'serviceCircles':
+      return postalPatch(input.postal ?? [], states, result.postalOptions.distanceKm)[layer];
+    case 'fiber':
+      return (s.fiber ?? []).map((f) => [f.id, [fiberFeature(f)]]);
+    case 'villages':
+    case 'gaps':
+    case 'beyond':
+      return communePatch(s, result, all())[layer];
+    default: {
+      const unexpected: never = layer;
+      throw new Error(`unknown layer ${String(unexpected)}`);
+    }
+  }
+}
+
+function report(s: Session, result: FullResult) {
+  return buildReport(result, cfg, s.reportInputs, new Date());
+}
+
+function lists(r: ReturnType<typeof report>): ReportLists {
+  return {
+    deadZoneVillages: r.dead_zone_villages,
+    communesWithoutStaffedPoint: r.communes_without_staffed_postal_point,
+    communesWithoutCulturalPoint: r.communes_without_cultural_post_point,
+  };
+}
+
+/** Which sites and postal points the edits added or moved (for the map's styling). */
+function editStates(edits: readonly Edit[]): Map<string, EditState> {
+  const out = new Map<string, EditState>();
+  for (const e of edits) {
+    if (e.kind === 'add-site') out.set(`s:${e.site.id}`, 'added');
+    else if (e.kind === 'add-postal') out.set(`p:${e.point.id}`, 'added');
+    else if (e.kind === 'move-site' && !out.has(`s:${e.id}`)) out.set(`s:${e.id}`, 'moved');
+    else if (e.kind === 'move-postal' && !out.has(`p:${e.id}`)) out.set(`p:${e.id}`, 'moved');
+  }
+  return out;
+}
+
+function sitePatch(s: Session, sites: readonly Site[], states: Map<string, EditState>) {
+  return {
+    sites: sites.map((x): [string, Feature[]] => [x.id, [siteFeature(x, states.get(`s:${x.id}`) ?? 'base')]]),
+    footprints: sites.map((x): [string, Feature[]] => [x.id, footprintFeatures(x, s.setting(x), cfg)]),
+  };
+}
+
+function postalPatch(points: readonly PostalPoint[], states: Map<string, EditState>, distanceKm: number) {
+  return {
+    postal: points.map((p): [string, Feature[]] => [
+      p.id,
+      [postalFeature(p, states.get(`p:${p.id}`) ?? 'base')],
+    ]),
+    serviceCircles: points.map((p): [string, Feature[]] => [p.id, serviceCircleFeatures(p, distanceKm)]),
+  };
+}
+
+/** Gap, village and postal-distance features of some communes. */
+function communePatch(s: Session, result: FullResult, ids: readonly string[]) {
+  const wanted = new Set(ids);
+  const gaps = new Map<string, FullResult['mobile']['gaps']>();
+  for (const g of result.mobile.gaps) {
+    if (!wanted.has(g.unitId)) continue;
+    const list = gaps.get(g.unitId) ?? [];
+    list.push(g);
+    gaps.set(g.unitId, list);
+  }
+  const beyond = new Map<string, Polygon[]>();
+  for (const b of result.postalBeyondPolygons) {
+    if (!wanted.has(b.unitId)) continue;
+    const list = beyond.get(b.unitId) ?? [];
+    list.push(b.geometry);
+    beyond.set(b.unitId, list);
+  }
+  const dead = new Set(result.deadZoneVillages.map((d) => d.village_id));
+  return {
+    gaps: ids.map((id): [string, Feature[]] => [id, gapFeatures(gaps.get(id) ?? [])]),
+    beyond: ids.map((id): [string, Feature[]] => [id, beyondFeatures(id, beyond.get(id) ?? [])]),
+    villages: ids.map((id): [string, Feature[]] => [
+      id,
+      villageFeatures(s.villagesByCommune.get(id) ?? [], dead),
+    ]),
+  };
+}
+
 function communesBBox(communes: readonly Commune[]): BBox {
   const box: BBox = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const commune of communes) {
-    const polygons =
-      commune.geometry.type === 'Polygon' ? [commune.geometry.coordinates] : commune.geometry.coordinates;
-    for (const polygon of polygons) {
+  for (const c of communes) {
+    const polygons = c.geometry.type === 'Polygon' ? [c.geometry.coordinates] : c.geometry.coordinates;
+    for (const polygon of polygons)
       for (const [lon, lat] of polygon[0] ?? []) {
         if (lon === undefined || lat === undefined) continue;
         box[0] = Math.min(box[0], lon);
@@ -39,46 +450,134 @@ function communesBBox(communes: readonly Commune[]): BBox {
         box[2] = Math.max(box[2], lon);
         box[3] = Math.max(box[3], lat);
       }
-    }
   }
   return box;
 }
 
-async function run(request: AnalyzeRequest): Promise<void> {
-  const started = performance.now();
-  const [communesJson, sitesJson] = await Promise.all([
-    fetchJson(request.communesUrl),
-    fetchJson(request.sitesUrl),
-  ]);
-  const boundaries = communesFromGeoJSON(communesJson, { file: fileName(request.communesUrl) });
-  const infrastructure = sitesFromGeoJSON(sitesJson, fileName(request.sitesUrl));
-  const issues = [...boundaries.issues, ...infrastructure.issues];
-  if (boundaries.communes.length === 0) {
-    throw new UserError('Tệp ranh giới không có xã hợp lệ nào.', issues);
-  }
-  const warnings: string[] = [];
-  const result = analyze({ communes: boundaries.communes, sites: infrastructure.sites }, undefined, {
-    onProgress: (done, total, label) => post({ kind: 'progress', done, total, label }),
-    onWarning: (message) => warnings.push(message),
-  });
-  post({
-    kind: 'result',
-    result,
-    bbox: communesBBox(boundaries.communes),
-    siteCount: infrastructure.sites.length,
-    issues,
-    warnings,
-    analysisMs: performance.now() - started,
-  });
+/** Items added or changed (new version) and ids removed between two lists keyed by id. */
+function changes<T extends { id: string }>(before: readonly T[], after: readonly T[]) {
+  const old = new Map(before.map((x) => [x.id, x]));
+  const now = new Set(after.map((x) => x.id));
+  return {
+    upserted: after.filter((x) => old.get(x.id) !== x),
+    removed: before.filter((x) => !now.has(x.id)).map((x): [string, Feature[]] => [x.id, []]),
+  };
 }
 
-scope.onmessage = (event: MessageEvent<AnalyzeRequest>) => {
-  run(event.data).catch((error: unknown) => {
-    if (error instanceof UserError) {
-      post({ kind: 'error', userError: true, message: error.message, issues: error.issues });
-    } else {
-      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      post({ kind: 'error', userError: false, message, issues: [] });
-    }
+function edit(request: Extract<WorkerRequest, { kind: 'edit' }>): void {
+  const s = session;
+  if (!s) throw new Error('edit before load');
+  const started = performance.now();
+  const previous = s.analysis.input;
+  const applied = applyEdits(s.baseSites, s.basePostal ?? [], request.edits);
+  const { state, summary } = updateAnalysis(s.analysis, {
+    sites: applied.sites,
+    ...(s.basePostal ? { postal: applied.postal } : {}),
   });
+  s.analysis = state;
+  s.skipped = applied.skipped;
+  s.edits = request.edits;
+  const { result, input } = state;
+
+  // Units recomputed: the communes, and the districts and provinces that hold them.
+  const recomputed = new Set(summary.recomputedCommunes);
+  const n = s.communes.length;
+  const touched = new Set<number>();
+  s.communes.forEach((c, i) => {
+    if (recomputed.has(c.id)) touched.add(i);
+  });
+  unitGroups(s.communes).forEach((g, k) => {
+    if (g.members.some((i) => touched.has(i))) touched.add(n + k);
+  });
+  const units = [...touched].sort((a, b) => a - b).map((k) => result.units[k]!);
+  const keys = new Set(units.map((u) => unitKey(u.level, u.id)));
+  const targets = result.targets.filter((t) => keys.has(unitKey(t.level, t.unit_id)));
+  const r = report(s, { ...result, units, targets });
+
+  const states = editStates(request.edits);
+  const siteChanges = changes(previous.sites, input.sites);
+  const postalChanges = changes(previous.postal ?? [], input.postal ?? []);
+  const all: Delta['layers'] = {};
+  if (siteChanges.upserted.length || siteChanges.removed.length) {
+    const p = sitePatch(s, siteChanges.upserted, states);
+    all.sites = [...p.sites, ...siteChanges.removed];
+    all.footprints = [...p.footprints, ...siteChanges.removed];
+  }
+  if (postalChanges.upserted.length || postalChanges.removed.length) {
+    const p = postalPatch(postalChanges.upserted, states, result.postalOptions.distanceKm);
+    all.postal = [...p.postal, ...postalChanges.removed];
+    all.serviceCircles = [...p.serviceCircles, ...postalChanges.removed];
+  }
+  Object.assign(all, communePatch(s, result, summary.recomputedCommunes));
+  const layers = Object.fromEntries(Object.entries(all).filter(([l]) => s.subscribed.has(l as FeatureLayer)));
+  const delta: Delta = {
+    units: r.units,
+    unitKeys: [...keys],
+    targets: r.targets,
+    lists: lists(r),
+    operators: r.operators,
+    technologies: r.technologies,
+    layers,
+    skippedEdits: applied.skipped,
+    recomputedCommunes: summary.recomputedCommunes,
+    workerMs: performance.now() - started,
+  };
+  post({ kind: 'delta', id: request.id, delta });
+}
+
+async function handle(request: WorkerRequest): Promise<void> {
+  switch (request.kind) {
+    case 'load':
+      return load(request);
+    case 'edit':
+      return edit(request);
+    case 'features': {
+      const s = session;
+      if (!s) throw new Error('features before load');
+      for (const l of request.layers) s.subscribed.add(l);
+      post({
+        kind: 'features',
+        id: request.id,
+        layers: Object.fromEntries(request.layers.map((l) => [l, layerPatch(s, l)])),
+      });
+      return;
+    }
+    case 'validate': {
+      const { report: r } = await readDataset(request.dataset);
+      post({ kind: 'validated', id: request.id, report: r });
+      return;
+    }
+    case 'report': {
+      if (!session) throw new Error('report before load');
+      const json = JSON.stringify(report(session, session.analysis.result), null, 1);
+      post({ kind: 'report', id: request.id, json });
+      return;
+    }
+    default: {
+      const unexpected: never = request;
+      throw new Error(`unknown request ${JSON.stringify(unexpected)}`);
+    }
+  }
+}
+
+// One request at a time, in order: an edit never runs against a half-loaded session.
+let queue: Promise<void> = Promise.resolve();
+scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  queue = queue.then(() =>
+    handle(request).catch((error: unknown) => {
+      if (error instanceof UserError) {
+        post({
+          kind: 'error',
+          id: request.id,
+          userError: true,
+          message: error.message,
+          issues: error.issues,
+        });
+      } else {
+        const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        post({ kind: 'error', id: request.id, userError: false, message, issues: [] });
+      }
+    }),
+  );
 };

@@ -1,54 +1,128 @@
-import type { AnalyzeRequest, WorkerMessage } from './worker_protocol.ts';
+import type { InputIssue } from '../core/errors.ts';
+import type { DatasetPayload } from './dataset_kind.ts';
+import type { Edit } from './scenario_edits.ts';
+import type {
+  BoundarySet,
+  Delta,
+  FeatureLayer,
+  ImportReport,
+  LayerPatch,
+  SampleUrls,
+  Snapshot,
+  WorkerMessage,
+  WorkerRequest,
+} from './worker_protocol.ts';
 
-/** What the analysis worker produced: its result message. */
-export type AnalysisOutcome = Extract<WorkerMessage, { kind: 'result' }>;
-
-/** A failure reported by the worker (bad input or a bug). */
+/** A failure reported by the worker: bad input (a user error) or a bug. */
 export class AnalysisError extends Error {
   readonly userError: boolean;
-  readonly detail: Extract<WorkerMessage, { kind: 'error' }>;
-  constructor(detail: Extract<WorkerMessage, { kind: 'error' }>) {
-    super(detail.message);
+  readonly issues: InputIssue[];
+  constructor(message: string, userError: boolean, issues: InputIssue[]) {
+    super(message);
     this.name = 'AnalysisError';
-    this.userError = detail.userError;
-    this.detail = detail;
+    this.userError = userError;
+    this.issues = issues;
   }
 }
 
+type Pending = { resolve: (m: WorkerMessage) => void; reject: (e: Error) => void };
+
+/** Distributes Omit over a union, so each request variant keeps its own fields. */
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+
 /**
- * Runs the coverage analysis of the given same-origin files in a Web Worker and resolves with its
- * result; `onProgress` receives the engine's progress (communes done of total).
+ * The page's side of the analysis worker: one long-lived worker, requests answered in order, each
+ * resolved with its own reply. Progress of a load goes to `onProgress`.
  */
-export function runAnalysis(
-  request: Omit<AnalyzeRequest, 'kind'>,
-  onProgress: (done: number, total: number, label: string) => void,
-): Promise<AnalysisOutcome> {
-  const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
-  return new Promise<AnalysisOutcome>((resolve, reject) => {
-    worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
-      const message = event.data;
-      switch (message.kind) {
-        case 'progress':
-          onProgress(message.done, message.total, message.label);
-          break;
-        case 'result':
-          worker.terminate();
-          resolve(message);
-          break;
-        case 'error':
-          worker.terminate();
-          reject(new AnalysisError(message));
-          break;
-        default: {
-          const unexpected: never = message;
-          reject(new Error(`Unexpected worker message ${JSON.stringify(unexpected)}`));
-        }
-      }
+export class AnalysisClient {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private readonly previews = new Map<number, (s: Snapshot) => void>();
+  private nextId = 1;
+
+  constructor(private readonly onProgress: (done: number, total: number) => void) {
+    this.worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
+    this.worker.onmessage = (event: MessageEvent<WorkerMessage>) => this.receive(event.data);
+    this.worker.onerror = (event) => {
+      const error = new Error(`Analysis worker failed: ${event.message}`);
+      for (const p of this.pending.values()) p.reject(error);
+      this.pending.clear();
     };
-    worker.onerror = (event) => {
-      worker.terminate();
-      reject(new Error(`Analysis worker failed: ${event.message}`));
-    };
-    worker.postMessage({ kind: 'analyze', ...request } satisfies AnalyzeRequest);
-  });
+  }
+
+  private receive(message: WorkerMessage): void {
+    if (message.kind === 'progress') {
+      this.onProgress(message.done, message.total);
+      return;
+    }
+    if (message.kind === 'snapshot' && message.snapshot.partial) {
+      this.previews.get(message.id)?.(message.snapshot);
+      return;
+    }
+    const pending = this.pending.get(message.id);
+    if (!pending) return;
+    this.previews.delete(message.id);
+    this.pending.delete(message.id);
+    if (message.kind === 'error')
+      pending.reject(new AnalysisError(message.message, message.userError, message.issues));
+    else pending.resolve(message);
+  }
+
+  private request(body: WithoutId<WorkerRequest>, transfer: Transferable[] = []): Promise<WorkerMessage> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ ...body, id } as WorkerRequest, transfer);
+    });
+  }
+
+  /**
+   * Loads the datasets (imported ones replace the sample), applies the edits and analyses everything.
+   * With `onPreview`, a quick mobile-only snapshot arrives first.
+   */
+  async load(
+    options: {
+      boundarySet: BoundarySet;
+      sample: SampleUrls;
+      imported: DatasetPayload[];
+      edits: Edit[];
+      layers: FeatureLayer[];
+      withGeometry: boolean;
+    },
+    onPreview?: (snapshot: Snapshot) => void,
+  ): Promise<Snapshot> {
+    const id = this.nextId;
+    if (onPreview) this.previews.set(id, onPreview);
+    const m = await this.request({ kind: 'load', ...options, preview: onPreview !== undefined });
+    if (m.kind !== 'snapshot') throw new Error(`unexpected reply ${m.kind}`);
+    return m.snapshot;
+  }
+
+  /** The features of some layers (the page shows them from now on; later updates include them). */
+  async features(layers: FeatureLayer[]): Promise<Partial<Record<FeatureLayer, LayerPatch>>> {
+    const m = await this.request({ kind: 'features', layers });
+    if (m.kind !== 'features') throw new Error(`unexpected reply ${m.kind}`);
+    return m.layers;
+  }
+
+  /** Re-analyses after the scenario's edits changed (incrementally). */
+  async edit(edits: Edit[]): Promise<Delta> {
+    const m = await this.request({ kind: 'edit', edits });
+    if (m.kind !== 'delta') throw new Error(`unexpected reply ${m.kind}`);
+    return m.delta;
+  }
+
+  /** Reads a file with the io parsers and reports what was kept and what was rejected. */
+  async validate(dataset: DatasetPayload): Promise<ImportReport> {
+    const m = await this.request({ kind: 'validate', dataset });
+    if (m.kind !== 'validated') throw new Error(`unexpected reply ${m.kind}`);
+    return m.report;
+  }
+
+  /** report.json of the current scenario, as the CLI would write it. */
+  async reportJson(): Promise<string> {
+    const m = await this.request({ kind: 'report' });
+    if (m.kind !== 'report') throw new Error(`unexpected reply ${m.kind}`);
+    return m.json;
+  }
 }

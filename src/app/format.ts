@@ -1,25 +1,57 @@
-/** Vietnamese number formatting (decimal comma, dot for thousands), shared by every label in the app. */
+/**
+ * Number and date formatting in the current language: Vietnamese 1.234,5 and 93,7%; English 1,234.5.
+ * Every number on screen goes through here.
+ */
+import { currentLang } from './i18n.ts';
 
-const percentFormat = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const integerFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
-const areaFormat = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const LOCALES = { vi: 'vi-VN', en: 'en-US' } as const;
+const cache = new Map<string, Intl.NumberFormat>();
 
-/** A percentage with one decimal, e.g. 87.34 → "87,3%"; "–" when unknown. */
-export function formatPercent(value: number | undefined): string {
-  return value === undefined || !Number.isFinite(value) ? '–' : `${percentFormat.format(value)}%`;
+function nf(min: number, max: number): Intl.NumberFormat {
+  const key = `${currentLang()}|${min}|${max}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALES[currentLang()], {
+      minimumFractionDigits: min,
+      maximumFractionDigits: max,
+    });
+    cache.set(key, f);
+  }
+  return f;
 }
 
-/** A count of people (or sites), e.g. 12345 → "12.345". */
-export function formatInteger(value: number): string {
-  return integerFormat.format(value);
-}
+const ok = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
 
-/** An area in km² with one decimal, e.g. 186.04 → "186,0 km²". */
-export function formatArea(km2: number): string {
-  return `${areaFormat.format(km2)} km²`;
-}
-
-/** A class-break value for the legend, e.g. 99 → "99". */
-export function formatBreak(value: number): string {
-  return integerFormat.format(value);
-}
+export const fmt = {
+  /** A number with between `min` and `max` decimals; "–" when unknown. */
+  decimal(v: number | null | undefined, min = 1, max = min): string {
+    return ok(v) ? nf(min, max).format(v) : '–';
+  },
+  /** A share in %, one decimal by default: 93.74 → "93,7%". */
+  percent(v: number | null | undefined, min = 1, max = min): string {
+    return ok(v) ? `${nf(min, max).format(v)}%` : '–';
+  },
+  /** People or a count: 12345 → "12.345". */
+  int(v: number | null | undefined): string {
+    return ok(v) ? nf(0, 0).format(v) : '–';
+  },
+  /** An area: 186.04 → "186,0 km²". */
+  area(km2: number | null | undefined): string {
+    return ok(km2) ? `${nf(1, 1).format(km2)} km²` : '–';
+  },
+  /** A distance in km with two decimals: "2,41 km". */
+  km(v: number | null | undefined, decimals = 2): string {
+    return ok(v) ? `${nf(decimals, decimals).format(v)} km` : '–';
+  },
+  /** Milliseconds: "23 ms". */
+  ms(v: number): string {
+    return `${nf(0, 0).format(v)} ms`;
+  },
+  /** A date and time in the current language. */
+  dateTime(iso: string): string {
+    const d = new Date(iso);
+    return Number.isNaN(d.getTime())
+      ? iso
+      : new Intl.DateTimeFormat(LOCALES[currentLang()], { dateStyle: 'short', timeStyle: 'short' }).format(d);
+  },
+};

@@ -1,54 +1,153 @@
-import type { CoverageFigure, TechnologyKey, UnitResult } from '../core/types.ts';
-import { ALL_OPERATORS } from '../core/types.ts';
+/**
+ * The indicators the map can colour communes by, read off the report units exactly as the CLI's
+ * report.json gives them.
+ */
+import type { TargetEvaluation, TargetStatus } from '../core/evaluate_targets.ts';
+import type { CoverageFigure, TechnologyKey } from '../core/types.ts';
+import type { DataStore } from './data_store.ts';
+import { fmt } from './format.ts';
+import { currentLang, type MessageKey, t } from './i18n.ts';
+import type { IndicatorId, ViewState, YearFilter } from './view_state.ts';
+import type { ReportUnit, TargetDef } from './worker_protocol.ts';
 
-/** Which share a map indicator shows: of the unit's people, or of its area. */
-export type IndicatorBasis = 'population' | 'area';
-
-/** One choice in the indicator selector: a technology, a basis, and its Vietnamese label. */
-export interface Indicator {
-  id: string;
-  technology: TechnologyKey;
-  basis: IndicatorBasis;
-  /** Label in the selector, e.g. "Phủ sóng 4G theo dân số". */
-  label: string;
-  /** Short name used in sentences, e.g. "4G". */
-  short: string;
+/** The unit's coverage for a technology and an operator (or "all"). */
+export function coverageOf(
+  u: ReportUnit,
+  technology: TechnologyKey,
+  operator: string,
+): CoverageFigure | undefined {
+  return u.coverage.find((c) => c.technology === technology && c.operator === operator);
 }
 
-/** The indicators the map can colour communes by, for operator "all"; the first is the default. */
-export const INDICATORS: readonly Indicator[] = [
-  { id: '4g-pop', technology: '4G', basis: 'population', label: 'Phủ sóng 4G theo dân số', short: '4G' },
-  { id: '5g-pop', technology: '5G', basis: 'population', label: 'Phủ sóng 5G theo dân số', short: '5G' },
-  {
-    id: 'any-pop',
-    technology: 'any',
-    basis: 'population',
-    label: 'Phủ sóng (mọi công nghệ) theo dân số',
-    short: 'mọi công nghệ',
-  },
-  { id: '4g-area', technology: '4G', basis: 'area', label: 'Phủ sóng 4G theo diện tích', short: '4G' },
-];
+/** Status → the number the target scale classes (2 met, 1 not met, 0 not evaluable). */
+const STATUS_CODE: Record<TargetStatus, number> = { met: 2, not_met: 1, not_evaluable: 0 };
 
-/** The default indicator: 4G population coverage. */
-export const DEFAULT_INDICATOR: Indicator = INDICATORS[0]!;
-
-/** Finds an indicator by id; falls back to the default for an unknown id. */
-export function indicatorById(id: string): Indicator {
-  return INDICATORS.find((indicator) => indicator.id === id) ?? DEFAULT_INDICATOR;
-}
-
-/** The unit's coverage figure for a technology at operator "all", if the engine produced one. */
-export function coverageFor(unit: UnitResult, technology: TechnologyKey): CoverageFigure | undefined {
-  return unit.coverage.find((c) => c.technology === technology && c.operator === ALL_OPERATORS);
+/** The evaluation of one target at one unit, if the target applies there. */
+function evaluationOf(
+  store: DataStore,
+  u: ReportUnit,
+  targetId: string | null,
+): TargetEvaluation | undefined {
+  if (!targetId) return undefined;
+  return store.targetsOf(u.level, u.id).find((e) => e.target_id === targetId);
 }
 
 /**
- * The indicator's value for a unit, in % (0–100) of its population or area,
- * or undefined when the engine has no figure (e.g. a commune with no population).
+ * The indicator's value for a unit: % of people or area covered, R̄ in km (Infinity when no point is
+ * counted), % of people beyond 3 km, % of people within fiber reach, or the target status code. Null
+ * when the unit has no data of that kind.
  */
-export function indicatorValue(unit: UnitResult, indicator: Indicator): number | undefined {
-  const figure = coverageFor(unit, indicator.technology);
-  if (!figure) return undefined;
-  const value = indicator.basis === 'population' ? figure.population_pct : figure.area_pct;
-  return Number.isFinite(value) ? value : undefined;
+export function indicatorValue(store: DataStore, u: ReportUnit, v: ViewState): number | null {
+  switch (v.indicator) {
+    case 'mobile_pop':
+      return coverageOf(u, v.technology, v.operator)?.population_pct ?? null;
+    case 'mobile_area':
+      return coverageOf(u, v.technology, v.operator)?.area_pct ?? null;
+    case 'postal_radius':
+      return u.postal ? (u.postal.avg_service_radius_km ?? Number.POSITIVE_INFINITY) : null;
+    case 'postal_beyond':
+      return u.postal?.beyond_distance_population_pct ?? null;
+    case 'fiber_reach':
+      return u.fiber?.population_within_reach_pct ?? null;
+    case 'target': {
+      const e = evaluationOf(store, u, v.targetId);
+      return e ? STATUS_CODE[e.status] : null;
+    }
+    default: {
+      const unexpected: never = v.indicator;
+      throw new Error(`unknown indicator ${String(unexpected)}`);
+    }
+  }
+}
+
+/** Whether a higher value is better (ranks the table best first); the target ranks met first. */
+export function higherIsBetter(id: IndicatorId): boolean {
+  return id !== 'postal_radius' && id !== 'postal_beyond';
+}
+
+const TECH_KEY: Record<TechnologyKey, MessageKey> = {
+  '2G': 'tech.2G',
+  '3G': 'tech.3G',
+  '4G': 'tech.4G',
+  '5G': 'tech.5G',
+  any: 'tech.any',
+};
+
+/** "4G", "5G" … or "mọi công nghệ" / "any technology". */
+export function techLabel(tech: TechnologyKey): string {
+  return t(TECH_KEY[tech]);
+}
+
+/** "Viettel" or "mọi nhà mạng" / "all operators". */
+export function operatorLabel(op: string): string {
+  return op === 'all' ? t('operator.all') : op;
+}
+
+/** The indicator's name for the selector, e.g. "Phủ sóng theo dân số". */
+export function indicatorName(id: IndicatorId): string {
+  return t(`indicator.${id}` as MessageKey);
+}
+
+/** The indicator with its parameters, e.g. "Phủ sóng 4G theo dân số · mọi nhà mạng". */
+export function indicatorTitle(v: ViewState, defs: readonly TargetDef[]): string {
+  switch (v.indicator) {
+    case 'mobile_pop':
+    case 'mobile_area':
+      return t(v.indicator === 'mobile_pop' ? 'indicator.title.pop' : 'indicator.title.area', {
+        tech: techLabel(v.technology),
+        op: operatorLabel(v.operator),
+      });
+    case 'target': {
+      const def = defs.find((d) => d.id === v.targetId);
+      return def ? `${t('indicator.target')}: ${targetLabel(def)}` : t('indicator.target');
+    }
+    default:
+      return indicatorName(v.indicator);
+  }
+}
+
+/** The indicator's value as text: "93,7%", "2,41 km", "Đạt"… */
+export function formatIndicator(id: IndicatorId, value: number | null): string {
+  if (value === null) return '–';
+  switch (id) {
+    case 'postal_radius':
+      return Number.isFinite(value) ? fmt.km(value) : t('postal.noPoint');
+    case 'target':
+      return value === 2 ? t('status.met') : value === 1 ? t('status.not_met') : t('status.not_evaluable');
+    default:
+      return fmt.percent(value);
+  }
+}
+
+/** A target in one line: "GL-M1 · Phủ sóng 5G ≥ 99% (2030)". */
+export function targetLabel(def: TargetDef): string {
+  return `${def.id} · ${currentLang() === 'vi' ? def.indicator : def.indicator_en} ${def.comparator} ${targetValue(def)}${
+    def.year === null ? '' : ` (${def.year})`
+  }`;
+}
+
+/** The target's value with its unit. */
+export function targetValue(def: Pick<TargetDef, 'value' | 'unit'>): string {
+  switch (def.unit) {
+    case '%':
+      return fmt.percent(def.value, 0, 2);
+    case 'km':
+      return fmt.km(def.value);
+    case 'people':
+      return `${fmt.int(def.value)} ${t('unit.peoplePerPoint')}`;
+    case 'Mb/s':
+      return `${fmt.decimal(def.value, 0, 1)} Mb/s`;
+    case 'count':
+      return fmt.int(def.value);
+  }
+}
+
+/** Whether a target counts under the year filter. */
+export function yearMatches(def: Pick<TargetDef, 'year'>, year: YearFilter): boolean {
+  return year === 'all' || (year === 'none' ? def.year === null : def.year === year);
+}
+
+/** The targets the map can colour communes by under the year filter (those evaluated per commune). */
+export function mappableTargets(defs: readonly TargetDef[], year: YearFilter): TargetDef[] {
+  return defs.filter((d) => d.levels.includes('commune') && yearMatches(d, year));
 }

@@ -1,30 +1,67 @@
 import type { ScaleThreshold } from 'd3';
-import { legendClasses, NO_DATA_COLOR } from './color_scale.ts';
+import { indicatorScale, NO_DATA_COLOR } from './color_scale.ts';
 import { el } from './dom.ts';
-import type { Indicator } from './indicators.ts';
+import { fmt } from './format.ts';
+import { t } from './i18n.ts';
+import { indicatorTitle } from './indicators.ts';
+import type { IndicatorId, ViewState } from './view_state.ts';
+import type { TargetDef } from './worker_protocol.ts';
 
-/** Draws the legend for the selected indicator: one swatch per class of the scale, plus "no data". */
-export function renderLegend(
-  container: HTMLElement,
-  scale: ScaleThreshold<number, string>,
-  indicator: Indicator,
-): void {
-  const title = el('div', {
-    className: 'legend-title',
-    text: `${indicator.label} (%, mọi nhà mạng)`,
-  });
-  const list = el('ul', { className: 'legend-list' });
-  const rows = [...legendClasses(scale)].reverse();
-  rows.push({ color: NO_DATA_COLOR, label: 'Không có số liệu' });
-  for (const row of rows) {
-    const item = el('li');
-    const swatch = el('span', { className: 'legend-swatch' });
-    swatch.style.backgroundColor = row.color;
-    item.append(swatch, el('span', { text: row.label }));
-    list.append(item);
+/** One legend row: a colour and what it means. */
+export interface LegendClass {
+  color: string;
+  label: string;
+}
+
+const breakText = (v: number) => fmt.decimal(v, 0, 1);
+
+/**
+ * The scale's classes as legend rows, highest first, e.g. "≥ 99%", "95–99%", …, "< 50%", then "no
+ * data". The target indicator lists met / not met / not evaluable.
+ */
+function legendClasses(id: IndicatorId, scale: ScaleThreshold<number, string>): LegendClass[] {
+  if (id === 'target') {
+    const [notEvaluable, notMet, met] = scale.range();
+    return [
+      { color: met!, label: t('status.met') },
+      { color: notMet!, label: t('status.not_met') },
+      { color: notEvaluable!, label: t('status.not_evaluable') },
+      { color: NO_DATA_COLOR, label: t('legend.notApplicable') },
+    ];
   }
-  const sites = el('li');
-  sites.append(el('span', { className: 'legend-site' }), el('span', { text: 'Trạm di động (mẫu tổng hợp)' }));
-  list.append(sites);
-  container.replaceChildren(title, list);
+  const unit = id === 'postal_radius' ? ' km' : '%';
+  const breaks = scale.domain();
+  const rows = scale.range().map((color, i) => {
+    const lo = breaks[i - 1];
+    const hi = breaks[i];
+    let label: string;
+    if (lo === undefined) label = `< ${breakText(hi!)}${unit}`;
+    else if (hi === undefined) label = `≥ ${breakText(lo)}${unit}`;
+    else label = `${breakText(lo)}–${breakText(hi)}${unit}`;
+    if (id === 'postal_radius' && hi === undefined) label += ` ${t('legend.orNoPoint')}`;
+    return { color, label };
+  });
+  return [...rows.reverse(), { color: NO_DATA_COLOR, label: t('legend.noData') }];
+}
+
+/** Draws the legend of the map's indicator, from the same d3 scale that colours the map. */
+export function renderLegend(container: HTMLElement, view: ViewState, defs: readonly TargetDef[]): void {
+  const scale = indicatorScale(view.indicator);
+  const list = el('ul', { className: 'legend-list' });
+  for (const row of legendClasses(view.indicator, scale)) {
+    const swatch = el('span', { className: 'legend-swatch', attrs: { 'aria-hidden': 'true' } });
+    swatch.style.backgroundColor = row.color;
+    list.append(el('li', { dataset: { color: row.color } }, [swatch, el('span', { text: row.label })]));
+  }
+  const note =
+    view.indicator === 'postal_radius'
+      ? t('legend.radiusNote')
+      : view.indicator === 'mobile_pop' || view.indicator === 'mobile_area'
+        ? t('legend.modelledNote')
+        : '';
+  container.replaceChildren(
+    el('div', { className: 'legend-title', text: indicatorTitle(view, defs) }),
+    list,
+    ...(note ? [el('p', { className: 'muted', text: note })] : []),
+  );
 }

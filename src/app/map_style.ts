@@ -1,77 +1,309 @@
-import type { ScaleThreshold } from 'd3';
-import type { StyleSpecification } from 'maplibre-gl';
-import { fillColorExpression } from './color_scale.ts';
+import type { FeatureCollection } from 'geojson';
+import type {
+  ExpressionSpecification,
+  LayerSpecification,
+  SourceSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
+import { DEAD_ZONE_COLOR, NO_DATA_COLOR, operatorColor } from './color_scale.ts';
+import type { LayerId } from './view_state.ts';
+import { FEATURE_LAYERS } from './worker_protocol.ts';
 
-/** Source and layer ids, shared by the map setup, the click handler and the tests. */
 export const COMMUNE_SOURCE = 'communes';
-export const SITE_SOURCE = 'sites';
 export const COMMUNE_FILL_LAYER = 'communes-fill';
-export const COMMUNE_LINE_LAYER = 'communes-line';
-export const COMMUNE_SELECTED_LAYER = 'communes-selected';
-export const SITE_LAYER = 'sites-circle';
+export const SITE_POINT_LAYER = 'sites-point';
+export const SITE_CLUSTER_LAYER = 'sites-cluster';
+/** Sites the scenario added or moved: never clustered, so an edit stays visible at every zoom. */
+export const EDITED_SITES_SOURCE = 'sites-edited';
+export const EDITED_SITE_LAYER = 'sites-edited-point';
+export const POSTAL_LAYER = 'postal-circle';
+const VILLAGE_LAYER = 'villages-circle';
+export const BASEMAP_LAYER = 'basemap';
+export const PICK_SOURCE = 'pick';
 
-/** Feature-state key holding the selected indicator's % for each commune. */
-export const VALUE_STATE = 'value';
-/** Feature-state key set on the commune whose panel is open. */
+/** Feature-state keys on communes: the fill colour of the indicator's class, and the selection. */
+export const FILL_STATE = 'fill';
 export const SELECTED_STATE = 'selected';
 
+/** The MapLibre layers of each toggleable layer, and the paint properties its opacity drives. */
+export const LAYER_PARTS: Record<LayerId, { id: string; opacity: string[]; factor?: number }[]> = {
+  communes: [{ id: COMMUNE_FILL_LAYER, opacity: ['fill-opacity'] }],
+  footprints: [
+    { id: 'footprints-fill', opacity: ['fill-opacity'], factor: 0.6 },
+    { id: 'footprints-line', opacity: ['line-opacity'] },
+  ],
+  gaps: [
+    { id: 'gaps-fill', opacity: ['fill-opacity'] },
+    { id: 'gaps-line', opacity: ['line-opacity'] },
+  ],
+  beyond: [
+    { id: 'beyond-fill', opacity: ['fill-opacity'] },
+    { id: 'beyond-line', opacity: ['line-opacity'] },
+  ],
+  serviceCircles: [{ id: 'service-line', opacity: ['line-opacity'] }],
+  fiber: [{ id: 'fiber-line', opacity: ['line-opacity'] }],
+  villages: [{ id: VILLAGE_LAYER, opacity: ['circle-opacity', 'circle-stroke-opacity'] }],
+  postal: [{ id: POSTAL_LAYER, opacity: ['circle-opacity', 'circle-stroke-opacity'] }],
+  sites: [
+    { id: SITE_CLUSTER_LAYER, opacity: ['circle-opacity', 'circle-stroke-opacity'], factor: 0.75 },
+    { id: SITE_POINT_LAYER, opacity: ['circle-opacity', 'circle-stroke-opacity'] },
+    { id: EDITED_SITE_LAYER, opacity: ['circle-opacity', 'circle-stroke-opacity'] },
+  ],
+};
+
+/** Colour by operator, for footprints and site points. */
+export function operatorColorExpression(operators: readonly string[]): ExpressionSpecification {
+  if (operators.length === 0) return ['literal', '#555555'] as unknown as ExpressionSpecification;
+  const pairs = operators.flatMap((o) => [o, operatorColor(o, operators)]);
+  return ['match', ['get', 'operator'], ...pairs, '#555555'] as unknown as ExpressionSpecification;
+}
+
+const empty = (): SourceSpecification => ({
+  type: 'geojson',
+  data: { type: 'FeatureCollection', features: [] },
+});
+
+/** The OSM raster basemap (online; only when the user switches it on). */
+export const OSM_ATTRIBUTION = '© OpenStreetMap contributors';
+export const OSM_SOURCE: SourceSpecification = {
+  type: 'raster',
+  tiles: ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'],
+  tileSize: 256,
+  maxzoom: 19,
+  attribution: OSM_ATTRIBUTION,
+};
+
 /**
- * The whole map style, inline: a background, the communes and the sites, all from same-origin
- * GeoJSON bundled with the app. There are no tiles, no `glyphs` and no `sprite`, so the map makes no
- * request outside the app; labels are therefore HTML, never symbol layers.
+ * The app's own sources and layers (no tiles, no glyphs, no sprite: everything is same-origin GeoJSON,
+ * so the map makes no outside request). Text labels are HTML, never symbol layers. `communesData` is a
+ * same-origin URL or the communes themselves.
  */
-export function mapStyle(
-  communesUrl: string,
-  sitesUrl: string,
-  scale: ScaleThreshold<number, string>,
-): StyleSpecification {
+function appSources(communesData: string | FeatureCollection): Record<string, SourceSpecification> {
+  const sources: Record<string, SourceSpecification> = {
+    [COMMUNE_SOURCE]: { type: 'geojson', data: communesData, promoteId: 'id' },
+    [PICK_SOURCE]: empty(),
+    [EDITED_SITES_SOURCE]: empty(),
+  };
+  for (const layer of FEATURE_LAYERS) sources[layer] = empty();
+  sources.sites = {
+    type: 'geojson',
+    data: { type: 'FeatureCollection', features: [] },
+    cluster: true,
+    clusterMaxZoom: 10,
+    clusterRadius: 28,
+  };
+  return sources;
+}
+
+function appLayers(operators: readonly string[]): LayerSpecification[] {
+  const byOperator = operatorColorExpression(operators);
+  const edited: ExpressionSpecification = ['match', ['get', 'state'], ['added', 'moved'], true, false];
+  return [
+    {
+      id: COMMUNE_FILL_LAYER,
+      type: 'fill',
+      source: COMMUNE_SOURCE,
+      paint: {
+        'fill-color': ['to-color', ['coalesce', ['feature-state', FILL_STATE], NO_DATA_COLOR]],
+        'fill-opacity': 1,
+      },
+    },
+    {
+      id: 'footprints-fill',
+      type: 'fill',
+      source: 'footprints',
+      paint: { 'fill-color': byOperator, 'fill-opacity': 0.2 },
+    },
+    {
+      id: 'gaps-fill',
+      type: 'fill',
+      source: 'gaps',
+      paint: { 'fill-color': '#b2182b', 'fill-opacity': 0.6 },
+    },
+    {
+      id: 'beyond-fill',
+      type: 'fill',
+      source: 'beyond',
+      paint: { 'fill-color': '#762a83', 'fill-opacity': 0.5 },
+    },
+    {
+      id: 'communes-line',
+      type: 'line',
+      source: COMMUNE_SOURCE,
+      paint: {
+        'line-color': '#4f5b63',
+        'line-opacity': 0.75,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.4, 12, 1.4],
+      },
+    },
+    {
+      id: 'footprints-line',
+      type: 'line',
+      source: 'footprints',
+      paint: { 'line-color': byOperator, 'line-width': 0.8, 'line-opacity': 0.6 },
+    },
+    {
+      id: 'gaps-line',
+      type: 'line',
+      source: 'gaps',
+      paint: { 'line-color': '#67001f', 'line-width': 0.8, 'line-opacity': 0.8 },
+    },
+    {
+      id: 'beyond-line',
+      type: 'line',
+      source: 'beyond',
+      paint: { 'line-color': '#40004b', 'line-width': 0.8, 'line-opacity': 0.8, 'line-dasharray': [2, 1] },
+    },
+    {
+      id: 'service-line',
+      type: 'line',
+      source: 'serviceCircles',
+      paint: { 'line-color': '#542788', 'line-width': 1, 'line-opacity': 0.6, 'line-dasharray': [3, 2] },
+    },
+    {
+      id: 'fiber-line',
+      type: 'line',
+      source: 'fiber',
+      paint: {
+        'line-color': ['match', ['get', 'medium'], 'copper', '#8c510a', '#01665e'],
+        'line-width': ['interpolate', ['linear'], ['zoom'], 7, 1, 12, 2.5],
+        'line-opacity': 0.9,
+      },
+    },
+    {
+      id: VILLAGE_LAYER,
+      type: 'circle',
+      source: 'villages',
+      paint: {
+        'circle-color': ['case', ['get', 'dead'], DEAD_ZONE_COLOR, '#4d4d4d'],
+        'circle-radius': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          7,
+          ['case', ['get', 'dead'], 3, 1.2],
+          12,
+          ['case', ['get', 'dead'], 7, 4],
+        ],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': ['case', ['get', 'dead'], 1, 0],
+        'circle-opacity': 0.9,
+        'circle-stroke-opacity': 0.9,
+      },
+    },
+    {
+      id: POSTAL_LAYER,
+      type: 'circle',
+      source: 'postal',
+      paint: {
+        'circle-color': [
+          'match',
+          ['get', 'type'],
+          ['post_office', 'post_office_1', 'post_office_2', 'post_office_3'],
+          '#1b7837',
+          'cultural_post_point',
+          '#762a83',
+          'agent',
+          '#2166ac',
+          '#8c6bb1',
+        ],
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 2.5, 12, 6],
+        'circle-stroke-color': ['case', edited, '#ffd700', ['get', 'staffed'], '#ffffff', '#333333'],
+        'circle-stroke-width': ['case', edited, 3, 1],
+        'circle-opacity': 0.9,
+        'circle-stroke-opacity': 0.9,
+      },
+    },
+    {
+      id: SITE_CLUSTER_LAYER,
+      type: 'circle',
+      source: 'sites',
+      filter: ['has', 'point_count'],
+      paint: {
+        'circle-color': '#3b1d4a',
+        'circle-radius': ['step', ['get', 'point_count'], 4, 10, 5.5, 40, 7, 120, 9],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1,
+        'circle-opacity': 0.55,
+        'circle-stroke-opacity': 0.8,
+      },
+    },
+    {
+      id: SITE_POINT_LAYER,
+      type: 'circle',
+      source: 'sites',
+      filter: ['!', ['has', 'point_count']],
+      paint: {
+        'circle-color': byOperator,
+        'circle-radius': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          7,
+          ['case', edited, 6, 2.5],
+          12,
+          ['case', edited, 8, 5],
+        ],
+        'circle-stroke-color': ['case', edited, '#ffd700', '#ffffff'],
+        'circle-stroke-width': ['case', edited, 3, 1],
+        'circle-opacity': 0.9,
+        'circle-stroke-opacity': 0.9,
+      },
+    },
+    {
+      id: EDITED_SITE_LAYER,
+      type: 'circle',
+      source: EDITED_SITES_SOURCE,
+      paint: {
+        'circle-color': byOperator,
+        'circle-radius': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          7,
+          ['case', edited, 6, 2.5],
+          12,
+          ['case', edited, 8, 5],
+        ],
+        'circle-stroke-color': ['case', edited, '#ffd700', '#ffffff'],
+        'circle-stroke-width': ['case', edited, 3, 1],
+        'circle-opacity': 0.9,
+        'circle-stroke-opacity': 0.9,
+      },
+    },
+    {
+      id: 'communes-selected',
+      type: 'line',
+      source: COMMUNE_SOURCE,
+      paint: {
+        'line-color': '#d7301f',
+        'line-width': 3,
+        'line-opacity': ['case', ['boolean', ['feature-state', SELECTED_STATE], false], 1, 0],
+      },
+    },
+    {
+      id: 'pick-ring',
+      type: 'circle',
+      source: PICK_SOURCE,
+      paint: {
+        'circle-radius': 11,
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': '#111111',
+        'circle-stroke-width': 2.5,
+      },
+    },
+  ];
+}
+
+/** The whole offline style: a background and the app's layers. */
+export function offlineStyle(communesData: string | FeatureCollection): StyleSpecification {
   return {
     version: 8,
     name: 'Vùng Phủ (offline)',
-    sources: {
-      [COMMUNE_SOURCE]: { type: 'geojson', data: communesUrl, promoteId: 'id' },
-      [SITE_SOURCE]: { type: 'geojson', data: sitesUrl },
-    },
+    sources: appSources(communesData),
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#eef0f2' } },
-      {
-        id: COMMUNE_FILL_LAYER,
-        type: 'fill',
-        source: COMMUNE_SOURCE,
-        paint: { 'fill-color': fillColorExpression(scale, VALUE_STATE), 'fill-opacity': 1 },
-      },
-      {
-        id: COMMUNE_LINE_LAYER,
-        type: 'line',
-        source: COMMUNE_SOURCE,
-        paint: {
-          'line-color': '#5f6b73',
-          'line-opacity': 0.7,
-          'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.4, 12, 1.2],
-        },
-      },
-      {
-        id: SITE_LAYER,
-        type: 'circle',
-        source: SITE_SOURCE,
-        paint: {
-          'circle-color': '#3b1d4a',
-          'circle-opacity': 0.75,
-          'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 1.2, 12, 4],
-          'circle-stroke-color': '#ffffff',
-          'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 7, 0, 12, 1],
-        },
-      },
-      {
-        id: COMMUNE_SELECTED_LAYER,
-        type: 'line',
-        source: COMMUNE_SOURCE,
-        paint: {
-          'line-color': '#d7301f',
-          'line-width': 3,
-          'line-opacity': ['case', ['boolean', ['feature-state', SELECTED_STATE], false], 1, 0],
-        },
-      },
+      ...appLayers([]),
     ],
   };
 }

@@ -1,20 +1,30 @@
 import type { MapLibreMap } from 'maplibre-gl';
-import type { AnalysisResult } from '../core/types.ts';
+import type { DataStore } from './data_store.ts';
+import type { ViewState } from './view_state.ts';
 
 /**
  * What the page exposes on `window.__vungphu` for the browser tests (and for poking at in devtools).
- * `ready` turns true once the coloured choropleth has been drawn.
+ * `ready` turns true once the coloured choropleth has been drawn; `loads` counts finished analyses.
  */
 export interface VungPhuHook {
   ready: boolean;
-  result: AnalysisResult | null;
-  /** ms from navigation start until the choropleth was drawn. */
+  loads: number;
+  /** ms from navigation start until the first frame of the quick mobile-only choropleth. */
+  previewMs: number | null;
+  /** ms from navigation start until the full analysis was drawn. */
   renderMs: number | null;
-  /** ms the worker spent fetching, parsing and analysing. */
+  /** ms the worker spent loading and parsing the data, and analysing it (first load). */
+  loadMs: number | null;
   analysisMs: number | null;
+  /** The last what-if update: ms from the edit to the panels updated, and inside the worker. */
+  lastUpdate: { totalMs: number; workerMs: number; communes: number } | null;
+  /** Edits applied so far (counts replies from the worker). */
+  updates: number;
   /** Set when the analysis failed. */
   error: string | null;
   map: MapLibreMap | null;
+  store: DataStore | null;
+  view: () => ViewState;
 }
 
 declare global {
@@ -24,14 +34,20 @@ declare global {
 }
 
 /** Installs the hook with everything unset and returns it. */
-export function installHook(): VungPhuHook {
+export function installHook(view: () => ViewState): VungPhuHook {
   const hook: VungPhuHook = {
     ready: false,
-    result: null,
+    loads: 0,
+    previewMs: null,
     renderMs: null,
+    loadMs: null,
     analysisMs: null,
+    lastUpdate: null,
+    updates: 0,
     error: null,
     map: null,
+    store: null,
+    view,
   };
   window.__vungphu = hook;
   return hook;

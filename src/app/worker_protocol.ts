@@ -1,36 +1,178 @@
+/**
+ * Messages between the page and the analysis worker. The worker owns the data and the analysis; the
+ * page receives figures already rounded as in the CLI's report.json, and map features keyed so that an
+ * update only replaces what changed.
+ */
+import type { Feature } from 'geojson';
 import type { InputIssue } from '../core/errors.ts';
-import type { AnalysisResult } from '../core/types.ts';
+import type { TargetEvaluation } from '../core/evaluate_targets.ts';
+import type { FullResult, FullUnit } from '../core/run_analysis.ts';
+import type { Comparator, MetricId, TargetLevel, TargetUnit } from '../core/targets.ts';
+import type { DatasetKind, DatasetPayload } from './dataset_kind.ts';
+import type { Edit } from './scenario_edits.ts';
 
 /** [minLon, minLat, maxLon, maxLat] in degrees. */
 export type BBox = [number, number, number, number];
 
-/** Main thread → analysis worker. URLs are absolute and same-origin. */
-export interface AnalyzeRequest {
-  kind: 'analyze';
-  communesUrl: string;
-  sitesUrl: string;
+/** Which communes to analyse: a bundled boundary set or the user's imported boundaries. */
+export type BoundarySet = 'pre2025' | '2025' | 'imported';
+
+/** Same-origin URLs of the bundled sample files. */
+export interface SampleUrls {
+  boundaries: { pre2025: string; '2025': string };
+  sites: string;
+  postal: string;
+  fiber: string;
+  villages: string;
+  /** Bundled target files; each applies to the province it names. */
+  targets: string[];
 }
 
-/** Analysis worker → main thread. */
-export type WorkerMessage =
-  | { kind: 'progress'; done: number; total: number; label: string }
+/** Map layers whose features come from the worker, each keyed (by site, point or commune id). */
+export const FEATURE_LAYERS = [
+  'sites',
+  'footprints',
+  'postal',
+  'serviceCircles',
+  'fiber',
+  'villages',
+  'gaps',
+  'beyond',
+] as const;
+export type FeatureLayer = (typeof FEATURE_LAYERS)[number];
+
+/** Replacement features per key; an empty list removes the key. */
+export type LayerPatch = [string, Feature[]][];
+
+/** A unit of report.json (figures rounded as the CLI writes them). */
+export type ReportUnit = FullUnit;
+
+/** What a target says, for labels and badges. */
+export interface TargetDef {
+  province: string | null;
+  id: string;
+  indicator: string;
+  indicator_en: string;
+  metric: MetricId;
+  technology: string | null;
+  comparator: Comparator;
+  value: number;
+  unit: TargetUnit;
+  year: number | null;
+  levels: TargetLevel[];
+}
+
+/** Where a dataset came from, and how much of it was kept. */
+export interface DatasetInfo {
+  kind: DatasetKind;
+  source: 'sample' | 'imported' | 'none';
+  name: string;
+  total: number;
+  kept: number;
+  rejected: number;
+  warnings: number;
+  synthetic: boolean;
+}
+
+/** The lists of report.json that change with the scenario. */
+export interface ReportLists {
+  deadZoneVillages: FullResult['deadZoneVillages'];
+  communesWithoutStaffedPoint: FullResult['communesWithoutStaffedPoint'];
+  communesWithoutCulturalPoint: FullResult['communesWithoutCulturalPoint'];
+}
+
+/** Everything the page shows, after a (re)load. */
+export interface Snapshot {
+  /**
+   * True for the quick first look sent before the full analysis: mobile coverage only (no postal,
+   * fiber, village figures or targets yet). The full snapshot follows.
+   */
+  partial: boolean;
+  boundarySet: BoundarySet;
+  hasDistricts: boolean;
+  /** Commune outlines, when the page asked for them (it loads the bundled sets itself). */
+  communes: { type: 'FeatureCollection'; features: Feature[] } | null;
+  communeBoxes: [string, BBox][];
+  bbox: BBox;
+  units: ReportUnit[];
+  targets: TargetEvaluation[];
+  targetDefs: TargetDef[];
+  lists: ReportLists;
+  operators: string[];
+  technologies: string[];
+  /** Features of the layers the page subscribed to. */
+  layers: Partial<Record<FeatureLayer, LayerPatch>>;
+  datasets: DatasetInfo[];
+  skippedEdits: number[];
+  postalDistanceKm: number;
+  fiberReachM: number;
+  countingRule: string[];
+  populationPoints: boolean;
+  issues: number;
+  warnings: string[];
+  timings: { loadMs: number; analysisMs: number; totalMs: number };
+}
+
+/** What changed after an edit of the scenario. */
+export interface Delta {
+  units: ReportUnit[];
+  /** Keys (`level:id`) of the units in `units`; their target evaluations are all in `targets`. */
+  unitKeys: string[];
+  targets: TargetEvaluation[];
+  lists: ReportLists;
+  operators: string[];
+  technologies: string[];
+  layers: Partial<Record<FeatureLayer, LayerPatch>>;
+  skippedEdits: number[];
+  recomputedCommunes: string[];
+  /** ms the worker spent: incremental analysis, rounding and features. */
+  workerMs: number;
+}
+
+/** The result of reading one file, for the import report. */
+export interface ImportReport {
+  kind: DatasetKind;
+  name: string;
+  total: number;
+  kept: number;
+  rejected: number;
+  issues: InputIssue[];
+  /** Set when the file can't be used at all (not JSON, missing columns, no valid row). */
+  fatal: string | null;
+}
+
+/** Page → worker. */
+export type WorkerRequest =
   | {
-      kind: 'result';
-      result: AnalysisResult;
-      /** Extent of the communes analysed. */
-      bbox: BBox;
-      siteCount: number;
-      /** Problems found in the input files (rows with errors were skipped). */
-      issues: InputIssue[];
-      /** Warnings from the engine. */
-      warnings: string[];
-      /** Time spent fetching, parsing and analysing, in ms. */
-      analysisMs: number;
+      kind: 'load';
+      id: number;
+      boundarySet: BoundarySet;
+      sample: SampleUrls;
+      imported: DatasetPayload[];
+      edits: Edit[];
+      /** Layers whose features the page wants now (and in every later update). */
+      layers: FeatureLayer[];
+      /** Send the commune outlines (the page has no copy of them). */
+      withGeometry: boolean;
+      /** Send a quick mobile-only snapshot first. */
+      preview: boolean;
     }
-  | {
-      kind: 'error';
-      /** True for bad input (a UserError): the message is for the planner; false for a bug. */
-      userError: boolean;
-      message: string;
-      issues: InputIssue[];
-    };
+  | { kind: 'edit'; id: number; edits: Edit[] }
+  | { kind: 'features'; id: number; layers: FeatureLayer[] }
+  | { kind: 'validate'; id: number; dataset: DatasetPayload }
+  | { kind: 'report'; id: number };
+
+/** Worker → page. */
+export type WorkerMessage =
+  | { kind: 'progress'; id: number; done: number; total: number; label: string }
+  | { kind: 'snapshot'; id: number; snapshot: Snapshot }
+  | { kind: 'features'; id: number; layers: Partial<Record<FeatureLayer, LayerPatch>> }
+  | { kind: 'delta'; id: number; delta: Delta }
+  | { kind: 'validated'; id: number; report: ImportReport }
+  | { kind: 'report'; id: number; json: string }
+  | { kind: 'error'; id: number; userError: boolean; message: string; issues: InputIssue[] };
+
+/** The key of a unit: ids are only unique within a level. */
+export function unitKey(level: string, id: string): string {
+  return `${level}:${id}`;
+}

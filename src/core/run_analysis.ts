@@ -161,37 +161,14 @@ export function runAnalysis(
       )
     : null;
 
-  const groups = unitGroups(communes);
-  const units: FullUnit[] = mobile.units.map((u, k) => {
-    if (k < communes.length) {
-      return {
-        ...u,
-        postal: postal?.communes[k] ?? null,
-        fiber: fiber?.communes[k] ?? null,
-        villages: villageBlocks[k]!,
-      };
-    }
-    const g = groups[k - communes.length]!;
-    const areas = g.members.map((i) => mobile.units[i]!.area_km2);
-    return {
-      ...u,
-      postal: postal
-        ? rollupPostal(
-            g.members.map((i) => postal.communes[i]!),
-            u.population,
-            postalOptions,
-          )
-        : null,
-      fiber: fiber
-        ? rollupFiber(
-            g.members.map((i) => fiber.communes[i]!),
-            u.population,
-            areas,
-          )
-        : null,
-      villages: rollupVillages(g.members.map((i) => villageBlocks[i]!)),
-    };
-  });
+  const units = assembleUnits(
+    communes,
+    mobile.units,
+    postal?.communes ?? null,
+    fiber?.communes ?? null,
+    villageBlocks,
+    postalOptions,
+  );
 
   const parentOf = (i: number) => mobile.units[i]!.parent_id;
   const flagged = (pred: (b: PostalBlock) => boolean) =>
@@ -201,26 +178,6 @@ export function runAnalysis(
         )
       : [];
 
-  const provinceOfUnit = units.map((_u, k) => {
-    if (k < communes.length) return communes[k]!.provinceName;
-    const g = groups[k - communes.length]!;
-    return communes[g.members[0]!]!.provinceName;
-  });
-  const evaluationUnits = (province: string | null): EvaluationUnit[] =>
-    units.flatMap((u, k) =>
-      province === null || foldText(provinceOfUnit[k]!) === foldText(province)
-        ? [
-            {
-              id: u.id,
-              name: u.name,
-              level: u.level,
-              urban: k < communes.length ? communes[k]!.setting === 'urban' : undefined,
-            },
-          ]
-        : [],
-    );
-  const memberIndex = new Map(groups.map((g) => [g.id, g.members]));
-  const byId = new Map(units.map((u, k) => [u.id, k]));
   return {
     mobile,
     units,
@@ -237,20 +194,95 @@ export function runAnalysis(
         }))
       : [],
     postalBeyondPolygons: postal?.beyondPolygons ?? [],
-    // One target at a time, so the lookup knows the target's scope (urban scopes sum urban communes).
-    targets: (input.targets ?? []).flatMap((set) => {
-      const scopeUnits = evaluationUnits(set.province);
-      return set.targets.flatMap((t) =>
-        evaluateTargets(
-          [t],
-          scopeUnits,
-          metricLookup(units, communes, byId, memberIndex, URBAN_SCOPES.has(t.scope)),
-        ),
-      );
-    }),
+    targets: evaluateTargetSets(input.targets ?? [], units, communes),
     postalOptions,
     fiberReachM: reach,
   };
+}
+
+/**
+ * Joins the communes' mobile units with their postal, fiber and village blocks, and adds the three
+ * blocks up to the districts and provinces (the mobile rollups are already in `mobileUnits`).
+ */
+export function assembleUnits(
+  communes: readonly Commune[],
+  mobileUnits: readonly UnitResult[],
+  postal: readonly PostalBlock[] | null,
+  fiber: readonly FiberBlock[] | null,
+  villageBlocks: readonly VillageBlock[],
+  postalOptions: PostalOptions,
+): FullUnit[] {
+  const groups = unitGroups(communes);
+  return mobileUnits.map((u, k) => {
+    if (k < communes.length) {
+      return { ...u, postal: postal?.[k] ?? null, fiber: fiber?.[k] ?? null, villages: villageBlocks[k]! };
+    }
+    const g = groups[k - communes.length]!;
+    const areas = g.members.map((i) => mobileUnits[i]!.area_km2);
+    return {
+      ...u,
+      postal: postal
+        ? rollupPostal(
+            g.members.map((i) => postal[i]!),
+            u.population,
+            postalOptions,
+          )
+        : null,
+      fiber: fiber
+        ? rollupFiber(
+            g.members.map((i) => fiber[i]!),
+            u.population,
+            areas,
+          )
+        : null,
+      villages: rollupVillages(g.members.map((i) => villageBlocks[i]!)),
+    };
+  });
+}
+
+/**
+ * Evaluates every target of every set at every unit it applies to; a set with a province applies only
+ * to the units of that province (names folded). With `only`, just the units whose index it accepts.
+ */
+export function evaluateTargetSets(
+  sets: readonly { province: string | null; targets: readonly Target[] }[],
+  units: readonly FullUnit[],
+  communes: readonly Commune[],
+  only?: (unitIndex: number) => boolean,
+): TargetEvaluation[] {
+  const groups = unitGroups(communes);
+  const provinceOfUnit = units.map((_u, k) => {
+    if (k < communes.length) return communes[k]!.provinceName;
+    const g = groups[k - communes.length]!;
+    return communes[g.members[0]!]!.provinceName;
+  });
+  const evaluationUnits = (province: string | null): EvaluationUnit[] =>
+    units.flatMap((u, k) =>
+      (only === undefined || only(k)) &&
+      (province === null || foldText(provinceOfUnit[k]!) === foldText(province))
+        ? [
+            {
+              id: u.id,
+              name: u.name,
+              level: u.level,
+              urban: k < communes.length ? communes[k]!.setting === 'urban' : undefined,
+            },
+          ]
+        : [],
+    );
+  const memberIndex = new Map(groups.map((g) => [g.id, g.members]));
+  const byId = new Map(units.map((u, k) => [u.id, k]));
+  // One target at a time, so the lookup knows the target's scope (urban scopes sum urban communes).
+  return sets.flatMap((set) => {
+    const scopeUnits = evaluationUnits(set.province);
+    return set.targets.flatMap((t) =>
+      evaluateTargets(
+        [t],
+        scopeUnits,
+        metricLookup(units, communes, byId, memberIndex, URBAN_SCOPES.has(t.scope)),
+      ),
+    );
+  });
 }
 
 const pct = (num: number, den: number): MetricValue => ({

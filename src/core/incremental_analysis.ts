@@ -1,0 +1,486 @@
+import Flatbush from 'flatbush';
+import type { Polygon } from 'geojson';
+import { type CommuneLocator, communeLocator } from './commune_locator.ts';
+import { DEFAULT_CONFIG } from './config.ts';
+import type { TargetEvaluation } from './evaluate_targets.ts';
+import { metresPerDegreeLat, metresPerDegreeLon } from './local_projection.ts';
+import { ringsBBox, ringsOf } from './point_in_polygon.ts';
+import { type PostalBlock, postalIndicators } from './postal_indicators.ts';
+import { probeCoverage } from './probe_coverage.ts';
+import { rollup } from './rollup.ts';
+import {
+  assembleUnits,
+  evaluateTargetSets,
+  type FullInput,
+  type FullOptions,
+  type FullResult,
+  type FullUnit,
+  runAnalysis,
+} from './run_analysis.ts';
+import {
+  ALL_OPERATORS,
+  type Callbacks,
+  type Commune,
+  type CoverageFigure,
+  type EngineConfig,
+  type GapPolygon,
+  type Site,
+  TECHNOLOGIES,
+  type TechnologyKey,
+  type UnitResult,
+} from './types.ts';
+import { unitGroups } from './unit_groups.ts';
+import type { DeadZoneVillage, VillageBlock } from './village_indicators.ts';
+
+type BBox = [number, number, number, number];
+
+/** An analysis together with what it takes to update it cheaply after a few sites or postal points change. */
+export interface AnalysisState {
+  readonly input: FullInput;
+  readonly options: FullOptions;
+  readonly result: FullResult;
+  readonly cache: AnalysisCache;
+}
+
+/** Per-commune pieces of the last result, and indexes over the fixed inputs (communes, villages). */
+interface AnalysisCache {
+  cfg: EngineConfig;
+  locator: CommuneLocator;
+  /** Commune bounding boxes, stretched to take in each commune's centre point. */
+  boxes: BBox[];
+  boxIndex: Flatbush;
+  villageCommune: Int32Array;
+  populationCommune: Int32Array;
+  /** For each commune, the index of its centre among the centre probes (-1 without a centre). */
+  centreSlot: Int32Array;
+  gapsByCommune: GapPolygon[][];
+  beyondByCommune: Polygon[][];
+  /** Villages then commune centres: the probe points, in the order of `mobile.probes`. */
+  probePoints: { lon: number; lat: number }[];
+  /** Squared planar distance (degrees²) from each probe to the farthest of its nearest-4G candidates. */
+  probeReach2: Float64Array;
+}
+
+/** What one update recomputed. */
+export interface UpdateSummary {
+  /** Ids of the communes whose figures were recomputed (in input order). */
+  recomputedCommunes: string[];
+  sitesChanged: number;
+  postalChanged: number;
+}
+
+/** Runs the full analysis (`runAnalysis`) and keeps what later incremental updates need. */
+export function startAnalysis(
+  input: FullInput,
+  options: FullOptions = {},
+  callbacks: Callbacks = {},
+): AnalysisState {
+  return withCache(input, options, runAnalysis(input, options, callbacks));
+}
+
+/**
+ * Recomputes an analysis after some sites and/or postal points were added, moved, edited or deleted
+ * (matched by id). Only the communes whose bounding box meets a changed footprint (or a changed point's
+ * distance disc) are analysed again, with only the sites that can reach them; district and province
+ * rollups, dead-zone villages and every target are then rebuilt from the merged communes. The result
+ * equals `runAnalysis` on the new input (to floating-point rounding). Nothing is mutated.
+ */
+export function updateAnalysis(
+  state: AnalysisState,
+  change: { sites?: readonly Site[]; postal?: FullInput['postal'] },
+): { state: AnalysisState; summary: UpdateSummary } {
+  const { input, options, cache } = state;
+  const prev = state.result;
+  const sites = change.sites ?? input.sites;
+  const postal = change.postal === undefined ? input.postal : change.postal;
+  const next: FullInput = { ...input, sites, ...(postal ? { postal } : {}) };
+  const { cfg } = cache;
+  const postalOptions = prev.postalOptions;
+
+  const siteDiff = diffById(input.sites, sites);
+  const postalDiff = diffById(input.postal ?? [], postal ?? []);
+  const empty: UpdateSummary = { recomputedCommunes: [], sitesChanged: 0, postalChanged: 0 };
+  if (!siteDiff || !postalDiff || Boolean(input.postal) !== Boolean(postal)) {
+    // Duplicate ids, or postal data appearing/disappearing: start again from scratch.
+    const fresh = startAnalysis(next, options);
+    return {
+      state: fresh,
+      summary: { ...empty, recomputedCommunes: input.communes.map((c) => c.id) },
+    };
+  }
+  if (siteDiff.length === 0 && postalDiff.length === 0) return { state, summary: empty };
+
+  const communes = input.communes;
+  const n = communes.length;
+  const mobileAffected = new Set<number>();
+  for (const s of siteDiff)
+    for (const i of cache.boxIndex.search(...siteReach(s, cfg))) mobileAffected.add(i);
+  const distanceM = postalOptions.distanceKm * 1000;
+  const postalAffected = new Set<number>();
+  for (const p of postalDiff)
+    for (const i of cache.boxIndex.search(...pointBox(p.lon, p.lat, distanceM))) postalAffected.add(i);
+
+  // Mobile coverage, villages and centres of the affected communes.
+  const operators = [...new Set(sites.map((s) => s.operator))].sort();
+  const technologies = TECHNOLOGIES.filter((t) => sites.some((s) => s.technologies.includes(t)));
+  const order = comboOrder(operators);
+  const mobileCommunes: UnitResult[] = prev.mobile.units
+    .slice(0, n)
+    .map((u) => (sameOperators(prev.mobile.operators, operators) ? u : reorder(u, order)));
+  const villageBlocks: VillageBlock[] = prev.units.slice(0, n).map((u) => u.villages);
+  const villages = input.villages ?? [];
+  const villageProbes = prev.mobile.probes.slice(0, villages.length);
+  const centreProbes = prev.mobile.probes.slice(villages.length);
+  const gapsByCommune = [...cache.gapsByCommune];
+  const populationMethod = { ...prev.mobile.populationMethod };
+  const picked = [...mobileAffected].sort((a, b) => a - b);
+  if (picked.length > 0) {
+    const slot = new Map(picked.map((i, j) => [i, j]));
+    const subCommunes = picked.map((i) => communes[i]!);
+    const villageIdx = villages.flatMap((_v, k) => (slot.has(cache.villageCommune[k]!) ? [k] : []));
+    const people = input.populationPoints?.filter((_p, k) => slot.has(cache.populationCommune[k]!));
+    const sub = runAnalysis(
+      {
+        communes: subCommunes,
+        sites: reachingSites(communes, sites, picked, cache, cfg),
+        ...(people ? { populationPoints: people } : {}),
+        villages: villageIdx.map((k) => villages[k]!),
+      },
+      { config: cfg, ...(options.gapPolygons === false ? { gapPolygons: false } : {}) },
+    );
+    picked.forEach((i, j) => {
+      mobileCommunes[i] = reorder(sub.mobile.units[j]!, order);
+      villageBlocks[i] = sub.units[j]!.villages;
+      gapsByCommune[i] = sub.mobile.gaps.filter((g) => g.unitId === communes[i]!.id);
+      populationMethod[communes[i]!.id] = sub.mobile.populationMethod[communes[i]!.id] ?? 'uniform';
+    });
+    villageIdx.forEach((k, j) => {
+      villageProbes[k] = sub.mobile.probes[j]!;
+    });
+    let centre = villageIdx.length;
+    for (const i of picked) {
+      const s = cache.centreSlot[i]!;
+      if (s >= 0) centreProbes[s] = sub.mobile.probes[centre++]!;
+    }
+  }
+  // The nearest 4G site: probeCoverage measures the 8 nearest 4G sites (planar degrees) of a point, so
+  // a changed 4G site matters only to points for which it is, or becomes, one of those 8.
+  const probeReach2 = cache.probeReach2.slice();
+  const moved4g = siteDiff.filter((s) => s.technologies.includes('4G'));
+  if (moved4g.length > 0) {
+    const hit = cache.probePoints.flatMap((p, k) =>
+      moved4g.some((s) => (s.lon - p.lon) ** 2 + (s.lat - p.lat) ** 2 <= probeReach2[k]!) ? [k] : [],
+    );
+    const index = siteIndex(sites);
+    const points = hit.map((k) => cache.probePoints[k]!);
+    const nearest = probeCoverage(points, [], null, sites, index);
+    const reach = candidateReach2(points, sites, index);
+    hit.forEach((k, j) => {
+      probeReach2[k] = reach[j]!;
+      const probes = k < villages.length ? villageProbes : centreProbes;
+      const at = k < villages.length ? k : k - villages.length;
+      probes[at] = { technologies: probes[at]!.technologies, nearest4gSiteKm: nearest[j]!.nearest4gSiteKm };
+    });
+  }
+
+  // Postal indicators of the communes near a changed postal point.
+  const postalBlocks: (PostalBlock | null)[] = prev.units.slice(0, n).map((u) => u.postal);
+  const beyondByCommune = [...cache.beyondByCommune];
+  const postalPicked = [...postalAffected].sort((a, b) => a - b);
+  if (postal && postalPicked.length > 0) {
+    const subCommunes = postalPicked.map((i) => communes[i]!);
+    const slot = new Set(postalPicked);
+    const people = input.populationPoints?.filter((_p, k) => slot.has(cache.populationCommune[k]!));
+    const reach = postalPicked.map((i) => grow(cache.boxes[i]!, distanceM));
+    const near = postal.filter((p) => reach.some((b) => inBox(b, p.lon, p.lat)));
+    const res = postalIndicators(subCommunes, communeLocator(subCommunes), near, people, cfg, postalOptions);
+    postalPicked.forEach((i, j) => {
+      postalBlocks[i] = res.communes[j]!;
+      beyondByCommune[i] = res.beyondPolygons
+        .filter((b) => b.unitId === communes[i]!.id)
+        .map((b) => b.geometry);
+    });
+  }
+
+  const mobileUnits = [...mobileCommunes, ...rollup(communes, mobileCommunes)];
+  const units = assembleUnits(
+    communes,
+    mobileUnits,
+    postal ? postalBlocks.map((b) => b!) : null,
+    input.fiber ? prev.units.slice(0, n).map((u) => u.fiber!) : null,
+    villageBlocks,
+    postalOptions,
+  );
+  const deadZoneVillages: DeadZoneVillage[] = [];
+  villages.forEach((v, k) => {
+    const i = cache.villageCommune[k]!;
+    const probe = villageProbes[k]!;
+    if (i < 0 || probe.technologies.includes('4G')) return;
+    deadZoneVillages.push({
+      village_id: v.id,
+      name: v.name ?? null,
+      commune_id: communes[i]!.id,
+      commune_name: communes[i]!.name,
+      population: v.population,
+      has_grid_power: v.hasGridPower,
+      nearest_4g_site_km: probe.nearest4gSiteKm,
+    });
+  });
+  const flagged = (pred: (b: PostalBlock) => boolean) =>
+    postal
+      ? communes.flatMap((c, i) =>
+          pred(postalBlocks[i]!) ? [{ id: c.id, name: c.name, parent_id: mobileUnits[i]!.parent_id }] : [],
+        )
+      : [];
+  const result: FullResult = {
+    ...prev,
+    mobile: {
+      units: mobileUnits,
+      probes: [...villageProbes, ...centreProbes],
+      gaps: gapsByCommune.flat(),
+      operators,
+      technologies,
+      populationMethod,
+    },
+    units,
+    deadZoneVillages,
+    communesWithoutStaffedPoint: flagged((b) => b.communes_with_staffed_point === 0),
+    communesWithoutCulturalPoint: flagged((b) => b.communes_with_cultural_point === 0),
+    postalBeyondPolygons: communes.flatMap((c, i) =>
+      beyondByCommune[i]!.map((geometry) => ({ unitId: c.id, geometry })),
+    ),
+    targets: reevaluateTargets(input.targets ?? [], prev.targets, units, communes, [
+      ...picked,
+      ...postalPicked,
+    ]),
+  };
+  const recomputed = new Set([...picked, ...(postal ? postalPicked : [])]);
+  return {
+    state: { input: next, options, result, cache: { ...cache, gapsByCommune, beyondByCommune, probeReach2 } },
+    summary: {
+      recomputedCommunes: communes.flatMap((c, i) => (recomputed.has(i) ? [c.id] : [])),
+      sitesChanged: siteDiff.length,
+      postalChanged: postalDiff.length,
+    },
+  };
+}
+
+/**
+ * The target evaluations after the given communes changed: those of the communes and of the districts
+ * and provinces holding them are evaluated again, the others are kept. The list keeps the order of a
+ * full evaluation (set, target, unit), since which units a target applies to never depends on figures.
+ */
+function reevaluateTargets(
+  sets: NonNullable<FullInput['targets']>,
+  previous: readonly TargetEvaluation[],
+  units: readonly FullUnit[],
+  communes: readonly Commune[],
+  changedCommunes: readonly number[],
+): TargetEvaluation[] {
+  const changed = new Set(changedCommunes);
+  const n = communes.length;
+  unitGroups(communes).forEach((g, k) => {
+    if (g.members.some((i) => changedCommunes.includes(i))) changed.add(n + k);
+  });
+  const key = (level: string, id: string) => `${level}\u0000${id}`;
+  const changedKeys = new Set([...changed].map((k) => key(units[k]!.level, units[k]!.id)));
+  const fresh = evaluateTargetSets(sets, units, communes, (k) => changed.has(k));
+  let next = 0;
+  const out = previous.map((t) => (changedKeys.has(key(t.level, t.unit_id)) ? fresh[next++]! : t));
+  if (next !== fresh.length) return evaluateTargetSets(sets, units, communes);
+  return out;
+}
+
+/**
+ * Takes up an analysis computed elsewhere (`result` must be `runAnalysis(input, options)`, e.g. put
+ * together by `combineAnalyses`), ready for incremental updates.
+ */
+export function resumeAnalysis(input: FullInput, options: FullOptions, result: FullResult): AnalysisState {
+  return withCache(input, options, result);
+}
+
+function withCache(input: FullInput, options: FullOptions, result: FullResult): AnalysisState {
+  const cfg: EngineConfig = { ...DEFAULT_CONFIG, ...options.config };
+  const { communes } = input;
+  const locator = communeLocator(communes);
+  const boxes = communes.map((c, i): BBox => {
+    const b: BBox = [...locator.bboxes[i]!];
+    if (c.center) {
+      b[0] = Math.min(b[0], c.center[0]);
+      b[1] = Math.min(b[1], c.center[1]);
+      b[2] = Math.max(b[2], c.center[0]);
+      b[3] = Math.max(b[3], c.center[1]);
+    }
+    return b;
+  });
+  const boxIndex = new Flatbush(Math.max(1, boxes.length));
+  for (const b of boxes) boxIndex.add(...b);
+  if (boxes.length === 0) boxIndex.add(0, 0, 0, 0);
+  boxIndex.finish();
+  const byUnit = <T>(items: readonly { unitId: string }[], pick: (x: never) => T): T[][] => {
+    const at = new Map(communes.map((c, i) => [c.id, i]));
+    const out = communes.map(() => [] as T[]);
+    for (const x of items) {
+      const i = at.get(x.unitId);
+      if (i !== undefined) out[i]!.push(pick(x as never));
+    }
+    return out;
+  };
+  let centres = 0;
+  const probePoints = [
+    ...(input.villages ?? []).map((v) => ({ lon: v.lon, lat: v.lat })),
+    ...communes.flatMap((c) => (c.center ? [{ lon: c.center[0], lat: c.center[1] }] : [])),
+  ];
+  return {
+    input,
+    options,
+    result,
+    cache: {
+      cfg,
+      locator,
+      boxes,
+      boxIndex,
+      villageCommune: Int32Array.from(input.villages ?? [], (v) => locator.locate(v.lon, v.lat)),
+      populationCommune: Int32Array.from(input.populationPoints ?? [], (p) => locator.locate(p.lon, p.lat)),
+      centreSlot: Int32Array.from(communes, (c) => (c.center ? centres++ : -1)),
+      gapsByCommune: byUnit(result.mobile.gaps, (g: GapPolygon) => g),
+      beyondByCommune: byUnit(result.postalBeyondPolygons, (b: { geometry: Polygon }) => b.geometry),
+      probePoints,
+      probeReach2: candidateReach2(probePoints, input.sites, siteIndex(input.sites)),
+    },
+  };
+}
+
+/** Items added, removed or changed between two lists keyed by id (both versions of a changed item); null on duplicate ids. */
+function diffById<T extends { id: string }>(before: readonly T[], after: readonly T[]): T[] | null {
+  const a = new Map(before.map((x) => [x.id, x]));
+  const b = new Map(after.map((x) => [x.id, x]));
+  if (a.size !== before.length || b.size !== after.length) return null;
+  const out: T[] = [];
+  for (const [id, x] of a) {
+    const y = b.get(id);
+    if (y === undefined) out.push(x);
+    else if (y !== x && JSON.stringify(y) !== JSON.stringify(x)) out.push(x, y);
+  }
+  for (const [id, y] of b) if (!a.has(id)) out.push(y);
+  return out;
+}
+
+/** A box sure to hold every footprint of the site (the largest default radius when it has none of its own). */
+function siteReach(site: Site, cfg: EngineConfig): BBox {
+  if (site.coverage) {
+    const b = ringsBBox(ringsOf(site.coverage));
+    return [
+      Math.min(b[0], site.lon),
+      Math.min(b[1], site.lat),
+      Math.max(b[2], site.lon),
+      Math.max(b[3], site.lat),
+    ];
+  }
+  const r =
+    site.radius_m ??
+    Math.max(0, ...site.technologies.map((t) => Math.max(cfg.radii[t].rural, cfg.radii[t].urban)));
+  return pointBox(site.lon, site.lat, r);
+}
+
+/** A box around a point holding a disc of `r` metres, with a 5 % margin. */
+function pointBox(lon: number, lat: number, r: number): BBox {
+  return grow([lon, lat, lon, lat], r);
+}
+
+function grow(b: BBox, r: number): BBox {
+  const m = r * 1.05 + 1;
+  const dLat = m / metresPerDegreeLat(Math.max(Math.abs(b[1]), Math.abs(b[3])));
+  const dLon = m / metresPerDegreeLon(Math.min(89, Math.max(Math.abs(b[1]), Math.abs(b[3])) + dLat));
+  return [b[0] - dLon, b[1] - dLat, b[2] + dLon, b[3] + dLat];
+}
+
+function inBox(b: BBox, lon: number, lat: number): boolean {
+  return lon >= b[0] && lon <= b[2] && lat >= b[1] && lat <= b[3];
+}
+
+/**
+ * The sites whose footprints can reach the picked communes. A site with no radius of its own is split
+ * into one site per technology carrying its default radius for the setting of the commune it stands in,
+ * since the sub-analysis may not contain that commune.
+ */
+function reachingSites(
+  communes: readonly Commune[],
+  sites: readonly Site[],
+  picked: readonly number[],
+  cache: AnalysisCache,
+  cfg: EngineConfig,
+): Site[] {
+  const out: Site[] = [];
+  const boxes = picked.map((i) => cache.boxes[i]!);
+  for (const s of sites) {
+    const r = siteReach(s, cfg);
+    if (!boxes.some((b) => r[0] <= b[2] && r[2] >= b[0] && r[1] <= b[3] && r[3] >= b[1])) continue;
+    if (s.coverage || s.radius_m !== undefined) {
+      out.push(s);
+      continue;
+    }
+    const at = cache.locator.locate(s.lon, s.lat);
+    const setting = at >= 0 ? communes[at]!.setting : 'rural';
+    for (const t of s.technologies) out.push({ ...s, technologies: [t], radius_m: cfg.radii[t][setting] });
+  }
+  return out;
+}
+
+/** As many nearest-4G candidates as `probeCoverage` takes. */
+const NEAREST_CANDIDATES = 8;
+
+/**
+ * For each point, the squared planar distance (degrees²) to the last of its nearest-4G candidates
+ * (Infinity when there are fewer 4G sites than candidates): a 4G site farther than that can't change
+ * the point's nearest-4G distance.
+ */
+function candidateReach2(
+  points: readonly { lon: number; lat: number }[],
+  sites: readonly Site[],
+  index: Flatbush | null,
+): Float64Array {
+  return Float64Array.from(points, (p) => {
+    if (!index) return Infinity;
+    const ids = index.neighbors(p.lon, p.lat, NEAREST_CANDIDATES, Infinity, (i) =>
+      sites[i]!.technologies.includes('4G'),
+    );
+    const last = ids.length < NEAREST_CANDIDATES ? undefined : sites[ids[ids.length - 1]!];
+    return last ? (last.lon - p.lon) ** 2 + (last.lat - p.lat) ** 2 : Infinity;
+  });
+}
+
+function siteIndex(sites: readonly Site[]): Flatbush | null {
+  if (sites.length === 0) return null;
+  const index = new Flatbush(sites.length);
+  for (const s of sites) index.add(s.lon, s.lat, s.lon, s.lat);
+  index.finish();
+  return index;
+}
+
+/** The report's combination order: technologies 2G…5G then any, each with "all" then every operator. */
+function comboOrder(operators: readonly string[]): { technology: TechnologyKey; operator: string }[] {
+  const techs: TechnologyKey[] = [...TECHNOLOGIES, 'any'];
+  return techs.flatMap((technology) =>
+    [ALL_OPERATORS, ...operators].map((operator) => ({ technology, operator })),
+  );
+}
+
+function sameOperators(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** The unit's coverage in the given combination order; a combination it lacks (a new operator) is 0. */
+function reorder(u: UnitResult, order: ReturnType<typeof comboOrder>): UnitResult {
+  const have = new Map(u.coverage.map((c) => [`${c.technology}\u0000${c.operator}`, c]));
+  const coverage: CoverageFigure[] = order.map(
+    (o) =>
+      have.get(`${o.technology}\u0000${o.operator}`) ?? {
+        ...o,
+        area_pct: 0,
+        population_pct: 0,
+        covered_population: 0,
+      },
+  );
+  return { ...u, coverage };
+}

@@ -1,0 +1,167 @@
+/**
+ * Helpers for the browser tests: waiting for the app, reading pixels of the map, and comparing
+ * screenshots against stored baselines (decoded in the page, since no PNG decoder is installed).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import type { VungPhuHook } from '../../src/app/test_hook.ts';
+import { ROOT } from './harness.ts';
+
+export type Hooked = Window & { __vungphu?: VungPhuHook; __xss?: unknown };
+
+export const SCREENSHOTS = `${ROOT}tests/browser/__screenshots__/`;
+
+/** Waits until the app says it has drawn the full analysis (or failed), and returns the hook's state. */
+export async function waitReady(
+  page: Page,
+  loads = 1,
+): Promise<{ error: string | null; renderMs: number | null; previewMs: number | null }> {
+  await page.waitForFunction(
+    (n) => {
+      const hook = (window as Hooked).__vungphu;
+      return hook !== undefined && ((hook.ready && hook.loads >= n) || hook.error !== null);
+    },
+    loads,
+    { timeout: 100_000 },
+  );
+  return page.evaluate(() => {
+    const hook = (window as Hooked).__vungphu!;
+    return { error: hook.error, renderMs: hook.renderMs, previewMs: hook.previewMs };
+  });
+}
+
+/** Waits for the map's next 'idle' (all changes drawn). */
+export async function mapIdle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = (window as Hooked).__vungphu!.map!;
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
+}
+
+/** Waits until the worker has answered `n` edits in total. */
+export async function waitUpdates(page: Page, n: number): Promise<void> {
+  await page.waitForFunction((k) => ((window as Hooked).__vungphu?.updates ?? 0) >= k, n, {
+    timeout: 60_000,
+  });
+}
+
+export interface PixelSummary {
+  total: number;
+  /** Exact RGB colours with their pixel counts, most frequent first. */
+  histogram: { rgb: [number, number, number]; count: number }[];
+  /** The most frequent colour in a 9×9 block around each requested point. */
+  at: [number, number, number][];
+}
+
+/**
+ * Screenshots the map canvas (what is actually on screen) and decodes it in the page: a colour
+ * histogram plus the dominant colour around some points.
+ */
+export async function mapPixels(page: Page, points: { x: number; y: number }[] = []): Promise<PixelSummary> {
+  const png = await page.locator('canvas.maplibregl-canvas').screenshot();
+  return page.evaluate(
+    async ({ base64, points }) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.naturalWidth;
+      canvas.height = image.naturalHeight;
+      const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+      ctx.drawImage(image, 0, 0);
+      const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      const key = (i: number) => ((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!) >>> 0;
+      const unpack = (k: number): [number, number, number] => [(k >> 16) & 255, (k >> 8) & 255, k & 255];
+      const counts = new Map<number, number>();
+      for (let i = 0; i < data.length; i += 4) counts.set(key(i), (counts.get(key(i)) ?? 0) + 1);
+      const histogram = [...counts.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 200)
+        .map(([k, count]) => ({ rgb: unpack(k), count }));
+      const at = points.map(({ x, y }) => {
+        const block = new Map<number, number>();
+        for (let dy = -4; dy <= 4; dy++) {
+          for (let dx = -4; dx <= 4; dx++) {
+            const px = Math.round(x) + dx;
+            const py = Math.round(y) + dy;
+            if (px < 0 || py < 0 || px >= width || py >= height) continue;
+            const k = key((py * width + px) * 4);
+            block.set(k, (block.get(k) ?? 0) + 1);
+          }
+        }
+        const [best] = [...block.entries()].sort((a, b) => b[1] - a[1]);
+        return unpack(best?.[0] ?? 0);
+      });
+      return { total: width * height, histogram, at };
+    },
+    { base64: png.toString('base64'), points },
+  );
+}
+
+export function hexToRgb(hex: string): [number, number, number] {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+export function near(a: readonly number[], b: readonly number[], tolerance = 6): boolean {
+  return a.every((v, i) => Math.abs(v - (b[i] ?? -999)) <= tolerance);
+}
+
+/**
+ * Compares a screenshot with its baseline in tests/browser/__screenshots__/<name>.png. Pixels whose
+ * colour differs by more than `channelTolerance` in any channel count as different; the share of
+ * different pixels must stay under `maxDiffShare` (software rendering may drift slightly between
+ * runs and Chromium versions). A missing baseline, or UPDATE_SCREENSHOTS=1, writes the baseline.
+ * The actual image is always written next to it as <name>.actual.png.
+ */
+export async function compareWithBaseline(
+  page: Page,
+  name: string,
+  png: Buffer,
+  { channelTolerance = 40, maxDiffShare = 0.02 } = {},
+): Promise<{ diffShare: number; written: boolean }> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const baselinePath = `${SCREENSHOTS}${name}.png`;
+  writeFileSync(`${SCREENSHOTS}${name}.actual.png`, png);
+  if (process.env.UPDATE_SCREENSHOTS === '1' || !existsSync(baselinePath)) {
+    writeFileSync(baselinePath, png);
+    console.info(`screenshot baseline written: ${baselinePath}`);
+    return { diffShare: 0, written: true };
+  }
+  const baseline = readFileSync(baselinePath);
+  const diffShare = await page.evaluate(
+    async ({ a, b, tolerance }) => {
+      const load = async (base64: string) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${base64}`;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = image.naturalWidth;
+        canvas.height = image.naturalHeight;
+        const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+        ctx.drawImage(image, 0, 0);
+        return ctx.getImageData(0, 0, canvas.width, canvas.height);
+      };
+      const [x, y] = await Promise.all([load(a), load(b)]);
+      if (x.width !== y.width || x.height !== y.height) return 1;
+      let differ = 0;
+      for (let i = 0; i < x.data.length; i += 4) {
+        if (
+          Math.abs(x.data[i]! - y.data[i]!) > tolerance ||
+          Math.abs(x.data[i + 1]! - y.data[i + 1]!) > tolerance ||
+          Math.abs(x.data[i + 2]! - y.data[i + 2]!) > tolerance
+        )
+          differ++;
+      }
+      return differ / (x.width * x.height);
+    },
+    { a: png.toString('base64'), b: baseline.toString('base64'), tolerance: channelTolerance },
+  );
+  console.info(`screenshot ${name}: ${(diffShare * 100).toFixed(2)}% of pixels differ from the baseline`);
+  if (diffShare > maxDiffShare) console.warn(`${name}: over the ${maxDiffShare * 100}% tolerance`);
+  return { diffShare, written: false };
+}

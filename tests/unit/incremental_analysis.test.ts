@@ -1,0 +1,213 @@
+/**
+ * The what-if update (`updateAnalysis`) must give what a full `runAnalysis` of the edited input gives:
+ * every unit, every target, dead-zone villages, gap and postal polygons, probes.
+ */
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { combineAnalyses } from '../../src/core/combine_analyses.ts';
+import {
+  type AnalysisState,
+  resumeAnalysis,
+  startAnalysis,
+  updateAnalysis,
+} from '../../src/core/incremental_analysis.ts';
+import type { PostalPoint } from '../../src/core/infrastructure.ts';
+import { type FullInput, runAnalysis } from '../../src/core/run_analysis.ts';
+import type { Site } from '../../src/core/types.ts';
+import { fiberFromGeoJSON } from '../../src/io/fiber.ts';
+import { postalFromGeoJSON } from '../../src/io/postal.ts';
+import { targetsFromJson } from '../../src/io/targets_file.ts';
+import { villagesFromGeoJSON } from '../../src/io/villages.ts';
+import { deepFreeze } from '../support/freeze.ts';
+import { loadSample, ROOT } from '../support/sample.ts';
+
+const read = (file: string) => readFileSync(ROOT + file, 'utf8');
+
+/** Walks two values and lists where they differ (numbers to 1e-9 relative, 1e-7 absolute). */
+function differences(a: unknown, b: unknown, path = '$', out: string[] = []): string[] {
+  if (out.length > 20) return out;
+  if (typeof a === 'number' && typeof b === 'number') {
+    if (Math.abs(a - b) > 1e-7 + 1e-9 * Math.max(Math.abs(a), Math.abs(b))) out.push(`${path}: ${a} ≠ ${b}`);
+    return out;
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) out.push(`${path}: length ${a.length} ≠ ${b.length}`);
+    else
+      a.forEach((x, i) => {
+        differences(x, b[i], `${path}[${i}]`, out);
+      });
+    return out;
+  }
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const ka = Object.keys(a).sort();
+    const kb = Object.keys(b).sort();
+    if (ka.join() !== kb.join()) out.push(`${path}: keys ${ka.join()} ≠ ${kb.join()}`);
+    else
+      for (const k of ka)
+        differences(
+          (a as Record<string, unknown>)[k],
+          (b as Record<string, unknown>)[k],
+          `${path}.${k}`,
+          out,
+        );
+    return out;
+  }
+  if (a !== b) out.push(`${path}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`);
+  return out;
+}
+
+let input: FullInput;
+let base: AnalysisState;
+
+beforeAll(() => {
+  const { communes, sites } = loadSample();
+  const targets = ['gialai', 'daknong'].map((p) => {
+    const t = targetsFromJson(read(`data/targets/${p}.json`), p);
+    return { province: t.province, targets: t.targets };
+  });
+  input = deepFreeze({
+    communes,
+    sites,
+    postal: postalFromGeoJSON(read('data/synthetic/postal.synthetic.geojson'), 'postal').points,
+    fiber: fiberFromGeoJSON(read('data/synthetic/fiber.synthetic.geojson'), 'fiber').routes,
+    villages: villagesFromGeoJSON(read('data/synthetic/villages.synthetic.geojson'), 'villages').villages,
+    targets,
+  });
+  base = startAnalysis(input);
+}, 60_000);
+
+function expectSameAsFull(state: AnalysisState): void {
+  const full = runAnalysis(state.input);
+  expect(differences(state.result, full)).toEqual([]);
+}
+
+/** A commune's centre, and the id of one of its sites. */
+function communeByName(name: string) {
+  const c = input.communes.find((x) => x.name === name);
+  if (!c?.center) throw new Error(`no commune ${name} with a centre`);
+  return c;
+}
+
+describe('updateAnalysis', () => {
+  it('adds a 4G/5G site: only nearby communes are recomputed, and the result equals a full run', () => {
+    const c = input.communes[40]!;
+    const site: Site = {
+      id: 'WHATIF-1',
+      operator: 'Viettel',
+      lon: c.center![0],
+      lat: c.center![1],
+      technologies: ['4G', '5G'],
+    };
+    const { state, summary } = updateAnalysis(base, { sites: [...input.sites, site] });
+    expect(summary.sitesChanged).toBe(1);
+    expect(summary.recomputedCommunes).toContain(c.id);
+    expect(summary.recomputedCommunes.length).toBeLessThan(input.communes.length / 4);
+    const before = base.result.units[40]!.coverage.find(
+      (x) => x.technology === '5G' && x.operator === 'all',
+    )!;
+    const after = state.result.units[40]!.coverage.find(
+      (x) => x.technology === '5G' && x.operator === 'all',
+    )!;
+    expect(after.population_pct).toBeGreaterThan(before.population_pct);
+    expectSameAsFull(state);
+  }, 60_000);
+
+  it('moves and deletes sites standing in an urban ward (default radii keep the ward setting)', () => {
+    const ward = input.communes.find((c) => c.setting === 'urban' && c.name.startsWith('Phường'))!;
+    const inWard = input.sites.filter(
+      (s) => Math.hypot(s.lon - ward.center![0], s.lat - ward.center![1]) < 0.01 && !s.radius_m,
+    );
+    expect(inWard.length).toBeGreaterThan(1);
+    const moved = inWard[0]!;
+    const sites = input.sites
+      .filter((s) => s.id !== inWard[1]!.id)
+      .map((s) => (s.id === moved.id ? { ...s, lon: s.lon + 0.03, lat: s.lat - 0.02 } : s));
+    const { state, summary } = updateAnalysis(base, { sites });
+    expect(summary.sitesChanged).toBe(3);
+    expectSameAsFull(state);
+  }, 60_000);
+
+  it('adds a site of a new operator with a new technology and its own radius', () => {
+    const c = communeByName(input.communes[100]!.name);
+    const site: Site = {
+      id: 'NEW-OP',
+      operator: 'Vietnamobile',
+      lon: c.center![0],
+      lat: c.center![1],
+      technologies: ['3G'],
+      radius_m: 2500,
+    };
+    const { state } = updateAnalysis(base, { sites: [...input.sites, site] });
+    expect(state.result.mobile.operators).toContain('Vietnamobile');
+    expect(state.result.mobile.technologies).toContain('3G');
+    expectSameAsFull(state);
+  }, 60_000);
+
+  it('adds, moves and deletes postal points', () => {
+    const c = input.communes[7]!;
+    const added: PostalPoint = {
+      id: 'WHATIF-P',
+      lon: c.center![0] + 0.02,
+      lat: c.center![1],
+      type: 'cultural_post_point',
+      staffed: true,
+      internet: true,
+      online_public_services: false,
+    };
+    const postal = input.postal!;
+    const edited = [...postal.slice(1).map((p, k) => (k === 10 ? { ...p, lon: p.lon + 0.05 } : p)), added];
+    const { state, summary } = updateAnalysis(base, { postal: edited });
+    expect(summary.postalChanged).toBe(4);
+    expect(summary.recomputedCommunes.length).toBeLessThan(input.communes.length / 4);
+    expectSameAsFull(state);
+  }, 60_000);
+
+  it('chains updates, and undoing them gives back the baseline', () => {
+    const c = input.communes[200]!;
+    const site: Site = {
+      id: 'CHAIN',
+      operator: 'VNPT',
+      lon: c.center![0],
+      lat: c.center![1],
+      technologies: ['4G'],
+    };
+    const one = updateAnalysis(base, { sites: [...input.sites, site] }).state;
+    const two = updateAnalysis(one, {
+      sites: one.input.sites.map((s) => (s.id === 'CHAIN' ? { ...s, lat: s.lat + 0.01 } : s)),
+    }).state;
+    expectSameAsFull(two);
+    expect(differences(two.result, base.result).length).toBeGreaterThan(0);
+    const back = updateAnalysis(two, { sites: input.sites }).state;
+    expect(differences(back.result, base.result)).toEqual([]);
+  }, 60_000);
+
+  it('returns the same state when nothing changed', () => {
+    const { state, summary } = updateAnalysis(base, { sites: [...input.sites] });
+    expect(state).toBe(base);
+    expect(summary.recomputedCommunes).toEqual([]);
+  });
+});
+
+describe('combineAnalyses', () => {
+  it('puts a mobile half and an infrastructure half together exactly as one full run', () => {
+    const { postal, fiber, targets, ...common } = input;
+    const mobile = runAnalysis({ ...common, targets: [] });
+    const infrastructure = runAnalysis(
+      { ...common, sites: [], postal, fiber, targets: [] },
+      { gapPolygons: false },
+    );
+    const combined = combineAnalyses(input, mobile, infrastructure);
+    expect(differences(combined, base.result)).toEqual([]);
+    // And it can be taken up for incremental updates.
+    const resumed = resumeAnalysis(input, {}, combined);
+    const c = input.communes[12]!;
+    const site: Site = {
+      id: 'R',
+      operator: 'Viettel',
+      lon: c.center![0],
+      lat: c.center![1],
+      technologies: ['5G'],
+    };
+    expectSameAsFull(updateAnalysis(resumed, { sites: [...input.sites, site] }).state);
+  }, 60_000);
+});
