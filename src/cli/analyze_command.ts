@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONFIG } from '../core/config.ts';
 import { formatIssue, type InputIssue, UserError } from '../core/errors.ts';
-import { POSTAL_CATEGORIES, type PostalCategory } from '../core/infrastructure.ts';
 import { buildReport } from '../core/report.ts';
 import { runAnalysis } from '../core/run_analysis.ts';
 import type { EngineConfig, PopulationPoint } from '../core/types.ts';
@@ -16,6 +15,7 @@ import { type ImportKind, type ImportOptions, type ImportResult, importFile } fr
 import { rejectedRowsCsv } from '../io/rejected_rows.ts';
 import { targetsCsv } from '../io/targets_csv.ts';
 import { targetsFromCsv, targetsFromJson } from '../io/targets_file.ts';
+import { parseCountingRule } from './counting_rule.ts';
 import { BUNDLED_TARGETS, SAMPLE } from './paths.ts';
 import { progressBar } from './progress.ts';
 import { formatOf, importSummary, readBytes, readText } from './read_inputs.ts';
@@ -253,20 +253,6 @@ function bundledTargetFiles(provinceNames: string[]): string[] {
   return Object.entries(BUNDLED_TARGETS)
     .filter(([province]) => wanted.has(foldText(province)))
     .map(([, path]) => path);
-}
-
-function parseCountingRule(raw: string): PostalCategory[] {
-  const parts = raw
-    .split(',')
-    .map((p) => p.trim())
-    .filter(Boolean);
-  const bad = parts.filter((p) => !(POSTAL_CATEGORIES as readonly string[]).includes(p));
-  if (bad.length || parts.length === 0) {
-    throw new UserError(
-      `--postal-count: unknown type(s) "${bad.join(', ')}"; use ${POSTAL_CATEGORIES.join(', ')}.`,
-    );
-  }
-  return parts as PostalCategory[];
 }
 
 function countErrors(issues: InputIssue[]): number {

@@ -1,13 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatIssue, UserError } from '../core/errors.ts';
-import { POSTAL_CATEGORIES, type PostalCategory } from '../core/infrastructure.ts';
 import { communesInScope } from '../core/plan_scope.ts';
 import type { PlanScope, Village } from '../core/plan_types.ts';
 import { type PostalPlan, suggestPostalPoints } from '../core/suggest_postal_points.ts';
 import type { Commune } from '../core/types.ts';
 import { toCsv } from '../io/csv_write.ts';
 import { postalFromCsv, postalFromGeoJSON } from '../io/postal.ts';
+import { parseCountingRule } from './counting_rule.ts';
 import { optionalNumber } from './number_flag.ts';
 import { SAMPLE } from './paths.ts';
 import { progressBar } from './progress.ts';
@@ -130,18 +130,4 @@ function postalCsv(plan: PostalPlan): string {
         Math.round(s.gained_population),
       ]);
   return toCsv(['rank', 'commune_id', 'commune_name', 'lon', 'lat', 'reason', 'gained_population'], rows);
-}
-
-/** `--postal-count`: a comma list of postal categories (the same rule as `analyze --postal-count`). */
-function parseCountingRule(raw: string): PostalCategory[] {
-  const parts = raw
-    .split(',')
-    .map((p) => p.trim())
-    .filter(Boolean);
-  const bad = parts.filter((p) => !(POSTAL_CATEGORIES as readonly string[]).includes(p));
-  if (bad.length || parts.length === 0)
-    throw new UserError(
-      `--postal-count: unknown type(s) "${bad.join(', ')}"; use ${POSTAL_CATEGORIES.join(', ')}.`,
-    );
-  return parts as PostalCategory[];
 }
