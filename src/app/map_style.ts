@@ -1,5 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import type {
+  CircleLayerSpecification,
   ExpressionSpecification,
   LayerSpecification,
   SourceSpecification,
@@ -98,6 +99,23 @@ function appSources(communesData: string | FeatureCollection): Record<string, So
 function appLayers(operators: readonly string[]): LayerSpecification[] {
   const byOperator = operatorColorExpression(operators);
   const edited: ExpressionSpecification = ['match', ['get', 'state'], ['added', 'moved'], true, false];
+  // Baseline and edited sites are drawn alike; edits get a larger dot and a gold ring.
+  const sitePaint: CircleLayerSpecification['paint'] = {
+    'circle-color': byOperator,
+    'circle-radius': [
+      'interpolate',
+      ['linear'],
+      ['zoom'],
+      7,
+      ['case', edited, 6, 2.5],
+      12,
+      ['case', edited, 8, 5],
+    ],
+    'circle-stroke-color': ['case', edited, '#ffd700', '#ffffff'],
+    'circle-stroke-width': ['case', edited, 3, 1],
+    'circle-opacity': 0.9,
+    'circle-stroke-opacity': 0.9,
+  };
   return [
     {
       id: COMMUNE_FILL_LAYER,
@@ -233,43 +251,13 @@ function appLayers(operators: readonly string[]): LayerSpecification[] {
       type: 'circle',
       source: 'sites',
       filter: ['!', ['has', 'point_count']],
-      paint: {
-        'circle-color': byOperator,
-        'circle-radius': [
-          'interpolate',
-          ['linear'],
-          ['zoom'],
-          7,
-          ['case', edited, 6, 2.5],
-          12,
-          ['case', edited, 8, 5],
-        ],
-        'circle-stroke-color': ['case', edited, '#ffd700', '#ffffff'],
-        'circle-stroke-width': ['case', edited, 3, 1],
-        'circle-opacity': 0.9,
-        'circle-stroke-opacity': 0.9,
-      },
+      paint: sitePaint,
     },
     {
       id: EDITED_SITE_LAYER,
       type: 'circle',
       source: EDITED_SITES_SOURCE,
-      paint: {
-        'circle-color': byOperator,
-        'circle-radius': [
-          'interpolate',
-          ['linear'],
-          ['zoom'],
-          7,
-          ['case', edited, 6, 2.5],
-          12,
-          ['case', edited, 8, 5],
-        ],
-        'circle-stroke-color': ['case', edited, '#ffd700', '#ffffff'],
-        'circle-stroke-width': ['case', edited, 3, 1],
-        'circle-opacity': 0.9,
-        'circle-stroke-opacity': 0.9,
-      },
+      paint: sitePaint,
     },
     {
       id: 'communes-selected',
