@@ -31,8 +31,9 @@ import {
   siteFeature,
   villageFeatures,
 } from './map_features.ts';
-import { type DatasetItems, readDataset } from './read_dataset.ts';
+import { type DatasetItems, readBundled, readImported } from './read_dataset.ts';
 import { applyEdits, type Edit } from './scenario_edits.ts';
+import { validateImport } from './validate_import.ts';
 import {
   type BBox,
   type DatasetInfo,
@@ -130,7 +131,8 @@ async function load(request: Extract<WorkerRequest, { kind: 'load' }>): Promise<
       continue;
     }
     const { payload, own } = entry;
-    const { data, report } = await readDataset(payload);
+    // Swapped latitude/longitude are found against the communes loaded (boundaries come first).
+    const { data, report } = own ? await readImported(payload, loaded.boundaries) : readBundled(payload);
     if (!data) throw new UserError(report.fatal ?? `${payload.name}: unreadable`, report.issues);
     (loaded as Record<string, unknown>)[kind] = data.items;
     issues += report.issues.length;
@@ -543,8 +545,11 @@ async function handle(request: WorkerRequest): Promise<void> {
       return;
     }
     case 'validate': {
-      const { report: r } = await readDataset(request.dataset);
-      post({ kind: 'validated', id: request.id, report: r });
+      post({
+        kind: 'validated',
+        id: request.id,
+        report: await validateImport(request.dataset, session?.communes),
+      });
       return;
     }
     case 'report': {

@@ -5,6 +5,7 @@ import type {
   BoundarySet,
   Delta,
   FeatureLayer,
+  ImportPayload,
   ImportReport,
   LayerPatch,
   SampleUrls,
@@ -112,8 +113,11 @@ export class AnalysisClient {
     return m.delta;
   }
 
-  /** Reads a file with the io parsers and reports what was kept and what was rejected. */
-  async validate(dataset: DatasetPayload): Promise<ImportReport> {
+  /**
+   * Reads a file with the importer (in the worker) and reports what was kept and what was rejected;
+   * a kind of "auto" is detected from the file's fields (the report says which).
+   */
+  async validate(dataset: ImportPayload): Promise<ImportReport> {
     const m = await this.request({ kind: 'validate', dataset });
     if (m.kind !== 'validated') throw new Error(`unexpected reply ${m.kind}`);
     return m.report;

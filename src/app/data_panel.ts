@@ -1,10 +1,12 @@
 /**
  * Import: the datasets in use (bundled sample or imported file, rows kept and rejected), a file picker
- * and drop zone, the report of the last import with every problem by row or feature, and "clear data".
+ * and drop zone with the file's coordinate system and the swapped-coordinates policy, the report of
+ * each import (summary, coordinate system, every problem by row or feature, the rejected rows as a
+ * CSV download), and "clear data".
  */
 
-import { DATASET_KINDS, type DatasetKind } from './dataset_kind.ts';
-import { button, el, field, selectBox } from './dom.ts';
+import { DATASET_KINDS, type DatasetKind, IMPORT_ACCEPT, type ImportChoice } from './dataset_kind.ts';
+import { button, download, el, field, selectBox } from './dom.ts';
 import { fmt } from './format.ts';
 import { type MessageKey, t } from './i18n.ts';
 import { issueText, messageText } from './issue_text.ts';
@@ -15,12 +17,15 @@ export interface DataView {
   reports: readonly ImportReport[];
   /** Kind chosen in the picker, or "auto". */
   kind: DatasetKind | 'auto';
+  /** Coordinate system and swapped policy for the next import. */
+  choice: ImportChoice;
   busy: boolean;
   persistent: boolean;
 }
 
 export interface DataActions {
   setKind(kind: DatasetKind | 'auto'): void;
+  setChoice(choice: ImportChoice): void;
   importFiles(files: File[]): void;
   removeDataset(kind: DatasetKind): void;
   clear(): void;
@@ -91,6 +96,19 @@ function importReportElement(r: ImportReport): HTMLElement {
         }),
       }),
     );
+  if (r.crs && r.crs !== 'WGS 84')
+    box.append(el('p', { className: 'import-crs', text: t('import.crs', { crs: r.crs }) }));
+  if (r.swapped > 0) box.append(el('p', { text: t('import.swapped', { n: fmt.int(r.swapped) }) }));
+  if (r.repaired > 0) box.append(el('p', { text: t('import.repaired', { n: fmt.int(r.repaired) }) }));
+  const csv = r.rejectedCsv;
+  if (csv)
+    box.append(
+      button(
+        t('import.downloadRejected'),
+        () => download(`${r.name.replace(/\.[^.]+$/, '')}-rejected.csv`, csv, 'text/csv;charset=utf-8'),
+        { className: 'small download-rejected' },
+      ),
+    );
   const errors = r.issues.filter((i) => i.severity === 'error');
   const warnings = r.issues.filter((i) => i.severity === 'warning');
   if (r.issues.length) {
@@ -114,13 +132,62 @@ function importReportElement(r: ImportReport): HTMLElement {
   return box;
 }
 
+/** The coordinate systems offered; any other EPSG code can be typed. */
+const CRS_CHOICES: readonly (readonly [string, MessageKey])[] = [
+  ['auto', 'crs.auto'],
+  ['tm3:108.5', 'crs.tm3_108_5'],
+  ['tm3:108.25', 'crs.tm3_108_25'],
+  ['tm3:107.75', 'crs.tm3_107_75'],
+  ['tm3:107.5', 'crs.tm3_107_5'],
+  ['EPSG:3405', 'crs.3405'],
+  ['EPSG:3406', 'crs.3406'],
+  ['EPSG:32648', 'crs.32648'],
+  ['EPSG:32649', 'crs.32649'],
+  ['EPSG:4756', 'crs.4756'],
+  ['other', 'crs.other'],
+];
+
+function crsValue(c: ImportChoice): string {
+  if (c.vn2000Meridian !== undefined) return `tm3:${c.vn2000Meridian}`;
+  if (!c.crs) return 'auto';
+  return CRS_CHOICES.some(([v]) => v === c.crs) ? c.crs : 'other';
+}
+
+/** The coordinate-system chooser, with a box for any other EPSG code. */
+function crsControls(choice: ImportChoice, a: DataActions): HTMLElement[] {
+  const value = crsValue(choice);
+  const swapped = choice.swapped ? { swapped: choice.swapped } : {};
+  const select = selectBox(
+    CRS_CHOICES.map(([v, key]) => [v, t(key)] as const),
+    value,
+    (next) => {
+      if (next === 'auto') a.setChoice(swapped);
+      else if (next.startsWith('tm3:')) a.setChoice({ ...swapped, vn2000Meridian: Number(next.slice(4)) });
+      else if (next === 'other') a.setChoice({ ...swapped, crs: 'EPSG:' });
+      else a.setChoice({ ...swapped, crs: next });
+    },
+    { attrs: { id: 'import-crs' } },
+  );
+  const controls: HTMLElement[] = [field(t('data.crs'), select)];
+  if (value === 'other') {
+    const code = el('input', {
+      attrs: { id: 'import-epsg', type: 'text', inputmode: 'numeric', placeholder: 'EPSG:9210' },
+    });
+    code.value = choice.crs === 'EPSG:' ? '' : (choice.crs ?? '');
+    code.addEventListener('change', () => a.setChoice({ ...swapped, crs: code.value.trim() || 'EPSG:' }));
+    controls.push(field(t('data.epsg'), code));
+  }
+  controls.push(el('p', { className: 'muted small', text: t('data.crsHint') }));
+  return controls;
+}
+
 export function renderDataPanel(container: HTMLElement, v: DataView, a: DataActions): void {
   const input = el('input', {
     attrs: {
       type: 'file',
       id: 'file-input',
       multiple: '',
-      accept: '.geojson,.json,.csv,.tsv,.txt,.tif,.tiff',
+      accept: IMPORT_ACCEPT,
     },
   });
   input.addEventListener('change', () => {
@@ -143,6 +210,19 @@ export function renderDataPanel(container: HTMLElement, v: DataView, a: DataActi
   const drop = el('div', { className: 'drop-zone', attrs: { id: 'drop-zone' } }, [
     el('p', { text: t('data.dropHint') }),
     field(t('data.kindLabel'), kind),
+    ...crsControls(v.choice, a),
+    field(
+      t('data.swapped'),
+      selectBox(
+        [
+          ['fix', t('data.swappedFix')],
+          ['reject', t('data.swappedReject')],
+        ],
+        v.choice.swapped ?? 'fix',
+        (value) => a.setChoice({ ...v.choice, swapped: value === 'reject' ? 'reject' : 'fix' }),
+        { attrs: { id: 'import-swapped' } },
+      ),
+    ),
     el('div', { className: 'inline' }, [pick, input]),
   ]);
   const clear = button(t('data.clear'), a.clear, { className: 'danger', attrs: { id: 'clear-data' } });

@@ -1,4 +1,4 @@
-/** The kinds of file the app imports, and a guess of the kind from a file's name and first bytes. */
+/** The kinds of file the app imports, and a guess of the kind from a file's fields or header. */
 
 export const DATASET_KINDS = ['boundaries', 'sites', 'postal', 'fiber', 'villages', 'population'] as const;
 export type DatasetKind = (typeof DATASET_KINDS)[number];
@@ -6,50 +6,98 @@ export type DatasetKind = (typeof DATASET_KINDS)[number];
 /** What a dropped file is: one of the datasets, or a saved scenario. */
 export type FileKind = DatasetKind | 'scenario';
 
-/** An imported file as stored in IndexedDB and sent to the worker: text, or bytes for a GeoTIFF. */
+/**
+ * How an imported file is read, chosen in the Data tab and stored with it (a reload reads it the same
+ * way): its coordinate system when it declares none or declares the wrong one, and what to do with
+ * rows whose latitude and longitude look swapped.
+ */
+export interface ImportChoice {
+  /** "EPSG:3405"…; unset: the file's own .prj/crs, else WGS 84 degrees (metres are never degrees). */
+  crs?: string;
+  /** VN-2000 TM-3 zone with this central meridian (108.5 for Gia Lai and Đắk Nông). */
+  vn2000Meridian?: number;
+  /** Swapped rows: swap back with a warning (default) or reject. */
+  swapped?: 'fix' | 'reject';
+}
+
+/**
+ * A dataset as stored in IndexedDB and sent to the worker. Imported files are kept as their bytes
+ * (the importer decodes UTF-8, UTF-16 and Windows-1258 itself, and reads XLSX, KMZ, zipped shapefiles
+ * and GeoTIFF); the bundled sample, and files stored by older versions, come as text.
+ */
 export interface DatasetPayload {
   kind: DatasetKind;
   name: string;
   text?: string;
   bytes?: ArrayBuffer;
+  options?: ImportChoice;
   importedAt: string;
 }
 
-/** True for a file read as bytes rather than text (a population raster). */
-export function isBinaryName(name: string): boolean {
-  return /\.tiff?$/i.test(name);
+/** Extensions the file picker offers (the importer checks the real format from the bytes). */
+export const IMPORT_ACCEPT = '.geojson,.json,.csv,.tsv,.txt,.xlsx,.kml,.kmz,.zip,.tif,.tiff';
+
+/** True for a file that may be a saved scenario (JSON text). */
+export function mayBeScenario(name: string): boolean {
+  return /\.(json|geojson)$/i.test(name);
 }
 
 const has = (keys: readonly string[], ...wanted: string[]) => wanted.some((w) => keys.includes(w));
 
+/** The kind of a table (CSV, XLSX) from its header, or null. */
+export function kindFromHeader(header: readonly string[]): DatasetKind | null {
+  const keys = header.map((h) =>
+    h
+      .trim()
+      .replace(/^\uFEFF/, '')
+      .replace(/^"|"$/g, '')
+      .toLowerCase(),
+  );
+  if (has(keys, 'technology', 'technologies', 'tech')) return 'sites';
+  if (has(keys, 'staffed')) return 'postal';
+  if (has(keys, 'wkt', 'geometry', 'medium')) return 'fiber';
+  if (has(keys, 'has_grid_power', 'households', 'name', 'ten', 'commune_id')) return 'villages';
+  if (has(keys, 'population', 'pop', 'dan_so', 'danso')) return 'population';
+  return null;
+}
+
 /**
- * Guesses what a file holds: GeoTIFF → population; a scenario file; GeoJSON by geometry type and
- * properties; CSV by its header. Null when nothing fits (the user then picks the kind).
+ * The kind of a feature file (GeoJSON, KML, shapefile) from its first geometry type and property
+ * names: anything with a technology is sites (whatever its geometry: the validator then says what is
+ * wrong), lines are fiber, polygons boundaries, points by their fields. Null when nothing fits (the user then picks the kind).
+ */
+export function kindFromFeatures(
+  geometryType: string | null,
+  properties: readonly string[],
+): DatasetKind | null {
+  const keys = properties.map((k) => k.toLowerCase());
+  // Shapefiles cut field names to 10 characters ("technologi").
+  if (has(keys, 'technology', 'technologies', 'tech', 'technologi')) return 'sites';
+  if (geometryType === 'LineString' || geometryType === 'MultiLineString') return 'fiber';
+  if (geometryType === 'Polygon' || geometryType === 'MultiPolygon') return 'boundaries';
+  if (has(keys, 'staffed') || (has(keys, 'type') && has(keys, 'internet'))) return 'postal';
+  if (has(keys, 'has_grid_power', 'has_grid_p', 'households', 'name', 'ten', 'commune_id')) return 'villages';
+  if (has(keys, 'population', 'pop', 'dan_so', 'danso', 'populatio')) return 'population';
+  return null;
+}
+
+/**
+ * Guesses what a text file holds from its name and first characters: a scenario file; GeoJSON by
+ * geometry type and properties; CSV by its header. Null when nothing fits.
  */
 export function detectKind(name: string, head: string): FileKind | null {
-  if (isBinaryName(name)) return 'population';
+  if (/\.tiff?$/i.test(name)) return 'population';
   const text = head.replace(/^\uFEFF/, '').trimStart();
   if (text.startsWith('{') || text.startsWith('[')) {
     if (/"format"\s*:\s*"vungphu-scenario"/.test(text)) return 'scenario';
-    const geometry = /"type"\s*:\s*"(Point|LineString|MultiLineString|Polygon|MultiPolygon)"/.exec(text)?.[1];
+    const geometry =
+      /"type"\s*:\s*"(Point|MultiPoint|LineString|MultiLineString|Polygon|MultiPolygon)"/.exec(text)?.[1] ??
+      null;
     const props = /"properties"\s*:\s*\{([^}]*)\}/.exec(text)?.[1] ?? '';
-    const keys = [...props.matchAll(/"([^"]+)"\s*:/g)].map((m) => m[1]!.toLowerCase());
-    if (geometry === 'LineString' || geometry === 'MultiLineString') return 'fiber';
-    if (has(keys, 'technology', 'technologies', 'tech')) return 'sites';
-    if (geometry === 'Polygon' || geometry === 'MultiPolygon') return 'boundaries';
-    if (has(keys, 'staffed') || (has(keys, 'type') && has(keys, 'internet'))) return 'postal';
-    if (has(keys, 'has_grid_power', 'households', 'name', 'ten', 'commune_id')) return 'villages';
-    if (has(keys, 'population', 'pop', 'dan_so', 'danso')) return 'population';
-    return null;
+    return kindFromFeatures(
+      geometry,
+      [...props.matchAll(/"([^"]+)"\s*:/g)].map((m) => m[1]!),
+    );
   }
-  const header = (text.split(/\r?\n/, 1)[0] ?? '')
-    .toLowerCase()
-    .split(/[,;\t]/)
-    .map((h) => h.trim().replace(/^"|"$/g, ''));
-  if (has(header, 'technology', 'technologies', 'tech')) return 'sites';
-  if (has(header, 'staffed')) return 'postal';
-  if (has(header, 'wkt', 'geometry', 'medium')) return 'fiber';
-  if (has(header, 'has_grid_power', 'households', 'name', 'ten', 'commune_id')) return 'villages';
-  if (has(header, 'population', 'pop', 'dan_so', 'danso')) return 'population';
-  return null;
+  return kindFromHeader((text.split(/\r?\n/, 1)[0] ?? '').split(/[,;\t]/));
 }

@@ -74,6 +74,20 @@ const VI: Rule[] = [
     /^(.*): no valid commune boundaries \((\d+) problem\(s\)\)\.?$/,
     (m) => `${m[1]}: không có ranh giới xã hợp lệ (${m[2]} vấn đề)`,
   ],
+  [
+    /^(.*): could not tell what the file holds.*$/,
+    (m) => `${m[1]}: không nhận ra loại dữ liệu của tệp; hãy chọn loại rồi nhập lại`,
+  ],
+  [
+    /^(.*): the file is (.*), over the (.*) import limit\..*$/,
+    (m) =>
+      `${m[1]}: tệp nặng ${m[2]}, vượt giới hạn nhập ${m[3]}. Hãy chia nhỏ (ví dụ theo huyện) hoặc đơn giản hoá hình học rồi nhập từng phần`,
+  ],
+  [
+    /^(\d+) of (\d+) (?:rows|features) had latitude and longitude swapped.*$/,
+    (m) =>
+      `${m[1]}/${m[2]} bản ghi có vĩ độ và kinh độ bị đảo (chỉ nằm trong ranh giới khi đảo lại); đã đảo lại. Hãy kiểm tra thứ tự cột trong tệp gốc`,
+  ],
   [/^(.*): could not find (.*)\.$/, (m) => `${m[1]}: không tìm thấy ${m[2]}`],
   [
     /^(.*): boundaries must be GeoJSON.*$/,

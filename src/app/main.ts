@@ -1,7 +1,9 @@
 import { type MapMouseEvent, Popup } from 'maplibre-gl';
+import { UserError } from '../core/errors.ts';
 import type { PostalPoint } from '../core/infrastructure.ts';
 import type { Site, UnitLevel } from '../core/types.ts';
 import { decodeText } from '../io/csv.ts';
+import { checkFileSize, IMPORT_LIMITS } from '../io/limits.ts';
 import { AnalysisError } from './analysis_client.ts';
 import { client, type EarlyLoad, earlyLoad, onProgress, SAMPLE, storageOpening } from './boot.ts';
 import { indicatorScale } from './color_scale.ts';
@@ -9,7 +11,13 @@ import { CommuneTable } from './commune_table.ts';
 import { CoverageMap } from './coverage_map.ts';
 import { renderDataPanel } from './data_panel.ts';
 import { DataStore } from './data_store.ts';
-import { type DatasetKind, type DatasetPayload, detectKind, isBinaryName } from './dataset_kind.ts';
+import {
+  type DatasetKind,
+  type DatasetPayload,
+  detectKind,
+  type ImportChoice,
+  mayBeScenario,
+} from './dataset_kind.ts';
 import { button, download, el, requireElement } from './dom.ts';
 import { fmt } from './format.ts';
 import { type MessageKey, setLang, t } from './i18n.ts';
@@ -35,6 +43,7 @@ import {
   type BBox,
   FEATURE_LAYERS,
   type FeatureLayer,
+  failedImport,
   type ImportReport,
   type Snapshot,
 } from './worker_protocol.ts';
@@ -78,6 +87,7 @@ let saved: ScenarioFile[] = [];
 let saveName = '';
 let reports: ImportReport[] = [];
 let importKind: DatasetKind | 'auto' = 'auto';
+let importChoice: ImportChoice = {};
 let busy = false;
 let lastUpdate: { totalMs: number; workerMs: number; communes: number } | null = null;
 let popup: Popup | null = null;
@@ -298,6 +308,7 @@ function renderData(): void {
         datasets: store?.snapshot.datasets ?? [],
         reports,
         kind: importKind,
+        choice: importChoice,
         busy,
         persistent: storage !== null,
       },
@@ -943,6 +954,31 @@ const downloadText = download;
 
 // ---- import ------------------------------------------------------------------------------------
 
+/** Loads a saved scenario file (JSON) into the what-if editor. */
+function importScenario(name: string, text: string): void {
+  const { scenario, problems } = parseScenario(text);
+  if (scenario) {
+    edits = scenario.edits;
+    redoStack = [];
+    clearPick();
+    void runEdits();
+    setStatus(t('scenario.loaded', { name: scenario.name }));
+  }
+  if (problems.length)
+    setStatus(
+      [
+        t('scenario.problems', { name }),
+        ...problems.map((p) => `${p.edit >= 0 ? `#${p.edit + 1}: ` : ''}${p.message}`),
+      ].join('\n'),
+      'error',
+    );
+}
+
+/**
+ * Imports files: each is size-checked before it is read, then read and validated by the importer in
+ * the worker (any format, coordinate system, swapped coordinates), its kind detected unless chosen.
+ * Files with valid rows are stored (IndexedDB) with the import choices and the analysis reloads.
+ */
 async function importFiles(files: File[]): Promise<void> {
   busy = true;
   view = { ...view, tab: 'data' };
@@ -951,54 +987,42 @@ async function importFiles(files: File[]): Promise<void> {
   let changed = false;
   const fresh: ImportReport[] = [];
   for (const file of files) {
-    const binary = isBinaryName(file.name);
-    const buffer = await file.arrayBuffer();
-    const text = binary ? undefined : decodeText(new Uint8Array(buffer));
-    const kind = importKind !== 'auto' ? importKind : detectKind(file.name, text?.slice(0, 20_000) ?? '');
-    if (kind === 'scenario') {
-      const { scenario, problems } = parseScenario(text ?? '');
-      if (scenario) {
-        edits = scenario.edits;
-        redoStack = [];
-        clearPick();
-        void runEdits();
-        setStatus(t('scenario.loaded', { name: scenario.name }));
-      }
-      if (problems.length)
-        setStatus(
-          [
-            t('scenario.problems', { name: file.name }),
-            ...problems.map((p) => `${p.edit >= 0 ? `#${p.edit + 1}: ` : ''}${p.message}`),
-          ].join('\n'),
-          'error',
-        );
-      continue;
-    }
-    if (kind === null) {
-      fresh.push({
-        kind: 'sites',
-        name: file.name,
-        total: 0,
-        kept: 0,
-        rejected: 0,
-        issues: [],
-        fatal: t('import.unknownKind'),
-      });
-      continue;
-    }
-    const payload: DatasetPayload = {
-      kind,
-      name: file.name,
-      ...(binary ? { bytes: buffer } : { text: text ?? '' }),
-      importedAt: new Date().toISOString(),
-    };
     try {
-      const report = await client.validate(payload);
+      checkFileSize(file.size, file.name, hook.maxImportBytes ?? IMPORT_LIMITS.fileBytes);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      fresh.push(failedImport('sites', file.name, error.message));
+      continue;
+    }
+    const buffer = await file.arrayBuffer();
+    if (mayBeScenario(file.name)) {
+      const head = decodeText(new Uint8Array(buffer.slice(0, 20_000)));
+      if (detectKind(file.name, head) === 'scenario') {
+        importScenario(file.name, decodeText(new Uint8Array(buffer)));
+        continue;
+      }
+    }
+    const options = { ...importChoice };
+    try {
+      const report = await client.validate({
+        kind: importKind,
+        name: file.name,
+        bytes: buffer,
+        options,
+        importedAt: '',
+      });
       fresh.push(report);
       if (report.fatal) continue;
-      imported = [...imported.filter((d) => d.kind !== kind), payload];
+      const payload: DatasetPayload = {
+        kind: report.kind,
+        name: file.name,
+        bytes: buffer,
+        options,
+        importedAt: new Date().toISOString(),
+      };
+      imported = [...imported.filter((d) => d.kind !== payload.kind), payload];
       await storage?.saveDataset(payload).catch(() => setStatus(t('data.saveFailed'), 'error'));
-      if (kind === 'boundaries') {
+      if (payload.kind === 'boundaries') {
         view = { ...view, boundarySet: 'imported', selection: { kind: 'none' }, camera: null };
         cameraPlan = 'fit';
       }
@@ -1016,6 +1040,10 @@ async function importFiles(files: File[]): Promise<void> {
 const dataActions = {
   setKind: (k: DatasetKind | 'auto') => {
     importKind = k;
+  },
+  setChoice: (choice: ImportChoice) => {
+    importChoice = choice;
+    renderData();
   },
   importFiles: (files: File[]) => void importFiles(files),
   removeDataset: async (kind: DatasetKind) => {

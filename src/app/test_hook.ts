@@ -23,6 +23,8 @@ export interface VungPhuHook {
   /** Set when the analysis failed. */
   error: string | null;
   map: MapLibreMap | null;
+  /** Overrides the import size limit (bytes), so that a test can check the refusal with a small file. */
+  maxImportBytes: number | null;
   store: DataStore | null;
   view: () => ViewState;
 }
@@ -46,6 +48,7 @@ export function installHook(view: () => ViewState): VungPhuHook {
     updates: 0,
     error: null,
     map: null,
+    maxImportBytes: null,
     store: null,
     view,
   };

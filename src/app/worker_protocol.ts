@@ -8,6 +8,7 @@ import type { InputIssue } from '../core/errors.ts';
 import type { TargetEvaluation } from '../core/evaluate_targets.ts';
 import type { FullResult, FullUnit } from '../core/run_analysis.ts';
 import type { Comparator, MetricId, TargetLevel, TargetUnit } from '../core/targets.ts';
+import type { ImportFormat } from '../io/import_file.ts';
 import type { DatasetKind, DatasetPayload } from './dataset_kind.ts';
 import type { Edit } from './scenario_edits.ts';
 
@@ -133,13 +134,53 @@ export interface Delta {
 export interface ImportReport {
   kind: DatasetKind;
   name: string;
+  /** The format read (geojson, csv, xlsx, kml, kmz, shapefile, geotiff); null when unreadable. */
+  format: ImportFormat | null;
   total: number;
   kept: number;
   rejected: number;
   issues: InputIssue[];
   /** Set when the file can't be used at all (not JSON, missing columns, no valid row). */
   fatal: string | null;
+  /** The importer's one-line summary ("sites.csv: imported 1,203 of 1,210 rows; 7 rejected"). */
+  summary: string | null;
+  /** The coordinate system the positions were read in ("WGS 84", "VN-2000 / TM-3 108°30′ … → WGS 84"). */
+  crs: string | null;
+  /** Rows whose latitude and longitude were swapped (swapped back, or rejected). */
+  swapped: number;
+  /** Boundary polygons repaired. */
+  repaired: number;
+  /** The rejected rows with their reasons and original values (CSV, UTF-8 BOM); null when none. */
+  rejectedCsv: string | null;
 }
+
+/** The report of a file that could not be used at all (too big, unreadable, kind unknown). */
+export function failedImport(
+  kind: DatasetKind,
+  name: string,
+  fatal: string,
+  issues: InputIssue[] = [],
+  rejectedCsv: string | null = null,
+): ImportReport {
+  return {
+    kind,
+    name,
+    format: null,
+    total: 0,
+    kept: 0,
+    rejected: 0,
+    issues,
+    fatal,
+    summary: null,
+    crs: null,
+    swapped: 0,
+    repaired: 0,
+    rejectedCsv,
+  };
+}
+
+/** A file to import: a dataset whose kind may still be unknown ("auto": detected from its fields). */
+export type ImportPayload = Omit<DatasetPayload, 'kind'> & { kind: DatasetKind | 'auto' };
 
 /** Page → worker. */
 export type WorkerRequest =
@@ -159,7 +200,7 @@ export type WorkerRequest =
     }
   | { kind: 'edit'; id: number; edits: Edit[] }
   | { kind: 'features'; id: number; layers: FeatureLayer[] }
-  | { kind: 'validate'; id: number; dataset: DatasetPayload }
+  | { kind: 'validate'; id: number; dataset: ImportPayload }
   | { kind: 'report'; id: number };
 
 /** Worker → page. */

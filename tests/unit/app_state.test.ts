@@ -7,6 +7,7 @@ import { detectKind } from '../../src/app/dataset_kind.ts';
 import { setLang } from '../../src/app/i18n.ts';
 import { issueText, messageText } from '../../src/app/issue_text.ts';
 import { applyEdits, type Edit, freshId, parseScenario } from '../../src/app/scenario_edits.ts';
+import { validateImport } from '../../src/app/validate_import.ts';
 import { DEFAULT_VIEW, decodeView, encodeView, type ViewState } from '../../src/app/view_state.ts';
 import type { PostalPoint } from '../../src/core/infrastructure.ts';
 import type { Site } from '../../src/core/types.ts';
@@ -106,6 +107,22 @@ describe('detectKind', () => {
   });
   it('gives up on an unknown file', () => {
     expect(detectKind('x.csv', 'a,b,c\n')).toBeNull();
+  });
+  it('makes the import say so, and ask for the kind, when the fields say nothing', async () => {
+    const bytes = new TextEncoder().encode('a,b,c\n1,2,3\n');
+    const r = await validateImport({ kind: 'auto', name: 'x.csv', bytes: bytes.buffer, importedAt: '' });
+    expect(r.fatal).toBe(
+      'x.csv: could not tell what the file holds from its fields; choose its kind and import it again.',
+    );
+    expect(r.kept).toBe(0);
+    const chosen = await validateImport({
+      kind: 'postal',
+      name: 'x.csv',
+      bytes: bytes.buffer,
+      importedAt: '',
+    });
+    expect(chosen.kind).toBe('postal');
+    expect(chosen.fatal).toMatch(/missing column/);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * The corpus of bad and awkward files in tests/fixtures/bad/ (made by scripts/make_bad_fixtures.ts),
- * each run through BOTH import paths with the expectations of its `<name>.expected.json`:
- * - `importFile`, the function the app's import worker calls: the UserError, or the summary, every issue
+ * each run through EVERY import path with the expectations of its `<name>.expected.json`:
+ * - the app's import as its worker runs it (`validateImport`, with the kind detected from the file);
+ * - `importFile`, the function under both: the UserError, or the summary, every issue
  *   (severity, row or feature path, field, message) and the records kept, and rejected.csv's content;
  * - the CLI (`vungphu analyze`): exit code 1 with the same message, or exit 0 with every issue and the
  *   summary on stderr and rejected.csv in the output folder when rows were rejected.
@@ -12,6 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import type { ImportChoice } from '../../src/app/dataset_kind.ts';
+import { validateImport } from '../../src/app/validate_import.ts';
 import { formatIssue, type InputIssue, UserError } from '../../src/core/errors.ts';
 import type { Commune } from '../../src/core/types.ts';
 import { type ImportKind, type ImportOptions, importFile } from '../../src/io/import_file.ts';
@@ -146,6 +149,41 @@ describe('importFile (the app import)', () => {
     expect(r.kept + r.rejected).toBe(r.total);
     const csv = rejectedRowsCsv(r.issues);
     for (const s of c.rejectedCsv ?? []) expect(csv).toContain(s);
+  });
+});
+
+describe("the app's import (validateImport, as the worker runs it; the kind detected from the file)", () => {
+  it.each(cases)('$label', async ({ file, kind, c }) => {
+    const o = c.options ?? {};
+    const choice: ImportChoice = {
+      ...(typeof o.crs === 'string' ? { crs: o.crs } : {}),
+      ...(o.vn2000Meridian !== undefined ? { vn2000Meridian: o.vn2000Meridian } : {}),
+      ...(o.swapped ? { swapped: o.swapped } : {}),
+    };
+    const bytes = readFileSync(join(BAD, file));
+    const r = await validateImport(
+      {
+        kind: 'auto',
+        name: file,
+        bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length),
+        options: choice,
+        importedAt: '',
+      },
+      baseCommunes,
+    );
+    if (c.error) {
+      expect(r.fatal).toContain(c.error);
+      if (c.errorAlso) expect(r.fatal).toContain(c.errorAlso);
+      expect(r.kept).toBe(0);
+      return;
+    }
+    // Every corpus file's kind is detected from its fields.
+    expect(r.kind).toBe(kind);
+    expect(r.summary).toBe(`${file}: ${c.summary}`);
+    expect(r.issues).toHaveLength(c.issues!.length);
+    for (const [i, e] of c.issues!.entries()) expect(r.issues[i]).toMatchObject(issueMatcher(e));
+    expect(r.rejectedCsv !== null).toBe(c.issues!.some((i) => i.severity === 'error'));
+    for (const s of c.rejectedCsv ?? []) expect(r.rejectedCsv).toContain(s);
   });
 });
 

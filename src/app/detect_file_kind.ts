@@ -1,0 +1,59 @@
+/**
+ * What an imported file holds, when the user left the kind on "detect": the format from the bytes
+ * (`formatOfFile`), then the first feature's geometry type and property names (GeoJSON, KML, KMZ,
+ * zipped shapefile) or the table's header (CSV, XLSX). Runs in the import worker; a file that cannot
+ * be read at all throws the same UserError the import would.
+ */
+import { decodeBytes, parseCsv } from '../io/csv.ts';
+import { IssueList } from '../io/geojson_input.ts';
+import { formatOfFile } from '../io/import_file.ts';
+import { kmlFeatures, kmzFeatures, type PlainFeatureCollection } from '../io/kml_read.ts';
+import { shapefileFeatures } from '../io/shapefile_read.ts';
+import { xlsxTable } from '../io/xlsx_read.ts';
+import { type DatasetKind, detectKind, kindFromFeatures, kindFromHeader } from './dataset_kind.ts';
+
+function fromCollection(
+  fc: Pick<PlainFeatureCollection, 'features'> | { features: unknown[] },
+): DatasetKind | null {
+  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object';
+  const features = (fc.features as unknown[]).filter(isObject);
+  const first = features.find((f) => isObject(f.geometry)) ?? features[0];
+  if (!first) return null;
+  const geometry =
+    isObject(first.geometry) && typeof first.geometry.type === 'string' ? first.geometry.type : null;
+  return kindFromFeatures(geometry, isObject(first.properties) ? Object.keys(first.properties) : []);
+}
+
+/** The dataset kind of a file, or null when its fields say nothing recognisable. */
+export function detectFileKind(bytes: Uint8Array, fileName: string): DatasetKind | null {
+  const format = formatOfFile(bytes, fileName);
+  switch (format) {
+    case 'geotiff':
+      return 'population';
+    case 'geojson': {
+      const { text } = decodeBytes(bytes);
+      let data: unknown;
+      try {
+        data = JSON.parse(text);
+      } catch {
+        // Malformed: guess from the text; the import then reports where the JSON breaks.
+        const kind = detectKind(fileName, text.slice(0, 200_000));
+        return kind === 'scenario' ? null : kind;
+      }
+      const features = (data as { features?: unknown } | null)?.features;
+      return Array.isArray(features) ? fromCollection({ features }) : null;
+    }
+    case 'csv': {
+      const { text } = decodeBytes(bytes.subarray(0, 200_000));
+      return kindFromHeader(parseCsv(text.split(/\r?\n/, 1)[0] ?? '', fileName).header);
+    }
+    case 'xlsx':
+      return kindFromHeader(xlsxTable(bytes, fileName).header);
+    case 'kml':
+      return fromCollection(kmlFeatures(decodeBytes(bytes).text, fileName));
+    case 'kmz':
+      return fromCollection(kmzFeatures(bytes, fileName));
+    case 'shapefile':
+      return fromCollection(shapefileFeatures(bytes, fileName, new IssueList(fileName)).collection);
+  }
+}
