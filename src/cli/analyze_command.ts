@@ -8,17 +8,16 @@ import { runAnalysis } from '../core/run_analysis.ts';
 import type { EngineConfig, PopulationPoint } from '../core/types.ts';
 import { communesCsv } from '../io/communes_csv.ts';
 import { configFromJson } from '../io/config_file.ts';
-import { parseMeridian } from '../io/crs.ts';
 import { foldText } from '../io/flags.ts';
 import { gapsGeoJSON, postalBeyondGeoJSON } from '../io/gaps_geojson.ts';
-import { type ImportKind, type ImportOptions, type ImportResult, importFile } from '../io/import_file.ts';
 import { rejectedRowsCsv } from '../io/rejected_rows.ts';
 import { targetsCsv } from '../io/targets_csv.ts';
 import { targetsFromCsv, targetsFromJson } from '../io/targets_file.ts';
 import { parseCountingRule } from './counting_rule.ts';
+import { IMPORT_FLAG_OPTIONS, IMPORT_FLAGS_HELP, InputLoader } from './input_loader.ts';
 import { BUNDLED_TARGETS, SAMPLE } from './paths.ts';
 import { progressBar } from './progress.ts';
-import { formatOf, importSummary, readBytes, readText } from './read_inputs.ts';
+import { formatOf, importSummary, readText } from './read_inputs.ts';
 
 export const ANALYZE_HELP = `vungphu analyze — coverage per commune, district and province
 
@@ -48,12 +47,7 @@ SYNTHETIC infrastructure).
   --targets F           target file (JSON; repeatable). Default: the bundled targets of
                         the provinces in the boundaries (data/targets/)
   --config F            engine config JSON (radii, scanlines, gapTechnologies, …)
-  --crs EPSG:CODE       coordinate system of inputs in projected metres that do not declare
-                        one (3405/3406 VN-2000 UTM 48N/49N, 32648/32649 WGS 84 UTM, 4756)
-  --vn2000-meridian D   the same, for a VN-2000 TM-3 provincial zone with central meridian D
-                        in degrees, or a province name (108.5 or "Gia Lai"; Đắk Nông too)
-  --swapped fix|reject  rows with latitude and longitude swapped: swap back with a warning
-                        (default) or reject
+${IMPORT_FLAGS_HELP}
   --out DIR             output folder (default: out)
   --strict              exit 1 when any input row is rejected
   -h, --help            this help
@@ -87,9 +81,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       targets: { type: 'string', multiple: true },
       config: { type: 'string' },
       out: { type: 'string', default: 'out' },
-      crs: { type: 'string' },
-      'vn2000-meridian': { type: 'string' },
-      swapped: { type: 'string' },
+      ...IMPORT_FLAG_OPTIONS,
       strict: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
@@ -104,24 +96,11 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
     throw new UserError(`--boundary-set must be pre2025 or 2025 (got "${set}").`);
   const boundariesPath = values.boundaries ?? SAMPLE.boundaries[set];
   const sitesPath = values.sites ?? SAMPLE.sites;
-  const allIssues: InputIssue[] = [];
-  const summaries: string[] = [];
-  const swapped = values.swapped ?? 'fix';
-  if (swapped !== 'fix' && swapped !== 'reject')
-    throw new UserError(`--swapped must be fix or reject (got "${swapped}").`);
-  const importOptions: ImportOptions = {
-    swapped,
-    crsScope: 'undeclared-metres',
-    ...(values.crs ? { crs: values.crs } : {}),
-    ...(values['vn2000-meridian'] ? { vn2000Meridian: parseMeridian(values['vn2000-meridian']) } : {}),
-  };
   // Every spatial input goes through the same importer as the app (any format, CRS, swap check).
-  const load = async <K extends ImportKind>(path: string, kind: K, extra: ImportOptions = {}) => {
-    const r: ImportResult<K> = await importFile(readBytes(path), path, kind, { ...importOptions, ...extra });
-    allIssues.push(...r.issues);
-    summaries.push(r.summary);
-    return r;
-  };
+  const loader = new InputLoader(values);
+  const allIssues = loader.issues;
+  const summaries = loader.summaries;
+  const load: InputLoader['load'] = (path, kind, extra) => loader.load(path, kind, extra);
 
   const b = await load(boundariesPath, 'boundaries', {
     boundaryFields: {

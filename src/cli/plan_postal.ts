@@ -1,17 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatIssue, UserError } from '../core/errors.ts';
+import type { PostalPoint } from '../core/infrastructure.ts';
 import { communesInScope } from '../core/plan_scope.ts';
 import type { PlanScope, Village } from '../core/plan_types.ts';
 import { type PostalPlan, suggestPostalPoints } from '../core/suggest_postal_points.ts';
 import type { Commune } from '../core/types.ts';
 import { toCsv } from '../io/csv_write.ts';
-import { postalFromCsv, postalFromGeoJSON } from '../io/postal.ts';
 import { parseCountingRule } from './counting_rule.ts';
 import { optionalNumber } from './number_flag.ts';
-import { SAMPLE } from './paths.ts';
 import { progressBar } from './progress.ts';
-import { formatOf, importSummary, readText } from './read_inputs.ts';
 
 export const POSTAL_PLAN_HELP = `vungphu plan-sites --postal — where new postal service points go
 
@@ -34,6 +31,9 @@ gained_population) and DIR/postal-plan.json (per-commune R̄ before/after, far p
 interface PostalInputs {
   communes: Commune[];
   villages: Village[] | undefined;
+  /** The existing postal points, already imported. */
+  points: PostalPoint[];
+  pointsPath: string;
   boundariesPath: string;
   villagesPath: string | null;
   scope: PlanScope;
@@ -44,15 +44,9 @@ interface PostalInputs {
 /** Runs `vungphu plan-sites --postal` on already-read boundaries and villages; returns the exit code. */
 export function planPostal(
   inputs: PostalInputs,
-  flags: { points?: string; radiusKm?: string; count?: string; spacingM?: string; minPeople?: string },
+  flags: { radiusKm?: string; count?: string; spacingM?: string; minPeople?: string },
 ): number {
-  const pointsPath = flags.points ?? SAMPLE.postal;
-  const fmt = formatOf(pointsPath);
-  if (fmt === 'geotiff') throw new UserError(`${pointsPath}: postal points must be GeoJSON or CSV.`);
-  const text = readText(pointsPath);
-  const p = fmt === 'csv' ? postalFromCsv(text, pointsPath) : postalFromGeoJSON(text, pointsPath);
-  for (const issue of p.issues) process.stderr.write(`${issue.severity}: ${formatIssue(issue)}\n`);
-  process.stderr.write(`${importSummary(pointsPath, p.points.length, p.total, p.issues)}\n`);
+  const { points, pointsPath } = inputs;
   const countingRule = flags.count === undefined ? undefined : parseCountingRule(flags.count);
   const radiusKm = optionalNumber('--postal-radius-km', flags.radiusKm);
   const spacingM = optionalNumber('--postal-spacing-m', flags.spacingM);
@@ -63,7 +57,7 @@ export function planPostal(
   const plan = suggestPostalPoints(
     {
       communes: inputs.communes,
-      points: p.points,
+      points,
       ...(inputs.villages ? { villages: inputs.villages } : {}),
     },
     {
@@ -87,7 +81,7 @@ export function planPostal(
       boundaries: inputs.boundariesPath,
       villages: inputs.villagesPath,
       postal_points: pointsPath,
-      synthetic: !flags.points || /synthetic/i.test(pointsPath),
+      synthetic: /synthetic/i.test(pointsPath),
     },
     method: {
       average_radius:

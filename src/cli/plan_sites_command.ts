@@ -14,19 +14,18 @@ import type {
   Village,
 } from '../core/plan_types.ts';
 import type { Commune, EngineConfig } from '../core/types.ts';
-import { communesFromGeoJSON } from '../io/boundaries.ts';
 import { candidatesFromCsv } from '../io/candidates_csv.ts';
 import { configFromJson } from '../io/config_file.ts';
 import { planCsv } from '../io/plan_csv.ts';
 import { planCurveSvg } from '../io/plan_curve_svg.ts';
-import { sitesFromCsv, sitesFromGeoJSON } from '../io/sites.ts';
+import { rejectedRowsCsv } from '../io/rejected_rows.ts';
 import { parseTechnology } from '../io/technology.ts';
-import { villagesFromCsv, villagesFromGeoJSON } from '../io/villages.ts';
+import { IMPORT_FLAG_OPTIONS, IMPORT_FLAGS_HELP, InputLoader } from './input_loader.ts';
 import { optionalNumber } from './number_flag.ts';
 import { SAMPLE } from './paths.ts';
 import { POSTAL_PLAN_HELP, planPostal } from './plan_postal.ts';
 import { progressBar } from './progress.ts';
-import { formatOf, importSummary, readText } from './read_inputs.ts';
+import { importSummary, readText } from './read_inputs.ts';
 
 export const PLAN_SITES_HELP = `vungphu plan-sites — where the next mobile sites do the most good
 
@@ -34,11 +33,11 @@ Usage: vungphu plan-sites [options]
 With no inputs it runs on the bundled sample (real boundaries and census population,
 SYNTHETIC sites and villages): the 10 new 5G sites that cover the most people.
 
-  --boundaries F        commune boundaries (GeoJSON); --id-field, --name-field,
-                        --population-field and --boundary-set as for analyze
-  --sites F             existing mobile sites (GeoJSON or CSV, as for analyze); locked
-  --villages F          village points (GeoJSON/CSV: lon,lat,population[,id,commune_id,
-                        has_grid_power]); 'none' spreads census population on a grid.
+  --boundaries F        commune boundaries (GeoJSON, KML/KMZ or zipped shapefile); --id-field,
+                        --name-field, --population-field and --boundary-set as for analyze
+  --sites F             existing mobile sites (any format of analyze); locked
+  --villages F          village points (GeoJSON/CSV/XLSX/KML/shapefile: lon,lat,population[,id,
+                        commune_id,has_grid_power]); 'none' spreads census population on a grid.
                         Default: the sample villages when --boundaries is not given
   --cell-m M            grid cell size for communes without villages (default ${DEFAULT_CELL_SIZE_M} m)
   --candidates F        candidate sites, CSV id,lon,lat[,radius_m,cost]; default: generated
@@ -54,6 +53,7 @@ SYNTHETIC sites and villages): the 10 new 5G sites that cover the most people.
                         (share of villages with grid power; needs has_grid_power)
   --scope S             all (default), province:<id|name>, district:<id|name> or commune:<id>
   --config F            engine config JSON (radii, …)
+${IMPORT_FLAGS_HELP}
   --out DIR             output folder (default: out)
   --strict              exit 1 when any input row is rejected
   --postal              suggest postal service points instead (see below)
@@ -94,6 +94,7 @@ export async function planSitesCommand(argv: string[]): Promise<number> {
       measure: { type: 'string', default: 'population' },
       scope: { type: 'string', default: 'all' },
       config: { type: 'string' },
+      ...IMPORT_FLAG_OPTIONS,
       out: { type: 'string', default: 'out' },
       strict: { type: 'boolean', default: false },
       postal: { type: 'boolean', default: false },
@@ -112,48 +113,52 @@ export async function planSitesCommand(argv: string[]): Promise<number> {
   }
   const scope = parseScope(values.scope!);
   const cellSizeM = optionalNumber('--cell-m', values['cell-m']);
-  const issues: InputIssue[] = [];
-  const summaries: string[] = [];
+  // Every spatial input goes through the importer of analyze and the app (formats, CRS, swap check).
+  const loader = new InputLoader(values);
+  const { issues, summaries } = loader;
 
   const set = values['boundary-set'] ?? 'pre2025';
   if (set !== 'pre2025' && set !== '2025')
     throw new UserError(`--boundary-set must be pre2025 or 2025 (got "${set}").`);
   const boundariesPath = values.boundaries ?? SAMPLE.boundaries[set];
-  const b = communesFromGeoJSON(readText(boundariesPath), {
-    file: boundariesPath,
-    ...(values['id-field'] ? { idField: values['id-field'] } : {}),
-    ...(values['name-field'] ? { nameField: values['name-field'] } : {}),
-    ...(values['population-field'] ? { populationField: values['population-field'] } : {}),
-  });
-  issues.push(...b.issues);
-  summaries.push(
-    importSummary(boundariesPath, b.communes.length, b.communes.length + countErrors(b.issues), b.issues),
-  );
+  const communes = (
+    await loader.load(boundariesPath, 'boundaries', {
+      boundaryFields: {
+        ...(values['id-field'] ? { idField: values['id-field'] } : {}),
+        ...(values['name-field'] ? { nameField: values['name-field'] } : {}),
+        ...(values['population-field'] ? { populationField: values['population-field'] } : {}),
+      },
+    })
+  ).items;
+  const reference = { reference: communes };
 
   const villagesPath =
     values.villages === 'none' ? null : (values.villages ?? (values.boundaries ? null : SAMPLE.villages));
-  let villages: Village[] | undefined;
-  if (villagesPath) {
-    const text = readText(villagesPath);
-    const v =
-      formatOf(villagesPath) === 'csv'
-        ? villagesFromCsv(text, villagesPath)
-        : villagesFromGeoJSON(text, villagesPath);
-    villages = v.villages;
-    issues.push(...v.issues);
-    summaries.push(importSummary(villagesPath, v.villages.length, v.total, v.issues));
-  }
+  const villages: Village[] | undefined = villagesPath
+    ? (await loader.load(villagesPath, 'villages', reference)).items
+    : undefined;
 
   const config: EngineConfig = values.config
     ? configFromJson(readText(values.config), values.config)
     : DEFAULT_CONFIG;
 
   if (values.postal) {
-    report(issues, summaries, values.strict!);
+    const pointsPath = values['postal-points'] ?? SAMPLE.postal;
+    const points = (await loader.load(pointsPath, 'postal', reference)).items;
+    report(issues, summaries, values.strict!, values.out!);
     return planPostal(
-      { communes: b.communes, villages, boundariesPath, villagesPath, scope, cellSizeM, out: values.out! },
       {
-        points: values['postal-points'],
+        communes,
+        villages,
+        points,
+        boundariesPath,
+        villagesPath,
+        pointsPath,
+        scope,
+        cellSizeM,
+        out: values.out!,
+      },
+      {
         radiusKm: values['postal-radius-km'],
         count: values['postal-count'],
         spacingM: values['postal-spacing-m'],
@@ -163,13 +168,7 @@ export async function planSitesCommand(argv: string[]): Promise<number> {
   }
 
   const sitesPath = values.sites ?? SAMPLE.sites;
-  const sitesText = readText(sitesPath);
-  const s =
-    formatOf(sitesPath) === 'csv'
-      ? sitesFromCsv(sitesText, sitesPath)
-      : sitesFromGeoJSON(sitesText, sitesPath);
-  issues.push(...s.issues);
-  summaries.push(importSummary(sitesPath, s.sites.length, s.total, s.issues));
+  const sites = (await loader.load(sitesPath, 'sites', reference)).items;
 
   let candidates: Candidate[] | undefined;
   if (values.candidates) {
@@ -180,7 +179,7 @@ export async function planSitesCommand(argv: string[]): Promise<number> {
     if (c.candidates.length === 0)
       throw new UserError(`${values.candidates}: no valid candidate rows.`, c.issues);
   }
-  report(issues, summaries, values.strict!);
+  report(issues, summaries, values.strict!, values.out!);
 
   const technology = parseTechnology(values.technology!);
   if (!technology) throw new UserError(`--technology must be 2G, 3G, 4G or 5G (got "${values.technology}").`);
@@ -207,8 +206,8 @@ export async function planSitesCommand(argv: string[]): Promise<number> {
   const bar = progressBar();
   const plan = planSites(
     {
-      communes: b.communes,
-      sites: s.sites,
+      communes,
+      sites,
       ...(villages ? { villages } : {}),
       ...(candidates ? { candidates } : {}),
     },
@@ -231,7 +230,7 @@ export async function planSitesCommand(argv: string[]): Promise<number> {
   });
   writeFileSync(join(out, 'plan.json'), `${JSON.stringify(json, null, 1)}\n`);
   writeFileSync(join(out, 'plan-curve.svg'), planCurveSvg(plan));
-  process.stdout.write(`${summaryLine(plan, b.communes)}\n`);
+  process.stdout.write(`${summaryLine(plan, communes)}\n`);
   process.stdout.write(
     `wrote ${join(out, 'plan.csv')}, ${join(out, 'plan.json')}, ${join(out, 'plan-curve.svg')}\n`,
   );
@@ -293,11 +292,17 @@ function summaryLine(plan: SitePlan, communes: readonly Commune[]): string {
   }
 }
 
-function report(issues: InputIssue[], summaries: string[], strict: boolean): void {
+/** Prints every issue and summary; writes DIR/rejected.csv when rows were rejected. */
+function report(issues: InputIssue[], summaries: string[], strict: boolean, out: string): void {
   for (const issue of issues) process.stderr.write(`${issue.severity}: ${formatIssue(issue)}\n`);
   for (const line of summaries) process.stderr.write(`${line}\n`);
   if (strict && countErrors(issues) > 0)
     throw new UserError(`${countErrors(issues)} input row(s) rejected (--strict).`);
+  if (countErrors(issues) > 0) {
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'rejected.csv'), rejectedRowsCsv(issues));
+    process.stderr.write(`rejected rows and why: ${join(out, 'rejected.csv')}\n`);
+  }
 }
 
 function parseScope(raw: string): PlanScope {

@@ -90,7 +90,7 @@ describe('importing real-world files in the app', () => {
     });
     expect(sites).toHaveLength(2);
     for (const g of sites) {
-      const [lon, lat] = (g as { coordinates: [number, number] }).coordinates;
+      const [lon, lat] = (g as unknown as { coordinates: [number, number] }).coordinates;
       expect(lon).toBeGreaterThan(108);
       expect(lon).toBeLessThan(108.2);
       expect(lat).toBeGreaterThan(14);

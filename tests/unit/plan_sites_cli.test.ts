@@ -168,3 +168,47 @@ describe('vungphu plan-sites (end to end)', () => {
     expect(r.stderr).not.toMatch(/at .*\.ts:/);
   });
 });
+
+describe('vungphu plan-sites reads its inputs like analyze and the app', () => {
+  beforeEach(quiet);
+  afterEach(() => vi.restoreAllMocks());
+  const BAD = join(ROOT, 'tests/fixtures/bad');
+
+  it('takes an Excel sheet of sites, reports its bad row and writes rejected.csv', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'plan-xlsx-'));
+    const stderr = vi.mocked(process.stderr.write);
+    const code = await planSitesCommand([
+      '--boundaries',
+      join(BAD, 'base/boundaries.geojson'),
+      '--sites',
+      join(BAD, 'sites.xlsx'),
+      '--k',
+      '2',
+      '--out',
+      out,
+    ]);
+    expect(code).toBe(0);
+    const err = stderr.mock.calls.map((c) => String(c[0])).join('');
+    expect(err).toContain('sites.xlsx: imported 3 of 4 rows; 1 rejected');
+    expect(err).toMatch(/error: .*sites\.xlsx.*row 4.*technology/);
+    const rejected = read(join(out, 'rejected.csv'));
+    expect(rejected).toContain('S3,108.1,14.06,XG,VNPT');
+    expect(JSON.parse(read(join(out, 'plan.json'))).rows.length).toBeGreaterThan(0);
+  });
+
+  it('converts VN-2000 metres with --vn2000-meridian and refuses them without', async () => {
+    const args = (extra: string[]) => [
+      '--boundaries',
+      join(BAD, 'base/boundaries.geojson'),
+      '--sites',
+      join(BAD, 'vn2000_no_prj.csv'),
+      '--k',
+      '1',
+      '--out',
+      mkdtempSync(join(tmpdir(), 'plan-vn2000-')),
+      ...extra,
+    ];
+    await expect(planSitesCommand(args([]))).rejects.toThrow(/projected metres/);
+    expect(await planSitesCommand(args(['--vn2000-meridian', '108.5']))).toBe(0);
+  });
+});

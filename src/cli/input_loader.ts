@@ -1,0 +1,58 @@
+import { type InputIssue, UserError } from '../core/errors.ts';
+import { parseMeridian } from '../io/crs.ts';
+import { type ImportKind, type ImportOptions, type ImportResult, importFile } from '../io/import_file.ts';
+import { readBytes } from './read_inputs.ts';
+
+/** Help lines of the import flags shared by `analyze` and `plan-sites`. */
+export const IMPORT_FLAGS_HELP = `  --crs EPSG:CODE       coordinate system of inputs in projected metres that do not declare
+                        one (3405/3406 VN-2000 UTM 48N/49N, 32648/32649 WGS 84 UTM, 4756)
+  --vn2000-meridian D   the same, for a VN-2000 TM-3 provincial zone with central meridian D
+                        in degrees, or a province name (108.5 or "Gia Lai"; Đắk Nông too)
+  --swapped fix|reject  rows with latitude and longitude swapped: swap back with a warning
+                        (default) or reject`;
+
+/** The parseArgs options of those flags. */
+export const IMPORT_FLAG_OPTIONS = {
+  crs: { type: 'string' },
+  'vn2000-meridian': { type: 'string' },
+  swapped: { type: 'string' },
+} as const;
+
+/**
+ * Reads every spatial input of a command through `importFile`, the importer the app uses (any format,
+ * coordinate system, swapped coordinates, size and zip limits), collecting the issues and the summary
+ * lines to print.
+ */
+export class InputLoader {
+  readonly issues: InputIssue[] = [];
+  readonly summaries: string[] = [];
+  private readonly options: ImportOptions;
+
+  constructor(flags: {
+    crs?: string | undefined;
+    'vn2000-meridian'?: string | undefined;
+    swapped?: string | undefined;
+  }) {
+    const swapped = flags.swapped ?? 'fix';
+    if (swapped !== 'fix' && swapped !== 'reject')
+      throw new UserError(`--swapped must be fix or reject (got "${swapped}").`);
+    this.options = {
+      swapped,
+      crsScope: 'undeclared-metres',
+      ...(flags.crs ? { crs: flags.crs } : {}),
+      ...(flags['vn2000-meridian'] ? { vn2000Meridian: parseMeridian(flags['vn2000-meridian']) } : {}),
+    };
+  }
+
+  /** Imports one file as one kind of record. */
+  async load<K extends ImportKind>(
+    path: string,
+    kind: K,
+    extra: ImportOptions = {},
+  ): Promise<ImportResult<K>> {
+    const r = await importFile(readBytes(path), path, kind, { ...this.options, ...extra });
+    this.issues.push(...r.issues);
+    this.summaries.push(r.summary);
+    return r;
+  }
+}
