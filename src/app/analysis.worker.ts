@@ -13,7 +13,7 @@ import { type AnalysisState, resumeAnalysis, updateAnalysis } from '../core/incr
 import type { FiberRoute, PostalPoint } from '../core/infrastructure.ts';
 import type { Village } from '../core/plan_types.ts';
 import { buildReport, type ReportInputs } from '../core/report.ts';
-import { type FullInput, type FullResult, runAnalysis } from '../core/run_analysis.ts';
+import { type FullInput, type FullOptions, type FullResult, runAnalysis } from '../core/run_analysis.ts';
 import type { Target } from '../core/targets.ts';
 import type { Commune, PopulationPoint, Site } from '../core/types.ts';
 import { unitGroups } from '../core/unit_groups.ts';
@@ -190,23 +190,24 @@ async function load(request: Extract<WorkerRequest, { kind: 'load' }>): Promise<
     ...(loaded.villages ? { villages: loaded.villages } : {}),
     targets: targetSets,
   };
+  // The user's postal counting rule and fiber reach, as the CLI's --postal-count and --fiber-reach-m.
+  const options: FullOptions = {
+    ...(request.analysis.countingRule ? { postal: { countingRule: request.analysis.countingRule } } : {}),
+    ...(request.analysis.fiberReachM !== undefined ? { fiberReachM: request.analysis.fiberReachM } : {}),
+  };
   const t0 = performance.now();
   let last = 0;
   // The mobile half first (sites, villages, population): it alone colours the default map.
   const { postal: _postal, fiber: _fiber, targets: _targets, ...common } = input;
-  const mobile = runAnalysis(
-    common,
-    {},
-    {
-      onProgress: (done, total, label) => {
-        if (done - last >= 10 || done === total) {
-          last = done;
-          post({ kind: 'progress', id: request.id, done, total, label });
-        }
-      },
-      onWarning: (message) => warnings.push(message),
+  const mobile = runAnalysis(common, options, {
+    onProgress: (done, total, label) => {
+      if (done - last >= 10 || done === total) {
+        last = done;
+        post({ kind: 'progress', id: request.id, done, total, label });
+      }
     },
-  );
+    onWarning: (message) => warnings.push(message),
+  });
 
   // A first look as soon as mobile coverage is known: the map is coloured while the rest finishes.
   if (request.preview) {
@@ -250,10 +251,10 @@ async function load(request: Extract<WorkerRequest, { kind: 'load' }>): Promise<
             ...(input.postal ? { postal: input.postal } : {}),
             ...(input.fiber ? { fiber: input.fiber } : {}),
           },
-          { gapPolygons: false },
+          { ...options, gapPolygons: false },
         )
       : null;
-  const analysis = resumeAnalysis(input, {}, combineAnalyses(input, mobile, infra));
+  const analysis = resumeAnalysis(input, options, combineAnalyses(input, mobile, infra));
   const analysisMs = performance.now() - t0;
   const name = (k: DatasetKind) => datasets.find((d) => d.kind === k && d.source !== 'none')?.name ?? null;
   const villages = loaded.villages ?? [];

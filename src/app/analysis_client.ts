@@ -2,6 +2,7 @@ import type { InputIssue } from '../core/errors.ts';
 import type { DatasetPayload } from './dataset_kind.ts';
 import type { Edit } from './scenario_edits.ts';
 import type {
+  AnalysisOptionsChoice,
   BoundarySet,
   Delta,
   FeatureLayer,
@@ -89,6 +90,7 @@ export class AnalysisClient {
       edits: Edit[];
       layers: FeatureLayer[];
       withGeometry: boolean;
+      analysis: AnalysisOptionsChoice;
     },
     onPreview?: (snapshot: Snapshot) => void,
   ): Promise<Snapshot> {

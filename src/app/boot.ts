@@ -14,7 +14,7 @@ import daknongTargetsUrl from '../../data/targets/daknong.json?url';
 import gialaiTargetsUrl from '../../data/targets/gialai.json?url';
 import { AnalysisClient } from './analysis_client.ts';
 import { Storage } from './storage.ts';
-import { decodeView } from './view_state.ts';
+import { analysisOptions, decodeView } from './view_state.ts';
 import { FEATURE_LAYERS, type SampleUrls, type Snapshot } from './worker_protocol.ts';
 import './style.css';
 
@@ -63,6 +63,7 @@ export const earlyLoad: EarlyLoad | null = (() => {
       edits: [],
       layers: FEATURE_LAYERS.filter((l) => view.layers[l].visible),
       withGeometry: false,
+      analysis: analysisOptions(view.analysis),
     },
     (p) => {
       if (handler) handler(p);

@@ -310,6 +310,14 @@ const vi = {
   'issue.field': 'trường "{field}"',
 
   'settings.language': 'Ngôn ngữ',
+  'settings.analysis': 'Cách tính chỉ tiêu',
+  'settings.countingRule': 'Loại điểm được tính vào bán kính phục vụ bình quân R̄:',
+  'settings.countingRuleEmpty': 'Chọn ít nhất một loại điểm.',
+  'settings.fiberReach': 'Khoảng cách tiếp cận cáp quang (m)',
+  'settings.reachBad': 'Khoảng cách phải là số mét từ 1 đến 100.000.',
+  'settings.applyAnalysis': 'Tính lại',
+  'settings.analysisNote':
+    'Mặc định: cả bốn loại điểm; tiếp cận cáp quang {reach} m (như dòng lệnh --postal-count, --fiber-reach-m). Kịch bản đang sửa được giữ nguyên.',
   'settings.basemap': 'Bản đồ nền',
   'settings.basemapNone': 'Không có (ngoại tuyến, mặc định)',
   'settings.basemapOsm': 'OpenStreetMap (trực tuyến)',
@@ -629,6 +637,14 @@ const en: Record<MessageKey, string> = {
   'issue.field': 'field "{field}"',
 
   'settings.language': 'Language',
+  'settings.analysis': 'How the indicators are computed',
+  'settings.countingRule': 'Point types counted in the average service radius R̄:',
+  'settings.countingRuleEmpty': 'Choose at least one point type.',
+  'settings.fiberReach': 'Fiber reach distance (m)',
+  'settings.reachBad': 'The distance must be a number of metres from 1 to 100,000.',
+  'settings.applyAnalysis': 'Recompute',
+  'settings.analysisNote':
+    "Defaults: all four point types; fiber reach {reach} m (as the CLI's --postal-count, --fiber-reach-m). The scenario being edited is kept.",
   'settings.basemap': 'Basemap',
   'settings.basemapNone': 'None (offline, default)',
   'settings.basemapOsm': 'OpenStreetMap (online)',

@@ -38,7 +38,16 @@ import { renderSettingsPanel } from './settings_panel.ts';
 import type { Storage } from './storage.ts';
 import { installHook } from './test_hook.ts';
 import { renderUnitPanel } from './unit_panel.ts';
-import { decodeView, encodeView, type Lang, TAB_IDS, type TabId, type ViewState } from './view_state.ts';
+import {
+  type AnalysisChoice,
+  analysisOptions,
+  decodeView,
+  encodeView,
+  type Lang,
+  TAB_IDS,
+  type TabId,
+  type ViewState,
+} from './view_state.ts';
 import {
   type BBox,
   FEATURE_LAYERS,
@@ -319,9 +328,10 @@ function renderData(): void {
 
 function renderSettings(): void {
   keepFocus(() =>
-    renderSettingsPanel(ui.settings, view.lang, view.basemap, {
+    renderSettingsPanel(ui.settings, view.lang, view.basemap, view.analysis, {
       setLang: (lang) => switchLang(lang),
       setBasemap: (basemap) => changeView({ basemap }),
+      setAnalysis: (analysis) => changeAnalysis(analysis),
     }),
   );
 }
@@ -520,6 +530,7 @@ function loadOptions() {
     edits,
     layers: FEATURE_LAYERS.filter((l) => view.layers[l].visible),
     withGeometry: view.boundarySet === 'imported',
+    analysis: analysisOptions(view.analysis),
   };
 }
 
@@ -555,6 +566,14 @@ function startLoad(early?: EarlyLoad): Promise<Snapshot | null> {
     await preview;
     return gen === generation ? snapshot : null;
   });
+}
+
+/** New postal counting rule or fiber reach: analysed again with them (the scenario's edits kept). */
+function changeAnalysis(analysis: AnalysisChoice): void {
+  view = { ...view, analysis };
+  syncUrl();
+  renderSettings();
+  void reload();
 }
 
 /** Loads and analyses again (new boundary set, imported or cleared data). */
@@ -1149,7 +1168,8 @@ document.addEventListener('keydown', (e) => {
 window.addEventListener('hashchange', () => {
   if (location.hash === writtenHash) return;
   const next = decodeView(location.hash);
-  const reloadNeeded = next.boundarySet !== view.boundarySet;
+  const reloadNeeded =
+    next.boundarySet !== view.boundarySet || JSON.stringify(next.analysis) !== JSON.stringify(view.analysis);
   const langChanged = next.lang !== view.lang;
   view = next;
   setLang(view.lang);
@@ -1168,8 +1188,10 @@ window.addEventListener('hashchange', () => {
   coverage.select(
     view.selection.kind === 'unit' && view.selection.level === 'commune' ? view.selection.id : null,
   );
-  if (langChanged) renderAll();
-  else {
+  if (langChanged) {
+    renderAll();
+    renderLoadedStatus();
+  } else {
     renderTabs();
     renderControls();
     renderPanel();

@@ -1,17 +1,75 @@
-/** Settings: the language and the optional online basemap (off by default: the app is offline). */
+/**
+ * Settings: the language, the analysis choices that change the figures (which postal points count for
+ * R̄, the fiber reach distance: the CLI's --postal-count and --fiber-reach-m), and the optional online
+ * basemap (off by default: the app is offline).
+ */
+import { POSTAL_CATEGORIES, type PostalCategory } from '../core/infrastructure.ts';
 import { button, el, field } from './dom.ts';
-import { t } from './i18n.ts';
-import type { Basemap, Lang } from './view_state.ts';
+import { fmt } from './format.ts';
+import { type MessageKey, t } from './i18n.ts';
+import type { AnalysisChoice, Basemap, Lang } from './view_state.ts';
 
 export interface SettingsActions {
   setLang(lang: Lang): void;
   setBasemap(basemap: Basemap): void;
+  setAnalysis(analysis: AnalysisChoice): void;
+}
+
+/** Default fiber reach (m), as in the core. */
+const DEFAULT_REACH_M = 1000;
+
+function analysisGroup(analysis: AnalysisChoice, a: SettingsActions): HTMLElement {
+  const types = el('div', { className: 'checks' });
+  const group = el('fieldset', { className: 'radios', attrs: { id: 'analysis-settings' } }, [
+    el('legend', { text: t('settings.analysis') }),
+    el('p', { className: 'muted small', text: t('settings.countingRule') }),
+    types,
+  ]);
+  const rule = analysis.countingRule ?? [...POSTAL_CATEGORIES];
+  const boxes = POSTAL_CATEGORIES.map((category) => {
+    const box = el('input', { attrs: { type: 'checkbox', id: `count-${category}`, value: category } });
+    box.checked = rule.includes(category);
+    types.append(el('label', {}, [box, el('span', { text: t(`postalType.${category}` as MessageKey) })]));
+    return box;
+  });
+  const reach = el('input', {
+    attrs: { type: 'number', id: 'fiber-reach', min: '1', max: '100000', step: '50', inputmode: 'numeric' },
+  });
+  reach.value = String(analysis.fiberReachM ?? DEFAULT_REACH_M);
+  const problem = el('p', { className: 'error-text', attrs: { role: 'alert', id: 'analysis-problem' } });
+  const apply = () => {
+    const chosen = POSTAL_CATEGORIES.filter((_, i) => boxes[i]!.checked) as PostalCategory[];
+    const metres = Number(reach.value);
+    if (chosen.length === 0) {
+      problem.textContent = t('settings.countingRuleEmpty');
+      return;
+    }
+    if (!(metres > 0 && metres <= 100_000)) {
+      problem.textContent = t('settings.reachBad');
+      return;
+    }
+    a.setAnalysis({
+      countingRule: chosen.length === POSTAL_CATEGORIES.length ? null : chosen,
+      fiberReachM: metres === DEFAULT_REACH_M ? null : metres,
+    });
+  };
+  group.append(
+    field(t('settings.fiberReach'), reach),
+    button(t('settings.applyAnalysis'), apply, { attrs: { id: 'analysis-apply' } }),
+    problem,
+    el('p', {
+      className: 'muted small',
+      text: t('settings.analysisNote', { reach: fmt.int(DEFAULT_REACH_M) }),
+    }),
+  );
+  return group;
 }
 
 export function renderSettingsPanel(
   container: HTMLElement,
   lang: Lang,
   basemap: Basemap,
+  analysis: AnalysisChoice,
   a: SettingsActions,
 ): void {
   const langGroup = el('fieldset', { className: 'radios' }, [el('legend', { text: t('settings.language') })]);
@@ -51,6 +109,7 @@ export function renderSettingsPanel(
   );
   container.replaceChildren(
     langGroup,
+    analysisGroup(analysis, a),
     group,
     el('p', { className: 'muted', text: t('settings.onlineNote') }),
   );

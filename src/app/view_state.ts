@@ -2,8 +2,9 @@
  * What the user is looking at, as one plain value: language, indicator and filters, the selected unit,
  * the camera and the layer settings. It round-trips through the URL hash, so a link reproduces the view.
  */
+import { POSTAL_CATEGORIES, type PostalCategory } from '../core/infrastructure.ts';
 import type { TechnologyKey, UnitLevel } from '../core/types.ts';
-import type { BoundarySet } from './worker_protocol.ts';
+import type { AnalysisOptionsChoice, BoundarySet } from './worker_protocol.ts';
 
 export type Lang = 'vi' | 'en';
 
@@ -64,6 +65,14 @@ export interface ViewState {
   layers: Record<LayerId, LayerSetting>;
   tab: TabId;
   basemap: Basemap;
+  /** Analysis choices that change the figures (null: the defaults of the CLI). */
+  analysis: AnalysisChoice;
+}
+
+/** The postal counting rule (categories counted for R̄) and the fiber reach distance, as in the CLI. */
+export interface AnalysisChoice {
+  countingRule: PostalCategory[] | null;
+  fiberReachM: number | null;
 }
 
 const DEFAULT_LAYERS: Record<LayerId, LayerSetting> = {
@@ -91,6 +100,7 @@ export const DEFAULT_VIEW: ViewState = {
   layers: DEFAULT_LAYERS,
   tab: 'map',
   basemap: { kind: 'none' },
+  analysis: { countingRule: null, fiberReachM: null },
 };
 
 const LEVEL_CODE: Record<UnitLevel, string> = { commune: 'c', district: 'd', province: 'p' };
@@ -116,6 +126,8 @@ export function encodeView(v: ViewState): string {
   if (v.tab !== d.tab) q.set('tab', v.tab);
   if (v.basemap.kind === 'osm') q.set('basemap', 'osm');
   if (v.basemap.kind === 'style') q.set('basemap', v.basemap.url);
+  if (v.analysis.countingRule) q.set('count', v.analysis.countingRule.join(','));
+  if (v.analysis.fiberReachM !== null) q.set('reach', String(v.analysis.fiberReachM));
   return q.toString();
 }
 
@@ -177,5 +189,26 @@ export function decodeView(hash: string): ViewState {
     layers,
     tab: oneOf(TAB_IDS, q.get('tab'), d.tab),
     basemap,
+    analysis: decodeAnalysis(q),
+  };
+}
+
+/** The analysis choices as the worker's load options (defaults left out). */
+export function analysisOptions(a: AnalysisChoice): AnalysisOptionsChoice {
+  return {
+    ...(a.countingRule ? { countingRule: a.countingRule } : {}),
+    ...(a.fiberReachM !== null ? { fiberReachM: a.fiberReachM } : {}),
+  };
+}
+
+/** `count=post_office,agent&reach=1500`; anything unreadable keeps the default. */
+function decodeAnalysis(q: URLSearchParams): AnalysisChoice {
+  const rule = (q.get('count') ?? '')
+    .split(',')
+    .filter((c): c is PostalCategory => (POSTAL_CATEGORIES as readonly string[]).includes(c));
+  const reach = Number(q.get('reach'));
+  return {
+    countingRule: rule.length ? [...new Set(rule)] : null,
+    fiberReachM: q.get('reach') !== null && reach > 0 && reach <= 100_000 ? reach : null,
   };
 }

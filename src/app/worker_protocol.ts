@@ -6,6 +6,7 @@
 import type { Feature } from 'geojson';
 import type { InputIssue } from '../core/errors.ts';
 import type { TargetEvaluation } from '../core/evaluate_targets.ts';
+import type { PostalCategory } from '../core/infrastructure.ts';
 import type { FullResult, FullUnit } from '../core/run_analysis.ts';
 import type { Comparator, MetricId, TargetLevel, TargetUnit } from '../core/targets.ts';
 import type { ImportFormat } from '../io/import_file.ts';
@@ -17,6 +18,12 @@ export type BBox = [number, number, number, number];
 
 /** Which communes to analyse: a bundled boundary set or the user's imported boundaries. */
 export type BoundarySet = 'pre2025' | '2025' | 'imported';
+
+/** The analysis options the user can change (the CLI's --postal-count and --fiber-reach-m). */
+export interface AnalysisOptionsChoice {
+  countingRule?: PostalCategory[];
+  fiberReachM?: number;
+}
 
 /** Same-origin URLs of the bundled sample files. */
 export interface SampleUrls {
@@ -197,6 +204,8 @@ export type WorkerRequest =
       withGeometry: boolean;
       /** Send a quick mobile-only snapshot first. */
       preview: boolean;
+      /** Postal counting rule and fiber reach (unset: the defaults). */
+      analysis: AnalysisOptionsChoice;
     }
   | { kind: 'edit'; id: number; edits: Edit[] }
   | { kind: 'features'; id: number; layers: FeatureLayer[] }
