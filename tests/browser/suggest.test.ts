@@ -219,6 +219,93 @@ describe('Suggest sites panel', () => {
     await waitUpdates(page, n + 2);
   });
 
+  it('target mode: reached (rows capped in the table), and unreachable with how close it gets', async () => {
+    const reached = planSites(
+      { communes, sites, villages },
+      { technology: '5G', targetPct: 99, scope: { kind: 'province', id: PROVINCE } },
+    );
+    expect(reached.status.kind).toBe('reached');
+    await page.locator('#suggest-goal').selectOption('target');
+    await page.locator('#suggest-target').fill('99');
+    await page.locator('#suggest-target').dispatchEvent('change');
+    await page.locator('#suggest-run').click();
+    await page.waitForSelector('#suggest-status-line', { timeout: 60_000 });
+    expect(await page.locator('#suggest-status-line').textContent()).toBe(
+      `Target 99.00% reached: ${en.pct2(reached.curve.at(-1)!.population_pct)} with ${en.int(reached.rows.length)} new site(s).`,
+    );
+    expect(reached.rows.length).toBeGreaterThan(200);
+    expect(await page.locator('#suggest-table tbody tr').count()).toBe(200);
+
+    // Commune centres only: 99 % is out of reach.
+    const centres = communes
+      .filter((c) => c.provinceId === PROVINCE && c.center)
+      .map((c) => ({
+        id: `centre:${c.id}`,
+        lon: c.center![0],
+        lat: c.center![1],
+        source: 'commune_centre' as const,
+      }));
+    const short = planSites(
+      { communes, sites, villages, candidates: centres },
+      { technology: '5G', targetPct: 99, scope: { kind: 'province', id: PROVINCE } },
+    );
+    if (short.status.kind !== 'not_reached') throw new Error('expected an unreachable target');
+    await page.locator('#suggest-source-villages').uncheck();
+    await page.locator('#suggest-source-grid').uncheck();
+    await page.locator('#suggest-run').click();
+    await page.waitForFunction(
+      () => document.querySelector('#suggest-status-line')?.textContent?.includes('NOT reached'),
+      null,
+      { timeout: 60_000 },
+    );
+    expect(await page.locator('#suggest-status-line').textContent()).toBe(
+      `Target 99.00% NOT reached with these candidates: at most ${en.pct2(short.status.achieved_pct)} ` +
+        `(${en.int(short.rows.length)} sites), short by ${new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(short.status.shortfall_pct)} points ` +
+        `(${en.int(Math.ceil(short.status.shortfall_measure - 1e-9))} people).`,
+    );
+    await page.locator('#suggest-source-villages').check();
+    await page.locator('#suggest-source-grid').check();
+  });
+
+  it('imports a candidates CSV (parsed in the worker): bad rows listed, costs give cost per person', async () => {
+    await page.locator('#suggest-goal').selectOption('budget');
+    for (const s of ['centres', 'villages', 'grid']) await page.locator(`#suggest-source-${s}`).uncheck();
+    const csv = [
+      'id,lon,lat,cost',
+      'T1,108.08412,13.98582,200',
+      'T2,108.0,95,100',
+      'T3,107.98976,13.97355,50',
+    ];
+    await page.locator('#suggest-csv').setInputFiles({
+      name: 'towers.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv.join('\n')),
+    });
+    await page.waitForSelector('#suggest-csv-name');
+    await page.locator('#suggest-run').click();
+    await page.waitForSelector('#suggest-csv-issues', { timeout: 60_000 });
+    expect(await page.locator('#suggest-csv-issues li').count()).toBe(1);
+    expect(await page.locator('#suggest-csv-issues li').textContent()).toContain('3');
+    const want = planSites(
+      {
+        communes,
+        sites,
+        villages,
+        candidates: [
+          { id: 'T1', lon: 108.08412, lat: 13.98582, cost: 200, source: 'file' },
+          { id: 'T3', lon: 107.98976, lat: 13.97355, cost: 50, source: 'file' },
+        ],
+      },
+      { technology: '5G', k: K, scope: { kind: 'province', id: PROVINCE } },
+    );
+    const ids = await page.locator('#suggest-table tbody button.link').allTextContents();
+    expect(ids).toEqual(want.rows.map((r) => r.candidate_id));
+    const head = await page.locator('#suggest-table thead th').allTextContents();
+    expect(head).toContain('Cost/person');
+    await page.locator('#suggest-csv-remove').click();
+    for (const s of ['centres', 'villages', 'grid']) await page.locator(`#suggest-source-${s}`).check();
+  });
+
   it('postal: shows the points needed and the population gained, as suggestPostalPoints in Node', async () => {
     const postal = postalFromGeoJSON(read(SAMPLE.postal), 'p').points;
     const want = suggestPostalPoints({ communes, points: postal, villages }, { radiusKm: 3 });
