@@ -76,7 +76,7 @@ export function curveChart(
     svg
       .append('text')
       .attr('x', width - margin.right - 2)
-      .attr('y', ty - 4)
+      .attr('y', ty < margin.top + 14 ? ty + 12 : ty - 4)
       .attr('text-anchor', 'end')
       .attr('class', 'chart-label')
       .text(`${options.targetLabel} ${options.format(options.target)}`);
