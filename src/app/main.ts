@@ -119,6 +119,7 @@ const suggestPanel = new SuggestPanel(requireElement('suggest-slot', HTMLDivElem
         ? { level: sel.level, id: sel.id, name: s.unit(sel.level, sel.id)?.name ?? sel.id }
         : null;
     return {
+      loadKey: s.snapshot.datasets,
       provinces: s.unitsOf('province').map((u) => ({ id: u.id, name: u.name })),
       selected,
       operators: s.snapshot.operators,

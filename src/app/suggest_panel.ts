@@ -26,6 +26,8 @@ import type {
 
 /** What the panel needs to know about the app, read at every render. */
 export interface SuggestContext {
+  /** Changes identity when the data is loaded again (results of older data are then dropped). */
+  loadKey: object;
   provinces: { id: string; name: string }[];
   /** The commune or district selected on the map, if any. */
   selected: { level: 'commune' | 'district'; id: string; name: string } | null;
@@ -98,6 +100,10 @@ export class SuggestPanel {
     accepted: new Map(),
   };
   private run = 0;
+  /** The data the results were computed on. */
+  private resultKey: object | null = null;
+  /** What the map layer shows now. */
+  private drawn: { result: SuggestResult | null; accepted: string } = { result: null, accepted: '' };
 
   constructor(
     private readonly root: HTMLElement,
@@ -117,8 +123,18 @@ export class SuggestPanel {
       this.root.replaceChildren();
       return;
     }
-    const s = this.state;
-    if (s.scope === 'selected' && !ctx.selected) this.state = { ...this.state, scope: 'all' };
+    if (this.resultKey !== null && this.resultKey !== ctx.loadKey) {
+      // New data (another boundary set, an import): the plan no longer applies.
+      this.run++;
+      this.resultKey = null;
+      this.state = { ...this.state, result: null, error: null, running: null, accepted: new Map() };
+    }
+    if (this.state.scope === 'selected' && !ctx.selected) this.state = { ...this.state, scope: 'all' };
+    if (
+      this.state.scope.startsWith('province:') &&
+      !ctx.provinces.some((p) => `province:${p.id}` === this.state.scope)
+    )
+      this.state = { ...this.state, scope: 'all' };
     const section = el('section', { className: 'suggest', attrs: { 'aria-labelledby': 'suggest-title' } }, [
       el('h3', { text: t('suggest.title'), attrs: { id: 'suggest-title' } }),
       el('p', { className: 'muted', text: t('suggest.intro') }),
@@ -351,6 +367,7 @@ export class SuggestPanel {
         if (status) this.renderProgressInto(status);
       });
       if (token !== this.run || result === null) return;
+      this.resultKey = ctx.loadKey;
       this.set({
         running: null,
         result,
@@ -734,9 +751,15 @@ export class SuggestPanel {
   private syncMap(ctx: SuggestContext): void {
     const r = this.state.result;
     if (!r) {
-      this.deps.layer.clear();
+      if (this.drawn.result !== null) this.deps.layer.clear();
+      this.drawn = { result: null, accepted: '' };
       return;
     }
+    // Redraw only what changed: the candidates with a new result, the chosen ones when marks change.
+    const accepted = r.rows.map((row) => (this.isAccepted(ctx, row.rank) ? 1 : 0)).join('');
+    if (this.drawn.result === r && this.drawn.accepted === accepted) return;
+    const fresh = this.drawn.result !== r;
+    this.drawn = { result: r, accepted };
     const chosen: ChosenPoint[] =
       r.mode === 'sites'
         ? r.rows.map((row) => ({
@@ -755,6 +778,6 @@ export class SuggestPanel {
             radius_m: r.radiusKm * 1000,
             accepted: this.isAccepted(ctx, row.rank),
           }));
-    this.deps.layer.set(r.mode === 'sites' ? r.candidates.points : [], chosen);
+    this.deps.layer.set(fresh ? (r.mode === 'sites' ? r.candidates.points : []) : null, chosen);
   }
 }
