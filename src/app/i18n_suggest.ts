@@ -114,7 +114,7 @@ export const suggestEn: Record<keyof typeof suggestVi, string> = {
   'suggest.candidatesCount': 'Candidates: {total} ({useful} add coverage); {shown} shown on the map.',
   'suggest.reached': 'Target {target} reached: {achieved} with {n} new site(s).',
   'suggest.notReached':
-    'Target {target} NOT reached with these candidates: at most {achieved} ({n} sites), short by {short} points ({missing}).',
+    'Target {target} NOT reached with these candidates: at most {achieved} ({n} site(s)), short by {short} points ({missing}).',
   'suggest.exhausted': 'Only {n} of the {k} requested sites add coverage.',
   'suggest.people': '{n} people',
   'suggest.villages': '{n} villages',

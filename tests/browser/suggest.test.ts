@@ -260,7 +260,7 @@ describe('Suggest sites panel', () => {
     );
     expect(await page.locator('#suggest-status-line').textContent()).toBe(
       `Target 99.00% NOT reached with these candidates: at most ${en.pct2(short.status.achieved_pct)} ` +
-        `(${en.int(short.rows.length)} sites), short by ${new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(short.status.shortfall_pct)} points ` +
+        `(${en.int(short.rows.length)} site(s)), short by ${new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(short.status.shortfall_pct)} points ` +
         `(${en.int(Math.ceil(short.status.shortfall_measure - 1e-9))} people).`,
     );
     await page.locator('#suggest-source-villages').check();
