@@ -34,6 +34,7 @@ import {
 import { type DatasetItems, readBundled, readImported } from './read_dataset.ts';
 import { applyEdits, type Edit } from './scenario_edits.ts';
 import { validateImport } from './validate_import.ts';
+import { notePlanRequest, planSuperseded, runSuggest } from './worker_plan.ts';
 import {
   type BBox,
   type DatasetInfo,
@@ -559,6 +560,26 @@ async function handle(request: WorkerRequest): Promise<void> {
       post({ kind: 'report', id: request.id, json });
       return;
     }
+    case 'plan': {
+      // "Suggest sites" on the current scenario; a newer plan request makes a queued one moot.
+      if (!session) throw new Error('plan before load');
+      if (planSuperseded(request.id)) return post({ kind: 'planned', id: request.id, result: null });
+      const { input, result } = session.analysis;
+      const suggestion = runSuggest(
+        {
+          communes: session.communes,
+          sites: input.sites,
+          postal: session.basePostal ? (input.postal ?? []) : null,
+          villages: session.villages,
+          populationPoints: input.populationPoints ?? null,
+          countingRule: result.postalOptions.countingRule,
+        },
+        request.request,
+        (done, total, label) => post({ kind: 'plan-progress', id: request.id, done, total, label }),
+      );
+      post({ kind: 'planned', id: request.id, result: suggestion });
+      return;
+    }
     default: {
       const unexpected: never = request;
       throw new Error(`unknown request ${JSON.stringify(unexpected)}`);
@@ -570,6 +591,7 @@ async function handle(request: WorkerRequest): Promise<void> {
 let queue: Promise<void> = Promise.resolve();
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
+  if (request.kind === 'plan') notePlanRequest(request.id);
   queue = queue.then(() =>
     handle(request).catch((error: unknown) => {
       if (error instanceof UserError) {

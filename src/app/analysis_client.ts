@@ -1,6 +1,7 @@
 import type { InputIssue } from '../core/errors.ts';
 import type { DatasetPayload } from './dataset_kind.ts';
 import type { Edit } from './scenario_edits.ts';
+import type { SuggestRequest, SuggestResult } from './suggest_types.ts';
 import type {
   AnalysisOptionsChoice,
   BoundarySet,
@@ -40,6 +41,7 @@ export class AnalysisClient {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private readonly previews = new Map<number, (s: Snapshot) => void>();
+  private readonly planProgress = new Map<number, (done: number, total: number, label: string) => void>();
   private nextId = 1;
 
   constructor(private readonly onProgress: (done: number, total: number) => void) {
@@ -57,6 +59,10 @@ export class AnalysisClient {
       this.onProgress(message.done, message.total);
       return;
     }
+    if (message.kind === 'plan-progress') {
+      this.planProgress.get(message.id)?.(message.done, message.total, message.label);
+      return;
+    }
     if (message.kind === 'snapshot' && message.snapshot.partial) {
       this.previews.get(message.id)?.(message.snapshot);
       return;
@@ -64,6 +70,7 @@ export class AnalysisClient {
     const pending = this.pending.get(message.id);
     if (!pending) return;
     this.previews.delete(message.id);
+    this.planProgress.delete(message.id);
     this.pending.delete(message.id);
     if (message.kind === 'error')
       pending.reject(new AnalysisError(message.message, message.userError, message.issues));
@@ -130,5 +137,19 @@ export class AnalysisClient {
     const m = await this.request({ kind: 'report' });
     if (m.kind !== 'report') throw new Error(`unexpected reply ${m.kind}`);
     return m.json;
+  }
+
+  /**
+   * "Suggest sites": plans new sites or postal points on the current scenario, in the worker. Resolves
+   * null when a newer plan request superseded this one before it started.
+   */
+  async plan(
+    request: SuggestRequest,
+    onProgress: (done: number, total: number, label: string) => void,
+  ): Promise<SuggestResult | null> {
+    this.planProgress.set(this.nextId, onProgress);
+    const m = await this.request({ kind: 'plan', request });
+    if (m.kind !== 'planned') throw new Error(`unexpected reply ${m.kind}`);
+    return m.result;
   }
 }

@@ -36,6 +36,8 @@ import {
 } from './scenario_panel.ts';
 import { renderSettingsPanel } from './settings_panel.ts';
 import type { Storage } from './storage.ts';
+import { SuggestLayer } from './suggest_layer.ts';
+import { SuggestPanel } from './suggest_panel.ts';
 import { installHook } from './test_hook.ts';
 import { renderUnitPanel } from './unit_panel.ts';
 import {
@@ -121,6 +123,40 @@ coverage.onStyleRestored = () => {
   coverage.applyLayers(view.layers);
 };
 const table = new CommuneTable(ui.table, (id) => openCommune(id, true));
+
+// ---- "Suggest sites" (issue 6): the panel in #suggest-slot, its map layer, and its wiring ----------
+// The worker plans on the current scenario (worker_plan.ts); accepted rows become add-site or
+// add-postal edits, all in one step (one recompute), so undo/redo, saving and the list work as usual.
+const suggestLayer = new SuggestLayer(coverage.map, (rank) => suggestPanel.focusRank(rank));
+const suggestPanel = new SuggestPanel(requireElement('suggest-slot', HTMLDivElement), {
+  context: () => {
+    if (!store || store.snapshot.partial) return null;
+    const s = store;
+    const sel = view.selection;
+    const selected =
+      sel.kind === 'unit' && (sel.level === 'commune' || sel.level === 'district')
+        ? { level: sel.level, id: sel.id, name: s.unit(sel.level, sel.id)?.name ?? sel.id }
+        : null;
+    return {
+      loadKey: s.snapshot.datasets,
+      provinces: s.unitsOf('province').map((u) => ({ id: u.id, name: u.name })),
+      selected,
+      operators: s.snapshot.operators,
+      hasPostal: s.snapshot.datasets.some((d) => d.kind === 'postal' && d.source !== 'none'),
+      edits,
+      takenIds,
+    };
+  },
+  plan: (request, progress) => client.plan(request, progress),
+  accept: (list) => {
+    edits = [...edits, ...list];
+    redoStack = [];
+    void runEdits();
+  },
+  flyTo: (lon, lat) =>
+    coverage.map.flyTo({ center: [lon, lat], zoom: Math.max(coverage.map.getZoom(), 11.5) }),
+  layer: suggestLayer,
+});
 
 // ---- helpers -----------------------------------------------------------------------------------
 
@@ -258,6 +294,7 @@ function layerAvailable(id: string): boolean {
 }
 
 function renderPanel(): void {
+  suggestPanel.render(); // its scope follows the selection, its rows the scenario
   const sel = view.selection;
   if (sel.kind === 'none' || !store) {
     ui.panel.hidden = true;

@@ -12,6 +12,7 @@ import type { Comparator, MetricId, TargetLevel, TargetUnit } from '../core/targ
 import type { ImportFormat } from '../io/import_file.ts';
 import type { DatasetKind, DatasetPayload } from './dataset_kind.ts';
 import type { Edit } from './scenario_edits.ts';
+import type { SuggestRequest, SuggestResult } from './suggest_types.ts';
 
 /** [minLon, minLat, maxLon, maxLat] in degrees. */
 export type BBox = [number, number, number, number];
@@ -210,7 +211,9 @@ export type WorkerRequest =
   | { kind: 'edit'; id: number; edits: Edit[] }
   | { kind: 'features'; id: number; layers: FeatureLayer[] }
   | { kind: 'validate'; id: number; dataset: ImportPayload }
-  | { kind: 'report'; id: number };
+  | { kind: 'report'; id: number }
+  /** "Suggest sites": plan new sites or postal points on the current scenario (worker_plan.ts). */
+  | { kind: 'plan'; id: number; request: SuggestRequest };
 
 /** Worker → page. */
 export type WorkerMessage =
@@ -220,6 +223,9 @@ export type WorkerMessage =
   | { kind: 'delta'; id: number; delta: Delta }
   | { kind: 'validated'; id: number; report: ImportReport }
   | { kind: 'report'; id: number; json: string }
+  | { kind: 'plan-progress'; id: number; done: number; total: number; label: string }
+  /** result null: a newer plan request came in while this one waited, so it was skipped. */
+  | { kind: 'planned'; id: number; result: SuggestResult | null }
   | { kind: 'error'; id: number; userError: boolean; message: string; issues: InputIssue[] };
 
 /** The key of a unit: ids are only unique within a level. */
