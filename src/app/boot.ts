@@ -18,6 +18,8 @@ import { analysisOptions, decodeView } from './view_state.ts';
 import { FEATURE_LAYERS, type SampleUrls, type Snapshot } from './worker_protocol.ts';
 import './style.css';
 
+performance.mark('vp:boot');
+
 const abs = (url: string) => new URL(url, location.href).href;
 
 /** Same-origin URLs of the bundled sample (Vite copies the files into the build). */

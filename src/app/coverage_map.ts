@@ -76,7 +76,12 @@ export class CoverageMap {
       pitchWithRotate: false,
       touchPitch: false,
     });
-    this.firstLoad = new Promise((resolve) => this.map.once('load', () => resolve()));
+    this.firstLoad = new Promise((resolve) =>
+      this.map.once('load', () => {
+        performance.mark('vp:map-load');
+        resolve();
+      }),
+    );
     this.map.touchZoomRotate.disableRotation();
     this.map.keyboard.disableRotation();
   }

@@ -59,6 +59,8 @@ import {
   type Snapshot,
 } from './worker_protocol.ts';
 
+performance.mark('vp:main');
+
 const SESSION_EDITS = 'edits';
 
 let view: ViewState = decodeView(location.hash);
@@ -585,11 +587,13 @@ function startLoad(early?: EarlyLoad): Promise<Snapshot | null> {
   const gen = ++generation;
   let preview = Promise.resolve();
   const onPreview = (p: Snapshot) => {
+    performance.mark('vp:preview-received');
     preview = coverage.loaded().then(() => {
       if (gen !== generation) return;
       adopt(p);
       coverage.map.once('render', () => {
         hook.previewMs ??= performance.now();
+        performance.mark('vp:preview-drawn');
       });
     });
   };
@@ -1263,12 +1267,14 @@ async function start(): Promise<void> {
   }
   const snapshot = stored || !speculative ? await startLoad() : await speculative;
   if (!snapshot) return;
+  performance.mark('vp:snapshot-received');
   hook.loadMs = snapshot.timings.loadMs;
   hook.analysisMs = snapshot.timings.analysisMs;
   adopt(snapshot);
   coverage.setBasemap(view.basemap);
   await coverage.idle();
   hook.renderMs = performance.now();
+  performance.mark('vp:render');
   hook.ready = true;
   document.body.dataset.state = 'ready';
 }
