@@ -51,7 +51,7 @@ const post = (message: WorkerMessage) => scope.postMessage(message);
 const cfg = DEFAULT_CONFIG;
 
 /** Everything loaded, and the current analysis of the scenario. */
-interface Session {
+export interface Session {
   communes: Commune[];
   setting: (s: Site) => 'urban' | 'rural';
   baseSites: Site[];
@@ -66,6 +66,8 @@ interface Session {
   edits: Edit[];
   /** Layers the page shows: their features go with every update. */
   subscribed: Set<FeatureLayer>;
+  /** Target definitions of the loaded target files (labels, years, sources for the exports). */
+  targets: Target[];
 }
 
 let session: Session | null = null;
@@ -287,6 +289,7 @@ async function load(request: Extract<WorkerRequest, { kind: 'load' }>): Promise<
     skipped: applied.skipped,
     edits: request.edits,
     subscribed: new Set(request.layers),
+    targets: targetSets.flatMap((set) => set.targets),
   };
   session = s;
   const { result } = analysis;
@@ -551,6 +554,23 @@ async function handle(request: WorkerRequest): Promise<void> {
       if (!session) throw new Error('report before load');
       const json = JSON.stringify(report(session, session.analysis.result), null, 1);
       post({ kind: 'report', id: request.id, json });
+      return;
+    }
+    case 'export': {
+      if (!session) throw new Error('export before load');
+      // Loaded on first use: the exporters (pdf-lib, sql.js…) stay out of the analysis' start-up.
+      const { buildExport } = await import('./worker_export.ts');
+      const bytes = await buildExport(session, request.format, request.lang, request.baseline);
+      const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      scope.postMessage({ kind: 'exported', id: request.id, bytes: buffer } satisfies WorkerMessage, [
+        buffer,
+      ]);
+      return;
+    }
+    case 'compare': {
+      if (!session) throw new Error('compare before load');
+      const { compareWithBaseline } = await import('./worker_export.ts');
+      post({ kind: 'compared', id: request.id, comparison: compareWithBaseline(session, request.baseline) });
       return;
     }
     default: {

@@ -1,7 +1,10 @@
+import type { ReportComparison } from '../core/compare_reports.ts';
 import type { InputIssue } from '../core/errors.ts';
 import type { DatasetPayload } from './dataset_kind.ts';
+import type { ExportFormat } from './export_logic.ts';
 import type { Edit } from './scenario_edits.ts';
 import type {
+  BaselineSpec,
   BoundarySet,
   Delta,
   FeatureLayer,
@@ -124,5 +127,23 @@ export class AnalysisClient {
     const m = await this.request({ kind: 'report' });
     if (m.kind !== 'report') throw new Error(`unexpected reply ${m.kind}`);
     return m.json;
+  }
+
+  /** An export of the current scenario (the CLI's file for the same inputs), optionally with a comparison. */
+  async exportFile(
+    format: ExportFormat,
+    lang: 'vi' | 'en',
+    baseline: BaselineSpec | null,
+  ): Promise<Uint8Array> {
+    const m = await this.request({ kind: 'export', format, lang, baseline });
+    if (m.kind !== 'exported') throw new Error(`unexpected reply ${m.kind}`);
+    return new Uint8Array(m.bytes);
+  }
+
+  /** The current scenario compared with a baseline: per unit and indicator, before, after and difference. */
+  async compare(baseline: BaselineSpec): Promise<ReportComparison> {
+    const m = await this.request({ kind: 'compare', baseline });
+    if (m.kind !== 'compared') throw new Error(`unexpected reply ${m.kind}`);
+    return m.comparison;
   }
 }

@@ -4,11 +4,13 @@
  * update only replaces what changed.
  */
 import type { Feature } from 'geojson';
+import type { ReportComparison } from '../core/compare_reports.ts';
 import type { InputIssue } from '../core/errors.ts';
 import type { TargetEvaluation } from '../core/evaluate_targets.ts';
 import type { FullResult, FullUnit } from '../core/run_analysis.ts';
 import type { Comparator, MetricId, TargetLevel, TargetUnit } from '../core/targets.ts';
 import type { DatasetKind, DatasetPayload } from './dataset_kind.ts';
+import type { ExportFormat } from './export_logic.ts';
 import type { Edit } from './scenario_edits.ts';
 
 /** [minLon, minLat, maxLon, maxLat] in degrees. */
@@ -160,7 +162,19 @@ export type WorkerRequest =
   | { kind: 'edit'; id: number; edits: Edit[] }
   | { kind: 'features'; id: number; layers: FeatureLayer[] }
   | { kind: 'validate'; id: number; dataset: DatasetPayload }
-  | { kind: 'report'; id: number };
+  | { kind: 'report'; id: number }
+  // Report tab (worker_export.ts): an export of the current scenario, or its comparison with a baseline.
+  | { kind: 'export'; id: number; format: ExportFormat; lang: 'vi' | 'en'; baseline: BaselineSpec | null }
+  | { kind: 'compare'; id: number; baseline: BaselineSpec };
+
+/**
+ * What to compare the current scenario with: the loaded data without the scenario's edits, a saved
+ * scenario's edits on the same data, or an imported report.json (e.g. last period's CLI output).
+ */
+export type BaselineSpec =
+  | { kind: 'data' }
+  | { kind: 'scenario'; name: string; edits: Edit[] }
+  | { kind: 'report'; name: string; json: string };
 
 /** Worker → page. */
 export type WorkerMessage =
@@ -170,6 +184,8 @@ export type WorkerMessage =
   | { kind: 'delta'; id: number; delta: Delta }
   | { kind: 'validated'; id: number; report: ImportReport }
   | { kind: 'report'; id: number; json: string }
+  | { kind: 'exported'; id: number; bytes: ArrayBuffer }
+  | { kind: 'compared'; id: number; comparison: ReportComparison }
   | { kind: 'error'; id: number; userError: boolean; message: string; issues: InputIssue[] };
 
 /** The key of a unit: ids are only unique within a level. */
