@@ -140,10 +140,12 @@ export class AnalysisClient {
     return new Uint8Array(m.bytes);
   }
 
-  /** The current scenario compared with a baseline: per unit and indicator, before, after and difference. */
-  async compare(baseline: BaselineSpec): Promise<ReportComparison> {
+  /** The current scenario compared with a baseline: per unit and indicator, before, after and difference; and which way is better. */
+  async compare(
+    baseline: BaselineSpec,
+  ): Promise<{ comparison: ReportComparison; better: Record<string, 'higher' | 'lower' | null> }> {
     const m = await this.request({ kind: 'compare', baseline });
     if (m.kind !== 'compared') throw new Error(`unexpected reply ${m.kind}`);
-    return m.comparison;
+    return { comparison: m.comparison, better: m.better };
   }
 }

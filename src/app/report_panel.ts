@@ -87,6 +87,7 @@ export class ReportPanel {
   private baselineChoice = 'none';
   private imported: { name: string; json: string } | null = null;
   private comparison: ReportComparison | null = null;
+  private better: Record<string, 'higher' | 'lower' | null> = {};
   private comparing = false;
   private stale = false;
   private generation: unknown = null;
@@ -158,7 +159,7 @@ export class ReportPanel {
     this.message = null;
     this.render();
     try {
-      this.comparison = await this.deps.client.compare(baseline);
+      ({ comparison: this.comparison, better: this.better } = await this.deps.client.compare(baseline));
     } catch (error) {
       this.comparison = null;
       this.message = { text: error instanceof Error ? error.message : String(error), error: true };
@@ -404,7 +405,7 @@ export class ReportPanel {
             el('td', { className: 'num', dataset: { field: 'before' }, text: value(r.before, r.unit) }),
             el('td', { className: 'num', dataset: { field: 'after' }, text: value(r.after, r.unit) }),
             el('td', {
-              className: `num ${diffClass(r)}`,
+              className: `num ${diffClass(r, this.better[r.indicator] ?? null)}`,
               dataset: { field: 'difference' },
               text: difference(r.difference, r.unit),
             }),
@@ -454,9 +455,10 @@ export class ReportPanel {
 
 const label = (r: ComparisonRow) => (currentLang() === 'vi' ? r.label_vi : r.label_en);
 
-function diffClass(r: ComparisonRow): string {
-  if (r.difference === null || r.difference === 0) return '';
-  return r.difference > 0 ? 'up' : 'down';
+/** `up` for a gain (green), `down` for a loss (red), nothing when no direction is better. */
+function diffClass(r: ComparisonRow, better: 'higher' | 'lower' | null): string {
+  if (r.difference === null || r.difference === 0 || better === null) return '';
+  return r.difference > 0 === (better === 'higher') ? 'up' : 'down';
 }
 
 function sizeText(bytes: number): string {

@@ -15,6 +15,7 @@ import { DEFAULT_CONFIG } from '../core/config.ts';
 import { updateAnalysis } from '../core/incremental_analysis.ts';
 import { rankCommunes } from '../core/rank_communes.ts';
 import { buildReport, type CoverageReport } from '../core/report.ts';
+import { reportIndicators } from '../core/report_indicators.ts';
 import { gapsGeoJSON, postalBeyondGeoJSON } from '../io/gaps_geojson.ts';
 import { reportCsv } from '../io/report_csv.ts';
 import type { ReportGeometry } from '../io/report_features.ts';
@@ -66,9 +67,19 @@ export function baselineReport(s: Session, spec: BaselineSpec): CoverageReport {
   return report;
 }
 
-/** The comparison of the current scenario with a baseline (before = baseline, after = current). */
-export function compareWithBaseline(s: Session, spec: BaselineSpec): ReportComparison {
-  return compareReports(baselineReport(s, spec), currentReport(s));
+/**
+ * The comparison of the current scenario with a baseline (before = baseline, after = current), and
+ * which direction is better for each indicator (to colour a change as a gain or a loss).
+ */
+export function compareWithBaseline(
+  s: Session,
+  spec: BaselineSpec,
+): { comparison: ReportComparison; better: Record<string, 'higher' | 'lower' | null> } {
+  const current = currentReport(s);
+  return {
+    comparison: compareReports(baselineReport(s, spec), current),
+    better: Object.fromEntries(reportIndicators(current).map((i) => [i.id, i.better])),
+  };
 }
 
 /** The geometry the PDF map and the GIS files need: as the CLI reads it back from `analyze`'s output. */

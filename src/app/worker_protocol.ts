@@ -185,7 +185,12 @@ export type WorkerMessage =
   | { kind: 'validated'; id: number; report: ImportReport }
   | { kind: 'report'; id: number; json: string }
   | { kind: 'exported'; id: number; bytes: ArrayBuffer }
-  | { kind: 'compared'; id: number; comparison: ReportComparison }
+  | {
+      kind: 'compared';
+      id: number;
+      comparison: ReportComparison;
+      better: Record<string, 'higher' | 'lower' | null>;
+    }
   | { kind: 'error'; id: number; userError: boolean; message: string; issues: InputIssue[] };
 
 /** The key of a unit: ids are only unique within a level. */

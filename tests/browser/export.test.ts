@@ -39,6 +39,21 @@ let page: Page;
 let blocked: string[] = [];
 const pageErrors: string[] = [];
 let cli: CoverageReport;
+/** The what-if test's commune and its 5G figures (before: the loaded data, after: with the new site). */
+let whatIf: { id: string; before: number; after: number } | null = null;
+const nf = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+/** The text of a commune's 5G row in the comparison table. */
+async function comparisonRow(id: string): Promise<string[]> {
+  await page.locator('#compare-level').selectOption('commune');
+  await page.locator('#compare-indicator').selectOption('mobile.5G.population_pct');
+  const row = page.locator(`#compare-table tr[data-unit="commune:${id}"]`);
+  await expect.poll(() => row.count(), { timeout: 60_000 }).toBe(1);
+  return Promise.all(
+    ['before', 'after', 'difference'].map(
+      async (f) => (await row.locator(`[data-field="${f}"]`).textContent()) ?? '',
+    ),
+  );
+}
 
 beforeAll(async () => {
   // The CLI's report on the same bundled sample (pre-2025 communes, Vietnamese), before the page starts.
@@ -329,15 +344,13 @@ describe('report tab exports, offline, equal to the CLI', () => {
     const after5G = popPct(unitAfter, '5G')!;
     expect(after5G).toBeGreaterThan(before5G);
 
-    await page.locator('#compare-level').selectOption('commune');
-    await page.locator('#compare-indicator').selectOption('mobile.5G.population_pct');
-    const row = page.locator(`#compare-table tr[data-unit="commune:${pick!.id}"]`);
-    await expect.poll(() => row.count(), { timeout: 60_000 }).toBe(1);
-    const nf = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+    whatIf = { id: pick!.id, before: before5G, after: after5G };
     const diff = Math.round((after5G - before5G) * 1e6) / 1e6;
-    expect(await row.locator('[data-field="before"]').textContent()).toBe(`${nf.format(before5G)}%`);
-    expect(await row.locator('[data-field="after"]').textContent()).toBe(`${nf.format(after5G)}%`);
-    expect(await row.locator('[data-field="difference"]').textContent()).toBe(`+${nf.format(diff)} điểm %`);
+    expect(await comparisonRow(pick!.id)).toEqual([
+      `${nf.format(before5G)}%`,
+      `${nf.format(after5G)}%`,
+      `+${nf.format(diff)} điểm %`,
+    ]);
     // Changed rows only: every row shown changed; the picked commune is among them.
     const shown = await page.locator('#compare-table tbody tr').count();
     expect(shown).toBeGreaterThan(0);
@@ -360,6 +373,40 @@ describe('report tab exports, offline, equal to the CLI', () => {
       expect(text).toContain(unitAfter.name);
     }
     expect(blocked).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('baselines: an imported report.json (the CLI’s) and a saved scenario', async () => {
+    expect(whatIf, 'the what-if test ran').not.toBeNull();
+    const { id, before, after } = whatIf!;
+    const diff = Math.round((after - before) * 1e6) / 1e6;
+    // Last period's report, e.g. the CLI's report.json: the same figures as the loaded data.
+    await page.locator('#compare-file').setInputFiles(join(cliOut, 'report.json'));
+    await expect.poll(() => page.locator('#compare-baseline').inputValue()).toBe('report');
+    expect(await comparisonRow(id)).toEqual([
+      `${nf.format(before)}%`,
+      `${nf.format(after)}%`,
+      `+${nf.format(diff)} điểm %`,
+    ]);
+
+    // Save the what-if as a scenario, then undo it: the comparison runs the other way.
+    await page.locator('#tabbtn-scenario').click();
+    await page.locator('#scenario-name').fill('KB 5G');
+    await page.locator('#scenario-save').click();
+    await expect.poll(() => page.locator('.saved-list li').count()).toBe(1);
+    await page.locator('#tabbtn-report').click();
+    await page.locator('#compare-baseline').selectOption('scenario:KB 5G');
+    await expect.poll(() => page.locator('#compare-empty').count(), { timeout: 60_000 }).toBe(1);
+    await page.locator('#tabbtn-scenario').click();
+    const updates = await page.evaluate(() => (window as Hooked).__vungphu!.updates);
+    await page.locator('#reset').click();
+    await waitUpdates(page, updates + 1);
+    await page.locator('#tabbtn-report').click();
+    expect(await comparisonRow(id)).toEqual([
+      `${nf.format(after)}%`,
+      `${nf.format(before)}%`,
+      `−${nf.format(diff)} điểm %`,
+    ]);
     expect(pageErrors).toEqual([]);
   });
 
