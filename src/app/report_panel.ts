@@ -162,7 +162,10 @@ export class ReportPanel {
       ({ comparison: this.comparison, better: this.better } = await this.deps.client.compare(baseline));
     } catch (error) {
       this.comparison = null;
-      this.message = { text: error instanceof Error ? error.message : String(error), error: true };
+      this.message = {
+        text: t('compare.failed', { message: error instanceof Error ? error.message : String(error) }),
+        error: true,
+      };
       if (baseline.kind === 'report') {
         this.imported = null;
         this.baselineChoice = 'none';

@@ -380,6 +380,12 @@ describe('report tab exports, offline, equal to the CLI', () => {
     expect(whatIf, 'the what-if test ran').not.toBeNull();
     const { id, before, after } = whatIf!;
     const diff = Math.round((after - before) * 1e6) / 1e6;
+    // A JSON file that is not a report: a clear message, as text, and no baseline.
+    await page.locator('#compare-file').setInputFiles(`${ROOT}data/targets/gialai.json`);
+    await expect
+      .poll(() => page.locator('#export-status.error').textContent())
+      .toMatch(/^Không so sánh được: gialai\.json: not a Vùng Phủ report\.json/);
+    expect(await page.locator('#compare-baseline').inputValue()).toBe('none');
     // Last period's report, e.g. the CLI's report.json: the same figures as the loaded data.
     await page.locator('#compare-file').setInputFiles(join(cliOut, 'report.json'));
     await expect.poll(() => page.locator('#compare-baseline').inputValue()).toBe('report');
