@@ -72,7 +72,7 @@ function difference(v: number | null, unit: string): string {
   const suffix =
     unit === '%'
       ? currentLang() === 'vi'
-        ? ' điểm %'
+        ? ' điểm\u00a0%'
         : ' pp'
       : unit === 'km' || unit === 'km²'
         ? ` ${unit}`

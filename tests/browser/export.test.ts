@@ -349,7 +349,7 @@ describe('report tab exports, offline, equal to the CLI', () => {
     expect(await comparisonRow(pick!.id)).toEqual([
       `${nf.format(before5G)}%`,
       `${nf.format(after5G)}%`,
-      `+${nf.format(diff)} điểm %`,
+      `+${nf.format(diff)} điểm\u00a0%`,
     ]);
     // Changed rows only: every row shown changed; the picked commune is among them.
     const shown = await page.locator('#compare-table tbody tr').count();
@@ -392,7 +392,7 @@ describe('report tab exports, offline, equal to the CLI', () => {
     expect(await comparisonRow(id)).toEqual([
       `${nf.format(before)}%`,
       `${nf.format(after)}%`,
-      `+${nf.format(diff)} điểm %`,
+      `+${nf.format(diff)} điểm\u00a0%`,
     ]);
 
     // Save the what-if as a scenario, then undo it: the comparison runs the other way.
@@ -411,7 +411,7 @@ describe('report tab exports, offline, equal to the CLI', () => {
     expect(await comparisonRow(id)).toEqual([
       `${nf.format(after)}%`,
       `${nf.format(before)}%`,
-      `−${nf.format(diff)} điểm %`,
+      `−${nf.format(diff)} điểm\u00a0%`,
     ]);
     expect(pageErrors).toEqual([]);
   });
