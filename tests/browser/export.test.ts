@@ -279,20 +279,27 @@ describe('report tab exports, offline, equal to the CLI', () => {
         const seen = new Set<string>();
         for (let i = 0; i < data.length; i += 4 * 97) seen.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
         const hex = (h: string) => [1, 3, 5].map((k) => Number.parseInt(h.slice(k, k + 2), 16)).join(',');
-        let found = 0;
-        for (const c of colors) {
-          const want = hex(c);
-          for (let i = 0; i < data.length; i += 4)
-            if (`${data[i]},${data[i + 1]},${data[i + 2]}` === want) {
-              found++;
-              break;
-            }
-        }
-        return { distinct: seen.size, found };
+        // The legend box, bottom left (the communes are drawn right of the sidebar, far from it).
+        const inBox = new Set<string>();
+        for (let y = canvas.height - 300 * 3; y < canvas.height; y++)
+          for (let x = 0; x < 380 * 3; x++) {
+            const i = (y * canvas.width + x) * 4;
+            inBox.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
+          }
+        const found = colors.filter((c) => inBox.has(hex(c))).length;
+        // The title band: dark text on white.
+        let dark = 0;
+        for (let y = 0; y < 64 * 3; y++)
+          for (let x = 0; x < canvas.width; x += 3) {
+            const i = (y * canvas.width + x) * 4;
+            if (data[i]! + data[i + 1]! + data[i + 2]! < 200) dark++;
+          }
+        return { distinct: seen.size, found, dark };
       },
       { base64: png.toString('base64'), colors: legend },
     );
     expect(stats.distinct).toBeGreaterThan(50);
+    expect(stats.dark).toBeGreaterThan(500);
     expect(stats.found).toBe(legend.length);
   });
 
