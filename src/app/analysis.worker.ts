@@ -53,7 +53,7 @@ const post = (message: WorkerMessage) => scope.postMessage(message);
 const cfg = DEFAULT_CONFIG;
 
 /** Everything loaded, and the current analysis of the scenario. */
-interface Session {
+export interface Session {
   communes: Commune[];
   setting: (s: Site) => 'urban' | 'rural';
   baseSites: Site[];
@@ -68,6 +68,8 @@ interface Session {
   edits: Edit[];
   /** Layers the page shows: their features go with every update. */
   subscribed: Set<FeatureLayer>;
+  /** Target definitions of the loaded target files (labels, years, sources for the exports). */
+  targets: Target[];
 }
 
 let session: Session | null = null;
@@ -78,7 +80,9 @@ async function fetchText(url: string): Promise<string> {
   return response.text();
 }
 
-const fileName = (url: string) => decodeURIComponent(new URL(url).pathname.split('/').pop() ?? url);
+/** A bundled file's name without the content hash Vite adds to built assets (`x-AbCd1234.geojson` → `x.geojson`). */
+const fileName = (url: string) =>
+  decodeURIComponent(new URL(url).pathname.split('/').pop() ?? url).replace(/-[\w-]{8}(\.[a-z]+)$/i, '$1');
 
 /** Kind → the parsed items of that dataset, if any. */
 type Loaded = { [K in DatasetKind]?: Extract<DatasetItems, { kind: K }>['items'] };
@@ -291,6 +295,7 @@ async function load(request: Extract<WorkerRequest, { kind: 'load' }>): Promise<
     skipped: applied.skipped,
     edits: request.edits,
     subscribed: new Set(request.layers),
+    targets: targetSets.flatMap((set) => set.targets),
   };
   session = s;
   const { result } = analysis;
@@ -578,6 +583,23 @@ async function handle(request: WorkerRequest): Promise<void> {
         (done, total, label) => post({ kind: 'plan-progress', id: request.id, done, total, label }),
       );
       post({ kind: 'planned', id: request.id, result: suggestion });
+      return;
+    }
+    case 'export': {
+      if (!session) throw new Error('export before load');
+      // Loaded on first use: the exporters (pdf-lib, sql.js…) stay out of the analysis' start-up.
+      const { buildExport } = await import('./worker_export.ts');
+      const bytes = await buildExport(session, request.format, request.lang, request.baseline);
+      const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      scope.postMessage({ kind: 'exported', id: request.id, bytes: buffer } satisfies WorkerMessage, [
+        buffer,
+      ]);
+      return;
+    }
+    case 'compare': {
+      if (!session) throw new Error('compare before load');
+      const { compareWithBaseline } = await import('./worker_export.ts');
+      post({ kind: 'compared', id: request.id, ...compareWithBaseline(session, request.baseline) });
       return;
     }
     default: {

@@ -1,9 +1,12 @@
+import type { ReportComparison } from '../core/compare_reports.ts';
 import type { InputIssue } from '../core/errors.ts';
 import type { DatasetPayload } from './dataset_kind.ts';
+import type { ExportFormat } from './export_logic.ts';
 import type { Edit } from './scenario_edits.ts';
 import type { SuggestRequest, SuggestResult } from './suggest_types.ts';
 import type {
   AnalysisOptionsChoice,
+  BaselineSpec,
   BoundarySet,
   Delta,
   FeatureLayer,
@@ -151,5 +154,25 @@ export class AnalysisClient {
     const m = await this.request({ kind: 'plan', request });
     if (m.kind !== 'planned') throw new Error(`unexpected reply ${m.kind}`);
     return m.result;
+  }
+
+  /** An export of the current scenario (the CLI's file for the same inputs), optionally with a comparison. */
+  async exportFile(
+    format: ExportFormat,
+    lang: 'vi' | 'en',
+    baseline: BaselineSpec | null,
+  ): Promise<Uint8Array> {
+    const m = await this.request({ kind: 'export', format, lang, baseline });
+    if (m.kind !== 'exported') throw new Error(`unexpected reply ${m.kind}`);
+    return new Uint8Array(m.bytes);
+  }
+
+  /** The current scenario compared with a baseline: per unit and indicator, before, after and difference; and which way is better. */
+  async compare(
+    baseline: BaselineSpec,
+  ): Promise<{ comparison: ReportComparison; better: Record<string, 'higher' | 'lower' | null> }> {
+    const m = await this.request({ kind: 'compare', baseline });
+    if (m.kind !== 'compared') throw new Error(`unexpected reply ${m.kind}`);
+    return { comparison: m.comparison, better: m.better };
   }
 }

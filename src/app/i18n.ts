@@ -2,11 +2,13 @@
  * Every string the app shows, in Vietnamese (default) and English. `t(key, params)` fills `{name}`
  * placeholders; numbers are formatted by the caller (format.ts) before they go in.
  */
+import { exportEn, exportVi } from './i18n_export.ts';
 import { suggestEn, suggestVi } from './i18n_suggest.ts';
 import type { Lang } from './view_state.ts';
 
 const vi = {
   ...suggestVi,
+  ...exportVi,
   'app.title': 'Vùng Phủ',
   'app.subtitle': 'Phủ sóng di động, bưu chính và cáp quang theo xã · {set}',
   'banner.syntheticLead': 'Dữ liệu minh hoạ:',
@@ -334,6 +336,7 @@ export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
   ...suggestEn,
+  ...exportEn,
   'app.title': 'Vùng Phủ',
   'app.subtitle': 'Mobile, postal and fiber coverage by commune · {set}',
   'banner.syntheticLead': 'Illustrative data:',

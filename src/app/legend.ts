@@ -19,7 +19,7 @@ const breakText = (v: number) => fmt.decimal(v, 0, 1);
  * The scale's classes as legend rows, highest first, e.g. "≥ 99%", "95–99%", …, "< 50%", then "no
  * data". The target indicator lists met / not met / not evaluable.
  */
-function legendClasses(id: IndicatorId, scale: ScaleThreshold<number, string>): LegendClass[] {
+export function legendClasses(id: IndicatorId, scale: ScaleThreshold<number, string>): LegendClass[] {
   if (id === 'target') {
     const [notEvaluable, notMet, met] = scale.range();
     return [

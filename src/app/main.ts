@@ -21,11 +21,13 @@ import {
 import { button, download, el, requireElement } from './dom.ts';
 import { fmt } from './format.ts';
 import { type MessageKey, setLang, t } from './i18n.ts';
-import { indicatorValue, mappableTargets } from './indicators.ts';
+import { indicatorTitle, indicatorValue, mappableTargets } from './indicators.ts';
 import { issueText } from './issue_text.ts';
 import { renderLayerControls } from './layer_controls.ts';
-import { renderLegend } from './legend.ts';
+import { legendClasses, renderLegend } from './legend.ts';
 import { provinceLines, renderMapControls } from './map_controls.ts';
+import { mapImage, PNG_FACTOR } from './map_image.ts';
+import { ReportPanel } from './report_panel.ts';
 import { type Edit, freshId, parseScenario, type ScenarioFile } from './scenario_edits.ts';
 import {
   type EditMode,
@@ -229,6 +231,7 @@ function renderStatic(): void {
 
 function renderTabs(): void {
   if (view.tab === 'table' && tableStale) renderTable();
+  const reportShown = view.tab === 'report' && document.getElementById('tab-report')?.hidden === true;
   for (const id of TAB_IDS) {
     const tab = document.getElementById(`tabbtn-${id}`);
     const panel = document.getElementById(`tab-${id}`);
@@ -238,6 +241,7 @@ function renderTabs(): void {
     tab.tabIndex = on ? 0 : -1;
     panel.hidden = !on;
   }
+  if (reportShown) reportPanel.render();
 }
 
 function renderControls(): void {
@@ -402,6 +406,7 @@ function renderAll(): void {
   renderScenario();
   renderData();
   renderSettings();
+  reportPanel.render();
 }
 
 function renderLoadedStatus(): void {
@@ -707,6 +712,7 @@ async function runEdits(): Promise<void> {
     hook.lastUpdate = lastUpdate;
     hook.updates++;
     renderScenario();
+    reportPanel.scenarioChanged();
   } catch (error) {
     fail(error);
   }
@@ -1238,6 +1244,33 @@ window.addEventListener('hashchange', () => {
     renderPanel();
     renderTable();
   }
+});
+
+// ---- report tab: exports, comparison with a baseline, map image (report_panel.ts, issue 5) ----------
+
+const reportPanel = new ReportPanel(requireElement('tab-report', HTMLElement), {
+  client,
+  context: () => ({
+    provinces: store?.snapshot.units.filter((u) => u.level === 'province').map((u) => u.name) ?? [],
+    savedScenarios: saved,
+    generation: store,
+    ready: store !== null && !store.snapshot.partial,
+  }),
+  download: (name, bytes, mime) => download(name, bytes, mime),
+  pngFactor: () => ({ factor: PNG_FACTOR, cssWidth: ui.map.clientWidth }),
+  mapImage: () => {
+    const scale = indicatorScale(view.indicator);
+    const modelled = view.indicator === 'mobile_pop' || view.indicator === 'mobile_area';
+    const synthetic = store?.snapshot.datasets.some((d) => d.synthetic) ?? true;
+    return mapImage(coverage.map, {
+      title: t('png.title', { indicator: indicatorTitle(view, store?.snapshot.targetDefs ?? []) }),
+      date: t('png.date', { date: fmt.dateTime(new Date().toISOString()) }),
+      labels: [...(synthetic ? [t('png.synthetic')] : []), t('png.modelled')],
+      legendTitle: indicatorTitle(view, store?.snapshot.targetDefs ?? []),
+      legend: legendClasses(view.indicator, scale),
+      note: modelled ? t('legend.modelledNote') : '',
+    });
+  },
 });
 
 // ---- start -------------------------------------------------------------------------------------

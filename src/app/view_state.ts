@@ -47,7 +47,7 @@ export type YearFilter = 'all' | 'none' | number;
 
 export type Basemap = { kind: 'none' } | { kind: 'osm' } | { kind: 'style'; url: string };
 
-export const TAB_IDS = ['map', 'table', 'scenario', 'data', 'settings'] as const;
+export const TAB_IDS = ['map', 'table', 'scenario', 'report', 'data', 'settings'] as const;
 export type TabId = (typeof TAB_IDS)[number];
 
 export interface ViewState {

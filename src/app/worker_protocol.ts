@@ -4,6 +4,7 @@
  * update only replaces what changed.
  */
 import type { Feature } from 'geojson';
+import type { ReportComparison } from '../core/compare_reports.ts';
 import type { InputIssue } from '../core/errors.ts';
 import type { TargetEvaluation } from '../core/evaluate_targets.ts';
 import type { PostalCategory } from '../core/infrastructure.ts';
@@ -11,6 +12,7 @@ import type { FullResult, FullUnit } from '../core/run_analysis.ts';
 import type { Comparator, MetricId, TargetLevel, TargetUnit } from '../core/targets.ts';
 import type { ImportFormat } from '../io/import_file.ts';
 import type { DatasetKind, DatasetPayload } from './dataset_kind.ts';
+import type { ExportFormat } from './export_logic.ts';
 import type { Edit } from './scenario_edits.ts';
 import type { SuggestRequest, SuggestResult } from './suggest_types.ts';
 
@@ -213,7 +215,19 @@ export type WorkerRequest =
   | { kind: 'validate'; id: number; dataset: ImportPayload }
   | { kind: 'report'; id: number }
   /** "Suggest sites": plan new sites or postal points on the current scenario (worker_plan.ts). */
-  | { kind: 'plan'; id: number; request: SuggestRequest };
+  | { kind: 'plan'; id: number; request: SuggestRequest }
+  // Report tab (worker_export.ts): an export of the current scenario, or its comparison with a baseline.
+  | { kind: 'export'; id: number; format: ExportFormat; lang: 'vi' | 'en'; baseline: BaselineSpec | null }
+  | { kind: 'compare'; id: number; baseline: BaselineSpec };
+
+/**
+ * What to compare the current scenario with: the loaded data without the scenario's edits, a saved
+ * scenario's edits on the same data, or an imported report.json (e.g. last period's CLI output).
+ */
+export type BaselineSpec =
+  | { kind: 'data' }
+  | { kind: 'scenario'; name: string; edits: Edit[] }
+  | { kind: 'report'; name: string; json: string };
 
 /** Worker → page. */
 export type WorkerMessage =
@@ -226,6 +240,13 @@ export type WorkerMessage =
   | { kind: 'plan-progress'; id: number; done: number; total: number; label: string }
   /** result null: a newer plan request came in while this one waited, so it was skipped. */
   | { kind: 'planned'; id: number; result: SuggestResult | null }
+  | { kind: 'exported'; id: number; bytes: ArrayBuffer }
+  | {
+      kind: 'compared';
+      id: number;
+      comparison: ReportComparison;
+      better: Record<string, 'higher' | 'lower' | null>;
+    }
   | { kind: 'error'; id: number; userError: boolean; message: string; issues: InputIssue[] };
 
 /** The key of a unit: ids are only unique within a level. */
