@@ -192,6 +192,13 @@ export class CoverageMap {
   }
 
   applyLayers(settings: Readonly<Record<LayerId, LayerSetting>>): void {
+    // The layers no toggle controls (outlines, selection, pick) start hidden too: shown with the data.
+    const toggled = new Set(Object.values(LAYER_PARTS).flatMap((parts) => parts.map((p) => p.id)));
+    for (const layer of this.map.getStyle().layers) {
+      if (layer.id === 'background' || layer.id === BASEMAP_LAYER || toggled.has(layer.id)) continue;
+      if (this.map.getLayoutProperty(layer.id, 'visibility') === 'none')
+        this.map.setLayoutProperty(layer.id, 'visibility', 'visible');
+    }
     for (const [id, parts] of Object.entries(LAYER_PARTS) as [LayerId, (typeof LAYER_PARTS)[LayerId]][]) {
       const s = settings[id];
       for (const part of parts) {

@@ -291,7 +291,9 @@ export function offlineStyle(communesData: string | FeatureCollection): StyleSpe
     sources: appSources(communesData),
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#eef0f2' } },
-      ...appLayers([]),
+      // Hidden until the first analysis arrives (CoverageMap.applyLayers): a frame of the loading map
+      // costs as much as a full one where WebGL runs in software, and shows nothing useful.
+      ...appLayers([]).map((l) => ({ ...l, layout: { ...(l.layout ?? {}), visibility: 'none' as const } })),
     ],
   };
 }
