@@ -52,6 +52,12 @@ export const fmt = {
     const d = new Date(iso);
     return Number.isNaN(d.getTime())
       ? iso
-      : new Intl.DateTimeFormat(LOCALES[currentLang()], { dateStyle: 'short', timeStyle: 'short' }).format(d);
+      : new Intl.DateTimeFormat(LOCALES[currentLang()], {
+          day: '2-digit',
+          month: '2-digit',
+          year: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
+        }).format(d);
   },
 };

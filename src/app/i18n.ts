@@ -205,7 +205,8 @@ const vi = {
   'scenario.addAtCentre': 'Đặt tại tâm bản đồ',
   'scenario.needTech': 'Chọn ít nhất một công nghệ cho trạm mới.',
   'scenario.picked': 'Đối tượng đang chọn',
-  'scenario.pickHint': 'Nhấp vào một trạm hoặc điểm bưu chính trên bản đồ để di chuyển hoặc xoá.',
+  'scenario.pickHint':
+    'Nhấp vào một trạm hoặc điểm bưu chính trên bản đồ để chọn; kéo nó để di chuyển, hoặc dùng nút Di chuyển / Xoá.',
   'scenario.pickedSite': 'Trạm {id} · {op} · {tech}',
   'scenario.pickedPostal': 'Điểm {id} · {type}',
   'scenario.lat': 'Vĩ độ',
@@ -533,7 +534,8 @@ const en: Record<MessageKey, string> = {
   'scenario.addAtCentre': 'Place at the map centre',
   'scenario.needTech': 'Choose at least one technology for the new site.',
   'scenario.picked': 'Selected item',
-  'scenario.pickHint': 'Click a site or postal point on the map to move or delete it.',
+  'scenario.pickHint':
+    'Click a site or postal point on the map to pick it; drag it to move it, or use Move / Delete.',
   'scenario.pickedSite': 'Site {id} · {op} · {tech}',
   'scenario.pickedPostal': 'Point {id} · {type}',
   'scenario.lat': 'Latitude',

@@ -911,6 +911,39 @@ coverage.map.on('moveend', () => {
   view = { ...view, camera: coverage.camera() };
   syncUrl();
 });
+
+// Drag the picked site or postal point to move it (picking first keeps a pan that starts on a dot from
+// moving it by accident). A press on it stops the map's own drag-pan; the drop is one move edit.
+let drag: { x: number; y: number; moved: boolean } | null = null;
+coverage.map.on('mousedown', (e: MapMouseEvent) => {
+  if (!store || !picked || mode.kind !== 'browse' || e.originalEvent.button !== 0) return;
+  const hit = coverage.hitAt(e.point.x, e.point.y);
+  if ((hit.kind !== 'site' && hit.kind !== 'postal') || hit.kind !== picked.what || hit.id !== picked.id)
+    return;
+  e.preventDefault();
+  drag = { x: e.point.x, y: e.point.y, moved: false };
+});
+coverage.map.on('mousemove', (e: MapMouseEvent) => {
+  if (!drag || !picked) return;
+  if (!drag.moved && Math.hypot(e.point.x - drag.x, e.point.y - drag.y) < 4) return;
+  if (!drag.moved) {
+    drag.moved = true;
+    popup?.remove();
+    coverage.map.getCanvas().style.cursor = 'grabbing';
+  }
+  coverage.setPick({
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [e.lngLat.lng, e.lngLat.lat] },
+    properties: picked.props,
+  });
+});
+coverage.map.on('mouseup', (e: MapMouseEvent) => {
+  const d = drag;
+  drag = null;
+  if (!d?.moved) return;
+  coverage.map.getCanvas().style.cursor = '';
+  movePicked(e.lngLat.lng, e.lngLat.lat);
+});
 for (const layer of [
   'communes-fill',
   'sites-point',

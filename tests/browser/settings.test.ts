@@ -109,3 +109,58 @@ describe('analysis settings', () => {
     expect(await page.locator('#analysis-problem').textContent()).toBe('Chọn ít nhất một loại điểm.');
   });
 });
+
+describe('what-if: drag a picked site to move it', () => {
+  it('moves the site where it is dropped, as one move edit recomputed in the worker', async () => {
+    const p = await context.newPage();
+    try {
+      await p.goto(`${server!.origin}/#map=108.00000,13.98000,11.50&tab=scenario`);
+      expect((await waitReady(p)).error).toBeNull();
+      // A site drawn as a dot (not a cluster), well inside the view.
+      const site = await p.evaluate(() => {
+        const map = (window as Hooked).__vungphu!.map!;
+        const { width, height } = map.getCanvas().getBoundingClientRect();
+        for (const f of map.queryRenderedFeatures({ layers: ['sites-point'] })) {
+          if (f.geometry.type !== 'Point') continue;
+          const [lon, lat] = f.geometry.coordinates as [number, number];
+          const pt = map.project([lon, lat]);
+          if (pt.x > 450 && pt.x < width - 120 && pt.y > 120 && pt.y < height - 120)
+            return { id: String(f.properties.id), x: pt.x, y: pt.y };
+        }
+        return null;
+      });
+      expect(site).not.toBeNull();
+      const box = (await p.locator('#map canvas').boundingBox())!;
+      const at = { x: box.x + site!.x, y: box.y + site!.y };
+      await p.mouse.click(at.x, at.y);
+      await expect.poll(() => p.locator('.maplibregl-popup').count()).toBe(1);
+      const updates = await p.evaluate(() => (window as Hooked).__vungphu!.updates);
+      const drop = { x: at.x + 70, y: at.y + 40 };
+      await p.mouse.move(at.x, at.y);
+      await p.mouse.down();
+      await p.mouse.move(at.x + 20, at.y + 10, { steps: 3 });
+      await p.mouse.move(drop.x, drop.y, { steps: 5 });
+      await p.mouse.up();
+      await p.waitForFunction((n) => ((window as Hooked).__vungphu?.updates ?? 0) > n, updates, {
+        timeout: 60_000,
+      });
+      const moved = await p.evaluate(
+        ({ id, x, y }) => {
+          const hook = (window as Hooked).__vungphu!;
+          const f = hook.store!.feature('sites', id)!;
+          const want = hook.map!.unproject([x, y]);
+          return { at: (f.geometry as { coordinates: number[] }).coordinates, want: [want.lng, want.lat] };
+        },
+        { id: site!.id, x: site!.x + 70, y: site!.y + 40 },
+      );
+      // Within a pixel of the drop point (mouse events carry whole pixels; a pixel is ≈ 30 m here).
+      expect(Math.abs(moved.at[0]! - moved.want[0]!)).toBeLessThan(4e-4);
+      expect(Math.abs(moved.at[1]! - moved.want[1]!)).toBeLessThan(4e-4);
+      const changes = await p.locator('#change-list li').allTextContents();
+      expect(changes).toHaveLength(1);
+      expect(changes[0]).toContain(`Di chuyển trạm ${site!.id}`);
+    } finally {
+      await p.close();
+    }
+  });
+});
