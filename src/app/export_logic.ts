@@ -3,9 +3,7 @@
  * comparison table's filter and sort. No DOM, no worker: unit-tested in tests/unit/app_export.test.ts.
  */
 import type { ComparisonRow, ReportComparison } from '../core/compare_reports.ts';
-import { UserError } from '../core/errors.ts';
 import { foldText } from '../core/fold_text.ts';
-import type { CoverageReport } from '../core/report.ts';
 
 /** Formats the app exports; `json` is report.json itself. */
 export const EXPORT_FORMATS = ['xlsx', 'pdf', 'csv', 'geojson', 'gpkg', 'shp', 'kml', 'json'] as const;
@@ -45,26 +43,8 @@ export function exportFileName(provinces: readonly string[], date: Date, suffix:
   return ['vungphu', ...names, ...(kind ? [kind] : []), isoDay(date)].join('-') + suffix;
 }
 
-/** Parses an imported report.json (another period's report); a UserError when it is not one. */
-export function parseReportJson(text: string, name: string): CoverageReport {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new UserError(`${name}: not valid JSON (${(e as Error).message}).`);
-  }
-  const r = raw as Partial<CoverageReport> | null;
-  if (
-    !r ||
-    typeof r !== 'object' ||
-    !Array.isArray(r.units) ||
-    !Array.isArray(r.targets) ||
-    !r.method ||
-    !r.inputs
-  )
-    throw new UserError(`${name}: not a Vùng Phủ report.json (no units, targets, method or inputs).`);
-  return r as CoverageReport;
-}
+/** Parses an imported report.json (another period's report): shared with `vungphu report --baseline`. */
+export { parseReportJson } from '../io/report_json.ts';
 
 export type CompareLevel = 'all' | ComparisonRow['level'];
 export type CompareSortKey = 'unit' | 'indicator' | 'before' | 'after' | 'difference';

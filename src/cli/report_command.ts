@@ -14,6 +14,7 @@ import { reportCsv } from '../io/report_csv.ts';
 import type { ReportGeometry } from '../io/report_features.ts';
 import { reportGeoJSON } from '../io/report_geojson.ts';
 import { reportGeoPackage } from '../io/report_gpkg.ts';
+import { parseReportJson } from '../io/report_json.ts';
 import { reportKml } from '../io/report_kml.ts';
 import { reportPdf } from '../io/report_pdf.ts';
 import { reportShapefileZip } from '../io/report_shapefile.ts';
@@ -198,24 +199,7 @@ function parseFormats(raw: string | undefined): Format[] {
 
 /** Reads a report.json (ours or a baseline), with a UserError when it is not one. */
 function readReport(path: string): CoverageReport {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readText(path));
-  } catch (e) {
-    if (e instanceof UserError) throw e;
-    throw new UserError(`${path}: not valid JSON (${(e as Error).message}).`);
-  }
-  const r = raw as Partial<CoverageReport> | null;
-  if (
-    !r ||
-    typeof r !== 'object' ||
-    !Array.isArray(r.units) ||
-    !Array.isArray(r.targets) ||
-    !r.method ||
-    !r.inputs
-  )
-    throw new UserError(`${path}: not a Vùng Phủ report.json (no units, targets, method or inputs).`);
-  return r as CoverageReport;
+  return parseReportJson(readText(path), path);
 }
 
 /** Finds a file named in report.json: as given, else relative to the report's folder. */
