@@ -80,7 +80,9 @@ function importReportElement(r: ImportReport): HTMLElement {
     attrs: { role: r.fatal || r.rejected > 0 ? 'alert' : 'status' },
     dataset: { kind: r.kind, kept: String(r.kept), rejected: String(r.rejected) },
   });
-  box.append(el('h4', { text: `${r.name} · ${t(`kind.${r.kind}` as MessageKey)}` }));
+  // A file refused before its kind was known (too big, unreadable) is named alone.
+  const known = r.format !== null || r.kept > 0;
+  box.append(el('h4', { text: known ? `${r.name} · ${t(`kind.${r.kind}` as MessageKey)}` : r.name }));
   if (r.fatal)
     box.append(
       el('p', { className: 'import-summary', text: t('import.fatal', { message: messageText(r.fatal) }) }),

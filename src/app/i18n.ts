@@ -639,7 +639,7 @@ const en: Record<MessageKey, string> = {
   'kind.population': 'Population (points or grid)',
   'import.summary': 'Read {total} records: {kept} used, {rejected} rejected.',
   'import.fatal': 'The file cannot be used: {message}',
-  'import.problems': '{errors} errors, {warnings} warnings:',
+  'import.problems': 'Errors: {errors}; warnings: {warnings}:',
   'issue.row': 'Row {n}',
   'issue.feature': 'Feature {n}',
   'issue.field': 'field "{field}"',
