@@ -193,7 +193,15 @@ export function updateAnalysis(
     const people = input.populationPoints?.filter((_p, k) => slot.has(cache.populationCommune[k]!));
     const reach = postalPicked.map((i) => grow(cache.boxes[i]!, distanceM));
     const near = postal.filter((p) => reach.some((b) => inBox(b, p.lon, p.lat)));
-    const res = postalIndicators(subCommunes, communeLocator(subCommunes), near, people, cfg, postalOptions);
+    const res = postalIndicators(
+      subCommunes,
+      communeLocator(subCommunes),
+      near,
+      people,
+      cfg,
+      postalOptions,
+      options.postalBeyondPolygons !== false,
+    );
     postalPicked.forEach((i, j) => {
       postalBlocks[i] = res.communes[j]!;
       beyondByCommune[i] = res.beyondPolygons

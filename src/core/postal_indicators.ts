@@ -133,6 +133,7 @@ export function postalIndicators(
   populationPoints: readonly PopulationPoint[] | undefined,
   cfg: EngineConfig,
   options: PostalOptions = DEFAULT_POSTAL_OPTIONS,
+  withPolygons = true,
 ): PostalResult {
   const byCommune = communes.map(() => [] as PostalPoint[]);
   for (const p of points) {
@@ -141,7 +142,7 @@ export function postalIndicators(
   }
   const staffed = points.filter((p) => p.staffed);
   const radiusM = options.distanceKm * 1000;
-  const zone = zoneCoverage(locator, discZone(staffed, radiusM), cfg, true);
+  const zone = zoneCoverage(locator, discZone(staffed, radiusM), cfg, withPolygons);
   const popByCommune = communes.map(() => [] as PopulationPoint[]);
   for (const p of populationPoints ?? []) {
     const i = locator.locate(p.lon, p.lat);

@@ -55,6 +55,12 @@ export interface FullOptions extends AnalysisOptions {
   postal?: Partial<PostalOptions>;
   /** Fiber reach distance in metres (default 1,000). */
   fiberReachM?: number;
+  /**
+   * Trace the polygons of the areas farther than the postal distance from a staffed point (default
+   * true). The figures do not need them; the app leaves them out of its first analysis and fills them in
+   * when the layer or an export asks (`withDeferredPolygons`).
+   */
+  postalBeyondPolygons?: boolean;
 }
 
 /** A unit of the report: mobile coverage plus the postal, fiber and village blocks. */
@@ -141,7 +147,15 @@ export function runAnalysis(
   const villageBlocks = communes.map((_, i) => villageBlock(villagesBy[i]!, centreCovered[i]!));
 
   const postal = input.postal
-    ? postalIndicators(communes, locator, input.postal, input.populationPoints, cfg, postalOptions)
+    ? postalIndicators(
+        communes,
+        locator,
+        input.postal,
+        input.populationPoints,
+        cfg,
+        postalOptions,
+        options.postalBeyondPolygons !== false,
+      )
     : null;
   const fiber = input.fiber
     ? fiberIndicators(
