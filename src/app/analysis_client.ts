@@ -1,19 +1,16 @@
 import type { ReportComparison } from '../core/compare_reports.ts';
 import type { InputIssue } from '../core/errors.ts';
-import type { DatasetPayload } from './dataset_kind.ts';
 import type { ExportFormat } from './export_logic.ts';
 import type { Edit } from './scenario_edits.ts';
 import type { SuggestRequest, SuggestResult } from './suggest_types.ts';
 import type {
-  AnalysisOptionsChoice,
   BaselineSpec,
-  BoundarySet,
   Delta,
   FeatureLayer,
   ImportPayload,
   ImportReport,
   LayerPatch,
-  SampleUrls,
+  LoadOptions,
   Snapshot,
   WorkerMessage,
   WorkerRequest,
@@ -92,18 +89,7 @@ export class AnalysisClient {
    * Loads the datasets (imported ones replace the sample), applies the edits and analyses everything.
    * With `onPreview`, a quick mobile-only snapshot arrives first.
    */
-  async load(
-    options: {
-      boundarySet: BoundarySet;
-      sample: SampleUrls;
-      imported: DatasetPayload[];
-      edits: Edit[];
-      layers: FeatureLayer[];
-      withGeometry: boolean;
-      analysis: AnalysisOptionsChoice;
-    },
-    onPreview?: (snapshot: Snapshot) => void,
-  ): Promise<Snapshot> {
+  async load(options: LoadOptions, onPreview?: (snapshot: Snapshot) => void): Promise<Snapshot> {
     const id = this.nextId;
     if (onPreview) this.previews.set(id, onPreview);
     const m = await this.request({ kind: 'load', ...options, preview: onPreview !== undefined });

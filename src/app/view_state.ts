@@ -4,7 +4,7 @@
  */
 import { POSTAL_CATEGORIES, type PostalCategory } from '../core/infrastructure.ts';
 import type { TechnologyKey, UnitLevel } from '../core/types.ts';
-import type { AnalysisOptionsChoice, BoundarySet } from './worker_protocol.ts';
+import { type AnalysisOptionsChoice, type BoundarySet, FEATURE_LAYERS } from './worker_protocol.ts';
 
 export type Lang = 'vi' | 'en';
 
@@ -20,18 +20,8 @@ export type IndicatorId = (typeof INDICATOR_IDS)[number];
 
 export const TECH_CHOICES: readonly TechnologyKey[] = ['2G', '3G', '4G', '5G', 'any'];
 
-/** Map layers with a toggle and an opacity. */
-export const LAYER_IDS = [
-  'communes',
-  'sites',
-  'footprints',
-  'postal',
-  'serviceCircles',
-  'fiber',
-  'villages',
-  'gaps',
-  'beyond',
-] as const;
+/** Map layers with a toggle and an opacity: the communes, and every layer the worker sends features of. */
+export const LAYER_IDS = ['communes', ...FEATURE_LAYERS] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 
 export interface LayerSetting {

@@ -192,6 +192,9 @@ export function failedImport(
 /** A file to import: a dataset whose kind may still be unknown ("auto": detected from its fields). */
 export type ImportPayload = Omit<DatasetPayload, 'kind'> & { kind: DatasetKind | 'auto' };
 
+/** What the page asks for in a load (the client adds the id and whether to send a preview). */
+export type LoadOptions = Omit<Extract<WorkerRequest, { kind: 'load' }>, 'kind' | 'id' | 'preview'>;
+
 /** Page → worker. */
 export type WorkerRequest =
   | {
