@@ -30,7 +30,7 @@ import {
   type UnitResult,
 } from './types.ts';
 import { unitGroups } from './unit_groups.ts';
-import type { DeadZoneVillage, VillageBlock } from './village_indicators.ts';
+import { type DeadZoneVillage, deadZoneVillage, type VillageBlock } from './village_indicators.ts';
 
 type BBox = [number, number, number, number];
 
@@ -224,15 +224,7 @@ export function updateAnalysis(
     const i = cache.villageCommune[k]!;
     const probe = villageProbes[k]!;
     if (i < 0 || probe.technologies.includes('4G')) return;
-    deadZoneVillages.push({
-      village_id: v.id,
-      name: v.name ?? null,
-      commune_id: communes[i]!.id,
-      commune_name: communes[i]!.name,
-      population: v.population,
-      has_grid_power: v.hasGridPower,
-      nearest_4g_site_km: probe.nearest4gSiteKm,
-    });
+    deadZoneVillages.push(deadZoneVillage(v, communes[i]!, probe.nearest4gSiteKm));
   });
   const flagged = (pred: (b: PostalBlock) => boolean) =>
     postal

@@ -33,6 +33,7 @@ import type {
 import { unitGroups } from './unit_groups.ts';
 import {
   type DeadZoneVillage,
+  deadZoneVillage,
   rollupVillages,
   type VillageBlock,
   villageBlock,
@@ -128,17 +129,8 @@ export function runAnalysis(
     if (i < 0) return;
     const probe = villageProbes[k]!;
     villagesBy[i]!.push({ village: v, technologies: probe.technologies });
-    if (!probe.technologies.includes('4G')) {
-      deadZoneVillages.push({
-        village_id: v.id,
-        name: v.name ?? null,
-        commune_id: communes[i]!.id,
-        commune_name: communes[i]!.name,
-        population: v.population,
-        has_grid_power: v.hasGridPower,
-        nearest_4g_site_km: probe.nearest4gSiteKm,
-      });
-    }
+    if (!probe.technologies.includes('4G'))
+      deadZoneVillages.push(deadZoneVillage(v, communes[i]!, probe.nearest4gSiteKm));
   });
   const centreCovered = communes.map(() => [] as { covered: boolean }[]);
   centres.forEach((c, k) => {

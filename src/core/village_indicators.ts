@@ -1,5 +1,5 @@
 import type { Village } from './plan_types.ts';
-import { TECHNOLOGIES, type Technology, type TechnologyKey } from './types.ts';
+import { type Commune, TECHNOLOGIES, type Technology, type TechnologyKey } from './types.ts';
 
 /** Coverage of a unit's villages by one technology (any operator). */
 export interface VillageCoverage {
@@ -35,6 +35,23 @@ export interface DeadZoneVillage {
   has_grid_power: boolean | null;
   /** Straight-line distance to the nearest site carrying 4G, km (null when there is no 4G site). */
   nearest_4g_site_km: number | null;
+}
+
+/** The dead-zone list entry of a village without 4G (shared by the full and the incremental analysis). */
+export function deadZoneVillage(
+  v: Village,
+  commune: Commune,
+  nearest4gSiteKm: number | null,
+): DeadZoneVillage {
+  return {
+    village_id: v.id,
+    name: v.name ?? null,
+    commune_id: commune.id,
+    commune_name: commune.name,
+    population: v.population,
+    has_grid_power: v.hasGridPower,
+    nearest_4g_site_km: nearest4gSiteKm,
+  };
 }
 
 const KEYS: TechnologyKey[] = [...TECHNOLOGIES, 'any'];
