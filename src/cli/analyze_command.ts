@@ -14,7 +14,12 @@ import { rejectedRowsCsv } from '../io/rejected_rows.ts';
 import { targetsCsv } from '../io/targets_csv.ts';
 import { targetsFromCsv, targetsFromJson } from '../io/targets_file.ts';
 import { parseCountingRule } from './counting_rule.ts';
-import { IMPORT_FLAG_OPTIONS, IMPORT_FLAGS_HELP, InputLoader } from './input_loader.ts';
+import {
+  BOUNDARY_FLAG_OPTIONS,
+  IMPORT_FLAG_OPTIONS,
+  IMPORT_FLAGS_HELP,
+  InputLoader,
+} from './input_loader.ts';
 import { BUNDLED_TARGETS, SAMPLE } from './paths.ts';
 import { progressBar } from './progress.ts';
 import { formatOf, importSummary, readText } from './read_inputs.ts';
@@ -66,11 +71,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
-      boundaries: { type: 'string' },
-      'id-field': { type: 'string' },
-      'name-field': { type: 'string' },
-      'population-field': { type: 'string' },
-      'boundary-set': { type: 'string' },
+      ...BOUNDARY_FLAG_OPTIONS,
       sites: { type: 'string' },
       population: { type: 'string' },
       postal: { type: 'string' },
@@ -91,38 +92,27 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
     process.stdout.write(`${ANALYZE_HELP}\n`);
     return 0;
   }
-  const set = values['boundary-set'] ?? 'pre2025';
-  if (set !== 'pre2025' && set !== '2025')
-    throw new UserError(`--boundary-set must be pre2025 or 2025 (got "${set}").`);
-  const boundariesPath = values.boundaries ?? SAMPLE.boundaries[set];
   const sitesPath = values.sites ?? SAMPLE.sites;
   // Every spatial input goes through the same importer as the app (any format, CRS, swap check).
   const loader = new InputLoader(values);
   const allIssues = loader.issues;
   const summaries = loader.summaries;
-  const load: InputLoader['load'] = (path, kind, extra) => loader.load(path, kind, extra);
 
-  const b = await load(boundariesPath, 'boundaries', {
-    boundaryFields: {
-      ...(values['id-field'] ? { idField: values['id-field'] } : {}),
-      ...(values['name-field'] ? { nameField: values['name-field'] } : {}),
-      ...(values['population-field'] ? { populationField: values['population-field'] } : {}),
-    },
-  });
-  const communes = b.items;
+  const { path: boundariesPath, communes } = await loader.loadBoundaries(values);
   const reference = { reference: communes };
-  const s = await load(sitesPath, 'sites', reference);
+  const s = await loader.load(sitesPath, 'sites', reference);
 
   let populationPoints: PopulationPoint[] | undefined;
-  if (values.population) populationPoints = (await load(values.population, 'population', reference)).items;
+  if (values.population)
+    populationPoints = (await loader.load(values.population, 'population', reference)).items;
 
   const sample = !values.boundaries && !values.sites;
   const postalPath = values.postal ?? (sample ? SAMPLE.postal : undefined);
   const fiberPath = values.fiber ?? (sample ? SAMPLE.fiber : undefined);
   const villagesPath = values.villages ?? (sample ? SAMPLE.villages : undefined);
-  const postal = postalPath ? await load(postalPath, 'postal', reference) : undefined;
-  const fiber = fiberPath ? await load(fiberPath, 'fiber', reference) : undefined;
-  const villages = villagesPath ? await load(villagesPath, 'villages', reference) : undefined;
+  const postal = postalPath ? await loader.load(postalPath, 'postal', reference) : undefined;
+  const fiber = fiberPath ? await loader.load(fiberPath, 'fiber', reference) : undefined;
+  const villages = villagesPath ? await loader.load(villagesPath, 'villages', reference) : undefined;
 
   const targetPaths = values.targets ?? bundledTargetFiles(communes.map((c) => c.provinceName));
   const targets = targetPaths.map((path) => {

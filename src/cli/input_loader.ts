@@ -1,6 +1,8 @@
 import { type InputIssue, UserError } from '../core/errors.ts';
+import type { Commune } from '../core/types.ts';
 import { parseMeridian } from '../io/crs.ts';
 import { type ImportKind, type ImportOptions, type ImportResult, importFile } from '../io/import_file.ts';
+import { SAMPLE } from './paths.ts';
 import { readBytes } from './read_inputs.ts';
 
 /** Help lines of the import flags shared by `analyze` and `plan-sites`. */
@@ -10,6 +12,15 @@ export const IMPORT_FLAGS_HELP = `  --crs EPSG:CODE       coordinate system of i
                         in degrees, or a province name (108.5 or "Gia Lai"; Đắk Nông too)
   --swapped fix|reject  rows with latitude and longitude swapped: swap back with a warning
                         (default) or reject`;
+
+/** The parseArgs options of the boundary flags (`loadBoundaries`). */
+export const BOUNDARY_FLAG_OPTIONS = {
+  boundaries: { type: 'string' },
+  'id-field': { type: 'string' },
+  'name-field': { type: 'string' },
+  'population-field': { type: 'string' },
+  'boundary-set': { type: 'string' },
+} as const;
 
 /** The parseArgs options of those flags. */
 export const IMPORT_FLAG_OPTIONS = {
@@ -42,6 +53,31 @@ export class InputLoader {
       ...(flags.crs ? { crs: flags.crs } : {}),
       ...(flags['vn2000-meridian'] ? { vn2000Meridian: parseMeridian(flags['vn2000-meridian']) } : {}),
     };
+  }
+
+  /**
+   * The communes: `--boundaries` (with its field options), else the bundled set `--boundary-set`
+   * (pre2025 by default, or 2025).
+   */
+  async loadBoundaries(flags: {
+    boundaries?: string | undefined;
+    'id-field'?: string | undefined;
+    'name-field'?: string | undefined;
+    'population-field'?: string | undefined;
+    'boundary-set'?: string | undefined;
+  }): Promise<{ path: string; communes: Commune[] }> {
+    const set = flags['boundary-set'] ?? 'pre2025';
+    if (set !== 'pre2025' && set !== '2025')
+      throw new UserError(`--boundary-set must be pre2025 or 2025 (got "${set}").`);
+    const path = flags.boundaries ?? SAMPLE.boundaries[set];
+    const r = await this.load(path, 'boundaries', {
+      boundaryFields: {
+        ...(flags['id-field'] ? { idField: flags['id-field'] } : {}),
+        ...(flags['name-field'] ? { nameField: flags['name-field'] } : {}),
+        ...(flags['population-field'] ? { populationField: flags['population-field'] } : {}),
+      },
+    });
+    return { path, communes: r.items };
   }
 
   /** Imports one file as one kind of record. */

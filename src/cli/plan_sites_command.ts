@@ -20,7 +20,12 @@ import { planCsv } from '../io/plan_csv.ts';
 import { planCurveSvg } from '../io/plan_curve_svg.ts';
 import { rejectedRowsCsv } from '../io/rejected_rows.ts';
 import { parseTechnology } from '../io/technology.ts';
-import { IMPORT_FLAG_OPTIONS, IMPORT_FLAGS_HELP, InputLoader } from './input_loader.ts';
+import {
+  BOUNDARY_FLAG_OPTIONS,
+  IMPORT_FLAG_OPTIONS,
+  IMPORT_FLAGS_HELP,
+  InputLoader,
+} from './input_loader.ts';
 import { optionalNumber } from './number_flag.ts';
 import { SAMPLE } from './paths.ts';
 import { POSTAL_PLAN_HELP, planPostal } from './plan_postal.ts';
@@ -76,11 +81,7 @@ export async function planSitesCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
-      boundaries: { type: 'string' },
-      'id-field': { type: 'string' },
-      'name-field': { type: 'string' },
-      'population-field': { type: 'string' },
-      'boundary-set': { type: 'string' },
+      ...BOUNDARY_FLAG_OPTIONS,
       sites: { type: 'string' },
       villages: { type: 'string' },
       'cell-m': { type: 'string' },
@@ -117,19 +118,7 @@ export async function planSitesCommand(argv: string[]): Promise<number> {
   const loader = new InputLoader(values);
   const { issues, summaries } = loader;
 
-  const set = values['boundary-set'] ?? 'pre2025';
-  if (set !== 'pre2025' && set !== '2025')
-    throw new UserError(`--boundary-set must be pre2025 or 2025 (got "${set}").`);
-  const boundariesPath = values.boundaries ?? SAMPLE.boundaries[set];
-  const communes = (
-    await loader.load(boundariesPath, 'boundaries', {
-      boundaryFields: {
-        ...(values['id-field'] ? { idField: values['id-field'] } : {}),
-        ...(values['name-field'] ? { nameField: values['name-field'] } : {}),
-        ...(values['population-field'] ? { populationField: values['population-field'] } : {}),
-      },
-    })
-  ).items;
+  const { path: boundariesPath, communes } = await loader.loadBoundaries(values);
   const reference = { reference: communes };
 
   const villagesPath =
