@@ -90,10 +90,14 @@ export function detectKind(name: string, head: string): FileKind | null {
   const text = head.replace(/^\uFEFF/, '').trimStart();
   if (text.startsWith('{') || text.startsWith('[')) {
     if (/"format"\s*:\s*"vungphu-scenario"/.test(text)) return 'scenario';
+    // The first feature's geometry and properties (a legacy "crs" member also has "properties").
+    const at = text.search(/"features"\s*:/);
+    const features = at >= 0 ? text.slice(at) : text;
     const geometry =
-      /"type"\s*:\s*"(Point|MultiPoint|LineString|MultiLineString|Polygon|MultiPolygon)"/.exec(text)?.[1] ??
-      null;
-    const props = /"properties"\s*:\s*\{([^}]*)\}/.exec(text)?.[1] ?? '';
+      /"type"\s*:\s*"(Point|MultiPoint|LineString|MultiLineString|Polygon|MultiPolygon)"/.exec(
+        features,
+      )?.[1] ?? null;
+    const props = /"properties"\s*:\s*\{([^}]*)\}/.exec(features)?.[1] ?? '';
     return kindFromFeatures(
       geometry,
       [...props.matchAll(/"([^"]+)"\s*:/g)].map((m) => m[1]!),

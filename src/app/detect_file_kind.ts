@@ -12,16 +12,10 @@ import { shapefileFeatures } from '../io/shapefile_read.ts';
 import { xlsxTable } from '../io/xlsx_read.ts';
 import { type DatasetKind, detectKind, kindFromFeatures, kindFromHeader } from './dataset_kind.ts';
 
-function fromCollection(
-  fc: Pick<PlainFeatureCollection, 'features'> | { features: unknown[] },
-): DatasetKind | null {
-  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object';
-  const features = (fc.features as unknown[]).filter(isObject);
-  const first = features.find((f) => isObject(f.geometry)) ?? features[0];
+function fromCollection(fc: PlainFeatureCollection): DatasetKind | null {
+  const first = fc.features.find((f) => f.geometry) ?? fc.features[0];
   if (!first) return null;
-  const geometry =
-    isObject(first.geometry) && typeof first.geometry.type === 'string' ? first.geometry.type : null;
-  return kindFromFeatures(geometry, isObject(first.properties) ? Object.keys(first.properties) : []);
+  return kindFromFeatures(first.geometry?.type ?? null, Object.keys(first.properties));
 }
 
 /** The dataset kind of a file, or null when its fields say nothing recognisable. */
@@ -31,17 +25,9 @@ export function detectFileKind(bytes: Uint8Array, fileName: string): DatasetKind
     case 'geotiff':
       return 'population';
     case 'geojson': {
-      const { text } = decodeBytes(bytes);
-      let data: unknown;
-      try {
-        data = JSON.parse(text);
-      } catch {
-        // Malformed: guess from the text; the import then reports where the JSON breaks.
-        const kind = detectKind(fileName, text.slice(0, 200_000));
-        return kind === 'scenario' ? null : kind;
-      }
-      const features = (data as { features?: unknown } | null)?.features;
-      return Array.isArray(features) ? fromCollection({ features }) : null;
+      // From the head of the text, not a parse of the whole file (the import parses it next).
+      const kind = detectKind(fileName, decodeBytes(bytes.subarray(0, 200_000)).text);
+      return kind === 'scenario' ? null : kind;
     }
     case 'csv': {
       const { text } = decodeBytes(bytes.subarray(0, 200_000));
