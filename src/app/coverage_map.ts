@@ -62,6 +62,8 @@ export class CoverageMap {
   private operators: string[] = [];
   private baseSites: readonly Feature[] = [];
   private readonly firstLoad: Promise<void>;
+  /** Whether the layers hidden while loading (offlineStyle) have been shown. */
+  private revealed = false;
   /** Called after a style swap (basemap by style URL), when the data and states have been restored. */
   onStyleRestored: () => void = () => {};
 
@@ -193,11 +195,12 @@ export class CoverageMap {
 
   applyLayers(settings: Readonly<Record<LayerId, LayerSetting>>): void {
     // The layers no toggle controls (outlines, selection, pick) start hidden too: shown with the data.
-    const toggled = new Set(Object.values(LAYER_PARTS).flatMap((parts) => parts.map((p) => p.id)));
-    for (const layer of this.map.getStyle().layers) {
-      if (layer.id === 'background' || layer.id === BASEMAP_LAYER || toggled.has(layer.id)) continue;
-      if (this.map.getLayoutProperty(layer.id, 'visibility') === 'none')
-        this.map.setLayoutProperty(layer.id, 'visibility', 'visible');
+    if (!this.revealed) {
+      this.revealed = true;
+      const toggled = new Set(Object.values(LAYER_PARTS).flatMap((parts) => parts.map((p) => p.id)));
+      for (const id of this.map.getLayersOrder())
+        if (id !== 'background' && id !== BASEMAP_LAYER && !toggled.has(id))
+          this.map.setLayoutProperty(id, 'visibility', 'visible');
     }
     for (const [id, parts] of Object.entries(LAYER_PARTS) as [LayerId, (typeof LAYER_PARTS)[LayerId]][]) {
       const s = settings[id];

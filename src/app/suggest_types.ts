@@ -11,7 +11,7 @@ import type {
   PlanScope,
   PlanStatus,
 } from '../core/plan_types.ts';
-import type { PostalReason } from '../core/suggest_postal_points.ts';
+import type { PostalPlan, PostalReason } from '../core/suggest_postal_points.ts';
 import type { Technology } from '../core/types.ts';
 
 /** Which generated candidate sources to use. */
@@ -95,15 +95,7 @@ export interface PostalSuggestResult {
   mode: 'postal';
   radiusKm: number;
   rows: PostalSuggestRow[];
-  totals: {
-    suggested: number;
-    needed_for_radius: number;
-    far_population_before: number;
-    far_population_after: number;
-    population_gained: number;
-    communes_failing_radius_before: number;
-    communes_without_staffed_point_before: number;
-  };
+  totals: PostalPlan['totals'];
   /** Communes planned, and those that still fail R̄ ≤ R* after the suggestions (should be none). */
   communes: number;
   warnings: string[];

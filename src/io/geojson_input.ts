@@ -86,3 +86,34 @@ export class IssueList {
     this.items.push({ file: this.file, path, message, severity: 'warning', ...extra });
   }
 }
+
+/** A Point feature's position (unchecked: the record's validator checks it) and properties. */
+export interface PointFeature {
+  index: number;
+  /** `features[i]`, for issue paths. */
+  path: string;
+  lon: unknown;
+  lat: unknown;
+  properties: Record<string, unknown>;
+}
+
+/**
+ * The Point features of a GeoJSON FeatureCollection, for the point kinds (postal points, villages,
+ * population); any other geometry is an error on the feature's `geometry` field, in `issues`.
+ */
+export function pointFeatures(input: unknown, issues: IssueList): { points: PointFeature[]; total: number } {
+  const features = readFeatureCollection(input, issues.file);
+  const points: PointFeature[] = [];
+  for (const f of features) {
+    const path = `features[${f.index}]`;
+    if (f.geometry?.type !== 'Point') {
+      issues.error(`${path}.geometry`, `geometry must be Point, not ${f.geometry?.type ?? 'missing'}`, {
+        field: 'geometry',
+      });
+      continue;
+    }
+    const c = f.geometry.coordinates as unknown[];
+    points.push({ index: f.index, path, lon: c?.[0], lat: c?.[1], properties: f.properties });
+  }
+  return { points, total: features.length };
+}

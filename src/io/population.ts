@@ -2,7 +2,7 @@ import { fromArrayBuffer } from 'geotiff';
 import { type InputIssue, UserError } from '../core/errors.ts';
 import type { PopulationPoint } from '../core/types.ts';
 import { type CsvTable, parseCsv, parseNumber } from './csv.ts';
-import { coordinateProblem, IssueList, readFeatureCollection } from './geojson_input.ts';
+import { coordinateProblem, IssueList, pointFeatures } from './geojson_input.ts';
 
 export interface PopulationImport {
   points: PopulationPoint[];
@@ -46,22 +46,14 @@ function pointFrom(
 
 /** Reads population points (villages) from GeoJSON Point features with a `population` property. */
 export function populationFromGeoJSON(input: unknown, file: string): PopulationImport {
-  const features = readFeatureCollection(input, file);
   const issues = new IssueList(file);
+  const { points: features, total } = pointFeatures(input, issues);
   const points: PopulationPoint[] = [];
   for (const f of features) {
-    const path = `features[${f.index}]`;
-    if (f.geometry?.type !== 'Point') {
-      issues.error(`${path}.geometry`, `geometry must be Point, not ${f.geometry?.type ?? 'missing'}`, {
-        field: 'geometry',
-      });
-      continue;
-    }
-    const c = f.geometry.coordinates as unknown[];
-    const p = pointFrom(c?.[0], c?.[1], popOf(f.properties), { path: `${path}.properties` }, issues);
+    const p = pointFrom(f.lon, f.lat, popOf(f.properties), { path: `${f.path}.properties` }, issues);
     if (p) points.push(p);
   }
-  return { points, issues: issues.items, total: features.length };
+  return { points, issues: issues.items, total };
 }
 
 /** Reads population points from CSV with columns lon,lat,population (other columns are ignored). */

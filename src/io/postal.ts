@@ -2,7 +2,7 @@ import { type InputIssue, UserError } from '../core/errors.ts';
 import { POSTAL_TYPES, type PostalPoint, type PostalType } from '../core/infrastructure.ts';
 import { type CsvTable, parseCsv, parseNumber } from './csv.ts';
 import { foldText, parseFlag } from './flags.ts';
-import { coordinateProblem, IssueList, readFeatureCollection } from './geojson_input.ts';
+import { coordinateProblem, IssueList, pointFeatures } from './geojson_input.ts';
 
 export interface PostalImport {
   points: PostalPoint[];
@@ -80,23 +80,15 @@ function pointFrom(
 
 /** Reads postal service points from GeoJSON Point features. */
 export function postalFromGeoJSON(input: unknown, file: string): PostalImport {
-  const features = readFeatureCollection(input, file);
   const issues = new IssueList(file);
   const seen = new Set<string>();
+  const { points: features, total } = pointFeatures(input, issues);
   const points: PostalPoint[] = [];
   for (const f of features) {
-    const path = `features[${f.index}]`;
-    if (f.geometry?.type !== 'Point') {
-      issues.error(`${path}.geometry`, `geometry must be Point, not ${f.geometry?.type ?? 'missing'}`, {
-        field: 'geometry',
-      });
-      continue;
-    }
-    const c = f.geometry.coordinates as unknown[];
-    const p = pointFrom(f.properties, c?.[0], c?.[1], { path }, issues, seen);
+    const p = pointFrom(f.properties, f.lon, f.lat, { path: f.path }, issues, seen);
     if (p) points.push(p);
   }
-  return { points, issues: issues.items, total: features.length };
+  return { points, issues: issues.items, total };
 }
 
 /** Reads postal service points from CSV `id,lon,lat,type,staffed,internet,online_public_services[,name]`. */

@@ -1,7 +1,7 @@
 import { type InputIssue, UserError } from '../core/errors.ts';
 import type { Village } from '../core/plan_types.ts';
 import { type CsvTable, parseCsv, parseNumber } from './csv.ts';
-import { coordinateProblem, IssueList, readFeatureCollection } from './geojson_input.ts';
+import { coordinateProblem, IssueList, pointFeatures } from './geojson_input.ts';
 
 export interface VillageImport {
   villages: Village[];
@@ -73,30 +73,22 @@ function villageFrom(
  * `commune_id` and `has_grid_power`. Every problem is reported; valid features are kept.
  */
 export function villagesFromGeoJSON(input: unknown, file: string): VillageImport {
-  const features = readFeatureCollection(input, file);
   const issues = new IssueList(file);
   const seen = new Set<string>();
+  const { points, total } = pointFeatures(input, issues);
   const villages: Village[] = [];
-  for (const f of features) {
-    const path = `features[${f.index}]`;
-    if (f.geometry?.type !== 'Point') {
-      issues.error(`${path}.geometry`, `geometry must be Point, not ${f.geometry?.type ?? 'missing'}`, {
-        field: 'geometry',
-      });
-      continue;
-    }
-    const c = f.geometry.coordinates as unknown[];
+  for (const f of points) {
     const v = villageFrom(
       f.properties,
-      c?.[0],
-      c?.[1],
-      { path: `${path}.properties`, fallbackId: `feature ${f.index + 1}` },
+      f.lon,
+      f.lat,
+      { path: `${f.path}.properties`, fallbackId: `feature ${f.index + 1}` },
       issues,
       seen,
     );
     if (v) villages.push(v);
   }
-  return { villages, issues: issues.items, total: features.length };
+  return { villages, issues: issues.items, total };
 }
 
 /** Reads villages from CSV with columns lon,lat,population[,id,name,commune_id,has_grid_power]. */
