@@ -32,7 +32,7 @@ import {
   siteFeature,
   villageFeatures,
 } from './map_features.ts';
-import { type DatasetItems, readBundled, readImported } from './read_dataset.ts';
+import { type DatasetItems, readBundled, rememberingReader } from './read_dataset.ts';
 import { applyEdits, type Edit } from './scenario_edits.ts';
 import { validateImport } from './validate_import.ts';
 import { notePlanRequest, planSuperseded, runSuggest } from './worker_plan.ts';
@@ -75,6 +75,22 @@ export interface Session {
 
 let session: Session | null = null;
 
+/** Imported files, read once per version and boundaries (the import check, then every reload). */
+const readDataset = rememberingReader();
+
+/** The bundled files by URL, fetched and parsed once: they never change. */
+const bundledFiles = new Map<string, Promise<ReturnType<typeof readBundled>>>();
+
+function bundled(url: string, kind: DatasetKind): Promise<ReturnType<typeof readBundled>> {
+  let file = bundledFiles.get(url);
+  if (!file) {
+    file = fetchText(url).then((text) => readBundled({ kind, name: fileName(url), text, importedAt: '' }));
+    bundledFiles.set(url, file);
+    file.catch(() => bundledFiles.delete(url));
+  }
+  return file;
+}
+
 async function fetchText(url: string): Promise<string> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`could not load the bundled file ${url} (HTTP ${response.status})`);
@@ -106,21 +122,20 @@ async function load(request: Extract<WorkerRequest, { kind: 'load' }>): Promise<
   const warnings: string[] = [];
   let issues = 0;
   // Every file, from the bundled sample or imported.
-  const payloads = new Map<DatasetKind, { payload: DatasetPayload; own: boolean }>();
-  await Promise.all(
-    DATASET_KINDS.map(async (kind) => {
-      const own = imported.get(kind);
-      // Imported boundaries are used only when the imported boundary set is chosen.
-      const useOwn = own && (kind !== 'boundaries' || request.boundarySet === 'imported');
-      const url = sampleUrl[kind];
-      if (useOwn) payloads.set(kind, { payload: own, own: true });
-      else if (url)
-        payloads.set(kind, {
-          payload: { kind, name: fileName(url), text: await fetchText(url), importedAt: '' },
-          own: false,
-        });
-    }),
-  );
+  const payloads = new Map<
+    DatasetKind,
+    { own: true; payload: DatasetPayload } | { own: false; url: string }
+  >();
+  for (const kind of DATASET_KINDS) {
+    const own = imported.get(kind);
+    // Imported boundaries are used only when the imported boundary set is chosen.
+    const useOwn = own && (kind !== 'boundaries' || request.boundarySet === 'imported');
+    const url = sampleUrl[kind];
+    if (useOwn) payloads.set(kind, { payload: own, own: true });
+    else if (url) payloads.set(kind, { url, own: false });
+  }
+  // The bundled files are fetched (and parsed) together; a reload finds them parsed already.
+  for (const [kind, entry] of payloads) if (!entry.own) void bundled(entry.url, kind);
   for (const kind of DATASET_KINDS) {
     const entry = payloads.get(kind);
     if (!entry) {
@@ -136,21 +151,23 @@ async function load(request: Extract<WorkerRequest, { kind: 'load' }>): Promise<
       });
       continue;
     }
-    const { payload, own } = entry;
+    const { own } = entry;
     // Swapped latitude/longitude are found against the communes loaded (boundaries come first).
-    const { data, report } = own ? await readImported(payload, loaded.boundaries) : readBundled(payload);
-    if (!data) throw new UserError(report.fatal ?? `${payload.name}: unreadable`, report.issues);
+    const { data, report } = entry.own
+      ? await readDataset(entry.payload, loaded.boundaries)
+      : await bundled(entry.url, kind);
+    if (!data) throw new UserError(report.fatal ?? `${report.name}: unreadable`, report.issues);
     (loaded as Record<string, unknown>)[kind] = data.items;
     issues += report.issues.length;
     datasets.push({
       kind,
       source: own ? 'imported' : 'sample',
-      name: payload.name,
+      name: report.name,
       total: report.total,
       kept: report.kept,
       rejected: report.rejected,
       warnings: report.issues.filter((i) => i.severity === 'warning').length,
-      synthetic: !own && /synthetic/i.test(payload.name),
+      synthetic: !own && /synthetic/i.test(report.name),
     });
   }
   datasets.sort((a, b) => DATASET_KINDS.indexOf(a.kind) - DATASET_KINDS.indexOf(b.kind));
@@ -565,7 +582,7 @@ async function handle(request: WorkerRequest): Promise<void> {
       post({
         kind: 'validated',
         id: request.id,
-        report: await validateImport(request.dataset, session?.communes),
+        report: await validateImport(request.dataset, session?.communes, readDataset),
       });
       return;
     }

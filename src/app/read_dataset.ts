@@ -97,6 +97,31 @@ export async function readImported(
   return { data: { kind, items: r.items } as DatasetItems, report };
 }
 
+type ReadResult = Awaited<ReturnType<typeof readImported>>;
+
+/**
+ * `readImported`, remembering the last result per kind and per reference (the communes array, whose
+ * identity is stable while the boundaries are): the import check and the reload that follows it read
+ * the file once, and so do later reloads (another dataset imported, edits, settings).
+ */
+export function rememberingReader(): typeof readImported {
+  const none = {};
+  const memo = new WeakMap<object, Map<DatasetKind, { key: string; result: Promise<ReadResult> }>>();
+  return (payload, reference) => {
+    const ref = payload.kind === 'boundaries' || !reference?.length ? none : reference;
+    const size = payload.bytes?.byteLength ?? payload.text?.length ?? 0;
+    const key = `${payload.name}|${size}|${JSON.stringify(payload.options ?? {})}`;
+    const byKind = memo.get(ref) ?? new Map<DatasetKind, { key: string; result: Promise<ReadResult> }>();
+    memo.set(ref, byKind);
+    const hit = byKind.get(payload.kind);
+    if (hit?.key === key) return hit.result;
+    const result = readImported(payload, reference);
+    byKind.set(payload.kind, { key, result });
+    result.catch(() => byKind.delete(payload.kind));
+    return result;
+  };
+}
+
 /** Reads a bundled sample file (GeoJSON text) with the validators. */
 export function readBundled(payload: DatasetPayload): { data: DatasetItems; report: ImportReport } {
   const { kind, name } = payload;

@@ -13,6 +13,7 @@ import { failedImport, type ImportPayload, type ImportReport } from './worker_pr
 export async function validateImport(
   dataset: ImportPayload,
   communes?: readonly Commune[],
+  read: typeof readImported = readImported,
 ): Promise<ImportReport> {
   let kind: DatasetKind | null = dataset.kind === 'auto' ? null : dataset.kind;
   if (kind === null) {
@@ -33,5 +34,5 @@ export async function validateImport(
       );
   }
   const reference = kind === 'boundaries' ? undefined : communes;
-  return (await readImported({ ...dataset, kind }, reference)).report;
+  return (await read({ ...dataset, kind }, reference)).report;
 }

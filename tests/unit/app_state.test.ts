@@ -6,11 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { detectKind } from '../../src/app/dataset_kind.ts';
 import { setLang } from '../../src/app/i18n.ts';
 import { issueText, messageText } from '../../src/app/issue_text.ts';
+import { rememberingReader } from '../../src/app/read_dataset.ts';
 import { applyEdits, type Edit, freshId, parseScenario } from '../../src/app/scenario_edits.ts';
 import { validateImport } from '../../src/app/validate_import.ts';
 import { DEFAULT_VIEW, decodeView, encodeView, type ViewState } from '../../src/app/view_state.ts';
 import type { PostalPoint } from '../../src/core/infrastructure.ts';
-import type { Site } from '../../src/core/types.ts';
+import type { Commune, Site } from '../../src/core/types.ts';
 import { deepFreeze } from '../support/freeze.ts';
 
 const sites: Site[] = deepFreeze([
@@ -192,5 +193,21 @@ describe('input problems in the user’s language', () => {
       }),
     ).toBe('Row 3, field "lon": coordinates must be numbers');
     setLang('vi');
+  });
+});
+
+describe('rememberingReader', () => {
+  it('reads a file once per version, choices and boundaries; anything else reads it again', async () => {
+    const read = rememberingReader();
+    const bytes = new TextEncoder().encode('id,lon,lat,technology,operator\nA,108.0,14.0,4G,VNPT\n').buffer;
+    const payload = { kind: 'sites' as const, name: 's.csv', bytes, importedAt: '' };
+    const communesA: Commune[] = [];
+    const first = read(payload, communesA);
+    expect(read({ ...payload, importedAt: 'later' }, communesA)).toBe(first);
+    expect((await first).report.kept).toBe(1);
+    expect(read({ ...payload, options: { swapped: 'reject' } }, communesA)).not.toBe(first);
+    const other = read(payload, [...communesA]);
+    expect(other).not.toBe(first);
+    expect((await other).report).toEqual((await first).report);
   });
 });
