@@ -8,6 +8,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { area, booleanPointInPolygon } from '@turf/turf';
+import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoverageReport } from '../../src/core/report.ts';
@@ -84,6 +86,29 @@ describe('analysis settings', () => {
     expect(figures).toEqual(cliFigures(cli));
     // The settings changed something (else the test would prove nothing).
     expect(figures).not.toEqual(cliFigures(defaults));
+    // And R̄ by a second method: N counted here (Turf point-in-polygon over the postal file, the chosen
+    // types only), S by Turf's spherical area; R̄ = √(S/(πN)) within 0.5 % (sphere against ellipsoid).
+    const communeFc = JSON.parse(readFileSync(`${ROOT}data/sample/communes-pre2025.geojson`, 'utf8')) as {
+      features: Feature<Polygon | MultiPolygon, { id: string }>[];
+    };
+    const postalFc = JSON.parse(readFileSync(`${ROOT}data/synthetic/postal.synthetic.geojson`, 'utf8')) as {
+      features: Feature<Point, { type: string }>[];
+    };
+    const counted = postalFc.features.filter((p) => /^(post_office|agent)/.test(p.properties.type));
+    let checked = 0;
+    for (const c of communeFc.features.slice(0, 60)) {
+      const n = counted.filter((p) => booleanPointInPolygon(p, c)).length;
+      const mine = figures.find((f) => f.id === c.properties.id)!;
+      expect(mine.counted, c.properties.id).toBe(n);
+      if (n === 0) {
+        expect(mine.radius).toBeNull();
+        continue;
+      }
+      const want = Math.sqrt(area(c) / 1e6 / (Math.PI * n));
+      expect(Math.abs(mine.radius! - want) / want, c.properties.id).toBeLessThan(0.005);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(10);
     expect(page.url()).toContain('count=post_office%2Cagent');
     expect(page.url()).toContain('reach=2500');
 
