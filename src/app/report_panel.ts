@@ -176,36 +176,34 @@ export class ReportPanel {
     }
   }
 
-  private async exportFile(format: ExportFormat): Promise<void> {
-    const what = t(`export.${format}` as MessageKey);
-    this.busy = format;
-    this.message = { text: t('export.building', { what }), error: false };
-    this.render();
-    try {
-      const bytes = await this.deps.client.exportFile(format, this.lang, this.baseline());
-      const name = exportFileName(this.deps.context().provinces, new Date(), EXPORT_FILES[format].suffix);
-      this.deps.download(name, bytes, EXPORT_FILES[format].mime);
-      this.message = { text: t('export.done', { name, size: sizeText(bytes.length) }), error: false };
-    } catch (error) {
-      this.message = {
-        text: t('export.failed', { what, message: error instanceof Error ? error.message : String(error) }),
-        error: true,
-      };
-    } finally {
-      this.busy = null;
-      this.render();
-    }
+  private exportFile(format: ExportFormat): Promise<void> {
+    return this.makeFile(format, t(`export.${format}` as MessageKey), async () => ({
+      bytes: await this.deps.client.exportFile(format, this.lang, this.baseline()),
+      name: exportFileName(this.deps.context().provinces, new Date(), EXPORT_FILES[format].suffix),
+      mime: EXPORT_FILES[format].mime,
+    }));
   }
 
-  private async exportPng(): Promise<void> {
-    const what = t('export.png');
-    this.busy = 'png';
+  private exportPng(): Promise<void> {
+    return this.makeFile('png', t('export.png'), async () => ({
+      bytes: await this.deps.mapImage(),
+      name: exportFileName(this.deps.context().provinces, new Date(), '.png', 'map'),
+      mime: 'image/png',
+    }));
+  }
+
+  /** Makes one file (busy state, then the download or the error as text). */
+  private async makeFile(
+    busy: string,
+    what: string,
+    make: () => Promise<{ bytes: Uint8Array; name: string; mime: string }>,
+  ): Promise<void> {
+    this.busy = busy;
     this.message = { text: t('export.building', { what }), error: false };
     this.render();
     try {
-      const bytes = await this.deps.mapImage();
-      const name = exportFileName(this.deps.context().provinces, new Date(), '.png', 'map');
-      this.deps.download(name, bytes, 'image/png');
+      const { bytes, name, mime } = await make();
+      this.deps.download(name, bytes, mime);
       this.message = { text: t('export.done', { name, size: sizeText(bytes.length) }), error: false };
     } catch (error) {
       this.message = {
