@@ -4,6 +4,7 @@
  * basemap (off by default: the app is offline).
  */
 import { POSTAL_CATEGORIES, type PostalCategory } from '../core/infrastructure.ts';
+import { DEFAULT_FIBER_REACH_M as DEFAULT_REACH_M, isFiberReach } from '../core/run_analysis.ts';
 import { button, el, field } from './dom.ts';
 import { fmt } from './format.ts';
 import { type MessageKey, t } from './i18n.ts';
@@ -14,9 +15,6 @@ export interface SettingsActions {
   setBasemap(basemap: Basemap): void;
   setAnalysis(analysis: AnalysisChoice): void;
 }
-
-/** Default fiber reach (m), as in the core. */
-const DEFAULT_REACH_M = 1000;
 
 function analysisGroup(analysis: AnalysisChoice, a: SettingsActions): HTMLElement {
   const types = el('div', { className: 'checks' });
@@ -44,7 +42,7 @@ function analysisGroup(analysis: AnalysisChoice, a: SettingsActions): HTMLElemen
       problem.textContent = t('settings.countingRuleEmpty');
       return;
     }
-    if (!(metres > 0 && metres <= 100_000)) {
+    if (!isFiberReach(metres)) {
       problem.textContent = t('settings.reachBad');
       return;
     }

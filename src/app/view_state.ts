@@ -3,6 +3,7 @@
  * the camera and the layer settings. It round-trips through the URL hash, so a link reproduces the view.
  */
 import { POSTAL_CATEGORIES, type PostalCategory } from '../core/infrastructure.ts';
+import { isFiberReach } from '../core/run_analysis.ts';
 import type { TechnologyKey, UnitLevel } from '../core/types.ts';
 import { type AnalysisOptionsChoice, type BoundarySet, FEATURE_LAYERS } from './worker_protocol.ts';
 
@@ -199,6 +200,6 @@ function decodeAnalysis(q: URLSearchParams): AnalysisChoice {
   const reach = Number(q.get('reach'));
   return {
     countingRule: rule.length ? [...new Set(rule)] : null,
-    fiberReachM: q.get('reach') !== null && reach > 0 && reach <= 100_000 ? reach : null,
+    fiberReachM: q.get('reach') !== null && isFiberReach(reach) ? reach : null,
   };
 }

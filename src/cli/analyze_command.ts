@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_CONFIG } from '../core/config.ts';
 import { formatIssue, type InputIssue, UserError } from '../core/errors.ts';
 import { buildReport } from '../core/report.ts';
-import { runAnalysis } from '../core/run_analysis.ts';
+import { isFiberReach, runAnalysis } from '../core/run_analysis.ts';
 import type { EngineConfig, PopulationPoint } from '../core/types.ts';
 import { communesCsv } from '../io/communes_csv.ts';
 import { configFromJson } from '../io/config_file.ts';
@@ -128,7 +128,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
     : DEFAULT_CONFIG;
   const countingRule = values['postal-count'] ? parseCountingRule(values['postal-count']) : undefined;
   const reach = values['fiber-reach-m'] ? Number(values['fiber-reach-m']) : undefined;
-  if (reach !== undefined && !(reach > 0 && reach <= 100_000)) {
+  if (reach !== undefined && !isFiberReach(reach)) {
     throw new UserError(
       `--fiber-reach-m must be a distance in metres in (0, 100000] (got "${values['fiber-reach-m']}").`,
     );

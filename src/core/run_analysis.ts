@@ -92,6 +92,11 @@ export interface FullResult {
 
 export const DEFAULT_FIBER_REACH_M = 1000;
 
+/** A usable fiber reach distance: metres in (0, 100,000]. */
+export function isFiberReach(metres: number): boolean {
+  return metres > 0 && metres <= 100_000;
+}
+
 /**
  * The one in-memory entry point: mobile coverage, postal, fiber and village indicators per commune,
  * district and province, and every target evaluated at every level it applies to.
