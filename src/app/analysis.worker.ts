@@ -14,7 +14,13 @@ import { type AnalysisState, resumeAnalysis, updateAnalysis } from '../core/incr
 import type { FiberRoute, PostalPoint } from '../core/infrastructure.ts';
 import type { Village } from '../core/plan_types.ts';
 import { buildReport, type ReportInputs } from '../core/report.ts';
-import { type FullInput, type FullOptions, type FullResult, runAnalysis } from '../core/run_analysis.ts';
+import {
+  type FullInput,
+  type FullOptions,
+  type FullResult,
+  infrastructureIndicators,
+  runAnalysis,
+} from '../core/run_analysis.ts';
 import type { Target } from '../core/targets.ts';
 import type { Commune, PopulationPoint, Site } from '../core/types.ts';
 import { unitGroups } from '../core/unit_groups.ts';
@@ -269,19 +275,8 @@ async function load(request: Extract<WorkerRequest, { kind: 'load' }>): Promise<
       },
     });
   }
-  // Then the postal and fiber half (no sites), and the two put together exactly as one full run.
-  const infra =
-    input.postal || input.fiber
-      ? runAnalysis(
-          {
-            ...common,
-            sites: [],
-            ...(input.postal ? { postal: input.postal } : {}),
-            ...(input.fiber ? { fiber: input.fiber } : {}),
-          },
-          { ...options, gapPolygons: false },
-        )
-      : null;
+  // Then the postal and fiber half, and the two put together exactly as one full run.
+  const infra = input.postal || input.fiber ? infrastructureIndicators(input, options) : null;
   const analysis = resumeAnalysis(input, options, combineAnalyses(input, mobile, infra));
   const analysisMs = performance.now() - t0;
   const name = (k: DatasetKind) => datasets.find((d) => d.kind === k && d.source !== 'none')?.name ?? null;
@@ -346,6 +341,8 @@ async function load(request: Extract<WorkerRequest, { kind: 'load' }>): Promise<
       timings: { loadMs, analysisMs, totalMs: performance.now() - started },
     },
   });
+  // The incremental-update cache, built now that the figures are on their way (the first edit needs it).
+  void s.analysis.cache;
 }
 
 const emptyInputs: ReportInputs = {

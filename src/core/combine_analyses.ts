@@ -1,30 +1,35 @@
-import { assembleUnits, evaluateTargetSets, type FullInput, type FullResult } from './run_analysis.ts';
+import {
+  assembleUnits,
+  evaluateTargetSets,
+  type FullInput,
+  type FullResult,
+  type InfrastructureResult,
+} from './run_analysis.ts';
 
 /**
- * The full analysis put together from two halves that can run side by side (in two workers):
+ * The full analysis put together from two halves that can run one after the other (the app colours
+ * the map with the first):
  * - `mobile`: `runAnalysis` of the communes, sites, villages and population points (no postal points,
  *   no fiber, no targets);
- * - `infrastructure`: `runAnalysis` of the same communes, villages and population points with the
- *   postal points and fiber and no sites (null when there is neither).
+ * - `infrastructure`: `infrastructureIndicators` of the same input (null when there are neither postal
+ *   points nor fiber routes).
  * The result equals `runAnalysis(input)`: the same commune blocks, rolled up and evaluated against the
  * targets in the same way.
  */
 export function combineAnalyses(
   input: FullInput,
   mobile: FullResult,
-  infrastructure: FullResult | null,
+  infrastructure: InfrastructureResult | null,
 ): FullResult {
   const { communes } = input;
-  const n = communes.length;
   const infra = infrastructure;
   const postalOptions = infra?.postalOptions ?? mobile.postalOptions;
-  const communeUnits = (r: FullResult) => r.units.slice(0, n);
   const units = assembleUnits(
     communes,
     mobile.mobile.units,
-    input.postal && infra ? communeUnits(infra).map((u) => u.postal!) : null,
-    input.fiber && infra ? communeUnits(infra).map((u) => u.fiber!) : null,
-    communeUnits(mobile).map((u) => u.villages),
+    input.postal ? (infra?.postal ?? null) : null,
+    input.fiber ? (infra?.fiber ?? null) : null,
+    mobile.units.slice(0, communes.length).map((u) => u.villages),
     postalOptions,
   );
   return {

@@ -11,8 +11,22 @@ export interface CommuneLocator {
   readonly bboxes: [number, number, number, number][];
 }
 
-/** Builds a spatial index (Flatbush R-tree over bounding boxes, then an exact ring test) over communes. */
+const locators = new WeakMap<readonly Commune[], CommuneLocator>();
+
+/**
+ * Builds a spatial index (Flatbush R-tree over bounding boxes, then an exact ring test) over communes,
+ * once per communes array (the engine never changes a commune it is given).
+ */
 export function communeLocator(communes: readonly Commune[]): CommuneLocator {
+  let locator = locators.get(communes);
+  if (!locator) {
+    locator = buildLocator(communes);
+    locators.set(communes, locator);
+  }
+  return locator;
+}
+
+function buildLocator(communes: readonly Commune[]): CommuneLocator {
   const rings = communes.map((c) => ringsOf(c.geometry));
   const bboxes = rings.map(ringsBBox);
   const index = new Flatbush(Math.max(1, communes.length));

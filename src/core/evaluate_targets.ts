@@ -1,3 +1,4 @@
+import { groupDigits } from './group_digits.ts';
 import {
   type Comparator,
   KNOWN_METRICS,
@@ -279,7 +280,7 @@ function num(x: number, decimals: number, lang: 'vi' | 'en'): string {
   const fixed = Math.abs(x).toFixed(decimals);
   const [int = '0', frac = ''] = fixed.split('.');
   const group = lang === 'vi' ? '.' : ',';
-  const intPart = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const intPart = groupDigits(int, group);
   const fracPart = frac.replace(/0+$/, '');
   const sign = x < 0 && Number(fixed) !== 0 ? '-' : '';
   return `${sign}${intPart}${fracPart ? (lang === 'vi' ? ',' : '.') + fracPart : ''}`;

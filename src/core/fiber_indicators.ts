@@ -1,6 +1,7 @@
 import Flatbush from 'flatbush';
 import type { Position } from 'geojson';
 import type { CommuneLocator } from './commune_locator.ts';
+import { pointSegmentM } from './footprints.ts';
 import type { FiberRoute } from './infrastructure.ts';
 import { metresPerDegreeLat, metresPerDegreeLon } from './local_projection.ts';
 import { pointInRings } from './point_in_polygon.ts';
@@ -50,21 +51,6 @@ function segmentsOf(routes: readonly FiberRoute[]): Segment[] {
     }
   }
   return segs;
-}
-
-/** Distance in metres from a point to a segment (local plane at the point). */
-function pointSegmentM(lon: number, lat: number, s: Segment): number {
-  const kx = metresPerDegreeLon(lat);
-  const ky = metresPerDegreeLat(lat);
-  const ax = (s[0] - lon) * kx;
-  const ay = (s[1] - lat) * ky;
-  const bx = (s[2] - lon) * kx;
-  const by = (s[3] - lat) * ky;
-  const dx = bx - ax;
-  const dy = by - ay;
-  const len2 = dx * dx + dy * dy;
-  const t = len2 > 0 ? Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2)) : 0;
-  return Math.hypot(ax + t * dx, ay + t * dy);
 }
 
 /** Length in km of the part of a segment inside a set of rings (split at every edge crossing). */
@@ -125,9 +111,10 @@ export function fiberIndicators(
     if (!index) return false;
     const dLat = reach_m / metresPerDegreeLat(lat);
     const dLon = reach_m / metresPerDegreeLon(lat);
-    return index
-      .search(lon - dLon, lat - dLat, lon + dLon, lat + dLat)
-      .some((k) => pointSegmentM(lon, lat, segs[k]!) <= reach_m);
+    return index.search(lon - dLon, lat - dLat, lon + dLon, lat + dLat).some((k) => {
+      const s = segs[k]!;
+      return pointSegmentM(lon, lat, s[0], s[1], s[2], s[3]) <= reach_m;
+    });
   };
   const lines = segs.map((s): Position[] => [
     [s[0], s[1]],

@@ -29,7 +29,19 @@ export interface PolygonFootprint extends FootprintBase {
   convex: boolean;
 }
 
-export type Footprint = CircleFootprint | PolygonFootprint;
+/**
+ * The points within `radius_m` metres of the segment a–b (a stadium: a rectangle with a half-disc at each
+ * end). Convex, so each row crosses it in one interval. The fiber corridor is one per route segment.
+ */
+export interface CapsuleFootprint extends FootprintBase {
+  kind: 'capsule';
+  /** The segment's ends, [lon, lat]. */
+  a: [number, number];
+  b: [number, number];
+  radius_m: number;
+}
+
+export type Footprint = CircleFootprint | PolygonFootprint | CapsuleFootprint;
 
 /** The pair bit layout: technology-major, so pair = techIndex·operators + operatorIndex. */
 export interface PairLayout {
@@ -162,7 +174,28 @@ export function buildFootprints(
 export function footprintContains(f: Footprint, lon: number, lat: number): boolean {
   if (lon < f.bbox[0] || lon > f.bbox[2] || lat < f.bbox[1] || lat > f.bbox[3]) return false;
   if (f.kind === 'polygon') return pointInRings(lon, lat, f.rings);
+  if (f.kind === 'capsule') return pointSegmentM(lon, lat, f.a[0], f.a[1], f.b[0], f.b[1]) <= f.radius_m;
   const dx = (lon - f.lon) * metresPerDegreeLon((lat + f.lat) / 2);
   const dy = (lat - f.lat) * metresPerDegreeLat((lat + f.lat) / 2);
   return dx * dx + dy * dy <= f.radius_m * f.radius_m;
+}
+
+/** Distance in metres from a point to the segment (x1, y1)–(x2, y2) (lon/lat), in the local plane at the point. */
+export function pointSegmentM(
+  lon: number,
+  lat: number,
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+): number {
+  const kx = metresPerDegreeLon(lat);
+  const ky = metresPerDegreeLat(lat);
+  const ax = (x1 - lon) * kx;
+  const ay = (y1 - lat) * ky;
+  const dx = (x2 - lon) * kx - ax;
+  const dy = (y2 - lat) * ky - ay;
+  const len2 = dx * dx + dy * dy;
+  const t = len2 > 0 ? Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2)) : 0;
+  return Math.hypot(ax + t * dx, ay + t * dy);
 }

@@ -299,7 +299,24 @@ export function resumeAnalysis(input: FullInput, options: FullOptions, result: F
   return withCache(input, options, result);
 }
 
+/**
+ * The state with its cache built on first use: the first update pays for it, or the caller can build it
+ * at a quiet moment by reading `cache` (the app's worker does, after posting the first figures).
+ */
 function withCache(input: FullInput, options: FullOptions, result: FullResult): AnalysisState {
+  let cache: AnalysisCache | null = null;
+  return {
+    input,
+    options,
+    result,
+    get cache() {
+      cache ??= buildCache(input, options, result);
+      return cache;
+    },
+  };
+}
+
+function buildCache(input: FullInput, options: FullOptions, result: FullResult): AnalysisCache {
   const cfg: EngineConfig = { ...DEFAULT_CONFIG, ...options.config };
   const { communes } = input;
   const locator = communeLocator(communes);
@@ -332,22 +349,17 @@ function withCache(input: FullInput, options: FullOptions, result: FullResult): 
     ...communes.flatMap((c) => (c.center ? [{ lon: c.center[0], lat: c.center[1] }] : [])),
   ];
   return {
-    input,
-    options,
-    result,
-    cache: {
-      cfg,
-      locator,
-      boxes,
-      boxIndex,
-      villageCommune: Int32Array.from(input.villages ?? [], (v) => locator.locate(v.lon, v.lat)),
-      populationCommune: Int32Array.from(input.populationPoints ?? [], (p) => locator.locate(p.lon, p.lat)),
-      centreSlot: Int32Array.from(communes, (c) => (c.center ? centres++ : -1)),
-      gapsByCommune: byUnit(result.mobile.gaps, (g: GapPolygon) => g),
-      beyondByCommune: byUnit(result.postalBeyondPolygons, (b: { geometry: Polygon }) => b.geometry),
-      probePoints,
-      probeReach2: candidateReach2(probePoints, input.sites, siteIndex(input.sites)),
-    },
+    cfg,
+    locator,
+    boxes,
+    boxIndex,
+    villageCommune: Int32Array.from(input.villages ?? [], (v) => locator.locate(v.lon, v.lat)),
+    populationCommune: Int32Array.from(input.populationPoints ?? [], (p) => locator.locate(p.lon, p.lat)),
+    centreSlot: Int32Array.from(communes, (c) => (c.center ? centres++ : -1)),
+    gapsByCommune: byUnit(result.mobile.gaps, (g: GapPolygon) => g),
+    beyondByCommune: byUnit(result.postalBeyondPolygons, (b: { geometry: Polygon }) => b.geometry),
+    probePoints,
+    probeReach2: candidateReach2(probePoints, input.sites, siteIndex(input.sites)),
   };
 }
 

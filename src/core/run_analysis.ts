@@ -1,6 +1,6 @@
 import type { Polygon } from 'geojson';
 import { type AnalysisOptions, analyze } from './analyze.ts';
-import { communeLocator } from './commune_locator.ts';
+import { type CommuneLocator, communeLocator } from './commune_locator.ts';
 import { DEFAULT_CONFIG } from './config.ts';
 import {
   type EvaluationUnit,
@@ -107,8 +107,6 @@ export function runAnalysis(
   callbacks: Callbacks = {},
 ): FullResult {
   const cfg: EngineConfig = { ...DEFAULT_CONFIG, ...options.config };
-  const postalOptions: PostalOptions = { ...DEFAULT_POSTAL_OPTIONS, ...options.postal };
-  const reach = options.fiberReachM ?? DEFAULT_FIBER_REACH_M;
   const { communes } = input;
   const villages = input.villages ?? [];
   const centres = communes.flatMap((c, i) => (c.center ? [{ i, lon: c.center[0], lat: c.center[1] }] : []));
@@ -143,6 +141,57 @@ export function runAnalysis(
   });
   const villageBlocks = communes.map((_, i) => villageBlock(villagesBy[i]!, centreCovered[i]!));
 
+  const infra = infrastructureIndicators(input, options, locator);
+  const units = assembleUnits(
+    communes,
+    mobile.units,
+    infra.postal,
+    infra.fiber,
+    villageBlocks,
+    infra.postalOptions,
+  );
+  return {
+    mobile,
+    units,
+    deadZoneVillages,
+    communesWithoutStaffedPoint: infra.communesWithoutStaffedPoint,
+    communesWithoutCulturalPoint: infra.communesWithoutCulturalPoint,
+    villagesOutOfFiberReach: infra.villagesOutOfFiberReach,
+    postalBeyondPolygons: infra.postalBeyondPolygons,
+    targets: evaluateTargetSets(input.targets ?? [], units, communes),
+    postalOptions: infra.postalOptions,
+    fiberReachM: infra.fiberReachM,
+  };
+}
+
+/** The postal and fiber half of an analysis: per-commune blocks and the lists drawn from them. */
+export interface InfrastructureResult {
+  /** One block per commune, or null without postal points. */
+  postal: PostalBlock[] | null;
+  /** One block per commune, or null without fiber routes. */
+  fiber: FiberBlock[] | null;
+  communesWithoutStaffedPoint: FullResult['communesWithoutStaffedPoint'];
+  communesWithoutCulturalPoint: FullResult['communesWithoutCulturalPoint'];
+  villagesOutOfFiberReach: FullResult['villagesOutOfFiberReach'];
+  postalBeyondPolygons: FullResult['postalBeyondPolygons'];
+  postalOptions: PostalOptions;
+  fiberReachM: number;
+}
+
+/**
+ * The postal and fiber indicators of every commune, without mobile coverage (the sites are not
+ * used): `runAnalysis` is this plus the mobile half, and the app's worker runs the two one after the
+ * other so that the map is coloured before this half is done (`combineAnalyses`).
+ */
+export function infrastructureIndicators(
+  input: FullInput,
+  options: FullOptions = {},
+  locator: CommuneLocator = communeLocator(input.communes),
+): InfrastructureResult {
+  const cfg: EngineConfig = { ...DEFAULT_CONFIG, ...options.config };
+  const postalOptions: PostalOptions = { ...DEFAULT_POSTAL_OPTIONS, ...options.postal };
+  const reach = options.fiberReachM ?? DEFAULT_FIBER_REACH_M;
+  const { communes } = input;
   const postal = input.postal
     ? postalIndicators(
         communes,
@@ -159,7 +208,7 @@ export function runAnalysis(
         communes,
         locator,
         input.fiber,
-        villages.map((v) => ({
+        (input.villages ?? []).map((v) => ({
           id: v.id,
           ...(v.name ? { name: v.name } : {}),
           lon: v.lon,
@@ -171,28 +220,18 @@ export function runAnalysis(
         reach,
       )
     : null;
-
-  const units = assembleUnits(
-    communes,
-    mobile.units,
-    postal?.communes ?? null,
-    fiber?.communes ?? null,
-    villageBlocks,
-    postalOptions,
-  );
-
-  const parentOf = (i: number) => mobile.units[i]!.parent_id;
+  // A commune's parent in the report: its district, else its province (as the mobile units have it).
   const flagged = (pred: (b: PostalBlock) => boolean) =>
     postal
       ? communes.flatMap((c, i) =>
-          pred(postal.communes[i]!) ? [{ id: c.id, name: c.name, parent_id: parentOf(i) }] : [],
+          pred(postal.communes[i]!)
+            ? [{ id: c.id, name: c.name, parent_id: c.districtId ?? c.provinceId }]
+            : [],
         )
       : [];
-
   return {
-    mobile,
-    units,
-    deadZoneVillages,
+    postal: postal?.communes ?? null,
+    fiber: fiber?.communes ?? null,
     communesWithoutStaffedPoint: flagged((b) => b.communes_with_staffed_point === 0),
     communesWithoutCulturalPoint: flagged((b) => b.communes_with_cultural_point === 0),
     villagesOutOfFiberReach: fiber
@@ -205,7 +244,6 @@ export function runAnalysis(
         }))
       : [],
     postalBeyondPolygons: postal?.beyondPolygons ?? [],
-    targets: evaluateTargetSets(input.targets ?? [], units, communes),
     postalOptions,
     fiberReachM: reach,
   };

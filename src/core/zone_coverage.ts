@@ -2,7 +2,7 @@ import Flatbush from 'flatbush';
 import type { Polygon, Position } from 'geojson';
 import type { CommuneLocator } from './commune_locator.ts';
 import { scanCommune } from './commune_scan.ts';
-import type { CircleFootprint, Footprint, PolygonFootprint } from './footprints.ts';
+import type { CapsuleFootprint, CircleFootprint, Footprint } from './footprints.ts';
 import { gapPolygons } from './gap_polygons.ts';
 import { metresPerDegreeLat, metresPerDegreeLon } from './local_projection.ts';
 import type { EngineConfig } from './types.ts';
@@ -37,47 +37,30 @@ export function discZone(
 }
 
 /**
- * The corridor within `reach_m` of polylines: a disc at every vertex plus a rectangle along every
- * segment (their union is the exact buffer of the line).
+ * The corridor within `reach_m` of polylines: one capsule (a stadium) per segment; their union is the
+ * exact buffer of the lines.
  */
-export function corridorZone(lines: readonly Position[][], reach_m: number): Footprint[] {
-  const out: Footprint[] = [];
+export function corridorZone(lines: readonly Position[][], reach_m: number): CapsuleFootprint[] {
+  const out: CapsuleFootprint[] = [];
   for (const line of lines) {
-    out.push(
-      ...discZone(
-        line.map((p) => ({ lon: p[0]!, lat: p[1]! })),
-        reach_m,
-      ),
-    );
     for (let i = 0; i + 1 < line.length; i++) {
       const [x1, y1] = line[i] as [number, number];
       const [x2, y2] = line[i + 1] as [number, number];
-      const lat = (y1 + y2) / 2;
-      const kx = metresPerDegreeLon(lat);
-      const ky = metresPerDegreeLat(lat);
-      const dx = (x2 - x1) * kx;
-      const dy = (y2 - y1) * ky;
-      const len = Math.hypot(dx, dy);
-      if (len === 0) continue;
-      const nx = ((-dy / len) * reach_m) / kx;
-      const ny = ((dx / len) * reach_m) / ky;
-      const ring: Position[] = [
-        [x1 + nx, y1 + ny],
-        [x2 + nx, y2 + ny],
-        [x2 - nx, y2 - ny],
-        [x1 - nx, y1 - ny],
-        [x1 + nx, y1 + ny],
-      ];
-      const xs = ring.map((p) => p[0]!);
-      const ys = ring.map((p) => p[1]!);
-      const rect: PolygonFootprint = {
+      const dLat = reach_m / metresPerDegreeLat(Math.min(Math.abs(y1), Math.abs(y2)));
+      const dLon = reach_m / metresPerDegreeLon(Math.min(89, Math.max(Math.abs(y1), Math.abs(y2)) + dLat));
+      out.push({
         ...base,
-        kind: 'polygon',
-        rings: [ring],
-        convex: true,
-        bbox: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)],
-      };
-      out.push(rect);
+        kind: 'capsule',
+        a: [x1, y1],
+        b: [x2, y2],
+        radius_m: reach_m,
+        bbox: [
+          Math.min(x1, x2) - dLon,
+          Math.min(y1, y2) - dLat,
+          Math.max(x1, x2) + dLon,
+          Math.max(y1, y2) + dLat,
+        ],
+      });
     }
   }
   return out;

@@ -1,4 +1,5 @@
 import type { TargetStatus } from '../core/evaluate_targets.ts';
+import { groupDigits } from '../core/group_digits.ts';
 import type { IndicatorUnit, ReportIndicator } from '../core/report_indicators.ts';
 
 /** The languages of the report exports: Vietnamese (default) and English. */
@@ -54,7 +55,7 @@ export function formatNumber(v: number | null | undefined, decimals: number, lan
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
   const fixed = Math.abs(v).toFixed(decimals);
   const [int = '0', frac] = fixed.split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'vi' ? '.' : ',');
+  const grouped = groupDigits(int, lang === 'vi' ? '.' : ',');
   const sign = v < 0 && Number(fixed) !== 0 ? '−' : '';
   return `${sign}${grouped}${frac ? (lang === 'vi' ? ',' : '.') + frac : ''}`;
 }

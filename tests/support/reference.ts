@@ -41,6 +41,31 @@ export function geodesicSector(
   return ring;
 }
 
+/**
+ * The points within r metres of the geodesic segment a–b as a polygon: a half 64-gon around each end
+ * (GeographicLib Direct), joined by the two sides. For segments of a few km, the sides drawn as
+ * straight lon/lat lines stay within millimetres of the true parallel curves.
+ */
+export function geodesicCapsule(a: Position, b: Position, r: number, n = 64): Position[] {
+  const inv = WGS84.Inverse(a[1]!, a[0]!, b[1]!, b[0]!);
+  if (!(inv.s12! > 0)) return geodesicCircle(a[0]!, a[1]!, r, n);
+  const azA = inv.azi1!;
+  const azB = inv.azi2!;
+  const half = n / 2;
+  const ring: Position[] = [];
+  // Around b from its left side to its right (through the far end), then around a back to the left.
+  for (let i = 0; i <= half; i++) {
+    const d = WGS84.Direct(b[1]!, b[0]!, azB - 90 + (180 * i) / half, r);
+    ring.push([d.lon2!, d.lat2!]);
+  }
+  for (let i = 0; i <= half; i++) {
+    const d = WGS84.Direct(a[1]!, a[0]!, azA + 90 + (180 * i) / half, r);
+    ring.push([d.lon2!, d.lat2!]);
+  }
+  ring.push(ring[0]!);
+  return ring;
+}
+
 /** Ellipsoidal area in m² of polygon-clipping output. */
 export function ellipsoidalArea(mp: PcMulti): number {
   let total = 0;

@@ -12,7 +12,7 @@ import {
   updateAnalysis,
 } from '../../src/core/incremental_analysis.ts';
 import type { PostalPoint } from '../../src/core/infrastructure.ts';
-import { type FullInput, runAnalysis } from '../../src/core/run_analysis.ts';
+import { type FullInput, infrastructureIndicators, runAnalysis } from '../../src/core/run_analysis.ts';
 import type { Site } from '../../src/core/types.ts';
 import { fiberFromGeoJSON } from '../../src/io/fiber.ts';
 import { postalFromGeoJSON } from '../../src/io/postal.ts';
@@ -192,10 +192,7 @@ describe('combineAnalyses', () => {
   it('puts a mobile half and an infrastructure half together exactly as one full run', () => {
     const { postal, fiber, targets, ...common } = input;
     const mobile = runAnalysis({ ...common, targets: [] });
-    const infrastructure = runAnalysis(
-      { ...common, sites: [], postal, fiber, targets: [] },
-      { gapPolygons: false },
-    );
+    const infrastructure = infrastructureIndicators({ ...common, postal, fiber, targets: [] });
     const combined = combineAnalyses(input, mobile, infrastructure);
     expect(differences(combined, base.result)).toEqual([]);
     // And it can be taken up for incremental updates.
