@@ -86,3 +86,10 @@ console.log(
     encoding: 'utf8',
   }).trim(),
 );
+
+// The app's first render on the sample (issue 4), in headless Chromium.
+console.log(
+  execFileSync(process.execPath, ['--import', 'tsx', new URL('first_render.ts', import.meta.url).pathname], {
+    encoding: 'utf8',
+  }).trim(),
+);
