@@ -40,7 +40,6 @@ import {
 } from './map_features.ts';
 import { type DatasetItems, readBundled, rememberingReader } from './read_dataset.ts';
 import { applyEdits, type Edit } from './scenario_edits.ts';
-import { validateImport } from './validate_import.ts';
 import { notePlanRequest, planSuperseded, runSuggest } from './worker_plan.ts';
 import {
   type BBox,
@@ -579,7 +578,11 @@ async function handle(request: WorkerRequest): Promise<void> {
       post({
         kind: 'validated',
         id: request.id,
-        report: await validateImport(request.dataset, session?.communes, readDataset),
+        report: await (await import('./validate_import.ts')).validateImport(
+          request.dataset,
+          session?.communes,
+          readDataset,
+        ),
       });
       return;
     }

@@ -15,7 +15,6 @@ import type { Commune, PopulationPoint, Site } from '../core/types.ts';
 import { communesFromGeoJSON } from '../io/boundaries.ts';
 import { fiberFromGeoJSON } from '../io/fiber.ts';
 import type { ImportOptions } from '../io/import_file.ts';
-import { runImport } from '../io/import_message.ts';
 import { postalFromGeoJSON } from '../io/postal.ts';
 import { rejectedRowsCsv } from '../io/rejected_rows.ts';
 import { sitesFromGeoJSON } from '../io/sites.ts';
@@ -64,6 +63,9 @@ export async function readImported(
     ...(choice.swapped ? { swapped: choice.swapped } : {}),
     ...(reference && reference.length > 0 && kind !== 'boundaries' ? { reference } : {}),
   };
+  // The importer of every format (proj4, the zip, XLSX, KML, shapefile and GeoTIFF readers) is a chunk
+  // of its own, loaded on the first import: the bundled sample never needs it.
+  const { runImport } = await import('../io/import_message.ts');
   let response: Awaited<ReturnType<typeof runImport>>;
   try {
     response = await runImport({ bytes: payloadBytes(payload), fileName: name, kind, options });
