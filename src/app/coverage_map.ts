@@ -23,6 +23,7 @@ import {
   LAYER_PARTS,
   OSM_ATTRIBUTION,
   OSM_SOURCE,
+  OUTLINE_SOURCE,
   offlineStyle,
   operatorColorExpression,
   PICK_SOURCE,
@@ -186,6 +187,11 @@ export class CoverageMap {
     }
   }
 
+  /** The district and province outlines (an empty collection clears them). */
+  setOutlines(fc: FeatureCollection): void {
+    (this.map.getSource(OUTLINE_SOURCE) as GeoJSONSource).setData(fc);
+  }
+
   setLayerData(layer: FeatureLayer, fc: FeatureCollection): void {
     (this.map.getSource(layer) as GeoJSONSource | undefined)?.setData(fc);
   }
@@ -317,7 +323,13 @@ export class CoverageMap {
   /** The app's own sources (with their current data) and layers, without any basemap. */
   private ownStyle(): StyleSpecification {
     const style = this.map.getStyle();
-    const own = new Set<string>([COMMUNE_SOURCE, PICK_SOURCE, EDITED_SITES_SOURCE, ...FEATURE_LAYERS]);
+    const own = new Set<string>([
+      COMMUNE_SOURCE,
+      PICK_SOURCE,
+      EDITED_SITES_SOURCE,
+      OUTLINE_SOURCE,
+      ...FEATURE_LAYERS,
+    ]);
     const sources = Object.fromEntries(Object.entries(style.sources).filter(([id]) => own.has(id)));
     const layers = style.layers.filter((l) => 'source' in l && own.has(String(l.source)));
     return {

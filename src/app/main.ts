@@ -27,6 +27,7 @@ import { renderLayerControls } from './layer_controls.ts';
 import { legendClasses, renderLegend } from './legend.ts';
 import { provinceLines, renderMapControls } from './map_controls.ts';
 import { mapImage, PNG_FACTOR } from './map_image.ts';
+import { loadOutlines, type OutlineSet } from './outlines.ts';
 import { ReportPanel } from './report_panel.ts';
 import { type Edit, freshId, parseScenario, type ScenarioFile } from './scenario_edits.ts';
 import {
@@ -633,13 +634,37 @@ async function reload(): Promise<void> {
   }
   try {
     const snapshot = await startLoad();
-    if (snapshot) adopt(snapshot);
+    if (snapshot) {
+      adopt(snapshot);
+      showOutlines();
+    }
   } catch (error) {
     fail(error);
   } finally {
     busy = false;
     renderData();
   }
+}
+
+/** The set whose district and province outlines are on the map (null: none yet). */
+let outlinesShown: OutlineSet | null = null;
+
+/**
+ * Draws the outlines of the current boundary set, fetched after the figures are on screen: they are
+ * not needed for the first render, and tiling them would compete with it.
+ */
+function showOutlines(): void {
+  const set = view.boundarySet;
+  if (outlinesShown === set) return;
+  outlinesShown = set;
+  loadOutlines(set)
+    .then(async (fc) => {
+      if (outlinesShown !== set) return;
+      coverage.setOutlines(fc);
+      await coverage.idle();
+      if (outlinesShown === set) hook.outlines = set;
+    })
+    .catch((error: unknown) => console.warn('district and province outlines not drawn', error));
 }
 
 function adopt(snapshot: Snapshot): void {
@@ -1343,6 +1368,7 @@ async function start(): Promise<void> {
   performance.mark('vp:render');
   hook.ready = true;
   document.body.dataset.state = 'ready';
+  showOutlines();
 }
 
 start().catch((error: unknown) => {

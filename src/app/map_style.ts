@@ -21,6 +21,8 @@ export const POSTAL_LAYER = 'postal-circle';
 const VILLAGE_LAYER = 'villages-circle';
 export const BASEMAP_LAYER = 'basemap';
 export const PICK_SOURCE = 'pick';
+/** District and province boundaries, drawn over the communes (bundled boundary sets only). */
+export const OUTLINE_SOURCE = 'outlines';
 
 /** Feature-state keys on communes: the fill colour of the indicator's class, and the selection. */
 export const FILL_STATE = 'fill';
@@ -84,6 +86,7 @@ function appSources(communesData: string | FeatureCollection): Record<string, So
     [COMMUNE_SOURCE]: { type: 'geojson', data: communesData, promoteId: 'id' },
     [PICK_SOURCE]: empty(),
     [EDITED_SITES_SOURCE]: empty(),
+    [OUTLINE_SOURCE]: empty(),
   };
   for (const layer of FEATURE_LAYERS) sources[layer] = empty();
   sources.sites = {
@@ -152,6 +155,24 @@ function appLayers(operators: readonly string[]): LayerSpecification[] {
         'line-color': '#4f5b63',
         'line-opacity': 0.75,
         'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.4, 12, 1.4],
+      },
+    },
+    {
+      id: 'outlines-line',
+      type: 'line',
+      source: OUTLINE_SOURCE,
+      paint: {
+        'line-color': '#1c2429',
+        'line-opacity': 0.85,
+        'line-width': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          7,
+          ['match', ['get', 'level'], 'province', 2, 1],
+          12,
+          ['match', ['get', 'level'], 'province', 3.5, 2.2],
+        ],
       },
     },
     {

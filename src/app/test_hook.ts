@@ -22,6 +22,8 @@ export interface VungPhuHook {
   updates: number;
   /** Set when the analysis failed. */
   error: string | null;
+  /** The boundary set whose district and province outlines are drawn (they follow the first render). */
+  outlines: string | null;
   map: MapLibreMap | null;
   /** Overrides the import size limit (bytes), so that a test can check the refusal with a small file. */
   maxImportBytes: number | null;
@@ -47,6 +49,7 @@ export function installHook(view: () => ViewState): VungPhuHook {
     lastUpdate: null,
     updates: 0,
     error: null,
+    outlines: null,
     map: null,
     maxImportBytes: null,
     store: null,

@@ -174,6 +174,17 @@ describe('the app on the bundled sample, offline', () => {
     expect(await page.locator('#banner').textContent()).toMatch(/MẪU TỔNG HỢP[\s\S]*MÔ HÌNH HOÁ/);
     await expect.poll(() => page.locator('#legend li').count()).toBe(scale.range().length + 1);
 
+    // The district and province outlines (the bundled dissolved files) follow the first render.
+    await page.waitForFunction(() => (window as Hooked).__vungphu?.outlines === 'pre2025');
+    const outlines = await page.evaluate(() => {
+      const source = (window as Hooked).__vungphu!.map!.getStyle().sources.outlines as unknown as {
+        data: { features: { properties: { level: string } }[] };
+      };
+      return source.data.features.map((f) => f.properties.level);
+    });
+    expect(outlines.filter((l) => l === 'district')).toHaveLength(25);
+    expect(outlines.filter((l) => l === 'province')).toHaveLength(2);
+
     // The canvas is not blank, and the palette classes the data calls for are on screen.
     const pixels = await mapPixels(page);
     const background = hexToRgb('#eef0f2');
