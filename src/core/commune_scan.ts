@@ -99,7 +99,9 @@ interface CommuneRows {
   /** Number of strips (0 for a commune without area). */
   rows: number;
   dy: number;
-  communeRows: (number[] | undefined)[];
+  /** Where row i crosses the commune's boundary: xs[start[i]] … xs[start[i + 1] − 1], sorted. */
+  start: Int32Array;
+  xs: Float64Array;
 }
 
 /**
@@ -131,14 +133,27 @@ function communeRowsOf(
     ymax = Math.max(ymax, y1, y2);
   }
   let out: CommuneRows;
-  if (!(ymax > ymin)) out = { proj, xmin, xmax, ymin, rows: 0, dy: 0, communeRows: [] };
+  if (!(ymax > ymin))
+    out = { proj, xmin, xmax, ymin, rows: 0, dy: 0, start: new Int32Array(1), xs: new Float64Array(0) };
   else {
     const rows = Math.max(
       options.minScanlines,
       Math.min(options.scanlines, Math.ceil((ymax - ymin) / options.spacing)),
     );
     const dy = (ymax - ymin) / rows;
-    out = { proj, xmin, xmax, ymin, rows, dy, communeRows: rowCrossings(edges, ymin, dy, rows) };
+    // Packed into two typed arrays: the cache holds every commune of an analysis (10,000 nationally).
+    const lists = rowCrossings(edges, ymin, dy, rows);
+    const start = new Int32Array(rows + 1);
+    let n = 0;
+    for (let i = 0; i < rows; i++) {
+      start[i] = n;
+      n += lists[i]?.length ?? 0;
+    }
+    start[rows] = n;
+    const xs = new Float64Array(n);
+    let k = 0;
+    for (const list of lists) if (list) for (const x of list) xs[k++] = x;
+    out = { proj, xmin, xmax, ymin, rows, dy, start, xs };
   }
   if (!byKey) {
     byKey = new Map();
@@ -196,7 +211,7 @@ export function scanCommune(
   footprints: readonly Footprint[],
   options: ScanOptions,
 ): CommuneScan {
-  const { proj, xmin, xmax, ymin, rows, dy, communeRows } = communeRowsOf(rings, bbox, options);
+  const { proj, xmin, xmax, ymin, rows, dy, start, xs } = communeRowsOf(rings, bbox, options);
   const maskArea = new Map<number, number>();
   if (rows === 0) return { projection: proj, totalArea: 0, maskArea, gapGrids: [] };
   ensureScratch(rows);
@@ -267,12 +282,13 @@ export function scanCommune(
     }
   };
   for (let i = 0; i < rows; i++) {
-    const xs = communeRows[i];
-    if (!xs) continue;
+    const a = start[i]!;
+    const b = start[i + 1]!;
+    if (a === b) continue;
     nonEmptyRows++;
-    rowLo[i] = xs[0]!;
-    rowHi[i] = xs[xs.length - 1]!;
-    for (let k = 0; k + 1 < xs.length; k += 2) {
+    rowLo[i] = xs[a]!;
+    rowHi[i] = xs[b - 1]!;
+    for (let k = a; k + 1 < b; k += 2) {
       pushEvent(i, Math.round((xs[k]! - base) * MM) * 128 + CODE_IN);
       pushEvent(i, Math.round((xs[k + 1]! - base) * MM) * 128 + CODE_OUT);
     }
