@@ -79,7 +79,9 @@ describe('importing real-world files in the app', () => {
   it('refuses VN-2000 metres as degrees, then converts them once the zone is chosen', async () => {
     const refused = await importCorpusFile('vn2000_no_prj.csv');
     expect(await refused.getAttribute('class')).toContain('import-failed');
-    expect(await refused.textContent()).toContain('projected metres');
+    // In Vietnamese, and pointing at the app's control rather than the CLI flags.
+    expect(await refused.textContent()).toContain('toạ độ là mét của một phép chiếu');
+    expect(await refused.textContent()).toContain('Hãy chọn "Hệ toạ độ của tệp"');
     await page.locator('#import-crs').selectOption('tm3:108.5');
     const report = await importCorpusFile('vn2000_no_prj.csv');
     expect(await report.getAttribute('data-kept')).toBe('2');
