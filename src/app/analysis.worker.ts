@@ -572,6 +572,8 @@ async function handle(request: WorkerRequest): Promise<void> {
         id: request.id,
         layers: Object.fromEntries(request.layers.map((l) => [l, layerPatch(s, l)])),
       });
+      // Polygons traced afresh make a new state: its update cache is built now, not on the next edit.
+      void s.analysis.cache;
       return;
     }
     case 'validate': {

@@ -63,6 +63,7 @@ export class CoverageMap {
   private operators: string[] = [];
   private baseSites: readonly Feature[] = [];
   private editedSites: readonly Feature[] = [];
+  private outlines: FeatureCollection | null = null;
   private readonly firstLoad: Promise<void>;
   /** Whether the layers hidden while loading (offlineStyle) have been shown. */
   private revealed = false;
@@ -187,9 +188,10 @@ export class CoverageMap {
     }
   }
 
-  /** The district and province outlines (an empty collection clears them). */
+  /** The district and province outlines (an empty collection clears them); kept across style swaps. */
   setOutlines(fc: FeatureCollection): void {
-    (this.map.getSource(OUTLINE_SOURCE) as GeoJSONSource).setData(fc);
+    this.outlines = fc;
+    (this.map.getSource(OUTLINE_SOURCE) as GeoJSONSource | undefined)?.setData(fc);
   }
 
   setLayerData(layer: FeatureLayer, fc: FeatureCollection): void {
@@ -341,6 +343,8 @@ export class CoverageMap {
   }
 
   private restoreStates(): void {
+    // Outlines set while the new style was on its way would be lost with the style's old snapshot.
+    if (this.outlines) this.setOutlines(this.outlines);
     const fills = new Map(this.fills);
     this.fills.clear();
     this.setFills(fills);

@@ -154,6 +154,16 @@ const FORMAT_RULES: Rule[] = [
     (m) =>
       `datum "${m[1]}" trong tệp .prj không có tham số chuyển sang WGS 84; vị trí có thể lệch tới vài trăm mét`,
   ],
+  [/^(.*): not a readable GeoTIFF \((.*)\)\.$/, (m) => `${m[1]}: không đọc được tệp GeoTIFF (${m[2]})`],
+  [
+    /^(.*): the raster must be in WGS84 lon\/lat \(EPSG:4326\); found (.*)\.$/,
+    (m) => `${m[1]}: ảnh raster phải theo kinh độ/vĩ độ WGS84 (EPSG:4326); tệp dùng ${m[2]}`,
+  ],
+  [
+    /^(.*): the GeoTIFF has no georeferencing.*$/,
+    (m) => `${m[1]}: tệp GeoTIFF không có thông tin định vị (gốc toạ độ và độ phân giải)`,
+  ],
+  [/^coverage polygon: (.*)$/, (m) => `đa giác vùng phủ: ${messageText(m[1]!)}`],
   [
     /^--crs "(.*)": expected an EPSG code.*$/,
     (m) => `mã hệ toạ độ "${m[1]}" không hợp lệ; cần dạng EPSG:3405`,
@@ -298,9 +308,12 @@ const VI: Rule[] = [
   ...FORMAT_RULES,
 ];
 
+/** Longer messages are shown as they are: a rule's `(.*)` groups cost time in the length of the text. */
+const MAX_TRANSLATED = 2000;
+
 /** A message from the parsers in the current language. */
 export function messageText(message: string): string {
-  if (currentLang() === 'en') return message;
+  if (currentLang() === 'en' || message.length > MAX_TRANSLATED) return message;
   for (const [re, to] of VI) {
     const m = re.exec(message);
     if (m) return to(m);

@@ -1,3 +1,4 @@
+import type { FeatureCollection } from 'geojson';
 import { type MapMouseEvent, Popup } from 'maplibre-gl';
 import { UserError } from '../core/errors.ts';
 import type { PostalPoint } from '../core/infrastructure.ts';
@@ -632,6 +633,7 @@ async function reload(): Promise<void> {
     coverage.setCommunesUrl(SAMPLE.boundaries[view.boundarySet]);
     mapCommunes = view.boundarySet;
   }
+  if (hook.ready) showOutlines();
   try {
     const snapshot = await startLoad();
     if (snapshot) {
@@ -646,17 +648,24 @@ async function reload(): Promise<void> {
   }
 }
 
-/** The set whose district and province outlines are on the map (null: none yet). */
+/** The boundary set whose district and province outlines are on the map or on their way (null: none). */
 let outlinesShown: OutlineSet | null = null;
 
 /**
- * Draws the outlines of the current boundary set, fetched after the figures are on screen: they are
- * not needed for the first render, and tiling them would compete with it.
+ * Draws the outlines of the boundary set the map shows, fetched after the figures are on screen: they
+ * are not needed for the first render, and tiling them would compete with it. Called again whenever
+ * the communes on the map change; the old outlines go at once, and a fetch that comes back after
+ * another set was chosen, or that failed, is dropped (the next call tries again).
  */
 function showOutlines(): void {
-  const set = view.boundarySet;
+  const set: OutlineSet = view.boundarySet === 'imported' ? 'imported' : (mapCommunes ?? 'imported');
   if (outlinesShown === set) return;
   outlinesShown = set;
+  coverage.setOutlines(NO_OUTLINES);
+  if (set === 'imported') {
+    hook.outlines = set;
+    return;
+  }
   loadOutlines(set)
     .then(async (fc) => {
       if (outlinesShown !== set) return;
@@ -664,8 +673,13 @@ function showOutlines(): void {
       await coverage.idle();
       if (outlinesShown === set) hook.outlines = set;
     })
-    .catch((error: unknown) => console.warn('district and province outlines not drawn', error));
+    .catch((error: unknown) => {
+      if (outlinesShown === set) outlinesShown = null;
+      console.warn('district and province outlines not drawn', error);
+    });
 }
+
+const NO_OUTLINES: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 function adopt(snapshot: Snapshot): void {
   const previous = store;

@@ -2,8 +2,17 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
 
 /** All rings of a Polygon or MultiPolygon, flattened: the even–odd rule over them gives the inside. */
 export function ringsOf(geometry: Polygon | MultiPolygon): Position[][] {
-  return geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat();
+  if (geometry.type === 'Polygon') return geometry.coordinates;
+  // The same array every time for the same geometry: the scan caches a commune's rows by its rings.
+  let rings = flatRings.get(geometry);
+  if (!rings) {
+    rings = geometry.coordinates.flat();
+    flatRings.set(geometry, rings);
+  }
+  return rings;
 }
+
+const flatRings = new WeakMap<MultiPolygon, Position[][]>();
 
 /** Even–odd point-in-polygon test over a set of lon/lat rings (holes and islands included). */
 export function pointInRings(lon: number, lat: number, rings: Position[][]): boolean {

@@ -345,6 +345,29 @@ describe('the app on the bundled sample, offline', () => {
     await page.locator('#indicator').selectOption('mobile_pop');
   });
 
+  it('draws the outlines of the boundary set on the map, and swaps them with the set', async () => {
+    const other = await context.newPage();
+    const levels = () =>
+      other.evaluate(() => {
+        const source = (window as Hooked).__vungphu!.map!.getStyle().sources.outlines as unknown as {
+          data: { features: { properties: { level: string } }[] };
+        };
+        return source.data.features.map((f) => f.properties.level).sort();
+      });
+    const drawn = (set: string) =>
+      other.waitForFunction((s) => (window as Hooked).__vungphu?.outlines === s, set, { timeout: 60_000 });
+    await other.goto(`${server!.origin}/#set=2025`);
+    await waitReady(other);
+    await drawn('2025');
+    expect(await levels()).toEqual(['province']);
+    await other.locator('#boundary-set').selectOption('pre2025');
+    await drawn('pre2025');
+    const now = await levels();
+    expect(now.filter((l) => l === 'district')).toHaveLength(25);
+    expect(now.filter((l) => l === 'province')).toHaveLength(2);
+    await other.close();
+  });
+
   it('adding a 5G site raises the commune’s coverage, recomputed in the worker; undo and redo', async () => {
     const picks = await visibleCommunes(page, 40);
     const pick = picks.find((p) => popPct(communeUnit(p.id), '5G') < 50);

@@ -14,5 +14,8 @@ describe('groupDigits', () => {
     }
     expect(groupDigits('0', '.')).toBe('0');
     expect(groupDigits('1234567', '.')).toBe('1.234.567');
+    // Not plain digits: left as it is.
+    expect(groupDigits('Infinity', ',')).toBe('Infinity');
+    expect(groupDigits('1e+21', ',')).toBe('1e+21');
   });
 });

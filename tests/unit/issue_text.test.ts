@@ -133,10 +133,20 @@ describe('import problems in Vietnamese', () => {
       'cắt hơn 50 lần, quá nhiều để sửa',
     ],
     ['feature 3: 2 ring(s) were not closed; closed them', '2 vòng chưa khép kín'],
+    ['a.tif: not a readable GeoTIFF (bad magic).', 'không đọc được tệp GeoTIFF (bad magic)'],
+    ['a.tif: the raster must be in WGS84 lon/lat (EPSG:4326); found EPSG:32648.', 'tệp dùng EPSG:32648'],
+    ['a.tif: the GeoTIFF has no georeferencing (origin and resolution).', 'không có thông tin định vị'],
+    ['coverage polygon: empty polygon', 'đa giác vùng phủ: đa giác rỗng'],
   ])('%s', (english, vietnamese) => {
     const vi = messageText(english);
     expect(vi).toContain(vietnamese);
     expect(vi).not.toBe(english);
+  });
+
+  it('leaves a pathologically long message as it is (no rule runs over it)', () => {
+    const long = `a.zip: ${'": '.repeat(20_000)}x is too short to be a shapefile.`;
+    expect(messageText(long)).toBe(long);
+    expect(messageText('a.zip: x is too short to be a shapefile.')).toContain('quá ngắn');
   });
 
   it('puts the row or feature and field first, in the language', () => {
