@@ -179,7 +179,12 @@ export function updateAnalysis(
       probeReach2[k] = reach[j]!;
       const probes = k < villages.length ? villageProbes : centreProbes;
       const at = k < villages.length ? k : k - villages.length;
-      probes[at] = { technologies: probes[at]!.technologies, nearest4gSiteKm: nearest[j]!.nearest4gSiteKm };
+      const { technologies } = probes[at]!;
+      // As probeCoverage has it: the distance only for a point without 4G.
+      probes[at] = {
+        technologies,
+        nearest4gSiteKm: technologies.includes('4G') ? null : nearest[j]!.nearest4gSiteKm,
+      };
     });
   }
 

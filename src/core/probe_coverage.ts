@@ -7,7 +7,7 @@ import type { Site, Technology } from './types.ts';
 export interface ProbeResult {
   /** Technologies with a footprint over the point, from any operator. */
   technologies: Technology[];
-  /** Distance to the nearest site carrying 4G, in km (null when there is none). */
+  /** Distance to the nearest site carrying 4G, in km; null when the point has 4G, or there is no 4G site. */
   nearest4gSiteKm: number | null;
 }
 
@@ -39,7 +39,9 @@ export function probeCoverage(
       }
     }
     let nearest: number | null = null;
-    if (siteIndex) {
+    // Only a point without 4G needs the distance (the dead-zone list reports it): the search for the
+    // nearest sites is the costliest part of a probe, and most villages have 4G.
+    if (siteIndex && !techs.has('4G')) {
       // Flatbush ranks by planar degrees; take a few candidates and measure them on the ground.
       const ids = siteIndex.neighbors(p.lon, p.lat, 8, Infinity, (i) =>
         sites[i]!.technologies.includes('4G'),
