@@ -171,7 +171,7 @@ const FORMAT_RULES: Rule[] = [
   [
     /^(.*): the coordinates are projected metres(?: \(for example (.*)\))?, not longitude\/latitude degrees.*$/,
     (m) =>
-      `${m[1]}: toạ độ là mét của một phép chiếu${m[2] ? ` (ví dụ ${m[2]})` : ''}, không phải kinh độ/vĩ độ, và tệp không cho biết hệ toạ độ. Hãy chọn "Hệ toạ độ của tệp": VN-2000 TM-3 theo kinh tuyến trục của tỉnh (108°30′ cho Gia Lai và Đắk Nông) hoặc một mã EPSG. Shapefile nên có tệp .prj trong tệp zip`,
+      `${m[1]}: toạ độ là mét của một phép chiếu${m[2] ? ` (ví dụ ${viPair(m[2])})` : ''}, không phải kinh độ/vĩ độ, và tệp không cho biết hệ toạ độ. Hãy chọn "Hệ toạ độ của tệp": VN-2000 TM-3 theo kinh tuyến trục của tỉnh (108°30′ cho Gia Lai và Đắk Nông) hoặc một mã EPSG. Shapefile nên có tệp .prj trong tệp zip`,
   ],
   [
     /^the shapefile has no \.prj; its coordinates are in degrees and were read as WGS 84$/,
@@ -183,7 +183,7 @@ const FORMAT_RULES: Rule[] = [
   ],
   [
     /^(.*): the coordinates are metres \(for example (.*)\), but (.*) is in degrees\.$/,
-    (m) => `${m[1]}: toạ độ là mét (ví dụ ${m[2]}), nhưng ${m[3]} dùng độ`,
+    (m) => `${m[1]}: toạ độ là mét (ví dụ ${viPair(m[2]!)}), nhưng ${m[3]} dùng độ`,
   ],
   [
     /^the coordinates are written northing first.*$/,
@@ -210,6 +210,20 @@ const FORMAT_RULES: Rule[] = [
       `${named(m[1])}đa giác tự cắt (điểm đầu tại ${m[2]}) và ${repairWhy(m[3]!)}; hãy sửa bằng phần mềm GIS`,
   ],
 ];
+
+/**
+ * An example coordinate pair as the readers print it in English ("451,205.53, 1,553,882.5"), in
+ * Vietnamese number format ("451.205,53; 1.553.882,5"); anything else is kept.
+ */
+function viPair(pair: string): string {
+  const m = /^(-?[\d,]+(?:\.\d+)?), (-?[\d,]+(?:\.\d+)?)$/.exec(pair);
+  if (!m) return pair;
+  const vi = (s: string) => {
+    const [int = '', frac] = s.split('.');
+    return `${int.replace(/,/g, '.')}${frac ? `,${frac}` : ''}`;
+  };
+  return `${vi(m[1]!)}; ${vi(m[2]!)}`;
+}
 
 /** Why a self-crossing polygon was not repaired. */
 function repairWhy(why: string): string {

@@ -137,6 +137,14 @@ describe('import problems in Vietnamese', () => {
     ['a.tif: the raster must be in WGS84 lon/lat (EPSG:4326); found EPSG:32648.', 'tệp dùng EPSG:32648'],
     ['a.tif: the GeoTIFF has no georeferencing (origin and resolution).', 'không có thông tin định vị'],
     ['coverage polygon: empty polygon', 'đa giác vùng phủ: đa giác rỗng'],
+    [
+      'a.csv: the coordinates are projected metres (for example 451,205.53, 1,553,882.5), not longitude/latitude degrees, and the file does not say which coordinate system they are in.',
+      '(ví dụ 451.205,53; 1.553.882,5)',
+    ],
+    [
+      'a.csv: the coordinates are metres (for example 451,205.53, 1,553,882.5), but WGS 84 is in degrees.',
+      'toạ độ là mét (ví dụ 451.205,53; 1.553.882,5), nhưng WGS 84 dùng độ',
+    ],
   ])('%s', (english, vietnamese) => {
     const vi = messageText(english);
     expect(vi).toContain(vietnamese);
