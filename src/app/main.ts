@@ -95,7 +95,27 @@ let store: DataStore | null = null;
 let storage: Storage | null = null;
 let imported: DatasetPayload[] = [];
 let edits: Edit[] = [];
-let redoStack: Edit[] = [];
+/**
+ * How many edits each undo step added, oldest first (their sum is `edits.length`): a click adds one,
+ * "Accept all" in the Suggest panel adds its rows as one step, so one undo takes them all out.
+ */
+let steps: number[] = [];
+/** Undone steps, each as its edits; redo puts the last one back. */
+let redoStack: Edit[][] = [];
+
+/** Replaces the whole scenario (a saved one, a file, the stored session, or none): one step per edit. */
+function setEdits(next: Edit[]): void {
+  edits = next;
+  steps = next.map(() => 1);
+  redoStack = [];
+}
+
+/** Adds edits as one undo step. */
+function addStep(added: readonly Edit[]): void {
+  edits = [...edits, ...added];
+  steps = [...steps, added.length];
+  redoStack = [];
+}
 let mode: EditMode = { kind: 'browse' };
 let picked: Picked | null = null;
 let newSite: NewSite = { technologies: ['4G'], operator: 'Viettel', radius: null };
@@ -155,8 +175,7 @@ const suggestPanel = new SuggestPanel(requireElement('suggest-slot', HTMLDivElem
   },
   plan: (request, progress) => client.plan(request, progress),
   accept: (list) => {
-    edits = [...edits, ...list];
-    redoStack = [];
+    addStep(list);
     void runEdits();
   },
   flyTo: (lon, lat) =>
@@ -758,8 +777,7 @@ async function runEdits(): Promise<void> {
 }
 
 function commit(edit: Edit): void {
-  edits = [...edits, edit];
-  redoStack = [];
+  addStep([edit]);
   void runEdits();
 }
 
@@ -778,7 +796,7 @@ function setMode(next: EditMode): void {
 
 function takenIds(layer: 'sites' | 'postal'): Set<string> {
   const ids = new Set(store?.keys(layer) ?? []);
-  for (const e of [...edits, ...redoStack]) {
+  for (const e of [...edits, ...redoStack.flat()]) {
     if (e.kind === 'add-site') ids.add(e.site.id);
     if (e.kind === 'add-postal') ids.add(e.point.id);
   }
@@ -1016,22 +1034,23 @@ const scenarioActions = {
   movePicked,
   deletePicked,
   undo: () => {
-    const last = edits.at(-1);
-    if (!last) return;
-    edits = edits.slice(0, -1);
-    redoStack = [...redoStack, last];
+    if (edits.length === 0) return;
+    const n = Math.min(edits.length, steps.at(-1) ?? 1);
+    redoStack = [...redoStack, edits.slice(-n)];
+    edits = edits.slice(0, -n);
+    steps = steps.slice(0, -1);
     void runEdits();
   },
   redo: () => {
     const next = redoStack.at(-1);
     if (!next) return;
     redoStack = redoStack.slice(0, -1);
-    edits = [...edits, next];
+    edits = [...edits, ...next];
+    steps = [...steps, next.length];
     void runEdits();
   },
   reset: () => {
-    edits = [];
-    redoStack = [];
+    setEdits([]);
     clearPick();
     void runEdits();
   },
@@ -1061,8 +1080,7 @@ const scenarioActions = {
   load: (name: string) => {
     const s = saved.find((x) => x.name === name);
     if (!s) return;
-    edits = [...s.edits];
-    redoStack = [];
+    setEdits([...s.edits]);
     clearPick();
     setStatus(t('scenario.loaded', { name }));
     void runEdits();
@@ -1096,8 +1114,7 @@ const downloadText = download;
 function importScenario(name: string, text: string): void {
   const { scenario, problems } = parseScenario(text);
   if (scenario) {
-    edits = scenario.edits;
-    redoStack = [];
+    setEdits(scenario.edits);
     clearPick();
     void runEdits();
     setStatus(t('scenario.loaded', { name: scenario.name }));
@@ -1196,8 +1213,7 @@ const dataActions = {
   clear: async () => {
     await storage?.clear();
     imported = [];
-    edits = [];
-    redoStack = [];
+    setEdits([]);
     saved = [];
     reports = [];
     clearPick();
@@ -1357,7 +1373,7 @@ async function start(): Promise<void> {
     storage = await storageOpening;
     if (!storage) throw new Error('IndexedDB unavailable');
     imported = await storage.datasets();
-    edits = (await storage.session<Edit[]>(SESSION_EDITS)) ?? [];
+    setEdits((await storage.session<Edit[]>(SESSION_EDITS)) ?? []);
     saved = await storage.scenarios();
   } catch (error) {
     storage = null;

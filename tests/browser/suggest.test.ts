@@ -3,7 +3,7 @@
  * bundled sample must equal `planSites` / `suggestPostalPoints` run in Node on the same files (as the
  * CLI reads them); the candidates and the chosen sites are on the map; "Accept all" adds the sites
  * to the scenario in one recompute, and the app's figures then equal `runAnalysis` in Node with those
- * sites added; undo takes them out again.
+ * sites added; one undo takes them all out again.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -216,11 +216,19 @@ describe('Suggest sites panel', () => {
     expect(Math.abs(plan.existing.population_pct - before)).toBeLessThan(0.05);
     expect(Math.abs(after - before - planGainPct) / planGainPct).toBeLessThan(0.15);
 
-    for (let i = 0; i < K; i++) {
-      const n = await page.evaluate(() => (window as Hooked).__vungphu!.updates);
-      await page.locator('#undo').click();
-      await waitUpdates(page, n + 1);
-    }
+    // "Accept all" was one step: one undo takes every accepted site out, and redo puts them back.
+    expect(await page.locator('#change-list li').count()).toBe(K);
+    let n = await page.evaluate(() => (window as Hooked).__vungphu!.updates);
+    await page.locator('#undo').click();
+    await waitUpdates(page, n + 1);
+    expect(await page.locator('#change-list li').count()).toBe(0);
+    await page.locator('#redo').click();
+    await waitUpdates(page, n + 2);
+    expect(await page.locator('#change-list li').count()).toBe(K);
+    expect(await app5g()).toBe(after);
+    n = await page.evaluate(() => (window as Hooked).__vungphu!.updates);
+    await page.locator('#undo').click();
+    await waitUpdates(page, n + 1);
     expect(await page.locator('#change-list li').count()).toBe(0);
     expect(await app5g()).toBe(before);
     expect(await page.locator('#suggest-table tbody tr.accepted').count()).toBe(0);
