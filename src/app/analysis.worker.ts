@@ -619,7 +619,13 @@ async function handle(request: WorkerRequest): Promise<void> {
       session.analysis = withDeferredPolygons(session.analysis, { gaps: true, beyond: true });
       // Loaded on first use: the exporters (pdf-lib, sql.js…) stay out of the analysis' start-up.
       const { buildExport } = await import('./worker_export.ts');
-      const bytes = await buildExport(session, request.format, request.lang, request.baseline);
+      const bytes = await buildExport(
+        session,
+        request.format,
+        request.lang,
+        request.baseline,
+        request.indicator,
+      );
       const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
       scope.postMessage({ kind: 'exported', id: request.id, bytes: buffer } satisfies WorkerMessage, [
         buffer,

@@ -147,8 +147,9 @@ export class AnalysisClient {
     format: ExportFormat,
     lang: 'vi' | 'en',
     baseline: BaselineSpec | null,
+    indicator: string,
   ): Promise<Uint8Array> {
-    const m = await this.request({ kind: 'export', format, lang, baseline });
+    const m = await this.request({ kind: 'export', format, lang, baseline, indicator });
     if (m.kind !== 'exported') throw new Error(`unexpected reply ${m.kind}`);
     return new Uint8Array(m.bytes);
   }

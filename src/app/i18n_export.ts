@@ -5,6 +5,8 @@ export const exportVi = {
   'export.intro':
     'Các tệp giống hệt lệnh `vungphu report` cho cùng dữ liệu, theo kịch bản hiện tại (kể cả các thay đổi giả định).',
   'export.lang': 'Ngôn ngữ của tệp',
+  'export.rankBy':
+    'Bảng xếp hạng xã (Excel, PDF) và bản đồ trong PDF theo chỉ tiêu đang tô màu trên bản đồ: {indicator}.',
   'export.lang.vi': 'Tiếng Việt',
   'export.lang.en': 'Tiếng Anh',
   'export.xlsx': 'Excel (XLSX)',
@@ -59,6 +61,8 @@ export const exportEn: Record<keyof typeof exportVi, string> = {
   'export.intro':
     'The files equal the `vungphu report` command’s for the same data, for the current scenario (what-if edits included).',
   'export.lang': 'Language of the files',
+  'export.rankBy':
+    'The commune ranking (Excel, PDF) and the PDF maps follow the map’s indicator: {indicator}.',
   'export.lang.vi': 'Vietnamese',
   'export.lang.en': 'English',
   'export.xlsx': 'Excel (XLSX)',

@@ -3,7 +3,7 @@
  * report.json gives them.
  */
 import type { TargetEvaluation, TargetStatus } from '../core/evaluate_targets.ts';
-import type { CoverageFigure, TechnologyKey } from '../core/types.ts';
+import { ALL_OPERATORS, type CoverageFigure, type TechnologyKey } from '../core/types.ts';
 import type { DataStore } from './data_store.ts';
 import { fmt } from './format.ts';
 import { currentLang, type MessageKey, t } from './i18n.ts';
@@ -103,6 +103,33 @@ export function indicatorTitle(v: ViewState, defs: readonly TargetDef[]): string
     }
     default:
       return indicatorName(v.indicator);
+  }
+}
+
+/**
+ * The report.json indicator (`reportIndicators`) the map's indicator stands for, as the CLI's
+ * `--rank-by` and `--map-indicator` take it; null for a target's status, which is no number.
+ */
+export function reportIndicatorOf(v: ViewState): string | null {
+  const mobile = (measure: string) =>
+    `mobile.${v.technology}${v.operator === ALL_OPERATORS ? '' : `.${v.operator}`}.${measure}`;
+  switch (v.indicator) {
+    case 'mobile_pop':
+      return mobile('population_pct');
+    case 'mobile_area':
+      return mobile('area_pct');
+    case 'postal_radius':
+      return 'postal.avg_service_radius_km';
+    case 'postal_beyond':
+      return 'postal.beyond_distance_population_pct';
+    case 'fiber_reach':
+      return 'fiber.population_within_reach_pct';
+    case 'target':
+      return null;
+    default: {
+      const unexpected: never = v.indicator;
+      throw new Error(`unknown indicator ${String(unexpected)}`);
+    }
   }
 }
 

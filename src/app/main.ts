@@ -22,7 +22,7 @@ import {
 import { button, download, el, requireElement } from './dom.ts';
 import { fmt } from './format.ts';
 import { type MessageKey, setLang, t } from './i18n.ts';
-import { indicatorTitle, indicatorValue, mappableTargets } from './indicators.ts';
+import { indicatorTitle, indicatorValue, mappableTargets, reportIndicatorOf } from './indicators.ts';
 import { issueText } from './issue_text.ts';
 import { renderLayerControls } from './layer_controls.ts';
 import { legendClasses, renderLegend } from './legend.ts';
@@ -1346,6 +1346,14 @@ const reportPanel = new ReportPanel(requireElement('tab-report', HTMLElement), {
   }),
   download: (name, bytes, mime) => download(name, bytes, mime),
   pngFactor: () => ({ factor: PNG_FACTOR, cssWidth: ui.map.clientWidth }),
+  exportIndicator: () => {
+    const defs = store?.snapshot.targetDefs ?? [];
+    const id = reportIndicatorOf(view);
+    // A target's status is no number to rank by: the CLI's default then.
+    if (id) return { id, label: indicatorTitle(view, defs) };
+    const fallback: ViewState = { ...view, indicator: 'mobile_pop', technology: '4G', operator: 'all' };
+    return { id: reportIndicatorOf(fallback)!, label: indicatorTitle(fallback, defs) };
+  },
   mapImage: () => {
     const scale = indicatorScale(view.indicator);
     const modelled = view.indicator === 'mobile_pop' || view.indicator === 'mobile_area';

@@ -42,6 +42,8 @@ export interface ReportPanelDeps {
   mapImage: () => Promise<Uint8Array>;
   /** Factor of the PNG over the view's CSS pixels, and its width in CSS pixels (for the dpi note). */
   pngFactor: () => { factor: number; cssWidth: number };
+  /** The report.json indicator the ranking and the PDF maps go by (the map's), and its name. */
+  exportIndicator: () => { id: string; label: string };
 }
 
 /** Rows drawn at most in the page (the XLSX has every row). */
@@ -178,7 +180,12 @@ export class ReportPanel {
 
   private exportFile(format: ExportFormat): Promise<void> {
     return this.makeFile(format, t(`export.${format}` as MessageKey), async () => ({
-      bytes: await this.deps.client.exportFile(format, this.lang, this.baseline()),
+      bytes: await this.deps.client.exportFile(
+        format,
+        this.lang,
+        this.baseline(),
+        this.deps.exportIndicator().id,
+      ),
       name: exportFileName(this.deps.context().provinces, new Date(), EXPORT_FILES[format].suffix),
       mime: EXPORT_FILES[format].mime,
     }));
@@ -265,6 +272,11 @@ export class ReportPanel {
       el('h3', { text: t('export.title') }),
       el('p', { className: 'muted', text: t('export.intro') }),
       field(t('export.lang'), langBox),
+      el('p', {
+        className: 'muted',
+        attrs: { id: 'export-indicator' },
+        text: t('export.rankBy', { indicator: this.deps.exportIndicator().label }),
+      }),
       el('div', { className: 'export-buttons' }, exportButtons),
       ...(baselineName
         ? [el('p', { className: 'muted', text: t('export.withComparison', { name: baselineName }) })]

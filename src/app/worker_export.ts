@@ -32,7 +32,7 @@ import { applyEdits } from './scenario_edits.ts';
 import type { BaselineSpec } from './worker_protocol.ts';
 
 /** The CLI's defaults for the ranking and the PDF maps. */
-const DEFAULT_INDICATOR = 'mobile.4G.population_pct';
+export const DEFAULT_EXPORT_INDICATOR = 'mobile.4G.population_pct';
 
 /** report.json of the session's current scenario, exactly as the `report` request builds it. */
 export function currentReport(s: Session): CoverageReport {
@@ -140,20 +140,24 @@ const zip = (files: Record<string, string>) =>
 
 /**
  * One export of the current scenario, with the CLI's options: language, target definitions, report
- * date, ranking and map indicator by `mobile.4G.population_pct`, and the comparison when a baseline is
- * given. CSV and GeoJSON (several files in the CLI) come as one zip with the CLI's file names.
+ * date, the ranking and PDF map indicator (`--rank-by`, `--map-indicator`: the app's map indicator, or
+ * the CLI's default `mobile.4G.population_pct` when the report has no such indicator), and the
+ * comparison when a baseline is given. CSV and GeoJSON (several files in the CLI) come as one zip with
+ * the CLI's file names.
  */
 export async function buildExport(
   s: Session,
   format: ExportFormat,
   lang: 'vi' | 'en',
   baseline: BaselineSpec | null,
+  indicator: string = DEFAULT_EXPORT_INDICATOR,
 ): Promise<Uint8Array> {
   const report = currentReport(s);
+  const by = reportIndicators(report).some((i) => i.id === indicator) ? indicator : DEFAULT_EXPORT_INDICATOR;
   if (format === 'json') return strToU8(JSON.stringify(report, null, 1));
   const options: ReportExportOptions = { lang, targets: s.targets, reportDate: new Date().toISOString() };
   if (baseline) options.comparison = compareReports(baselineReport(s, baseline), report);
-  options.ranking = { indicator: DEFAULT_INDICATOR, rows: rankCommunes(report, DEFAULT_INDICATOR) };
+  options.ranking = { indicator: by, rows: rankCommunes(report, by) };
   switch (format) {
     case 'xlsx':
       return reportXlsx(report, options);
@@ -162,7 +166,7 @@ export async function buildExport(
     case 'pdf':
       return reportPdf(report, geometry(s), await pdfFonts(), {
         ...options,
-        mapIndicator: DEFAULT_INDICATOR,
+        mapIndicator: by,
       });
     case 'geojson':
       return zip(

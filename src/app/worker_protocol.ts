@@ -220,7 +220,15 @@ export type WorkerRequest =
   /** "Suggest sites": plan new sites or postal points on the current scenario (worker_plan.ts). */
   | { kind: 'plan'; id: number; request: SuggestRequest }
   // Report tab (worker_export.ts): an export of the current scenario, or its comparison with a baseline.
-  | { kind: 'export'; id: number; format: ExportFormat; lang: 'vi' | 'en'; baseline: BaselineSpec | null }
+  | {
+      kind: 'export';
+      id: number;
+      format: ExportFormat;
+      lang: 'vi' | 'en';
+      baseline: BaselineSpec | null;
+      /** report.json indicator id the ranking and the PDF maps go by (the CLI's --rank-by, --map-indicator). */
+      indicator: string;
+    }
   | { kind: 'compare'; id: number; baseline: BaselineSpec };
 
 /**

@@ -15,6 +15,7 @@ import { unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicatorScale } from '../../src/app/color_scale.ts';
+import { rankCommunes } from '../../src/core/rank_communes.ts';
 import type { CoverageReport } from '../../src/core/report.ts';
 import { reportIndicators } from '../../src/core/report_indicators.ts';
 import type { FullUnit } from '../../src/core/run_analysis.ts';
@@ -182,6 +183,34 @@ describe('report tab exports, offline, equal to the CLI', () => {
     for (const row of communes.slice(1)) {
       const u = cli.units.find((x) => x.level === 'commune' && x.id === row[0])!;
       expect(Number(row[col])).toBe(popPct(u, '4G'));
+    }
+  });
+
+  it('ranks by the map’s indicator: R̄ on the map gives the ranking of `--rank-by postal.avg_service_radius_km`', async () => {
+    await page.locator('#tabbtn-map').click();
+    await page.locator('#indicator').selectOption('postal_radius');
+    await page.locator('#tabbtn-report').click();
+    try {
+      expect(await page.locator('#export-indicator').textContent()).toContain(
+        await page.locator('#indicator option:checked').textContent(),
+      );
+      const sheets = await workbookCells((await exportFile('xlsx')).path);
+      const ranking = sheets.get('Xếp hạng xã')!;
+      // The ranking of the CLI's report.json by the same indicator, computed here (shortest R̄ first).
+      const want = rankCommunes(cli, 'postal.avg_service_radius_km');
+      expect(ranking.length).toBe(want.length + 1);
+      expect(ranking.slice(1).map((r) => [r[0], r[1]])).toEqual(
+        want.map((r) => [r.rank === null ? '' : String(r.rank), r.id]),
+      );
+      for (const [i, r] of want.entries())
+        if (r.value !== null) expect(Number(ranking[i + 1]![5])).toBeCloseTo(r.value, 9);
+      const ranked = want.filter((r) => r.value !== null);
+      expect(ranked[0]!.value!).toBeLessThanOrEqual(ranked.at(-1)!.value!);
+    } finally {
+      // Back to the default (the files compared with the CLI's below rank by 4G population).
+      await page.locator('#tabbtn-map').click();
+      await page.locator('#indicator').selectOption('mobile_pop');
+      await page.locator('#tabbtn-report').click();
     }
   });
 
