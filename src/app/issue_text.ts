@@ -327,13 +327,29 @@ const MAX_TRANSLATED = 2000;
 
 /** A message from the parsers in the current language. */
 export function messageText(message: string): string {
-  if (currentLang() === 'en' || message.length > MAX_TRANSLATED) return message;
-  for (const [re, to] of VI) {
+  if (message.length > MAX_TRANSLATED) return message;
+  for (const [re, to] of currentLang() === 'en' ? EN : VI) {
     const m = re.exec(message);
     if (m) return to(m);
   }
   return message;
 }
+
+/**
+ * The few English messages that name the CLI's flags, pointed at the app's controls instead (the rest
+ * of the English is the readers' own wording).
+ */
+const EN: Rule[] = [
+  [
+    /^(.*: the coordinates are projected metres.*?in\.) Choose it: .*$/,
+    (m) =>
+      `${m[1]} Choose it under "Coordinate system of the file": VN-2000 TM-3 with the province's central meridian (108°30′ for Gia Lai and Đắk Nông), or an EPSG code. A shapefile should carry its .prj in the zip.`,
+  ],
+  [
+    /^(.* they were rejected\.) Import with the swap fix \(CLI: --swapped fix\) to swap them back\.$/,
+    (m) => `${m[1]} Import again with "Latitude and longitude swapped: Swap back" to keep them.`,
+  ],
+];
 
 /** Where a problem is: "Dòng 13, trường "lon"" / "Feature 12, field "lon"" (features counted from 1). */
 function issueWhere(issue: InputIssue): string {
