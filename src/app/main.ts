@@ -66,6 +66,8 @@ import {
 performance.mark('vp:main');
 
 const SESSION_EDITS = 'edits';
+/** How many edits each undo step holds (kept beside the edits, so that a reload keeps the steps). */
+const SESSION_STEPS = 'steps';
 
 let view: ViewState = decodeView(location.hash);
 setLang(view.lang);
@@ -753,6 +755,7 @@ async function runEdits(): Promise<void> {
   const started = performance.now();
   const sent = [...edits];
   void storage?.saveSession(SESSION_EDITS, sent);
+  void storage?.saveSession(SESSION_STEPS, steps);
   try {
     const delta = await client.edit(sent);
     const changed = store.apply(delta);
@@ -1382,6 +1385,14 @@ async function start(): Promise<void> {
     if (!storage) throw new Error('IndexedDB unavailable');
     imported = await storage.datasets();
     setEdits((await storage.session<Edit[]>(SESSION_EDITS)) ?? []);
+    // The stored steps, when they still add up to the stored edits (else one step per edit).
+    const stored = await storage.session<unknown>(SESSION_STEPS);
+    if (
+      Array.isArray(stored) &&
+      stored.every((n) => Number.isInteger(n) && n > 0) &&
+      stored.reduce((a: number, b: number) => a + b, 0) === edits.length
+    )
+      steps = stored as number[];
     saved = await storage.scenarios();
   } catch (error) {
     storage = null;
