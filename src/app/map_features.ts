@@ -16,7 +16,7 @@ export type EditState = 'base' | 'added' | 'moved';
 const CIRCLE_STEPS = 48;
 
 /** A circle of `radius_m` metres around a point, as a lon/lat ring (local ellipsoidal scale). */
-function circleRing(lon: number, lat: number, radius_m: number, steps = CIRCLE_STEPS): Position[] {
+export function circleRing(lon: number, lat: number, radius_m: number, steps = CIRCLE_STEPS): Position[] {
   const kx = metresPerDegreeLon(lat);
   const ky = metresPerDegreeLat(lat);
   const ring: Position[] = [];

@@ -3,10 +3,10 @@
  * dots numbered by rank (HTML markers: the offline style has no glyphs) with their footprint circles.
  * Its own sources and layers, added on top of the app's style (and again after a basemap style swap).
  */
-import type { Feature, FeatureCollection, Position } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import { type GeoJSONSource, type MapLibreMap, Marker } from 'maplibre-gl';
-import { metresPerDegreeLat, metresPerDegreeLon } from '../core/local_projection.ts';
 import { el } from './dom.ts';
+import { circleRing } from './map_features.ts';
 
 export const SUGGEST_CANDIDATES = 'suggest-candidates';
 export const SUGGEST_CHOSEN = 'suggest-chosen';
@@ -26,18 +26,6 @@ export interface ChosenPoint {
 }
 
 const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
-
-/** A circle of `radius` metres as a ring, in the local plane at the centre's latitude. */
-function ring(lon: number, lat: number, radius: number, steps = 48): Position[] {
-  const kx = metresPerDegreeLon(lat);
-  const ky = metresPerDegreeLat(lat);
-  const out: Position[] = [];
-  for (let i = 0; i <= steps; i++) {
-    const a = (2 * Math.PI * (i % steps)) / steps;
-    out.push([lon + (radius * Math.cos(a)) / kx, lat + (radius * Math.sin(a)) / ky]);
-  }
-  return out;
-}
 
 export class SuggestLayer {
   private candidates: FeatureCollection = empty();
@@ -127,7 +115,7 @@ export class SuggestLayer {
       features: chosen.map(
         (c): Feature => ({
           type: 'Feature',
-          geometry: { type: 'Polygon', coordinates: [ring(c.lon, c.lat, c.radius_m)] },
+          geometry: { type: 'Polygon', coordinates: [circleRing(c.lon, c.lat, c.radius_m)] },
           properties: { id: c.id, rank: c.rank },
         }),
       ),
