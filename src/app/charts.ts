@@ -7,6 +7,17 @@ export interface Bar {
   color: string;
 }
 
+/** A new, empty chart: an SVG scaled to its container's width, read out as an image by its title. */
+export function chartSvg(width: number, height: number, className: string, title: string) {
+  const svg = select(document.createElementNS('http://www.w3.org/2000/svg', 'svg'))
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .attr('width', '100%')
+    .attr('role', 'img')
+    .attr('class', className);
+  svg.append('title').text(title);
+  return svg;
+}
+
 /**
  * A horizontal bar chart of percentages (0–100) drawn with d3 into a new SVG: one row per bar with
  * its label, the bar, and the formatted value. Labels and values are set as text, never as markup.
@@ -27,12 +38,7 @@ export function barChart(
     .domain(bars.map((_b, i) => i))
     .range([margin.top, height - margin.bottom])
     .padding(0.22);
-  const svg = select(document.createElementNS('http://www.w3.org/2000/svg', 'svg'))
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('width', '100%')
-    .attr('role', 'img')
-    .attr('class', 'chart');
-  svg.append('title').text(options.title);
+  const svg = chartSvg(width, height, 'chart', options.title);
   const g = svg
     .selectAll('g.bar')
     .data(bars)

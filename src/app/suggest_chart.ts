@@ -1,4 +1,5 @@
-import { axisBottom, axisLeft, line, scaleLinear, select } from 'd3';
+import { axisBottom, axisLeft, line, scaleLinear } from 'd3';
+import { chartSvg } from './charts.ts';
 
 /**
  * The cumulative coverage curve of a plan (x: new sites, 0 = existing only; y: coverage %), drawn with
@@ -32,12 +33,7 @@ export function curveChart(
     .domain([Math.max(0, lo - pad), Math.min(100, hi + pad)])
     .nice()
     .range([height - margin.bottom, margin.top]);
-  const svg = select(document.createElementNS('http://www.w3.org/2000/svg', 'svg'))
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('width', '100%')
-    .attr('role', 'img')
-    .attr('class', 'chart suggest-curve');
-  svg.append('title').text(options.title);
+  const svg = chartSvg(width, height, 'chart suggest-curve', options.title);
   svg
     .append('g')
     .attr('transform', `translate(0,${height - margin.bottom})`)
