@@ -2,18 +2,14 @@ import { DEFAULT_CONFIG } from '../core/config.ts';
 import { UserError } from '../core/errors.ts';
 import { type EngineConfig, TECHNOLOGIES, type TechnologyKey } from '../core/types.ts';
 import { IssueList } from './geojson_input.ts';
+import { parseJsonText } from './json_text.ts';
 
 /**
  * Reads an engine config file (JSON). Any subset of the defaults may be given; radii merge per
  * technology and setting. Every problem is reported at once.
  */
 export function configFromJson(text: string, file: string): EngineConfig {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new UserError(`${file}: not valid JSON (${(e as Error).message}).`);
-  }
+  const raw = parseJsonText(text, file);
   if (!raw || typeof raw !== 'object' || Array.isArray(raw))
     throw new UserError(`${file}: expected a JSON object.`);
   const obj = raw as Record<string, unknown>;

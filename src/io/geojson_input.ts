@@ -1,4 +1,5 @@
 import { type InputIssue, UserError } from '../core/errors.ts';
+import { parseJsonText } from './json_text.ts';
 
 export interface RawFeature {
   index: number;
@@ -8,14 +9,7 @@ export interface RawFeature {
 
 /** Parses GeoJSON text or an already-parsed object into features; malformed JSON is a UserError. */
 export function readFeatureCollection(input: unknown, file: string): RawFeature[] {
-  let data = input;
-  if (typeof input === 'string') {
-    try {
-      data = JSON.parse(input);
-    } catch (e) {
-      throw new UserError(`${file}: not valid JSON (${jsonErrorWhere(input, (e as Error).message)}).`);
-    }
-  }
+  const data = typeof input === 'string' ? parseJsonText(input, file) : input;
   const fc = data as { type?: unknown; features?: unknown };
   if (!fc || typeof fc !== 'object' || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
     throw new UserError(`${file}: expected a GeoJSON FeatureCollection with a "features" array.`);
@@ -32,16 +26,6 @@ export function readFeatureCollection(input: unknown, file: string): RawFeature[
       >,
     };
   });
-}
-
-/** Adds the line and column to a JSON.parse message that only gives a character position. */
-function jsonErrorWhere(text: string, message: string): string {
-  const pos = /at position (\d+)/.exec(message);
-  if (!pos || /line \d+/.test(message)) return message;
-  const before = text.slice(0, Number(pos[1]));
-  const line = before.split('\n').length;
-  const column = before.length - before.lastIndexOf('\n');
-  return `${message}, line ${line} column ${column}`;
 }
 
 /** Picks the first property name present among candidates (case-insensitive), or the explicit one. */

@@ -1,17 +1,13 @@
 import { UserError } from '../core/errors.ts';
 import type { CoverageReport } from '../core/report.ts';
+import { parseJsonText } from './json_text.ts';
 
 /**
  * Reads a report.json (ours, or another period's as a comparison baseline) from its text; a UserError
  * naming the file when it is not JSON or not a Vùng Phủ report. Used by `vungphu report` and the app.
  */
 export function parseReportJson(text: string, name: string): CoverageReport {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new UserError(`${name}: not valid JSON (${(e as Error).message}).`);
-  }
+  const raw = parseJsonText(text, name);
   const r = raw as Partial<CoverageReport> | null;
   if (
     !r ||

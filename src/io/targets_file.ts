@@ -16,6 +16,7 @@ import {
 } from '../core/targets.ts';
 import { parseCsv, parseNumber } from './csv.ts';
 import { IssueList } from './geojson_input.ts';
+import { parseJsonText } from './json_text.ts';
 
 /** A parsed targets file: the valid targets, and every problem found in the others. */
 export interface TargetsFile {
@@ -52,12 +53,7 @@ const ASCII_COMPARATORS: Record<string, Comparator> = { '>=': '≥', '<=': '≤'
  * neither an object nor an array is a UserError naming the file.
  */
 export function targetsFromJson(text: string, file: string): TargetsFile {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new UserError(`${file}: not valid JSON (${(e as Error).message}).`);
-  }
+  const raw = parseJsonText(text, file);
   const issues = new IssueList(file);
   let list: unknown[];
   let province: string | null = null;
