@@ -13,55 +13,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import type { ImportChoice } from '../../src/app/dataset_kind.ts';
-import { validateImport } from '../../src/app/validate_import.ts';
 import { formatIssue, type InputIssue, UserError } from '../../src/core/errors.ts';
-import type { Commune } from '../../src/core/types.ts';
 import { type ImportKind, type ImportOptions, importFile } from '../../src/io/import_file.ts';
 import { rejectedRowsCsv } from '../../src/io/rejected_rows.ts';
+import { BAD, baseCommunes, cases, corpus, type ExpectedIssue, importAsApp } from '../support/bad_corpus.ts';
 import { ROOT } from '../support/sample.ts';
 
-const BAD = join(ROOT, 'tests/fixtures/bad');
 const BIN = join(ROOT, 'bin/vungphu.mjs');
 const run = promisify(execFile);
 
-interface ExpectedIssue {
-  severity: 'error' | 'warning';
-  path?: string;
-  row?: number;
-  field?: string;
-  message: string;
-}
-interface Case {
-  options?: ImportOptions;
-  error?: string;
-  errorAlso?: string;
-  summary?: string;
-  issues?: ExpectedIssue[];
-  items?: Record<string, unknown>[];
-  rejectedCsv?: string[];
-}
-interface Sidecar {
-  kind: ImportKind;
-  problem: string;
-  cases: Case[];
-}
-
-const corpus = readdirSync(BAD)
-  .filter((f) => f.endsWith('.expected.json'))
-  .sort()
-  .map((f) => ({
-    file: f.replace(/\.expected\.json$/, ''),
-    sidecar: JSON.parse(readFileSync(join(BAD, f), 'utf8')) as Sidecar,
-  }));
-
-const baseCommunes: Commune[] = (
-  await importFile(
-    new Uint8Array(readFileSync(join(BAD, 'base/boundaries.geojson'))),
-    'base.geojson',
-    'boundaries',
-  )
-).items;
+const base = await baseCommunes();
 
 /** Turns `{ "closeTo": [v, digits] }` into expect.closeTo, recursively. */
 function matcher(v: unknown): unknown {
@@ -116,18 +77,9 @@ describe('every corpus file has a sidecar and every sidecar a file', () => {
   });
 });
 
-const cases = corpus.flatMap(({ file, sidecar }) =>
-  sidecar.cases.map((c, i) => ({
-    file,
-    kind: sidecar.kind,
-    c,
-    label: `${file} (${sidecar.problem}), case ${i + 1} ${JSON.stringify(c.options ?? {})}`,
-  })),
-);
-
 describe('importFile (the app import)', () => {
   it.each(cases)('$label', async ({ file, kind, c }) => {
-    const options: ImportOptions = { ...(c.options ?? {}), reference: baseCommunes };
+    const options: ImportOptions = { ...(c.options ?? {}), reference: base };
     const bytes = new Uint8Array(readFileSync(join(BAD, file)));
     if (c.error) {
       const error = await importFile(bytes, file, kind, options).then(
@@ -154,23 +106,7 @@ describe('importFile (the app import)', () => {
 
 describe("the app's import (validateImport, as the worker runs it; the kind detected from the file)", () => {
   it.each(cases)('$label', async ({ file, kind, c }) => {
-    const o = c.options ?? {};
-    const choice: ImportChoice = {
-      ...(typeof o.crs === 'string' ? { crs: o.crs } : {}),
-      ...(o.vn2000Meridian !== undefined ? { vn2000Meridian: o.vn2000Meridian } : {}),
-      ...(o.swapped ? { swapped: o.swapped } : {}),
-    };
-    const bytes = readFileSync(join(BAD, file));
-    const r = await validateImport(
-      {
-        kind: 'auto',
-        name: file,
-        bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length),
-        options: choice,
-        importedAt: '',
-      },
-      baseCommunes,
-    );
+    const r = await importAsApp(file, c, base);
     if (c.error) {
       expect(r.fatal).toContain(c.error);
       if (c.errorAlso) expect(r.fatal).toContain(c.errorAlso);

@@ -4,56 +4,21 @@
  * the messages the corpus cannot produce (limits, other formats) are checked one by one, word for word
  * as the io readers write them.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ImportChoice } from '../../src/app/dataset_kind.ts';
 import { setLang } from '../../src/app/i18n.ts';
 import { issueText, messageText } from '../../src/app/issue_text.ts';
-import { validateImport } from '../../src/app/validate_import.ts';
-import { importFile } from '../../src/io/import_file.ts';
-import { ROOT } from '../support/sample.ts';
-
-const BAD = join(ROOT, 'tests/fixtures/bad');
+import { baseCommunes, cases, importAsApp } from '../support/bad_corpus.ts';
 
 afterEach(() => setLang('vi'));
 
 describe('import problems in Vietnamese', () => {
   it('translates every message of the bad-file corpus, and leaves English as it is', async () => {
-    const base = (
-      await importFile(
-        new Uint8Array(readFileSync(join(BAD, 'base/boundaries.geojson'))),
-        'base.geojson',
-        'boundaries',
-      )
-    ).items;
+    const base = await baseCommunes();
     const messages = new Set<string>();
-    for (const sidecar of readdirSync(BAD).filter((f) => f.endsWith('.expected.json'))) {
-      const file = sidecar.replace(/\.expected\.json$/, '');
-      const { cases } = JSON.parse(readFileSync(join(BAD, sidecar), 'utf8')) as {
-        cases: { options?: Record<string, unknown> }[];
-      };
-      const bytes = readFileSync(join(BAD, file));
-      for (const c of cases) {
-        const o = c.options ?? {};
-        const choice: ImportChoice = {
-          ...(typeof o.crs === 'string' ? { crs: o.crs } : {}),
-          ...(typeof o.vn2000Meridian === 'number' ? { vn2000Meridian: o.vn2000Meridian } : {}),
-          ...(o.swapped === 'fix' || o.swapped === 'reject' ? { swapped: o.swapped } : {}),
-        };
-        const r = await validateImport(
-          {
-            kind: 'auto',
-            name: file,
-            bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length),
-            options: choice,
-            importedAt: '',
-          },
-          base,
-        );
-        if (r.fatal) messages.add(r.fatal);
-        for (const issue of r.issues) messages.add(issue.message);
-      }
+    for (const { file, c } of cases) {
+      const r = await importAsApp(file, c, base);
+      if (r.fatal) messages.add(r.fatal);
+      for (const issue of r.issues) messages.add(issue.message);
     }
     expect(messages.size).toBeGreaterThan(30);
     const untranslated = [...messages].filter((m) => messageText(m) === m);
