@@ -6,7 +6,7 @@
  * loaded data with the right before, after and difference.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -21,7 +21,7 @@ import { reportIndicators } from '../../src/core/report_indicators.ts';
 import type { FullUnit } from '../../src/core/run_analysis.ts';
 import { ogrFeatures, ogrSummary, requireTool } from '../support/ogr.ts';
 import { launchChromium, offlineContext, type PreviewServer, ROOT, startPreview } from './harness.ts';
-import { type Hooked, waitReady, waitUpdates } from './page_tools.ts';
+import { type Hooked, hexToRgb, near, pngPixels, waitReady, waitUpdates } from './page_tools.ts';
 
 const HAS_OGR = requireTool('ogrinfo');
 const HAS_POPPLER = requireTool('pdftotext');
@@ -283,7 +283,6 @@ describe('report tab exports, offline, equal to the CLI', () => {
     const { path, name } = await exportFile('png');
     expect(name).toBe(`vungphu-gia-lai-dak-nong-map-${today}.png`);
     const png = readFileSync(path);
-    writeFileSync('/tmp/export-test-map.png', png);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     const width = png.readUInt32BE(16);
     const height = png.readUInt32BE(20);
@@ -294,39 +293,19 @@ describe('report tab exports, offline, equal to the CLI', () => {
     expect(width).toBe(view.w * 3);
     expect(height).toBe(view.h * 3 + 64 * 3);
     const legend = indicatorScale('mobile_pop').range();
-    const stats = await page.evaluate(
-      async ({ base64, colors }) => {
-        const image = new Image();
-        image.src = `data:image/png;base64,${base64}`;
-        await image.decode();
-        const canvas = document.createElement('canvas');
-        canvas.width = image.naturalWidth;
-        canvas.height = image.naturalHeight;
-        const g = canvas.getContext('2d', { willReadFrequently: true })!;
-        g.drawImage(image, 0, 0);
-        const data = g.getImageData(0, 0, canvas.width, canvas.height).data;
-        const seen = new Set<string>();
-        for (let i = 0; i < data.length; i += 4 * 97) seen.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
-        const hex = (h: string) => [1, 3, 5].map((k) => Number.parseInt(h.slice(k, k + 2), 16)).join(',');
-        // The legend box, bottom left (the communes are drawn right of the sidebar, far from it).
-        const inBox = new Set<string>();
-        for (let y = canvas.height - 300 * 3; y < canvas.height; y++)
-          for (let x = 0; x < 380 * 3; x++) {
-            const i = (y * canvas.width + x) * 4;
-            inBox.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
-          }
-        const found = colors.filter((c) => inBox.has(hex(c))).length;
-        // The title band: dark text on white.
-        let dark = 0;
-        for (let y = 0; y < 64 * 3; y++)
-          for (let x = 0; x < canvas.width; x += 3) {
-            const i = (y * canvas.width + x) * 4;
-            if (data[i]! + data[i + 1]! + data[i + 2]! < 200) dark++;
-          }
-        return { distinct: seen.size, found, dark };
-      },
-      { base64: png.toString('base64'), colors: legend },
-    );
+    // The legend box, bottom left (the communes are drawn right of the sidebar, far from it); the title
+    // band, dark text on white, across the top.
+    const pixels = await pngPixels(page, png, [], {
+      legend: { x: 0, y: height - 300 * 3, width: 380 * 3, height: 300 * 3 },
+      title: { x: 0, y: 0, width, height: 64 * 3 },
+    });
+    const stats = {
+      distinct: pixels.histogram.length,
+      found: legend.filter((c) => pixels.regions.legend!.some((h) => near(h.rgb, hexToRgb(c), 0))).length,
+      dark: pixels.regions
+        .title!.filter((h) => h.rgb[0] + h.rgb[1] + h.rgb[2] < 200)
+        .reduce((n, h) => n + h.count, 0),
+    };
     expect(stats.distinct).toBeGreaterThan(50);
     expect(stats.dark).toBeGreaterThan(500);
     expect(stats.found).toBe(legend.length);

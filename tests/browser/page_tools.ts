@@ -49,12 +49,16 @@ export async function waitUpdates(page: Page, n: number): Promise<void> {
   });
 }
 
+export type Histogram = { rgb: [number, number, number]; count: number }[];
+
 export interface PixelSummary {
   total: number;
-  /** Exact RGB colours with their pixel counts, most frequent first. */
-  histogram: { rgb: [number, number, number]; count: number }[];
+  /** Exact RGB colours with their pixel counts, most frequent first (the first 200). */
+  histogram: Histogram;
   /** The most frequent colour in a 9×9 block around each requested point. */
   at: [number, number, number][];
+  /** The histogram of each requested rectangle (pixels of the image), the first 1,000 colours. */
+  regions: Record<string, Histogram>;
 }
 
 /**
@@ -62,9 +66,21 @@ export interface PixelSummary {
  * histogram plus the dominant colour around some points.
  */
 export async function mapPixels(page: Page, points: { x: number; y: number }[] = []): Promise<PixelSummary> {
-  const png = await page.locator('canvas.maplibregl-canvas').screenshot();
+  return pngPixels(page, await page.locator('canvas.maplibregl-canvas').screenshot(), points);
+}
+
+/**
+ * Decodes a PNG in the page (no PNG decoder is installed in Node): its colour histogram, the dominant
+ * colour around some points, and the histograms of some rectangles.
+ */
+export async function pngPixels(
+  page: Page,
+  png: Buffer,
+  points: { x: number; y: number }[] = [],
+  regions: Record<string, { x: number; y: number; width: number; height: number }> = {},
+): Promise<PixelSummary> {
   return page.evaluate(
-    async ({ base64, points }) => {
+    async ({ base64, points, regions }) => {
       const image = new Image();
       image.src = `data:image/png;base64,${base64}`;
       await image.decode();
@@ -76,29 +92,41 @@ export async function mapPixels(page: Page, points: { x: number; y: number }[] =
       const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
       const key = (i: number) => ((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!) >>> 0;
       const unpack = (k: number): [number, number, number] => [(k >> 16) & 255, (k >> 8) & 255, k & 255];
-      const counts = new Map<number, number>();
-      for (let i = 0; i < data.length; i += 4) counts.set(key(i), (counts.get(key(i)) ?? 0) + 1);
-      const histogram = [...counts.entries()]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 200)
-        .map(([k, count]) => ({ rgb: unpack(k), count }));
-      const at = points.map(({ x, y }) => {
-        const block = new Map<number, number>();
-        for (let dy = -4; dy <= 4; dy++) {
-          for (let dx = -4; dx <= 4; dx++) {
-            const px = Math.round(x) + dx;
-            const py = Math.round(y) + dy;
-            if (px < 0 || py < 0 || px >= width || py >= height) continue;
-            const k = key((py * width + px) * 4);
-            block.set(k, (block.get(k) ?? 0) + 1);
+      const histogramOf = (x0: number, y0: number, x1: number, y1: number, most: number) => {
+        const counts = new Map<number, number>();
+        for (let y = Math.max(0, y0); y < Math.min(height, y1); y++)
+          for (let x = Math.max(0, x0); x < Math.min(width, x1); x++) {
+            const k = key((y * width + x) * 4);
+            counts.set(k, (counts.get(k) ?? 0) + 1);
           }
-        }
-        const [best] = [...block.entries()].sort((a, b) => b[1] - a[1]);
-        return unpack(best?.[0] ?? 0);
+        return [...counts.entries()]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, most)
+          .map(([k, count]) => ({ rgb: unpack(k), count }));
+      };
+      const at = points.map(({ x, y }) => {
+        const [best] = histogramOf(
+          Math.round(x) - 4,
+          Math.round(y) - 4,
+          Math.round(x) + 5,
+          Math.round(y) + 5,
+          1,
+        );
+        return best?.rgb ?? unpack(0);
       });
-      return { total: width * height, histogram, at };
+      return {
+        total: width * height,
+        histogram: histogramOf(0, 0, width, height, 200),
+        at,
+        regions: Object.fromEntries(
+          Object.entries(regions).map(([name, r]) => [
+            name,
+            histogramOf(r.x, r.y, r.x + r.width, r.y + r.height, 1000),
+          ]),
+        ),
+      };
     },
-    { base64: png.toString('base64'), points },
+    { base64: png.toString('base64'), points, regions },
   );
 }
 
