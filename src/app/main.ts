@@ -654,13 +654,10 @@ async function reload(): Promise<void> {
     coverage.setCommunesUrl(SAMPLE.boundaries[view.boundarySet]);
     mapCommunes = view.boundarySet;
   }
-  if (hook.ready) showOutlines();
+  showOutlines();
   try {
     const snapshot = await startLoad();
-    if (snapshot) {
-      adopt(snapshot);
-      showOutlines();
-    }
+    if (snapshot) adopt(snapshot);
   } catch (error) {
     fail(error);
   } finally {
