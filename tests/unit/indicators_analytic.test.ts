@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { distance as turfDistance } from '@turf/turf';
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { geodesicArea } from '../../src/core/geodesic_area.ts';
@@ -6,8 +8,10 @@ import { averageServiceRadius, pointsNeeded } from '../../src/core/postal_indica
 import { runAnalysis } from '../../src/core/run_analysis.ts';
 import type { Commune } from '../../src/core/types.ts';
 import { parsePostalType } from '../../src/io/postal.ts';
+import { villagesFromGeoJSON } from '../../src/io/villages.ts';
 import { deepFreeze } from '../support/freeze.ts';
 import { exactCoveredShare, geodesicCircle, rect } from '../support/reference.ts';
+import { loadSample, ROOT } from '../support/sample.ts';
 
 /** A square commune of about `km` × `km` centred at (lon, lat). */
 function square(id: string, lon: number, lat: number, km: number, extra: Partial<Commune> = {}): Commune {
@@ -233,6 +237,26 @@ describe('villages', () => {
     const d2 = r.deadZoneVillages[0]!;
     expect(d2.nearest_4g_site_km).toBeCloseTo(0.05 * 111.32 * Math.cos((14 * Math.PI) / 180), 1);
     expect(v.commune_centres_covered).toBe(1);
+  });
+});
+
+describe('dead-zone villages on the sample', () => {
+  it('each one’s distance to the nearest 4G site equals a brute-force Turf search over every 4G site', () => {
+    const { communes, sites } = loadSample();
+    const file = 'data/synthetic/villages.synthetic.geojson';
+    const { villages } = villagesFromGeoJSON(readFileSync(ROOT + file, 'utf8'), file);
+    const r = runAnalysis({ communes, sites, villages }, { gapPolygons: false });
+    expect(r.deadZoneVillages.length).toBeGreaterThan(50);
+    const sites4g = sites.filter((s) => s.technologies.includes('4G'));
+    const byId = new Map(villages.map((v) => [v.id, v]));
+    for (const d of r.deadZoneVillages) {
+      const v = byId.get(d.village_id)!;
+      const nearest = Math.min(
+        ...sites4g.map((s) => turfDistance([v.lon, v.lat], [s.lon, s.lat], { units: 'kilometers' })),
+      );
+      // Turf's sphere against the engine's ellipsoid: within 0.5 % (and 10 m).
+      expect(Math.abs(d.nearest_4g_site_km! - nearest)).toBeLessThan(0.005 * nearest + 0.01);
+    }
   });
 });
 
