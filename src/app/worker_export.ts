@@ -32,7 +32,7 @@ import { applyEdits } from './scenario_edits.ts';
 import type { BaselineSpec } from './worker_protocol.ts';
 
 /** The CLI's defaults for the ranking and the PDF maps. */
-export const DEFAULT_EXPORT_INDICATOR = 'mobile.4G.population_pct';
+const DEFAULT_EXPORT_INDICATOR = 'mobile.4G.population_pct';
 
 /** report.json of the session's current scenario, exactly as the `report` request builds it. */
 export function currentReport(s: Session): CoverageReport {
