@@ -5,8 +5,8 @@
  */
 import { area, circle, featureCollection, intersect, union } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { DEFAULT_CONFIG } from '../src/core/config.ts';
-import type { Commune, Site, Technology } from '../src/core/types.ts';
+import { DEFAULT_CONFIG } from '../src/core/base/config.ts';
+import type { Commune, Site, Technology } from '../src/core/base/types.ts';
 
 export function naiveCoverage(
   communes: readonly Commune[],

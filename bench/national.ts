@@ -1,5 +1,5 @@
 /** Child process of the bench: the national-scale case, timed, with the process's peak RSS. */
-import { analyze } from '../src/core/analyze.ts';
+import { analyze } from '../src/core/coverage/analyze.ts';
 import { nationalCase } from './national_case.ts';
 
 const { communes, sites } = nationalCase();

@@ -2,7 +2,7 @@
  * A national-scale synthetic case: 10,000 communes (jittered 100 × 100 grid cells of ~33 km², about
  * Vietnam's 331,000 km² / 10,000) and 100,000 sites with 2G/4G/5G from three operators. Seeded.
  */
-import type { Commune, Site, Technology } from '../src/core/types.ts';
+import type { Commune, Site, Technology } from '../src/core/base/types.ts';
 
 function mulberry32(seed: number) {
   let a = seed >>> 0;

@@ -5,21 +5,22 @@
  * Candidates sit at seeded random populated places (a demand point, moved up to 300 m).
  */
 import { readFileSync } from 'node:fs';
-import { candidateCoverage } from '../src/core/candidate_coverage.ts';
-import { communeLocator } from '../src/core/commune_locator.ts';
-import { DEFAULT_CONFIG } from '../src/core/config.ts';
-import { demandPoints } from '../src/core/demand_points.ts';
-import { existingCoverage } from '../src/core/existing_coverage.ts';
-import { greedyCover } from '../src/core/greedy_cover.ts';
-import { improveCover } from '../src/core/improve_cover.ts';
-import { metresPerDegreeLat, metresPerDegreeLon } from '../src/core/local_projection.ts';
-import { planSites } from '../src/core/plan_sites.ts';
-import type { Candidate, Village } from '../src/core/plan_types.ts';
-import { pointIndex } from '../src/core/point_index.ts';
-import type { Commune, Site, Technology } from '../src/core/types.ts';
-import { communesFromGeoJSON } from '../src/io/boundaries.ts';
-import { sitesFromGeoJSON } from '../src/io/sites.ts';
-import { villagesFromGeoJSON } from '../src/io/villages.ts';
+import { DEFAULT_CONFIG } from '../src/core/base/config.ts';
+import type { Village } from '../src/core/base/infrastructure.ts';
+import type { Commune, Site, Technology } from '../src/core/base/types.ts';
+import { pointIndex } from '../src/core/coverage/point_index.ts';
+import { communeLocator } from '../src/core/geometry/commune_locator.ts';
+import { metresPerDegreeLat, metresPerDegreeLon } from '../src/core/geometry/local_projection.ts';
+import { candidateCoverage } from '../src/core/planning/candidate_coverage.ts';
+import { demandPoints } from '../src/core/planning/demand_points.ts';
+import { existingCoverage } from '../src/core/planning/existing_coverage.ts';
+import { greedyCover } from '../src/core/planning/greedy_cover.ts';
+import { improveCover } from '../src/core/planning/improve_cover.ts';
+import { planSites } from '../src/core/planning/plan_sites.ts';
+import type { Candidate } from '../src/core/planning/plan_types.ts';
+import { communesFromGeoJSON } from '../src/io/import/boundaries.ts';
+import { sitesFromGeoJSON } from '../src/io/import/sites.ts';
+import { villagesFromGeoJSON } from '../src/io/import/villages.ts';
 
 const root = new URL('../', import.meta.url);
 const read = (p: string) => readFileSync(new URL(p, root), 'utf8');

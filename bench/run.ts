@@ -5,9 +5,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { analyze } from '../src/core/analyze.ts';
-import { communesFromGeoJSON } from '../src/io/boundaries.ts';
-import { sitesFromGeoJSON } from '../src/io/sites.ts';
+import { analyze } from '../src/core/coverage/analyze.ts';
+import { communesFromGeoJSON } from '../src/io/import/boundaries.ts';
+import { sitesFromGeoJSON } from '../src/io/import/sites.ts';
 import { naiveCoverage } from './naive.ts';
 
 const root = new URL('../', import.meta.url);

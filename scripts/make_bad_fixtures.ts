@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import proj4 from 'proj4';
-import { VN2000_TOWGS84, vn2000Tm3 } from '../src/io/crs.ts';
+import { VN2000_TOWGS84, vn2000Tm3 } from '../src/io/import/crs.ts';
 
 const DIR = join(import.meta.dirname, '../tests/fixtures/bad');
 mkdirSync(join(DIR, 'base'), { recursive: true });

@@ -1,49 +1,46 @@
 import type { FeatureCollection } from 'geojson';
 import { type MapMouseEvent, Popup } from 'maplibre-gl';
-import { UserError } from '../core/errors.ts';
-import type { PostalPoint } from '../core/infrastructure.ts';
-import type { Site, UnitLevel } from '../core/types.ts';
-import { decodeText } from '../io/csv.ts';
-import { checkFileSize, IMPORT_LIMITS } from '../io/limits.ts';
-import { AnalysisError } from './analysis_client.ts';
-import { client, type EarlyLoad, earlyLoad, onProgress, SAMPLE, storageOpening } from './boot.ts';
-import { indicatorScale } from './color_scale.ts';
-import { CommuneTable } from './commune_table.ts';
-import { CoverageMap } from './coverage_map.ts';
-import { renderDataPanel } from './data_panel.ts';
-import { DataStore } from './data_store.ts';
-import {
-  type DatasetKind,
-  type DatasetPayload,
-  detectKind,
-  type ImportChoice,
-  mayBeScenario,
-} from './dataset_kind.ts';
-import { button, download, el, requireElement } from './dom.ts';
-import { fmt } from './format.ts';
-import { type MessageKey, setLang, t } from './i18n.ts';
-import { indicatorTitle, indicatorValue, mappableTargets, reportIndicatorOf } from './indicators.ts';
-import { issueText } from './issue_text.ts';
-import { renderLayerControls } from './layer_controls.ts';
-import { legendClasses, renderLegend } from './legend.ts';
-import { provinceLines, renderMapControls } from './map_controls.ts';
-import { mapImage, PNG_FACTOR } from './map_image.ts';
-import { loadOutlines, type OutlineSet } from './outlines.ts';
-import { ReportPanel } from './report_panel.ts';
-import { type Edit, freshId, parseScenario, type ScenarioFile } from './scenario_edits.ts';
+import { UserError } from '../core/base/errors.ts';
+import type { PostalPoint } from '../core/base/infrastructure.ts';
+import type { Site, UnitLevel } from '../core/base/types.ts';
+import { decodeText } from '../io/formats/csv.ts';
+import { checkFileSize, IMPORT_LIMITS } from '../io/formats/limits.ts';
+import { client, type EarlyLoad, earlyLoad, onProgress, SAMPLE, storageOpening } from './early_start.ts';
+import { fmt } from './i18n/format.ts';
+import { type MessageKey, setLang, t } from './i18n/i18n.ts';
+import { issueText } from './i18n/issue_text.ts';
+import { indicatorScale } from './map/color_scale.ts';
+import { CoverageMap } from './map/coverage_map.ts';
+import { indicatorTitle, indicatorValue, mappableTargets, reportIndicatorOf } from './map/indicators.ts';
+import { renderLayerControls } from './map/layer_controls.ts';
+import { legendClasses, renderLegend } from './map/legend.ts';
+import { provinceLines, renderMapControls } from './map/map_controls.ts';
+import { mapImage, PNG_FACTOR } from './map/map_image.ts';
+import { loadOutlines, type OutlineSet } from './map/outlines.ts';
+import { SuggestLayer } from './map/suggest_layer.ts';
+import { CommuneTable } from './panels/commune_table.ts';
+import { renderDataPanel } from './panels/data_panel.ts';
+import { ReportPanel } from './panels/report_panel.ts';
 import {
   type EditMode,
   type NewPostal,
   type NewSite,
   type Picked,
   renderScenarioPanel,
-} from './scenario_panel.ts';
-import { renderSettingsPanel } from './settings_panel.ts';
-import type { Storage } from './storage.ts';
-import { SuggestLayer } from './suggest_layer.ts';
-import { SuggestPanel } from './suggest_panel.ts';
-import { installHook } from './test_hook.ts';
-import { renderUnitPanel } from './unit_panel.ts';
+} from './panels/scenario_panel.ts';
+import { renderSettingsPanel } from './panels/settings_panel.ts';
+import { SuggestPanel } from './panels/suggest_panel.ts';
+import { renderUnitPanel } from './panels/unit_panel.ts';
+import { DataStore } from './state/data_store.ts';
+import {
+  type DatasetKind,
+  type DatasetPayload,
+  detectKind,
+  type ImportChoice,
+  mayBeScenario,
+} from './state/dataset_kind.ts';
+import { type Edit, freshId, parseScenario, type ScenarioFile } from './state/scenario_edits.ts';
+import type { Storage } from './state/storage.ts';
 import {
   type AnalysisChoice,
   analysisOptions,
@@ -53,7 +50,10 @@ import {
   TAB_IDS,
   type TabId,
   type ViewState,
-} from './view_state.ts';
+} from './state/view_state.ts';
+import { installHook } from './test_hook.ts';
+import { button, download, el, requireElement } from './ui/dom.ts';
+import { AnalysisError } from './worker/analysis_client.ts';
 import {
   type BBox,
   FEATURE_LAYERS,
@@ -61,7 +61,7 @@ import {
   failedImport,
   type ImportReport,
   type Snapshot,
-} from './worker_protocol.ts';
+} from './worker/worker_protocol.ts';
 
 performance.mark('vp:main');
 

@@ -1,6 +1,6 @@
 import type { MapLibreMap } from 'maplibre-gl';
-import type { DataStore } from './data_store.ts';
-import type { ViewState } from './view_state.ts';
+import type { DataStore } from './state/data_store.ts';
+import type { ViewState } from './state/view_state.ts';
 
 /**
  * What the page exposes on `window.__vungphu` for the browser tests (and for poking at in devtools).

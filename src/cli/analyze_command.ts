@@ -1,18 +1,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_CONFIG } from '../core/config.ts';
-import { formatIssue, type InputIssue, UserError } from '../core/errors.ts';
-import { buildReport } from '../core/report.ts';
+import { DEFAULT_CONFIG } from '../core/base/config.ts';
+import { formatIssue, type InputIssue, UserError } from '../core/base/errors.ts';
+import type { EngineConfig, PopulationPoint } from '../core/base/types.ts';
+import { buildReport } from '../core/report/report.ts';
 import { isFiberReach, runAnalysis } from '../core/run_analysis.ts';
-import type { EngineConfig, PopulationPoint } from '../core/types.ts';
-import { communesCsv } from '../io/communes_csv.ts';
-import { configFromJson } from '../io/config_file.ts';
-import { foldText } from '../io/flags.ts';
-import { gapsGeoJSON, postalBeyondGeoJSON } from '../io/gaps_geojson.ts';
-import { rejectedRowsCsv } from '../io/rejected_rows.ts';
-import { targetsCsv } from '../io/targets_csv.ts';
-import { targetsFromCsv, targetsFromJson } from '../io/targets_file.ts';
+import { communesCsv } from '../io/export/communes_csv.ts';
+import { gapsGeoJSON, postalBeyondGeoJSON } from '../io/export/gaps_geojson.ts';
+import { targetsCsv } from '../io/export/targets_csv.ts';
+import { configFromJson } from '../io/import/config_file.ts';
+import { foldText } from '../io/import/flags.ts';
+import { rejectedRowsCsv } from '../io/import/rejected_rows.ts';
+import { targetsFromCsv, targetsFromJson } from '../io/import/targets_file.ts';
 import { parseCountingRule } from './counting_rule.ts';
 import {
   BOUNDARY_FLAG_OPTIONS,

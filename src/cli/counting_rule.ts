@@ -1,5 +1,5 @@
-import { UserError } from '../core/errors.ts';
-import { POSTAL_CATEGORIES, type PostalCategory } from '../core/infrastructure.ts';
+import { UserError } from '../core/base/errors.ts';
+import { POSTAL_CATEGORIES, type PostalCategory } from '../core/base/infrastructure.ts';
 
 /** `--postal-count`: a comma list of postal categories counted for R̄ (shared by analyze and plan-sites). */
 export function parseCountingRule(raw: string): PostalCategory[] {

@@ -1,7 +1,12 @@
-import { type InputIssue, UserError } from '../core/errors.ts';
-import type { Commune } from '../core/types.ts';
-import { parseMeridian } from '../io/crs.ts';
-import { type ImportKind, type ImportOptions, type ImportResult, importFile } from '../io/import_file.ts';
+import { type InputIssue, UserError } from '../core/base/errors.ts';
+import type { Commune } from '../core/base/types.ts';
+import { parseMeridian } from '../io/import/crs.ts';
+import {
+  type ImportKind,
+  type ImportOptions,
+  type ImportResult,
+  importFile,
+} from '../io/import/import_file.ts';
 import { SAMPLE } from './paths.ts';
 import { readBytes } from './read_inputs.ts';
 

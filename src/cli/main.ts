@@ -1,4 +1,4 @@
-import { formatIssue, UserError } from '../core/errors.ts';
+import { formatIssue, UserError } from '../core/base/errors.ts';
 import { ANALYZE_HELP, analyzeCommand } from './analyze_command.ts';
 import { planSitesCommand } from './plan_sites_command.ts';
 import { reportCommand } from './report_command.ts';

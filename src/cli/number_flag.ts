@@ -1,4 +1,4 @@
-import { UserError } from '../core/errors.ts';
+import { UserError } from '../core/base/errors.ts';
 
 /** A numeric command-line flag (decimal point or comma), or a UserError naming it when it is not a number. */
 export function optionalNumber(flag: string, raw: string | undefined): number | undefined {

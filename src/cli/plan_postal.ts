@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PostalPoint } from '../core/infrastructure.ts';
-import { communesInScope } from '../core/plan_scope.ts';
-import type { PlanScope, Village } from '../core/plan_types.ts';
-import { type PostalPlan, suggestPostalPoints } from '../core/suggest_postal_points.ts';
-import type { Commune } from '../core/types.ts';
-import { toCsv } from '../io/csv_write.ts';
+import type { PostalPoint, Village } from '../core/base/infrastructure.ts';
+import type { Commune } from '../core/base/types.ts';
+import { communesInScope } from '../core/planning/plan_scope.ts';
+import type { PlanScope } from '../core/planning/plan_types.ts';
+import { type PostalPlan, suggestPostalPoints } from '../core/planning/suggest_postal_points.ts';
+import { toCsv } from '../io/formats/csv_write.ts';
 import { parseCountingRule } from './counting_rule.ts';
 import { optionalNumber } from './number_flag.ts';
 import { progressBar } from './progress.ts';

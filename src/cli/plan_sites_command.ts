@@ -1,25 +1,25 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_CONFIG } from '../core/config.ts';
-import { DEFAULT_CELL_SIZE_M } from '../core/demand_points.ts';
-import { formatIssue, type InputIssue, UserError } from '../core/errors.ts';
-import { DEFAULT_K, planSites } from '../core/plan_sites.ts';
+import { DEFAULT_CONFIG } from '../core/base/config.ts';
+import { formatIssue, type InputIssue, UserError } from '../core/base/errors.ts';
+import type { Village } from '../core/base/infrastructure.ts';
+import type { Commune, EngineConfig } from '../core/base/types.ts';
+import { DEFAULT_CELL_SIZE_M } from '../core/planning/demand_points.ts';
+import { DEFAULT_K, planSites } from '../core/planning/plan_sites.ts';
 import type {
   Candidate,
   PlanMeasure,
   PlanScope,
   SitePlan,
   SitePlanOptions,
-  Village,
-} from '../core/plan_types.ts';
-import type { Commune, EngineConfig } from '../core/types.ts';
-import { candidatesFromCsv } from '../io/candidates_csv.ts';
-import { configFromJson } from '../io/config_file.ts';
-import { planCsv } from '../io/plan_csv.ts';
-import { planCurveSvg } from '../io/plan_curve_svg.ts';
-import { rejectedRowsCsv } from '../io/rejected_rows.ts';
-import { parseTechnology } from '../io/technology.ts';
+} from '../core/planning/plan_types.ts';
+import { planCsv } from '../io/export/plan_csv.ts';
+import { planCurveSvg } from '../io/export/plan_curve_svg.ts';
+import { candidatesFromCsv } from '../io/import/candidates_csv.ts';
+import { configFromJson } from '../io/import/config_file.ts';
+import { rejectedRowsCsv } from '../io/import/rejected_rows.ts';
+import { parseTechnology } from '../io/import/technology.ts';
 import {
   BOUNDARY_FLAG_OPTIONS,
   IMPORT_FLAG_OPTIONS,

@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { type InputIssue, UserError } from '../core/errors.ts';
-import { decodeText } from '../io/csv.ts';
-import { checkFileSize, IMPORT_LIMITS } from '../io/limits.ts';
+import { type InputIssue, UserError } from '../core/base/errors.ts';
+import { decodeText } from '../io/formats/csv.ts';
+import { checkFileSize, IMPORT_LIMITS } from '../io/formats/limits.ts';
 
 /** Largest input file the CLI reads, in bytes (documented in the README): the import limit. */
 export const MAX_INPUT_BYTES = IMPORT_LIMITS.fileBytes;

@@ -1,22 +1,6 @@
 import Flatbush from 'flatbush';
 import type { Polygon } from 'geojson';
-import { type CommuneLocator, communeLocator } from './commune_locator.ts';
-import { DEFAULT_CONFIG } from './config.ts';
-import type { TargetEvaluation } from './evaluate_targets.ts';
-import { metresPerDegreeLat, metresPerDegreeLon } from './local_projection.ts';
-import { ringsBBox, ringsOf } from './point_in_polygon.ts';
-import { type PostalBlock, postalIndicators } from './postal_indicators.ts';
-import { probeCoverage } from './probe_coverage.ts';
-import { rollup } from './rollup.ts';
-import {
-  assembleUnits,
-  evaluateTargetSets,
-  type FullInput,
-  type FullOptions,
-  type FullResult,
-  type FullUnit,
-  runAnalysis,
-} from './run_analysis.ts';
+import { DEFAULT_CONFIG } from './base/config.ts';
 import {
   ALL_OPERATORS,
   type Callbacks,
@@ -28,9 +12,29 @@ import {
   TECHNOLOGIES,
   type TechnologyKey,
   type UnitResult,
-} from './types.ts';
-import { unitGroups } from './unit_groups.ts';
-import { type DeadZoneVillage, deadZoneVillage, type VillageBlock } from './village_indicators.ts';
+} from './base/types.ts';
+import { unitGroups } from './base/unit_groups.ts';
+import { probeCoverage } from './coverage/probe_coverage.ts';
+import { rollup } from './coverage/rollup.ts';
+import { type CommuneLocator, communeLocator } from './geometry/commune_locator.ts';
+import { metresPerDegreeLat, metresPerDegreeLon } from './geometry/local_projection.ts';
+import { ringsBBox, ringsOf } from './geometry/point_in_polygon.ts';
+import { type PostalBlock, postalIndicators } from './infrastructure/postal_indicators.ts';
+import {
+  type DeadZoneVillage,
+  deadZoneVillage,
+  type VillageBlock,
+} from './infrastructure/village_indicators.ts';
+import {
+  assembleUnits,
+  evaluateTargetSets,
+  type FullInput,
+  type FullOptions,
+  type FullResult,
+  type FullUnit,
+  runAnalysis,
+} from './run_analysis.ts';
+import type { TargetEvaluation } from './targets/evaluate_targets.ts';
 
 type BBox = [number, number, number, number];
 

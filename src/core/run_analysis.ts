@@ -1,25 +1,7 @@
 import type { Polygon } from 'geojson';
-import { type AnalysisOptions, analyze } from './analyze.ts';
-import { type CommuneLocator, communeLocator } from './commune_locator.ts';
-import { DEFAULT_CONFIG } from './config.ts';
-import {
-  type EvaluationUnit,
-  evaluateTargets,
-  type MetricValue,
-  type TargetEvaluation,
-} from './evaluate_targets.ts';
-import { type FiberBlock, fiberIndicators, rollupFiber } from './fiber_indicators.ts';
-import { foldText } from './fold_text.ts';
-import type { FiberRoute, PostalPoint } from './infrastructure.ts';
-import type { Village } from './plan_types.ts';
-import {
-  DEFAULT_POSTAL_OPTIONS,
-  type PostalBlock,
-  type PostalOptions,
-  postalIndicators,
-  rollupPostal,
-} from './postal_indicators.ts';
-import type { MetricId, Target } from './targets.ts';
+import { DEFAULT_CONFIG } from './base/config.ts';
+import { foldText } from './base/fold_text.ts';
+import type { FiberRoute, PostalPoint, Village } from './base/infrastructure.ts';
 import type {
   AnalysisResult,
   Callbacks,
@@ -29,15 +11,32 @@ import type {
   Site,
   Technology,
   UnitResult,
-} from './types.ts';
-import { unitGroups } from './unit_groups.ts';
+} from './base/types.ts';
+import { unitGroups } from './base/unit_groups.ts';
+import { type AnalysisOptions, analyze } from './coverage/analyze.ts';
+import { type CommuneLocator, communeLocator } from './geometry/commune_locator.ts';
+import { type FiberBlock, fiberIndicators, rollupFiber } from './infrastructure/fiber_indicators.ts';
+import {
+  DEFAULT_POSTAL_OPTIONS,
+  type PostalBlock,
+  type PostalOptions,
+  postalIndicators,
+  rollupPostal,
+} from './infrastructure/postal_indicators.ts';
 import {
   type DeadZoneVillage,
   deadZoneVillage,
   rollupVillages,
   type VillageBlock,
   villageBlock,
-} from './village_indicators.ts';
+} from './infrastructure/village_indicators.ts';
+import {
+  type EvaluationUnit,
+  evaluateTargets,
+  type MetricValue,
+  type TargetEvaluation,
+} from './targets/evaluate_targets.ts';
+import type { MetricId, Target } from './targets/targets.ts';
 
 /** Everything one analysis takes: the CLI and the app's worker both build this and call `runAnalysis`. */
 export interface FullInput {

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indicatorScale } from '../../src/app/color_scale.ts';
-import type { CoverageReport } from '../../src/core/report.ts';
+import { indicatorScale } from '../../src/app/map/color_scale.ts';
+import type { CoverageReport } from '../../src/core/report/report.ts';
 import type { FullUnit } from '../../src/core/run_analysis.ts';
 import { launchChromium, offlineContext, type PreviewServer, ROOT, startPreview } from './harness.ts';
 import {

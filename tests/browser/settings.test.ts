@@ -12,7 +12,7 @@ import { area, booleanPointInPolygon } from '@turf/turf';
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoverageReport } from '../../src/core/report.ts';
+import type { CoverageReport } from '../../src/core/report/report.ts';
 import { launchChromium, offlineContext, type PreviewServer, ROOT, startPreview } from './harness.ts';
 import { type Hooked, waitReady } from './page_tools.ts';
 

@@ -8,17 +8,18 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requestCandidates } from '../../src/app/worker_plan.ts';
+import { requestCandidates } from '../../src/app/worker/worker_plan.ts';
 import { SAMPLE } from '../../src/cli/paths.ts';
-import { planSites } from '../../src/core/plan_sites.ts';
-import type { Candidate, SitePlan, Village } from '../../src/core/plan_types.ts';
+import type { Village } from '../../src/core/base/infrastructure.ts';
+import type { Commune, Site } from '../../src/core/base/types.ts';
+import { planSites } from '../../src/core/planning/plan_sites.ts';
+import type { Candidate, SitePlan } from '../../src/core/planning/plan_types.ts';
+import { suggestPostalPoints } from '../../src/core/planning/suggest_postal_points.ts';
 import { runAnalysis } from '../../src/core/run_analysis.ts';
-import { suggestPostalPoints } from '../../src/core/suggest_postal_points.ts';
-import type { Commune, Site } from '../../src/core/types.ts';
-import { communesFromGeoJSON } from '../../src/io/boundaries.ts';
-import { postalFromGeoJSON } from '../../src/io/postal.ts';
-import { sitesFromGeoJSON } from '../../src/io/sites.ts';
-import { villagesFromGeoJSON } from '../../src/io/villages.ts';
+import { communesFromGeoJSON } from '../../src/io/import/boundaries.ts';
+import { postalFromGeoJSON } from '../../src/io/import/postal.ts';
+import { sitesFromGeoJSON } from '../../src/io/import/sites.ts';
+import { villagesFromGeoJSON } from '../../src/io/import/villages.ts';
 import { launchChromium, offlineContext, type PreviewServer, startPreview } from './harness.ts';
 import { type Hooked, mapIdle, waitReady, waitUpdates } from './page_tools.ts';
 

@@ -5,11 +5,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ImportChoice } from '../../src/app/dataset_kind.ts';
-import { validateImport } from '../../src/app/validate_import.ts';
-import type { ImportReport } from '../../src/app/worker_protocol.ts';
-import type { Commune } from '../../src/core/types.ts';
-import { type ImportKind, type ImportOptions, importFile } from '../../src/io/import_file.ts';
+import type { ImportChoice } from '../../src/app/state/dataset_kind.ts';
+import { validateImport } from '../../src/app/worker/validate_import.ts';
+import type { ImportReport } from '../../src/app/worker/worker_protocol.ts';
+import type { Commune } from '../../src/core/base/types.ts';
+import { type ImportKind, type ImportOptions, importFile } from '../../src/io/import/import_file.ts';
 import { ROOT } from './sample.ts';
 
 export const BAD = join(ROOT, 'tests/fixtures/bad');

@@ -1,4 +1,4 @@
-import type { CoverageReport } from '../../src/core/report.ts';
+import type { CoverageReport } from '../../src/core/report/report.ts';
 import type { FullUnit } from '../../src/core/run_analysis.ts';
 
 /** A unit of a hand-made report: 4G/5G/any population % (area % the same), no postal or fiber data. */

@@ -3,8 +3,8 @@
  * geodesic 64-gon circles and sectors, polygon-clipping union ∩ commune, ellipsoidal areas.
  */
 import type { Position } from 'geojson';
-import { DEFAULT_CONFIG } from '../../src/core/config.ts';
-import type { Commune, Site, Technology } from '../../src/core/types.ts';
+import { DEFAULT_CONFIG } from '../../src/core/base/config.ts';
+import type { Commune, Site, Technology } from '../../src/core/base/types.ts';
 import { exactCoveredShare, geodesicCircle, geodesicSector } from './reference.ts';
 
 function bboxOf(c: Commune): [number, number, number, number] {

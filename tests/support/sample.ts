@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { Commune, Site } from '../../src/core/types.ts';
-import { communesFromGeoJSON } from '../../src/io/boundaries.ts';
-import { sitesFromGeoJSON } from '../../src/io/sites.ts';
+import type { Commune, Site } from '../../src/core/base/types.ts';
+import { communesFromGeoJSON } from '../../src/io/import/boundaries.ts';
+import { sitesFromGeoJSON } from '../../src/io/import/sites.ts';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 

@@ -4,9 +4,9 @@
  * ellipsoidal areas with GeographicLib. The bar is 0.5 percentage points.
  */
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/core/analyze.ts';
-import { communeLocator } from '../../src/core/commune_locator.ts';
-import type { Site, Technology } from '../../src/core/types.ts';
+import type { Site, Technology } from '../../src/core/base/types.ts';
+import { analyze } from '../../src/core/coverage/analyze.ts';
+import { communeLocator } from '../../src/core/geometry/commune_locator.ts';
 import { referenceAreaPct } from '../support/reference_coverage.ts';
 import { loadSample } from '../support/sample.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/core/analyze.ts';
-import { geodesicArea } from '../../src/core/geodesic_area.ts';
-import type { Commune, Site } from '../../src/core/types.ts';
+import type { Commune, Site } from '../../src/core/base/types.ts';
+import { analyze } from '../../src/core/coverage/analyze.ts';
+import { geodesicArea } from '../../src/core/geometry/geodesic_area.ts';
 import { deepFreeze } from '../support/freeze.ts';
 import { exactCoveredShare, geodesicCircle, rect } from '../support/reference.ts';
 

@@ -6,9 +6,9 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/core/analyze.ts';
-import { communesFromGeoJSON } from '../../src/io/boundaries.ts';
-import { sitesFromGeoJSON } from '../../src/io/sites.ts';
+import { analyze } from '../../src/core/coverage/analyze.ts';
+import { communesFromGeoJSON } from '../../src/io/import/boundaries.ts';
+import { sitesFromGeoJSON } from '../../src/io/import/sites.ts';
 import { ROOT } from '../support/sample.ts';
 
 const dir = join(ROOT, 'tests/fixtures/analyze');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/core/analyze.ts';
-import type { Commune, Site, Technology } from '../../src/core/types.ts';
+import type { Commune, Site, Technology } from '../../src/core/base/types.ts';
+import { analyze } from '../../src/core/coverage/analyze.ts';
 import { deepFreeze } from '../support/freeze.ts';
 import { rect } from '../support/reference.ts';
 

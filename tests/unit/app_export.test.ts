@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { niceLength } from '../../src/app/map/map_image.ts';
 import {
   compareView,
   EXPORT_FILES,
@@ -7,10 +8,9 @@ import {
   parseReportJson,
   rowChanged,
   slug,
-} from '../../src/app/export_logic.ts';
-import { niceLength } from '../../src/app/map_image.ts';
-import type { ComparisonRow, ReportComparison } from '../../src/core/compare_reports.ts';
-import { UserError } from '../../src/core/errors.ts';
+} from '../../src/app/worker/export_logic.ts';
+import { UserError } from '../../src/core/base/errors.ts';
+import type { ComparisonRow, ReportComparison } from '../../src/core/report/compare_reports.ts';
 
 const row = (
   level: ComparisonRow['level'],

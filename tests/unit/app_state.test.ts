@@ -3,15 +3,15 @@
  * in the URL, and input problems in Vietnamese.
  */
 import { describe, expect, it } from 'vitest';
-import { detectKind } from '../../src/app/dataset_kind.ts';
-import { setLang } from '../../src/app/i18n.ts';
-import { issueText, messageText } from '../../src/app/issue_text.ts';
-import { rememberingReader } from '../../src/app/read_dataset.ts';
-import { applyEdits, type Edit, freshId, parseScenario } from '../../src/app/scenario_edits.ts';
-import { validateImport } from '../../src/app/validate_import.ts';
-import { DEFAULT_VIEW, decodeView, encodeView, type ViewState } from '../../src/app/view_state.ts';
-import type { PostalPoint } from '../../src/core/infrastructure.ts';
-import type { Commune, Site } from '../../src/core/types.ts';
+import { setLang } from '../../src/app/i18n/i18n.ts';
+import { issueText, messageText } from '../../src/app/i18n/issue_text.ts';
+import { detectKind } from '../../src/app/state/dataset_kind.ts';
+import { applyEdits, type Edit, freshId, parseScenario } from '../../src/app/state/scenario_edits.ts';
+import { DEFAULT_VIEW, decodeView, encodeView, type ViewState } from '../../src/app/state/view_state.ts';
+import { rememberingReader } from '../../src/app/worker/read_dataset.ts';
+import { validateImport } from '../../src/app/worker/validate_import.ts';
+import type { PostalPoint } from '../../src/core/base/infrastructure.ts';
+import type { Commune, Site } from '../../src/core/base/types.ts';
 import { deepFreeze } from '../support/freeze.ts';
 
 const sites: Site[] = deepFreeze([

@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { communeLocator } from '../../src/core/commune_locator.ts';
-import type { CoverageReport } from '../../src/core/report.ts';
-import type { Site } from '../../src/core/types.ts';
+import type { Site } from '../../src/core/base/types.ts';
+import { communeLocator } from '../../src/core/geometry/commune_locator.ts';
+import type { CoverageReport } from '../../src/core/report/report.ts';
 import { referenceAreaPct } from '../support/reference_coverage.ts';
 import { loadSample, ROOT } from '../support/sample.ts';
 

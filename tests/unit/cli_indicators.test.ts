@@ -26,7 +26,7 @@ import type {
   Polygon,
 } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CoverageReport } from '../../src/core/report.ts';
+import type { CoverageReport } from '../../src/core/report/report.ts';
 import { ROOT } from '../support/sample.ts';
 
 const read = <T>(p: string): T => JSON.parse(readFileSync(join(ROOT, p), 'utf8'));

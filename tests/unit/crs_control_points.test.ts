@@ -19,7 +19,7 @@
  */
 import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/core/errors.ts';
+import { UserError } from '../../src/core/base/errors.ts';
 import {
   checkMeridian,
   parseCrsOption,
@@ -27,7 +27,7 @@ import {
   resolveCrs,
   VN2000_TOWGS84,
   vn2000Tm3,
-} from '../../src/io/crs.ts';
+} from '../../src/io/import/crs.ts';
 
 const dms = (d: number, m: number, s: number) => d + m / 60 + s / 3600;
 

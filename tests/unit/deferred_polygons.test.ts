@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { withDeferredPolygons } from '../../src/core/deferred_polygons.ts';
 import { resumeAnalysis, updateAnalysis } from '../../src/core/incremental_analysis.ts';
 import { type FullInput, runAnalysis } from '../../src/core/run_analysis.ts';
-import { communesFromGeoJSON } from '../../src/io/boundaries.ts';
-import { postalFromGeoJSON } from '../../src/io/postal.ts';
-import { sitesFromGeoJSON } from '../../src/io/sites.ts';
+import { communesFromGeoJSON } from '../../src/io/import/boundaries.ts';
+import { postalFromGeoJSON } from '../../src/io/import/postal.ts';
+import { sitesFromGeoJSON } from '../../src/io/import/sites.ts';
 import { ROOT } from '../support/sample.ts';
 
 const read = (p: string) => readFileSync(`${ROOT}${p}`, 'utf8');

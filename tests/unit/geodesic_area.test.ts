@@ -1,6 +1,6 @@
 import geographiclib from 'geographiclib-geodesic';
 import { describe, expect, it } from 'vitest';
-import { geodesicArea } from '../../src/core/geodesic_area.ts';
+import { geodesicArea } from '../../src/core/geometry/geodesic_area.ts';
 import { loadSample } from '../support/sample.ts';
 
 const WGS84 = geographiclib.Geodesic.WGS84;

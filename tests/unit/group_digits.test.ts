@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupDigits } from '../../src/core/group_digits.ts';
+import { groupDigits } from '../../src/core/base/group_digits.ts';
 
 describe('groupDigits', () => {
   it('groups like Intl.NumberFormat (en) for integers of every length', () => {

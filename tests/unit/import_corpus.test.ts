@@ -13,9 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { formatIssue, type InputIssue, UserError } from '../../src/core/errors.ts';
-import { type ImportKind, type ImportOptions, importFile } from '../../src/io/import_file.ts';
-import { rejectedRowsCsv } from '../../src/io/rejected_rows.ts';
+import { formatIssue, type InputIssue, UserError } from '../../src/core/base/errors.ts';
+import { type ImportKind, type ImportOptions, importFile } from '../../src/io/import/import_file.ts';
+import { rejectedRowsCsv } from '../../src/io/import/rejected_rows.ts';
 import { BAD, baseCommunes, cases, corpus, type ExpectedIssue, importAsApp } from '../support/bad_corpus.ts';
 import { ROOT } from '../support/sample.ts';
 

@@ -5,16 +5,16 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/core/errors.ts';
-import { decodeBytes } from '../../src/io/csv.ts';
-import { formatOfFile, importFile } from '../../src/io/import_file.ts';
-import { runImport } from '../../src/io/import_message.ts';
-import { kmlFeatures } from '../../src/io/kml_read.ts';
-import { checkFileSize, IMPORT_LIMITS } from '../../src/io/limits.ts';
-import { type RecordIssue, rejectedRowsCsv } from '../../src/io/rejected_rows.ts';
-import { xlsxTable } from '../../src/io/xlsx_read.ts';
-import { parseXml } from '../../src/io/xml_read.ts';
-import { readZip, unsafeEntryName } from '../../src/io/zip_read.ts';
+import { UserError } from '../../src/core/base/errors.ts';
+import { decodeBytes } from '../../src/io/formats/csv.ts';
+import { kmlFeatures } from '../../src/io/formats/kml_read.ts';
+import { checkFileSize, IMPORT_LIMITS } from '../../src/io/formats/limits.ts';
+import { xlsxTable } from '../../src/io/formats/xlsx_read.ts';
+import { parseXml } from '../../src/io/formats/xml_read.ts';
+import { readZip, unsafeEntryName } from '../../src/io/formats/zip_read.ts';
+import { formatOfFile, importFile } from '../../src/io/import/import_file.ts';
+import { runImport } from '../../src/io/import/import_message.ts';
+import { type RecordIssue, rejectedRowsCsv } from '../../src/io/import/rejected_rows.ts';
 import { deepFreeze } from '../support/freeze.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);

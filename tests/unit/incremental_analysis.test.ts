@@ -4,6 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { PostalPoint } from '../../src/core/base/infrastructure.ts';
+import type { Site } from '../../src/core/base/types.ts';
 import { combineAnalyses } from '../../src/core/combine_analyses.ts';
 import {
   type AnalysisState,
@@ -11,13 +13,11 @@ import {
   startAnalysis,
   updateAnalysis,
 } from '../../src/core/incremental_analysis.ts';
-import type { PostalPoint } from '../../src/core/infrastructure.ts';
 import { type FullInput, infrastructureIndicators, runAnalysis } from '../../src/core/run_analysis.ts';
-import type { Site } from '../../src/core/types.ts';
-import { fiberFromGeoJSON } from '../../src/io/fiber.ts';
-import { postalFromGeoJSON } from '../../src/io/postal.ts';
-import { targetsFromJson } from '../../src/io/targets_file.ts';
-import { villagesFromGeoJSON } from '../../src/io/villages.ts';
+import { fiberFromGeoJSON } from '../../src/io/import/fiber.ts';
+import { postalFromGeoJSON } from '../../src/io/import/postal.ts';
+import { targetsFromJson } from '../../src/io/import/targets_file.ts';
+import { villagesFromGeoJSON } from '../../src/io/import/villages.ts';
 import { deepFreeze } from '../support/freeze.ts';
 import { loadSample, ROOT } from '../support/sample.ts';
 

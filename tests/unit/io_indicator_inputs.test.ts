@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fiberFromCsv, lineFromWkt } from '../../src/io/fiber.ts';
-import { postalFromCsv } from '../../src/io/postal.ts';
-import { targetsFromCsv } from '../../src/io/targets_file.ts';
+import { fiberFromCsv, lineFromWkt } from '../../src/io/import/fiber.ts';
+import { postalFromCsv } from '../../src/io/import/postal.ts';
+import { targetsFromCsv } from '../../src/io/import/targets_file.ts';
 
 describe('postal CSV', () => {
   it('accepts Vietnamese types and flags, reports every bad row', () => {

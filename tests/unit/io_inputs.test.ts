@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { writeArrayBuffer } from 'geotiff';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/core/errors.ts';
-import { communesFromGeoJSON } from '../../src/io/boundaries.ts';
-import { configFromJson } from '../../src/io/config_file.ts';
-import { decodeText, parseCsv } from '../../src/io/csv.ts';
-import { neutraliseFormula, toCsv } from '../../src/io/csv_write.ts';
-import { populationFromGeoTIFF } from '../../src/io/population.ts';
-import { sitesFromCsv, sitesFromGeoJSON } from '../../src/io/sites.ts';
-import { parseTechnology } from '../../src/io/technology.ts';
+import { UserError } from '../../src/core/base/errors.ts';
+import { decodeText, parseCsv } from '../../src/io/formats/csv.ts';
+import { neutraliseFormula, toCsv } from '../../src/io/formats/csv_write.ts';
+import { communesFromGeoJSON } from '../../src/io/import/boundaries.ts';
+import { configFromJson } from '../../src/io/import/config_file.ts';
+import { populationFromGeoTIFF } from '../../src/io/import/population.ts';
+import { sitesFromCsv, sitesFromGeoJSON } from '../../src/io/import/sites.ts';
+import { parseTechnology } from '../../src/io/import/technology.ts';
 import { rect } from '../support/reference.ts';
 import { ROOT } from '../support/sample.ts';
 

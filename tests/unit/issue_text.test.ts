@@ -5,8 +5,8 @@
  * as the io readers write them.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { setLang } from '../../src/app/i18n.ts';
-import { issueText, messageText } from '../../src/app/issue_text.ts';
+import { setLang } from '../../src/app/i18n/i18n.ts';
+import { issueText, messageText } from '../../src/app/i18n/issue_text.ts';
 import { baseCommunes, cases, importAsApp } from '../support/bad_corpus.ts';
 
 afterEach(() => setLang('vi'));

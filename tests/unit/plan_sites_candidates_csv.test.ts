@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/core/errors.ts';
-import { candidatesFromCsv } from '../../src/io/candidates_csv.ts';
+import { UserError } from '../../src/core/base/errors.ts';
+import { candidatesFromCsv } from '../../src/io/import/candidates_csv.ts';
 
 describe('candidatesFromCsv', () => {
   it('reports every bad row with its row and field, and keeps the valid rows', () => {

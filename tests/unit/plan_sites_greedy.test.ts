@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildFootprints, footprintContains, pairLayout } from '../../src/core/footprints.ts';
-import { greedyCover } from '../../src/core/greedy_cover.ts';
-import { planSites } from '../../src/core/plan_sites.ts';
-import type { Candidate, Village } from '../../src/core/plan_types.ts';
-import type { Commune, Site } from '../../src/core/types.ts';
+import type { Village } from '../../src/core/base/infrastructure.ts';
+import type { Commune, Site } from '../../src/core/base/types.ts';
+import { buildFootprints, footprintContains, pairLayout } from '../../src/core/coverage/footprints.ts';
+import { greedyCover } from '../../src/core/planning/greedy_cover.ts';
+import { planSites } from '../../src/core/planning/plan_sites.ts';
+import type { Candidate } from '../../src/core/planning/plan_types.ts';
 import { deepFreeze } from '../support/freeze.ts';
 import { rect } from '../support/reference.ts';
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { demandPoints } from '../../src/core/demand_points.ts';
-import { UserError } from '../../src/core/errors.ts';
-import { geodesicArea } from '../../src/core/geodesic_area.ts';
-import { metresPerDegreeLon } from '../../src/core/local_projection.ts';
-import { planSites } from '../../src/core/plan_sites.ts';
-import type { Candidate, Village } from '../../src/core/plan_types.ts';
-import type { Commune, Site } from '../../src/core/types.ts';
+import { UserError } from '../../src/core/base/errors.ts';
+import type { Village } from '../../src/core/base/infrastructure.ts';
+import type { Commune, Site } from '../../src/core/base/types.ts';
+import { geodesicArea } from '../../src/core/geometry/geodesic_area.ts';
+import { metresPerDegreeLon } from '../../src/core/geometry/local_projection.ts';
+import { demandPoints } from '../../src/core/planning/demand_points.ts';
+import { planSites } from '../../src/core/planning/plan_sites.ts';
+import type { Candidate } from '../../src/core/planning/plan_types.ts';
 import { deepFreeze } from '../support/freeze.ts';
 import { rect } from '../support/reference.ts';
 

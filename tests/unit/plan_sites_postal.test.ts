@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { geodesicArea } from '../../src/core/geodesic_area.ts';
-import { metresPerDegreeLat, metresPerDegreeLon } from '../../src/core/local_projection.ts';
-import { suggestPostalPoints } from '../../src/core/suggest_postal_points.ts';
-import type { Commune } from '../../src/core/types.ts';
+import type { Commune } from '../../src/core/base/types.ts';
+import { geodesicArea } from '../../src/core/geometry/geodesic_area.ts';
+import { metresPerDegreeLat, metresPerDegreeLon } from '../../src/core/geometry/local_projection.ts';
+import { suggestPostalPoints } from '../../src/core/planning/suggest_postal_points.ts';
 import { deepFreeze } from '../support/freeze.ts';
 import { rect } from '../support/reference.ts';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CoverageReport } from '../../src/core/report.ts';
+import type { CoverageReport } from '../../src/core/report/report.ts';
 import { ogrSummary, requireTool } from '../support/ogr.ts';
 import { ROOT } from '../support/sample.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareReports } from '../../src/core/compare_reports.ts';
-import { rankCommunes } from '../../src/core/rank_communes.ts';
+import { compareReports } from '../../src/core/report/compare_reports.ts';
+import { rankCommunes } from '../../src/core/report/rank_communes.ts';
 import { deepFreeze } from '../support/freeze.ts';
 import { miniReport, miniUnit } from '../support/mini_report.ts';
 

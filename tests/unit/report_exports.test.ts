@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CoverageReport } from '../../src/core/report.ts';
-import { type ReportIndicator, reportIndicators } from '../../src/core/report_indicators.ts';
+import type { CoverageReport } from '../../src/core/report/report.ts';
+import { type ReportIndicator, reportIndicators } from '../../src/core/report/report_indicators.ts';
 import type { FullUnit } from '../../src/core/run_analysis.ts';
-import { formatNumber, indicatorHeader } from '../../src/io/report_labels.ts';
+import { formatNumber, indicatorHeader } from '../../src/io/export/report_labels.ts';
 import { type OgrValue, ogrFeatures, ogrSummary, requireTool } from '../support/ogr.ts';
 import { ROOT } from '../support/sample.ts';
 

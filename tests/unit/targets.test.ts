@@ -1,14 +1,14 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/core/errors.ts';
+import { UserError } from '../../src/core/base/errors.ts';
 import {
   type EvaluationUnit,
   evaluateTargets,
   type MetricLookup,
   type MetricValue,
-} from '../../src/core/evaluate_targets.ts';
-import { KNOWN_METRICS, type Target } from '../../src/core/targets.ts';
-import { targetsFromJson } from '../../src/io/targets_file.ts';
+} from '../../src/core/targets/evaluate_targets.ts';
+import { KNOWN_METRICS, type Target } from '../../src/core/targets/targets.ts';
+import { targetsFromJson } from '../../src/io/import/targets_file.ts';
 import { deepFreeze } from '../support/freeze.ts';
 
 const dataDir = new URL('../../data/targets/', import.meta.url);

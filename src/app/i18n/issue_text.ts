@@ -1,0 +1,369 @@
+/**
+ * Input problems in the user's language. The io parsers (shared with the CLI) word their messages in
+ * English; the known ones are translated to Vietnamese here, anything else is shown as it is.
+ */
+import type { InputIssue } from '../../core/base/errors.ts';
+import { fmt } from './format.ts';
+import { currentLang, t } from './i18n.ts';
+
+type Rule = [RegExp, (m: RegExpExecArray) => string];
+
+/** A feature's label in a repair message ("feature 3 ("Xã A")"): its name, when it has one. */
+const named = (name: string | undefined) => (name ? `"${name}": ` : '');
+
+/**
+ * The importer's messages about formats, archives, coordinate systems and repairs (the readers of
+ * XLSX, KML/KMZ, zipped shapefiles and GeoTIFF, and the coordinate conversion).
+ */
+const FORMAT_RULES: Rule[] = [
+  [
+    /^(.*): Excel 97–2003 \(\.xls\) files are not read.*$/,
+    (m) => `${m[1]}: không đọc tệp Excel 97–2003 (.xls); hãy lưu trang tính thành .xlsx hoặc "CSV UTF-8"`,
+  ],
+  [
+    /^(.*): import a shapefile as one \.zip.*$/,
+    (m) => `${m[1]}: hãy nhập shapefile thành một tệp .zip chứa .shp, .shx, .dbf và .prj`,
+  ],
+  [
+    /^(.*): unknown file type "(.*)";.*$/,
+    (m) =>
+      `${m[1]}: không nhận ra loại tệp "${m[2]}"; hãy dùng GeoJSON, CSV, XLSX, KML/KMZ, shapefile nén .zip hoặc (dân số) GeoTIFF`,
+  ],
+  [
+    /^(.*): \S+ need polygons;.*$/,
+    (m) => `${m[1]}: ranh giới cần đa giác; hãy nhập GeoJSON, KML/KMZ hoặc shapefile nén .zip (kèm .prj)`,
+  ],
+  [
+    /^(.*): a GeoTIFF raster can only be imported as population\.$/,
+    (m) => `${m[1]}: ảnh GeoTIFF chỉ nhập được làm dữ liệu dân số`,
+  ],
+  [
+    /^the file is not UTF-8; it was read as Windows-1258.*$/,
+    () =>
+      'tệp không phải UTF-8; đã đọc theo bảng mã Windows-1258 (ANSI tiếng Việt, như Excel lưu "CSV"). Hãy kiểm tra dấu, hoặc lưu thành "CSV UTF-8"',
+  ],
+  [
+    /^(.*): not well-formed XML at line (\d+): (.*)\.$/,
+    (m) => `${m[1]}: XML sai cú pháp ở dòng ${m[2]}: ${m[3]}`,
+  ],
+  [/^(.*): not XML \(no element found\)\.$/, (m) => `${m[1]}: không phải XML (không có phần tử nào)`],
+  [
+    /^(.*): not KML \(the top element is <(.*)>, expected <kml>\)\.$/,
+    (m) => `${m[1]}: không phải KML (phần tử gốc là <${m[2]}>, cần <kml>)`,
+  ],
+  [/^(.*): the KMZ holds no \.kml file\.$/, (m) => `${m[1]}: tệp KMZ không chứa tệp .kml nào`],
+  [/^(.*): not an Excel workbook \(\.xlsx\).*$/, (m) => `${m[1]}: không phải sổ tính Excel (.xlsx)`],
+  [
+    /^(.*): the workbook has no readable first worksheet.*$/,
+    (m) => `${m[1]}: sổ tính không có trang tính đầu tiên đọc được`,
+  ],
+  [/^(.*): more than (\S+) rows in the first sheet\.$/, (m) => `${m[1]}: trang tính đầu có hơn ${m[2]} dòng`],
+  [/^(.*): row (\d+) has a cell beyond column XFD\.$/, (m) => `${m[1]}: dòng ${m[2]} có ô nằm ngoài cột XFD`],
+  [
+    /^(.*): the first sheet is empty; expected a header row\.$/,
+    (m) => `${m[1]}: trang tính đầu trống; cần một dòng tiêu đề`,
+  ],
+  [
+    /^(.*): the archive entry "(.*)" .* \(path traversal\); the archive was refused\.$/,
+    (m) => `${m[1]}: mục "${m[2]}" trỏ ra ngoài tệp nén (path traversal); tệp nén bị từ chối`,
+  ],
+  [
+    /^(.*): the archive has more than (\S+) entries; refused\.$/,
+    (m) => `${m[1]}: tệp nén có hơn ${m[2]} mục; bị từ chối`,
+  ],
+  [
+    /^(.*): "(.*)" would expand to (.*), over the (.*) limit per file; refused as a possible zip bomb\.$/,
+    (m) =>
+      `${m[1]}: "${m[2]}" sẽ giải nén thành ${m[3]}, vượt giới hạn ${m[4]} mỗi tệp; bị từ chối vì có thể là "zip bomb"`,
+  ],
+  [
+    /^(.*): the archive would expand to more than (.*); refused as a possible zip bomb\.$/,
+    (m) => `${m[1]}: tệp nén sẽ giải nén thành hơn ${m[2]}; bị từ chối vì có thể là "zip bomb"`,
+  ],
+  [
+    /^(.*): "(.*)" would expand (\S+)× \((.*) → (.*)\); archives that expand more than (\S+)× are refused as possible zip bombs\.$/,
+    (m) =>
+      `${m[1]}: "${m[2]}" sẽ giải nén gấp ${m[3]} lần (${m[4]} → ${m[5]}); tệp nén giải nén gấp hơn ${m[6]} lần bị từ chối vì có thể là "zip bomb"`,
+  ],
+  [/^(.*): not a readable zip archive \((.*)\)\.$/, (m) => `${m[1]}: không đọc được tệp nén zip (${m[2]})`],
+  [
+    /^(.*): the zip holds no \.shp file;.*$/,
+    (m) => `${m[1]}: tệp zip không có tệp .shp; shapefile phải được nén cùng .shp, .shx, .dbf và .prj`,
+  ],
+  [
+    /^the zip holds (\d+) shapefiles \((.*)\); only (.*) was read$/,
+    (m) => `tệp zip chứa ${m[1]} shapefile (${m[2]}); chỉ đọc ${m[3]}`,
+  ],
+  [
+    /^(.*): (.*)\.dbf is missing; the attributes live in it\.$/,
+    (m) => `${m[1]}: thiếu ${m[2]}.dbf (tệp chứa thuộc tính)`,
+  ],
+  [
+    /^(.*)\.shx is missing \(not needed: records are read in order\)$/,
+    (m) => `thiếu ${m[1]}.shx (không cần: các bản ghi được đọc theo thứ tự)`,
+  ],
+  [
+    /^(.*)\.dbf is shorter than its header says: (\d+) record\(s\) are missing$/,
+    (m) => `${m[1]}.dbf ngắn hơn phần đầu tệp khai báo: thiếu ${m[2]} bản ghi`,
+  ],
+  [/^(.*): (.*) is too short to be a shapefile\.$/, (m) => `${m[1]}: ${m[2]} quá ngắn, không phải shapefile`],
+  [
+    /^(.*): (.*) is not a shapefile \(bad file code\)\.$/,
+    (m) => `${m[1]}: ${m[2]} không phải shapefile (mã tệp sai)`,
+  ],
+  [
+    /^(.*) has (\d+) shape\(s\) but (.*)\.dbf has (\d+) record\(s\); only the first (\d+) were paired$/,
+    (m) => `${m[1]} có ${m[2]} hình nhưng ${m[3]}.dbf có ${m[4]} bản ghi; chỉ ghép ${m[5]} cặp đầu`,
+  ],
+  [/^shape record (\d+) is corrupt: (.*)$/, (m) => `bản ghi hình thứ ${m[1]} bị hỏng: ${messageText(m[2]!)}`],
+  [/^the record needs (\d+) bytes but holds (\d+)$/, (m) => `bản ghi cần ${m[1]} byte nhưng chỉ có ${m[2]}`],
+  [/^the record runs past the end of the file$/, () => 'bản ghi vượt quá cuối tệp'],
+  [/^the record is too short$/, () => 'bản ghi quá ngắn'],
+  [/^a negative (?:point|part or point) count$/, () => 'số điểm âm'],
+  [/^a part index is out of range$/, () => 'chỉ số phần nằm ngoài phạm vi'],
+  [
+    /^shape type (\S+) is not supported.*$/,
+    (m) => `kiểu hình ${m[1]} không được hỗ trợ (chỉ điểm, đường và đa giác)`,
+  ],
+  [
+    /^(.*): the \.dbf is too short to be a dBase table\.$/,
+    (m) => `${m[1]}: tệp .dbf quá ngắn, không phải bảng dBase`,
+  ],
+  [/^(.*): the \.dbf declares no fields\.$/, (m) => `${m[1]}: tệp .dbf không khai báo trường nào`],
+  [
+    /^(.*): the \.dbf header is corrupt \(record length (.*)\)\.$/,
+    (m) => `${m[1]}: phần đầu tệp .dbf bị hỏng (độ dài bản ghi ${m[2]})`,
+  ],
+  [
+    /^(.*): the \.prj is VN-2000 but not Transverse Mercator;.*$/,
+    (m) =>
+      `${m[1]}: tệp .prj là VN-2000 nhưng không phải phép chiếu Transverse Mercator; chỉ đọc TM-3 và các múi UTM`,
+  ],
+  [/^(.*): the \.prj has no central meridian\.$/, (m) => `${m[1]}: tệp .prj không có kinh tuyến trục`],
+  [
+    /^(.*): EPSG:(\d+) is not a coordinate system Vùng Phủ converts;.*$/,
+    (m) =>
+      `${m[1]}: Vùng Phủ không chuyển đổi hệ EPSG:${m[2]}; hãy chọn một hệ trong danh sách, một kinh tuyến trục VN-2000 TM-3, hoặc chuyển tệp sang WGS 84 trước`,
+  ],
+  [
+    /^(.*): the \.prj coordinate system could not be read \((.*)\);.*$/,
+    (m) => `${m[1]}: không đọc được hệ toạ độ trong tệp .prj (${m[2]}); hãy chọn "Hệ toạ độ của tệp"`,
+  ],
+  [
+    /^the \.prj datum "(.*)" carries no shift to WGS 84;.*$/,
+    (m) =>
+      `datum "${m[1]}" trong tệp .prj không có tham số chuyển sang WGS 84; vị trí có thể lệch tới vài trăm mét`,
+  ],
+  [/^(.*): not a readable GeoTIFF \((.*)\)\.$/, (m) => `${m[1]}: không đọc được tệp GeoTIFF (${m[2]})`],
+  [
+    /^(.*): the raster must be in WGS84 lon\/lat \(EPSG:4326\); found (.*)\.$/,
+    (m) => `${m[1]}: ảnh raster phải theo kinh độ/vĩ độ WGS84 (EPSG:4326); tệp dùng ${m[2]}`,
+  ],
+  [
+    /^(.*): the GeoTIFF has no georeferencing.*$/,
+    (m) => `${m[1]}: tệp GeoTIFF không có thông tin định vị (gốc toạ độ và độ phân giải)`,
+  ],
+  [/^coverage polygon: (.*)$/, (m) => `đa giác vùng phủ: ${messageText(m[1]!)}`],
+  [
+    /^--crs "(.*)": expected an EPSG code.*$/,
+    (m) => `mã hệ toạ độ "${m[1]}" không hợp lệ; cần dạng EPSG:3405`,
+  ],
+  [
+    /^(.*): the coordinates are projected metres(?: \(for example (.*)\))?, not longitude\/latitude degrees.*$/,
+    (m) =>
+      `${m[1]}: toạ độ là mét của một phép chiếu${m[2] ? ` (ví dụ ${viPair(m[2])})` : ''}, không phải kinh độ/vĩ độ, và tệp không cho biết hệ toạ độ. Hãy chọn "Hệ toạ độ của tệp": VN-2000 TM-3 theo kinh tuyến trục của tỉnh (108°30′ cho Gia Lai và Đắk Nông) hoặc một mã EPSG. Shapefile nên có tệp .prj trong tệp zip`,
+  ],
+  [
+    /^the shapefile has no \.prj; its coordinates are in degrees and were read as WGS 84$/,
+    () => 'shapefile không có tệp .prj; toạ độ là độ nên được đọc theo WGS 84',
+  ],
+  [
+    /^(.*): the coordinates are longitude\/latitude degrees, but (.*) is projected \(metres\)\.$/,
+    (m) => `${m[1]}: toạ độ là kinh độ/vĩ độ (độ), nhưng ${m[2]} là hệ phẳng (mét)`,
+  ],
+  [
+    /^(.*): the coordinates are metres \(for example (.*)\), but (.*) is in degrees\.$/,
+    (m) => `${m[1]}: toạ độ là mét (ví dụ ${viPair(m[2]!)}), nhưng ${m[3]} dùng độ`,
+  ],
+  [
+    /^the coordinates are written northing first.*$/,
+    () =>
+      'toạ độ được ghi theo thứ tự bắc trước (X = bắc, Y = đông, theo quy ước trắc địa Việt Nam); đã đọc lại thành đông, bắc',
+  ],
+  [
+    /^(\d+) of (\d+) (?:rows|features) look like latitude and longitude swapped.*$/,
+    (m) =>
+      `${m[1]}/${m[2]} bản ghi có vẻ bị đảo vĩ độ và kinh độ (chỉ nằm trong ranh giới khi đảo lại); đã loại bỏ. Hãy nhập lại và chọn đảo lại vĩ độ/kinh độ`,
+  ],
+  [
+    /^feature \d+(?: \("(.*)"\))?: (\d+) ring\(s\) were not closed; closed them$/,
+    (m) => `${named(m[1])}${m[2]} vòng chưa khép kín; đã khép lại`,
+  ],
+  [
+    /^feature \d+(?: \("(.*)"\))?: the polygon crosses itself \((\d+) crossing\(s\), first at (.*)\); repaired into (\d+) valid part\(s\)\..*$/,
+    (m) =>
+      `${named(m[1])}đa giác tự cắt (${m[2]} điểm cắt, điểm đầu tại ${m[3]}); đã sửa thành ${m[4]} phần hợp lệ. Hãy kiểm tra ranh giới trong dữ liệu gốc`,
+  ],
+  [
+    /^feature \d+(?: \("(.*)"\))?: the polygon crosses itself \(first at (.*)\) and (.*); fix it in a GIS$/,
+    (m) =>
+      `${named(m[1])}đa giác tự cắt (điểm đầu tại ${m[2]}) và ${repairWhy(m[3]!)}; hãy sửa bằng phần mềm GIS`,
+  ],
+];
+
+/**
+ * An example coordinate pair as the readers print it in English ("451,205.53, 1,553,882.5"), in
+ * Vietnamese number format ("451.205,53; 1.553.882,5"); anything else is kept.
+ */
+function viPair(pair: string): string {
+  const m = /^(-?[\d,]+(?:\.\d+)?), (-?[\d,]+(?:\.\d+)?)$/.exec(pair);
+  if (!m) return pair;
+  const vi = (s: string) => {
+    const [int = '', frac] = s.split('.');
+    return `${int.replace(/,/g, '.')}${frac ? `,${frac}` : ''}`;
+  };
+  return `${vi(m[1]!)}; ${vi(m[2]!)}`;
+}
+
+/** Why a self-crossing polygon was not repaired. */
+function repairWhy(why: string): string {
+  const many = /^more than (\d+) times/.exec(why);
+  if (many) return `cắt hơn ${many[1]} lần, quá nhiều để sửa`;
+  if (why === 'could not be repaired') return 'không sửa được';
+  if (why === 'nothing is left once it is repaired') return 'không còn gì sau khi sửa';
+  return why;
+}
+
+const VI: Rule[] = [
+  [/^missing id$/, () => 'thiếu mã (id)'],
+  [/^duplicate id "(.*)"$/, (m) => `mã "${m[1]}" bị trùng`],
+  [/^missing name$/, () => 'thiếu tên'],
+  [/^missing operator$/, () => 'thiếu nhà mạng (operator)'],
+  [/^missing technology$/, () => 'thiếu công nghệ (technology)'],
+  [/^missing geometry$/, () => 'thiếu hình học (geometry)'],
+  [/^empty geometry$/, () => 'hình học rỗng'],
+  [/^empty polygon$/, () => 'đa giác rỗng'],
+  [/^a ring needs at least 4 positions$/, () => 'một vòng cần ít nhất 4 điểm'],
+  [/^a position must be \[lon, lat\]$/, () => 'toạ độ phải có dạng [kinh độ, vĩ độ]'],
+  [/^coordinates must be numbers$/, () => 'toạ độ phải là số'],
+  [
+    /^coordinates \((.*), (.*)\) are outside the lon\/lat range.*$/,
+    (m) =>
+      `toạ độ (${m[1]}, ${m[2]}) nằm ngoài phạm vi kinh/vĩ độ; toạ độ phẳng (VN-2000, mét) không phải độ`,
+  ],
+  [
+    /^unknown technology "(.*)" .*$/,
+    (m) => `công nghệ không hợp lệ "${m[1]}" (dùng 2G, 3G, 4G/LTE hoặc 5G/NR)`,
+  ],
+  [
+    /^must be a number between (.*) and (.*) \(got (.*)\)$/,
+    (m) => `phải là số từ ${m[1]} đến ${m[2]} (nhận được ${m[3]})`,
+  ],
+  [
+    /^a sector needs both azimuth_deg and beamwidth_deg$/,
+    () => 'hướng phát (sector) cần cả azimuth_deg và beamwidth_deg',
+  ],
+  [/^population must be a number ≥ 0 \(got (.*)\)$/, (m) => `dân số phải là số ≥ 0 (nhận được ${m[1]})`],
+  [/^geometry must be (.*), not (.*)$/, (m) => `hình học phải là ${m[1]}, không phải ${m[2]}`],
+  [
+    /^unknown type "(.*)" .*$/,
+    (m) => `loại điểm không hợp lệ "${m[1]}" (dùng bưu cục, điểm BĐVHX, đại lý, ki ốt)`,
+  ],
+  [/^must be true\/false.*\(got (.*)\)$/, (m) => `phải là có/không (true/false) (nhận được ${m[1]})`],
+  [
+    /^medium must be fiber or copper \(got "(.*)"\)$/,
+    (m) => `loại cáp phải là fiber hoặc copper (nhận được "${m[1]}")`,
+  ],
+  [/^year must be a 4-digit year \(got (.*)\)$/, (m) => `năm phải có 4 chữ số (nhận được ${m[1]})`],
+  [/^must be a WKT LINESTRING.*$/, () => 'phải là WKT LINESTRING hoặc MULTILINESTRING có ít nhất 2 điểm'],
+  [
+    /^has_grid_power should be true or false \(got (.*)\); treated as unknown$/,
+    (m) => `has_grid_power phải là có/không (nhận được ${m[1]}); coi như chưa biết`,
+  ],
+  [/^(.*): not valid JSON \((.*)\)\.?$/, (m) => `${m[1]}: không phải JSON hợp lệ (${m[2]})`],
+  [
+    /^(.*): expected a GeoJSON FeatureCollection.*$/,
+    (m) => `${m[1]}: cần một GeoJSON FeatureCollection có mảng "features"`,
+  ],
+  [/^(.*): missing column\(s\) ([^;]*);.*$/, (m) => `${m[1]}: thiếu cột ${m[2]}`],
+  [/^(.*): missing column (\S+).*$/, (m) => `${m[1]}: thiếu cột ${m[2]}`],
+  [/^(.*): the file is empty.*$/, (m) => `${m[1]}: tệp rỗng; cần một dòng tiêu đề`],
+  [
+    /^(.*): row (\d+): a quoted field is never closed\.?$/,
+    (m) => `${m[1]}: dòng ${m[2]}: dấu ngoặc kép không được đóng`,
+  ],
+  [
+    /^(.*): no valid record \((\d+) read\)\.?$/,
+    (m) => `${m[1]}: không có bản ghi hợp lệ nào (đã đọc ${m[2]})`,
+  ],
+  [
+    /^(.*): no valid commune boundaries \((\d+) problem\(s\)\)\.?$/,
+    (m) => `${m[1]}: không có ranh giới xã hợp lệ (${m[2]} vấn đề)`,
+  ],
+  [
+    /^(.*): could not tell what the file holds.*$/,
+    (m) => `${m[1]}: không nhận ra loại dữ liệu của tệp; hãy chọn loại rồi nhập lại`,
+  ],
+  [
+    /^(.*): the file is (.*), over the (.*) import limit\..*$/,
+    (m) =>
+      `${m[1]}: tệp nặng ${m[2]}, vượt giới hạn nhập ${m[3]}. Hãy chia nhỏ (ví dụ theo huyện) hoặc đơn giản hoá hình học rồi nhập từng phần`,
+  ],
+  [
+    /^(\d+) of (\d+) (?:rows|features) had latitude and longitude swapped.*$/,
+    (m) =>
+      `${m[1]}/${m[2]} bản ghi có vĩ độ và kinh độ bị đảo (chỉ nằm trong ranh giới khi đảo lại); đã đảo lại. Hãy kiểm tra thứ tự cột trong tệp gốc`,
+  ],
+  [/^(.*): could not find (.*)\.$/, (m) => `${m[1]}: không tìm thấy ${m[2]}`],
+  [
+    /^(.*): boundaries must be GeoJSON.*$/,
+    (m) => `${m[1]}: ranh giới phải là GeoJSON (Polygon/MultiPolygon)`,
+  ],
+  ...FORMAT_RULES,
+];
+
+/** Longer messages are shown as they are: a rule's `(.*)` groups cost time in the length of the text. */
+const MAX_TRANSLATED = 2000;
+
+/** A message from the parsers in the current language. */
+export function messageText(message: string): string {
+  if (message.length > MAX_TRANSLATED) return message;
+  for (const [re, to] of currentLang() === 'en' ? EN : VI) {
+    const m = re.exec(message);
+    if (m) return to(m);
+  }
+  return message;
+}
+
+/**
+ * The few English messages that name the CLI's flags, pointed at the app's controls instead (the rest
+ * of the English is the readers' own wording).
+ */
+const EN: Rule[] = [
+  [
+    /^(.*: the coordinates are projected metres.*?in\.) Choose it: .*$/,
+    (m) =>
+      `${m[1]} Choose it under "Coordinate system of the file": VN-2000 TM-3 with the province's central meridian (108°30′ for Gia Lai and Đắk Nông), or an EPSG code. A shapefile should carry its .prj in the zip.`,
+  ],
+  [
+    /^(.* they were rejected\.) Import with the swap fix \(CLI: --swapped fix\) to swap them back\.$/,
+    (m) => `${m[1]} Import again with "Latitude and longitude swapped: Swap back" to keep them.`,
+  ],
+];
+
+/** Where a problem is: "Dòng 13, trường "lon"" / "Feature 12, field "lon"" (features counted from 1). */
+function issueWhere(issue: InputIssue): string {
+  const parts: string[] = [];
+  const feature = /^features\[(\d+)\]/.exec(issue.path);
+  if (issue.row !== undefined) parts.push(t('issue.row', { n: fmt.int(issue.row) }));
+  else if (feature) parts.push(t('issue.feature', { n: fmt.int(Number(feature[1]) + 1) }));
+  else if (issue.path) parts.push(issue.path);
+  if (issue.field) parts.push(t('issue.field', { field: issue.field }));
+  return parts.join(', ');
+}
+
+/** One problem as a line: where, then what. */
+export function issueText(issue: InputIssue): string {
+  const where = issueWhere(issue);
+  return `${where}${where ? ': ' : ''}${messageText(issue.message)}`;
+}

@@ -1,0 +1,361 @@
+import type { Feature, FeatureCollection } from 'geojson';
+import {
+  type ExpressionSpecification,
+  type FilterSpecification,
+  type GeoJSONSource,
+  type LngLatBoundsLike,
+  type MapGeoJSONFeature,
+  type MapLibreMap,
+  Map as MapLibreMapClass,
+  type PaddingOptions,
+  type StyleSpecification,
+  setWorkerUrl,
+} from 'maplibre-gl';
+import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { Basemap, LayerId, LayerSetting } from '../state/view_state.ts';
+import { type BBox, FEATURE_LAYERS, type FeatureLayer } from '../worker/worker_protocol.ts';
+import {
+  BASEMAP_LAYER,
+  COMMUNE_FILL_LAYER,
+  COMMUNE_SOURCE,
+  EDITED_SITE_LAYER,
+  EDITED_SITES_SOURCE,
+  FILL_STATE,
+  LAYER_PARTS,
+  OSM_ATTRIBUTION,
+  OSM_SOURCE,
+  OUTLINE_SOURCE,
+  offlineStyle,
+  operatorColorExpression,
+  PICK_SOURCE,
+  POSTAL_LAYER,
+  SELECTED_STATE,
+  SITE_CLUSTER_LAYER,
+  SITE_POINT_LAYER,
+} from './map_style.ts';
+
+// MapLibre looks for its worker next to its own module; once bundled that file is elsewhere, so point
+// it at the copy Vite emits (same origin, hence offline).
+setWorkerUrl(new URL(maplibreWorkerUrl, location.href).href);
+
+/** Gia Lai and Đắk Nông, shown until the analysis reports the communes' real extent. */
+const INITIAL_BOUNDS: BBox = [107.2, 11.7, 109.0, 14.7];
+
+/** What a click on the map hit, most specific first. */
+export type MapHit =
+  | { kind: 'site'; id: string }
+  | { kind: 'postal'; id: string }
+  | { kind: 'cluster'; lon: number; lat: number }
+  | { kind: 'commune'; id: string }
+  | { kind: 'nothing' };
+
+/**
+ * The map: an offline MapLibre style (optionally over an online basemap), the commune choropleth
+ * driven by feature-state colours, and the data layers filled from the worker's features.
+ */
+export class CoverageMap {
+  readonly map: MapLibreMap;
+  private communeIds: string[] = [];
+  private fills = new Map<string, string | null>();
+  private selected: string | null = null;
+  private basemap: Basemap = { kind: 'none' };
+  private operators: string[] = [];
+  private baseSites: readonly Feature[] = [];
+  private editedSites: readonly Feature[] = [];
+  private outlines: FeatureCollection | null = null;
+  private readonly firstLoad: Promise<void>;
+  /** Whether the layers hidden while loading (offlineStyle) have been shown. */
+  private revealed = false;
+  /** Called after a style swap (basemap by style URL), when the data and states have been restored. */
+  onStyleRestored: () => void = () => {};
+
+  constructor(container: HTMLElement, communes: string | FeatureCollection, attribution: string) {
+    this.map = new MapLibreMapClass({
+      container,
+      style: offlineStyle(communes),
+      bounds: INITIAL_BOUNDS,
+      fitBoundsOptions: { padding: 20 },
+      attributionControl: { compact: false, customAttribution: attribution },
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+    });
+    this.firstLoad = new Promise((resolve) =>
+      this.map.once('load', () => {
+        performance.mark('vp:map-load');
+        resolve();
+      }),
+    );
+    this.map.touchZoomRotate.disableRotation();
+    this.map.keyboard.disableRotation();
+  }
+
+  /** Resolves once the style and the first data have loaded (the map's one 'load' event). */
+  loaded(): Promise<void> {
+    return this.firstLoad;
+  }
+
+  /**
+   * Resolves once everything requested has been drawn: on the map's next 'idle' when it has something
+   * to draw or load, else after the next page frame (the map's last frame already shows everything).
+   * A forced repaint would cost a whole frame for nothing, which under software WebGL is 0.1–0.4 s.
+   */
+  idle(): Promise<void> {
+    return new Promise((resolve) => {
+      let drew = false;
+      const onRender = () => {
+        drew = true;
+      };
+      const done = () => {
+        this.map.off('render', onRender);
+        this.map.off('idle', done);
+        resolve();
+      };
+      this.map.on('render', onRender);
+      this.map.on('idle', done);
+      // A change made before this call schedules the map's frame for the next animation frame; by the
+      // one after, either it has drawn (wait for 'idle') or nothing was pending.
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          if (!drew && this.map.loaded() && !this.map.isMoving()) done();
+        }),
+      );
+    });
+  }
+
+  /** Names the map canvas for screen readers (MapLibre's own label is English). */
+  setLabel(text: string): void {
+    this.map.getCanvas().setAttribute('aria-label', text);
+  }
+
+  setAttribution(text: string): void {
+    const el = this.map.getContainer().querySelector('.maplibregl-ctrl-attrib-inner');
+    if (!el) return;
+    // MapLibre joins the sources' attributions; ours is plain text.
+    el.textContent = this.basemap.kind === 'osm' ? `${text} · ${OSM_ATTRIBUTION}` : text;
+  }
+
+  /** Loads a bundled boundary set straight from its same-origin URL. */
+  setCommunesUrl(url: string): void {
+    (this.map.getSource(COMMUNE_SOURCE) as GeoJSONSource).setData(url);
+    this.fills.clear();
+    this.selected = null;
+  }
+
+  setCommunes(fc: FeatureCollection): void {
+    this.communeIds = fc.features.map((f) => String(f.properties?.id));
+    (this.map.getSource(COMMUNE_SOURCE) as GeoJSONSource).setData(fc);
+    this.fills.clear();
+    this.selected = null;
+  }
+
+  /** Colours each commune (null = no data), through feature-state. */
+  setFills(fills: ReadonlyMap<string, string | null>): void {
+    for (const [id, color] of fills) {
+      if (this.fills.get(id) === color) continue;
+      this.fills.set(id, color);
+      this.map.setFeatureState({ source: COMMUNE_SOURCE, id }, { [FILL_STATE]: color });
+    }
+  }
+
+  /** Moves the selection outline (null clears it). */
+  select(id: string | null): void {
+    if (this.selected !== null)
+      this.map.setFeatureState({ source: COMMUNE_SOURCE, id: this.selected }, { [SELECTED_STATE]: false });
+    this.selected = id;
+    if (id !== null) this.map.setFeatureState({ source: COMMUNE_SOURCE, id }, { [SELECTED_STATE]: true });
+  }
+
+  /** The sites: those of the data clustered, those the scenario added or moved on their own. */
+  setSites(fc: FeatureCollection): void {
+    const edited = fc.features.filter((f) => f.properties?.state && f.properties.state !== 'base');
+    const base = fc.features.filter((f) => !f.properties?.state || f.properties.state === 'base');
+    // Re-clustering thousands of sites is the map's slowest update: skip it when only edits changed.
+    const same = base.length === this.baseSites.length && base.every((f, i) => f === this.baseSites[i]);
+    if (!same) {
+      this.baseSites = base;
+      (this.map.getSource('sites') as GeoJSONSource).setData({ type: 'FeatureCollection', features: base });
+    }
+    const sameEdited =
+      edited.length === this.editedSites.length && edited.every((f, i) => f === this.editedSites[i]);
+    if (!sameEdited) {
+      this.editedSites = edited;
+      (this.map.getSource(EDITED_SITES_SOURCE) as GeoJSONSource).setData({
+        type: 'FeatureCollection',
+        features: edited,
+      });
+    }
+  }
+
+  /** The district and province outlines (an empty collection clears them); kept across style swaps. */
+  setOutlines(fc: FeatureCollection): void {
+    this.outlines = fc;
+    (this.map.getSource(OUTLINE_SOURCE) as GeoJSONSource | undefined)?.setData(fc);
+  }
+
+  setLayerData(layer: FeatureLayer, fc: FeatureCollection): void {
+    (this.map.getSource(layer) as GeoJSONSource | undefined)?.setData(fc);
+  }
+
+  /** Rings the picked site or postal point (null clears). */
+  setPick(feature: Feature | null): void {
+    (this.map.getSource(PICK_SOURCE) as GeoJSONSource).setData({
+      type: 'FeatureCollection',
+      features: feature ? [feature] : [],
+    });
+  }
+
+  /** Colours footprints and sites by the operators present. */
+  setOperators(operators: readonly string[]): void {
+    if (operators.join() === this.operators.join()) return;
+    this.operators = [...operators];
+    const expr = operatorColorExpression(operators);
+    this.map.setPaintProperty('footprints-fill', 'fill-color', expr);
+    this.map.setPaintProperty('footprints-line', 'line-color', expr);
+    this.map.setPaintProperty(SITE_POINT_LAYER, 'circle-color', expr);
+    this.map.setPaintProperty(EDITED_SITE_LAYER, 'circle-color', expr);
+  }
+
+  /** Shows only the footprints of a technology (or any) and an operator (or all). */
+  filterFootprints(technology: string, operator: string): void {
+    const parts: ExpressionSpecification[] = [];
+    if (technology !== 'any') parts.push(['==', ['get', 'technology'], technology]);
+    if (operator !== 'all') parts.push(['==', ['get', 'operator'], operator]);
+    const filter = (parts.length ? ['all', ...parts] : ['all']) as FilterSpecification;
+    this.map.setFilter('footprints-fill', filter);
+    this.map.setFilter('footprints-line', filter);
+  }
+
+  applyLayers(settings: Readonly<Record<LayerId, LayerSetting>>): void {
+    // The layers no toggle controls (outlines, selection, pick) start hidden too: shown with the data.
+    if (!this.revealed) {
+      this.revealed = true;
+      const toggled = new Set(Object.values(LAYER_PARTS).flatMap((parts) => parts.map((p) => p.id)));
+      for (const id of this.map.getLayersOrder())
+        if (id !== 'background' && id !== BASEMAP_LAYER && !toggled.has(id))
+          this.map.setLayoutProperty(id, 'visibility', 'visible');
+    }
+    for (const [id, parts] of Object.entries(LAYER_PARTS) as [LayerId, (typeof LAYER_PARTS)[LayerId]][]) {
+      const s = settings[id];
+      for (const part of parts) {
+        if (!this.map.getLayer(part.id)) continue;
+        this.map.setLayoutProperty(part.id, 'visibility', s.visible ? 'visible' : 'none');
+        for (const prop of part.opacity)
+          this.map.setPaintProperty(part.id, prop as 'fill-opacity', s.opacity * (part.factor ?? 1));
+      }
+    }
+  }
+
+  /** Fits a box in the part of the map the side cards leave free. */
+  fit(
+    bbox: BBox,
+    animate = false,
+    padding: PaddingOptions = { top: 40, bottom: 40, left: 40, right: 40 },
+  ): void {
+    this.map.fitBounds(bbox as LngLatBoundsLike, { padding, animate, maxZoom: 12 });
+  }
+
+  camera(): { lon: number; lat: number; zoom: number } {
+    const c = this.map.getCenter();
+    return { lon: c.lng, lat: c.lat, zoom: this.map.getZoom() };
+  }
+
+  /** What lies under a screen point: a site, a postal point, a site cluster, a commune, or nothing. */
+  hitAt(x: number, y: number): MapHit {
+    const box: [[number, number], [number, number]] = [
+      [x - 5, y - 5],
+      [x + 5, y + 5],
+    ];
+    const layers = [EDITED_SITE_LAYER, SITE_POINT_LAYER, POSTAL_LAYER, SITE_CLUSTER_LAYER].filter(
+      (id) => this.map.getLayer(id) && this.map.getLayoutProperty(id, 'visibility') !== 'none',
+    );
+    const points: MapGeoJSONFeature[] = layers.length ? this.map.queryRenderedFeatures(box, { layers }) : [];
+    const site = points.find((f) => f.layer.id === EDITED_SITE_LAYER || f.layer.id === SITE_POINT_LAYER);
+    if (site) return { kind: 'site', id: String(site.properties.id) };
+    const postal = points.find((f) => f.layer.id === POSTAL_LAYER);
+    if (postal) return { kind: 'postal', id: String(postal.properties.id) };
+    const cluster = points.find((f) => f.layer.id === SITE_CLUSTER_LAYER);
+    if (cluster && cluster.geometry.type === 'Point') {
+      const [lon, lat] = cluster.geometry.coordinates as [number, number];
+      return { kind: 'cluster', lon, lat };
+    }
+    const [commune] = this.map.queryRenderedFeatures([x, y], { layers: [COMMUNE_FILL_LAYER] });
+    return commune?.id === undefined ? { kind: 'nothing' } : { kind: 'commune', id: String(commune.id) };
+  }
+
+  /** Switches the online basemap: none (offline), the OSM raster, or a MapLibre style URL. */
+  setBasemap(next: Basemap): void {
+    const prev = this.basemap;
+    if (JSON.stringify(prev) === JSON.stringify(next)) return;
+    this.basemap = next;
+    if (prev.kind === 'style' || next.kind === 'style') {
+      const ours = this.ownStyle();
+      const restore = () => {
+        this.map.once('idle', () => this.restoreStates());
+      };
+      if (next.kind === 'style') {
+        this.map.setStyle(next.url, {
+          transformStyle: (_previous, fetched) => ({
+            ...fetched,
+            sources: { ...fetched.sources, ...ours.sources },
+            layers: [...fetched.layers, ...ours.layers],
+          }),
+        });
+      } else {
+        this.map.setStyle(ours, { diff: false });
+      }
+      restore();
+      if (next.kind === 'osm') this.map.once('styledata', () => this.addOsm());
+      return;
+    }
+    if (next.kind === 'osm') this.addOsm();
+    else if (this.map.getLayer(BASEMAP_LAYER)) {
+      this.map.removeLayer(BASEMAP_LAYER);
+      this.map.removeSource(BASEMAP_LAYER);
+    }
+  }
+
+  private addOsm(): void {
+    if (this.map.getSource(BASEMAP_LAYER)) return;
+    this.map.addSource(BASEMAP_LAYER, OSM_SOURCE);
+    this.map.addLayer({ id: BASEMAP_LAYER, type: 'raster', source: BASEMAP_LAYER }, COMMUNE_FILL_LAYER);
+  }
+
+  /** The app's own sources (with their current data) and layers, without any basemap. */
+  private ownStyle(): StyleSpecification {
+    const style = this.map.getStyle();
+    const own = new Set<string>([
+      COMMUNE_SOURCE,
+      PICK_SOURCE,
+      EDITED_SITES_SOURCE,
+      OUTLINE_SOURCE,
+      ...FEATURE_LAYERS,
+    ]);
+    const sources = Object.fromEntries(Object.entries(style.sources).filter(([id]) => own.has(id)));
+    const layers = style.layers.filter((l) => 'source' in l && own.has(String(l.source)));
+    return {
+      version: 8,
+      name: 'Vùng Phủ',
+      sources,
+      layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#eef0f2' } }, ...layers],
+    };
+  }
+
+  private restoreStates(): void {
+    // Outlines set while the new style was on its way would be lost with the style's old snapshot.
+    if (this.outlines) this.setOutlines(this.outlines);
+    const fills = new Map(this.fills);
+    this.fills.clear();
+    this.setFills(fills);
+    const sel = this.selected;
+    this.selected = null;
+    this.select(sel);
+    this.onStyleRestored();
+  }
+
+  /** Ids of the communes on the map. */
+  communes(): readonly string[] {
+    return this.communeIds;
+  }
+}

@@ -1,0 +1,67 @@
+import type { ScaleThreshold } from 'd3';
+import { fmt } from '../i18n/format.ts';
+import { t } from '../i18n/i18n.ts';
+import type { IndicatorId, ViewState } from '../state/view_state.ts';
+import { el } from '../ui/dom.ts';
+import type { TargetDef } from '../worker/worker_protocol.ts';
+import { indicatorScale, NO_DATA_COLOR } from './color_scale.ts';
+import { indicatorTitle } from './indicators.ts';
+
+/** One legend row: a colour and what it means. */
+export interface LegendClass {
+  color: string;
+  label: string;
+}
+
+const breakText = (v: number) => fmt.decimal(v, 0, 1);
+
+/**
+ * The scale's classes as legend rows, highest first, e.g. "≥ 99%", "95–99%", …, "< 50%", then "no
+ * data". The target indicator lists met / not met / not evaluable.
+ */
+export function legendClasses(id: IndicatorId, scale: ScaleThreshold<number, string>): LegendClass[] {
+  if (id === 'target') {
+    const [notEvaluable, notMet, met] = scale.range();
+    return [
+      { color: met!, label: t('status.met') },
+      { color: notMet!, label: t('status.not_met') },
+      { color: notEvaluable!, label: t('status.not_evaluable') },
+      { color: NO_DATA_COLOR, label: t('legend.notApplicable') },
+    ];
+  }
+  const unit = id === 'postal_radius' ? ' km' : '%';
+  const breaks = scale.domain();
+  const rows = scale.range().map((color, i) => {
+    const lo = breaks[i - 1];
+    const hi = breaks[i];
+    let label: string;
+    if (lo === undefined) label = `< ${breakText(hi!)}${unit}`;
+    else if (hi === undefined) label = `≥ ${breakText(lo)}${unit}`;
+    else label = `${breakText(lo)}–${breakText(hi)}${unit}`;
+    if (id === 'postal_radius' && hi === undefined) label += ` ${t('legend.orNoPoint')}`;
+    return { color, label };
+  });
+  return [...rows.reverse(), { color: NO_DATA_COLOR, label: t('legend.noData') }];
+}
+
+/** Draws the legend of the map's indicator, from the same d3 scale that colours the map. */
+export function renderLegend(container: HTMLElement, view: ViewState, defs: readonly TargetDef[]): void {
+  const scale = indicatorScale(view.indicator);
+  const list = el('ul', { className: 'legend-list' });
+  for (const row of legendClasses(view.indicator, scale)) {
+    const swatch = el('span', { className: 'legend-swatch', attrs: { 'aria-hidden': 'true' } });
+    swatch.style.backgroundColor = row.color;
+    list.append(el('li', { dataset: { color: row.color } }, [swatch, el('span', { text: row.label })]));
+  }
+  const note =
+    view.indicator === 'postal_radius'
+      ? t('legend.radiusNote')
+      : view.indicator === 'mobile_pop' || view.indicator === 'mobile_area'
+        ? t('legend.modelledNote')
+        : '';
+  container.replaceChildren(
+    el('div', { className: 'legend-title', text: indicatorTitle(view, defs) }),
+    list,
+    ...(note ? [el('p', { className: 'muted', text: note })] : []),
+  );
+}

@@ -1,0 +1,243 @@
+/**
+ * Import: the datasets in use (bundled sample or imported file, rows kept and rejected), a file picker
+ * and drop zone with the file's coordinate system and the swapped-coordinates policy, the report of
+ * each import (summary, coordinate system, every problem by row or feature, the rejected rows as a
+ * CSV download), and "clear data".
+ */
+
+import { fmt } from '../i18n/format.ts';
+import { type MessageKey, t } from '../i18n/i18n.ts';
+import { issueText, messageText } from '../i18n/issue_text.ts';
+import { DATASET_KINDS, type DatasetKind, IMPORT_ACCEPT, type ImportChoice } from '../state/dataset_kind.ts';
+import { button, download, el, field, selectBox } from '../ui/dom.ts';
+import type { DatasetInfo, ImportReport } from '../worker/worker_protocol.ts';
+
+export interface DataView {
+  datasets: readonly DatasetInfo[];
+  reports: readonly ImportReport[];
+  /** Kind chosen in the picker, or "auto". */
+  kind: DatasetKind | 'auto';
+  /** Coordinate system and swapped policy for the next import. */
+  choice: ImportChoice;
+  busy: boolean;
+  persistent: boolean;
+}
+
+export interface DataActions {
+  setKind(kind: DatasetKind | 'auto'): void;
+  setChoice(choice: ImportChoice): void;
+  importFiles(files: File[]): void;
+  removeDataset(kind: DatasetKind): void;
+  clear(): void;
+}
+
+const MAX_ISSUES_SHOWN = 50;
+
+function datasetTable(v: DataView, a: DataActions): HTMLElement {
+  const table = el('table', { className: 'small-table', attrs: { id: 'dataset-table' } });
+  table.append(
+    el('thead', {}, [
+      el('tr', {}, [
+        el('th', { text: t('data.kind') }),
+        el('th', { text: t('data.source') }),
+        el('th', { text: t('data.kept'), className: 'num' }),
+        el('th', { text: t('data.rejected'), className: 'num' }),
+        el('th', { text: '' }),
+      ]),
+    ]),
+  );
+  const body = el('tbody');
+  for (const kind of DATASET_KINDS) {
+    const d = v.datasets.find((x) => x.kind === kind);
+    const source =
+      !d || d.source === 'none'
+        ? t('data.none')
+        : d.source === 'sample'
+          ? `${t('data.sample')}${d.synthetic ? ` (${t('data.synthetic')})` : ''}`
+          : `${t('data.imported')}: ${d.name}`;
+    const remove =
+      d?.source === 'imported'
+        ? button(t('data.useSample'), () => a.removeDataset(kind), { className: 'small' })
+        : el('span');
+    body.append(
+      el('tr', { dataset: { kind, source: d?.source ?? 'none' } }, [
+        el('td', { text: t(`kind.${kind}` as MessageKey) }),
+        el('td', { text: source, title: d?.name ?? '' }),
+        el('td', { className: 'num', text: d && d.source !== 'none' ? fmt.int(d.kept) : '–' }),
+        el('td', { className: 'num', text: d && d.source !== 'none' ? fmt.int(d.rejected) : '–' }),
+        el('td', {}, [remove]),
+      ]),
+    );
+  }
+  table.append(body);
+  return table;
+}
+
+/** The report of one imported file: counts, and each problem with its row or feature. */
+function importReportElement(r: ImportReport): HTMLElement {
+  const box = el('div', {
+    className: `import-report ${r.fatal ? 'import-failed' : r.rejected > 0 ? 'import-partial' : 'import-ok'}`,
+    attrs: { role: r.fatal || r.rejected > 0 ? 'alert' : 'status' },
+    dataset: { kind: r.kind, kept: String(r.kept), rejected: String(r.rejected) },
+  });
+  // A file refused before its kind was known (too big, unreadable) is named alone.
+  const known = r.format !== null || r.kept > 0;
+  box.append(el('h4', { text: known ? `${r.name} · ${t(`kind.${r.kind}` as MessageKey)}` : r.name }));
+  if (r.fatal)
+    box.append(
+      el('p', { className: 'import-summary', text: t('import.fatal', { message: messageText(r.fatal) }) }),
+    );
+  else
+    box.append(
+      el('p', {
+        className: 'import-summary',
+        text: t('import.summary', {
+          total: fmt.int(r.total),
+          kept: fmt.int(r.kept),
+          rejected: fmt.int(r.rejected),
+        }),
+      }),
+    );
+  if (r.crs && r.crs !== 'WGS 84')
+    box.append(el('p', { className: 'import-crs', text: t('import.crs', { crs: r.crs }) }));
+  if (r.swapped > 0) box.append(el('p', { text: t('import.swapped', { n: fmt.int(r.swapped) }) }));
+  if (r.repaired > 0) box.append(el('p', { text: t('import.repaired', { n: fmt.int(r.repaired) }) }));
+  const csv = r.rejectedCsv;
+  if (csv)
+    box.append(
+      button(
+        t('import.downloadRejected'),
+        () => download(`${r.name.replace(/\.[^.]+$/, '')}-rejected.csv`, csv, 'text/csv;charset=utf-8'),
+        { className: 'small download-rejected' },
+      ),
+    );
+  const errors = r.issues.filter((i) => i.severity === 'error');
+  const warnings = r.issues.filter((i) => i.severity === 'warning');
+  if (r.issues.length) {
+    box.append(
+      el('p', {
+        text: t('import.problems', { errors: fmt.int(errors.length), warnings: fmt.int(warnings.length) }),
+      }),
+    );
+    const list = el('ul', { className: 'issue-list' });
+    for (const i of r.issues.slice(0, MAX_ISSUES_SHOWN))
+      list.append(el('li', { className: `issue-${i.severity}`, text: issueText(i) }));
+    box.append(list);
+    if (r.issues.length > MAX_ISSUES_SHOWN)
+      box.append(
+        el('p', {
+          className: 'muted',
+          text: t('list.more', { n: fmt.int(r.issues.length - MAX_ISSUES_SHOWN) }),
+        }),
+      );
+  }
+  return box;
+}
+
+/** The coordinate systems offered; any other EPSG code can be typed. */
+const CRS_CHOICES: readonly (readonly [string, MessageKey])[] = [
+  ['auto', 'crs.auto'],
+  ['tm3:108.5', 'crs.tm3_108_5'],
+  ['tm3:108.25', 'crs.tm3_108_25'],
+  ['tm3:107.75', 'crs.tm3_107_75'],
+  ['tm3:107.5', 'crs.tm3_107_5'],
+  ['EPSG:3405', 'crs.3405'],
+  ['EPSG:3406', 'crs.3406'],
+  ['EPSG:32648', 'crs.32648'],
+  ['EPSG:32649', 'crs.32649'],
+  ['EPSG:4756', 'crs.4756'],
+  ['other', 'crs.other'],
+];
+
+function crsValue(c: ImportChoice): string {
+  if (c.vn2000Meridian !== undefined) return `tm3:${c.vn2000Meridian}`;
+  if (!c.crs) return 'auto';
+  return CRS_CHOICES.some(([v]) => v === c.crs) ? c.crs : 'other';
+}
+
+/** The coordinate-system chooser, with a box for any other EPSG code. */
+function crsControls(choice: ImportChoice, a: DataActions): HTMLElement[] {
+  const value = crsValue(choice);
+  const swapped = choice.swapped ? { swapped: choice.swapped } : {};
+  const select = selectBox(
+    CRS_CHOICES.map(([v, key]) => [v, t(key)] as const),
+    value,
+    (next) => {
+      if (next === 'auto') a.setChoice(swapped);
+      else if (next.startsWith('tm3:')) a.setChoice({ ...swapped, vn2000Meridian: Number(next.slice(4)) });
+      else if (next === 'other') a.setChoice({ ...swapped, crs: 'EPSG:' });
+      else a.setChoice({ ...swapped, crs: next });
+    },
+    { attrs: { id: 'import-crs' } },
+  );
+  const controls: HTMLElement[] = [field(t('data.crs'), select)];
+  if (value === 'other') {
+    const code = el('input', {
+      attrs: { id: 'import-epsg', type: 'text', inputmode: 'numeric', placeholder: 'EPSG:9210' },
+    });
+    code.value = choice.crs === 'EPSG:' ? '' : (choice.crs ?? '');
+    code.addEventListener('change', () => a.setChoice({ ...swapped, crs: code.value.trim() || 'EPSG:' }));
+    controls.push(field(t('data.epsg'), code));
+  }
+  controls.push(el('p', { className: 'muted small', text: t('data.crsHint') }));
+  return controls;
+}
+
+export function renderDataPanel(container: HTMLElement, v: DataView, a: DataActions): void {
+  const input = el('input', {
+    attrs: {
+      type: 'file',
+      id: 'file-input',
+      multiple: '',
+      accept: IMPORT_ACCEPT,
+    },
+  });
+  input.addEventListener('change', () => {
+    if (input.files?.length) a.importFiles([...input.files]);
+    input.value = '';
+  });
+  const kind = selectBox(
+    [
+      ['auto', t('data.auto')] as const,
+      ...DATASET_KINDS.map((k) => [k, t(`kind.${k}` as MessageKey)] as const),
+    ],
+    v.kind,
+    (k) => a.setKind(k as DatasetKind | 'auto'),
+    { attrs: { id: 'import-kind' } },
+  );
+  input.className = 'visually-hidden';
+  input.tabIndex = -1;
+  input.setAttribute('aria-hidden', 'true');
+  const pick = button(t('data.pick'), () => input.click(), { attrs: { id: 'pick-files' } });
+  const drop = el('div', { className: 'drop-zone', attrs: { id: 'drop-zone' } }, [
+    el('p', { text: t('data.dropHint') }),
+    field(t('data.kindLabel'), kind),
+    ...crsControls(v.choice, a),
+    field(
+      t('data.swapped'),
+      selectBox(
+        [
+          ['fix', t('data.swappedFix')],
+          ['reject', t('data.swappedReject')],
+        ],
+        v.choice.swapped ?? 'fix',
+        (value) => a.setChoice({ ...v.choice, swapped: value === 'reject' ? 'reject' : 'fix' }),
+        { attrs: { id: 'import-swapped' } },
+      ),
+    ),
+    el('div', { className: 'inline' }, [pick, input]),
+  ]);
+  const clear = button(t('data.clear'), a.clear, { className: 'danger', attrs: { id: 'clear-data' } });
+  container.replaceChildren(
+    el('h3', { text: t('data.inUse') }),
+    datasetTable(v, a),
+    el('h3', { text: t('data.import') }),
+    el('p', { className: 'muted', text: t('data.formats') }),
+    drop,
+    ...(v.busy ? [el('p', { className: 'hint', text: t('data.busy') })] : []),
+    el('div', { attrs: { id: 'import-reports', 'aria-live': 'polite' } }, v.reports.map(importReportElement)),
+    el('h3', { text: t('data.storage') }),
+    el('p', { className: 'muted', text: v.persistent ? t('data.persistent') : t('data.notPersistent') }),
+    clear,
+  );
+}

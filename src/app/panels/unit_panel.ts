@@ -1,0 +1,480 @@
+/**
+ * The panel of a commune, a district or the province: facts, every indicator with a met / not-met
+ * badge per target, d3 charts by operator and by technology, dead-zone villages, postal and fiber
+ * facts. Figures are the rounded report units, so they read exactly as the CLI's report.json.
+ */
+
+import type { TechnologyKey, UnitLevel } from '../../core/base/types.ts';
+import type { TargetEvaluation, TargetStatus } from '../../core/targets/evaluate_targets.ts';
+import type { MetricId } from '../../core/targets/targets.ts';
+import { fmt } from '../i18n/format.ts';
+import { currentLang, type MessageKey, t } from '../i18n/i18n.ts';
+import { indicatorScale, operatorColor } from '../map/color_scale.ts';
+import {
+  coverageOf,
+  formatIndicator,
+  higherIsBetter,
+  indicatorTitle,
+  indicatorValue,
+  operatorLabel,
+  targetLabel,
+  techLabel,
+  yearMatches,
+} from '../map/indicators.ts';
+import type { DataStore } from '../state/data_store.ts';
+import type { ViewState } from '../state/view_state.ts';
+import { barChart } from '../ui/charts.ts';
+import { button, el, row } from '../ui/dom.ts';
+import type { ReportUnit, TargetDef } from '../worker/worker_protocol.ts';
+
+export interface PanelActions {
+  select(level: UnitLevel, id: string): void;
+  close(): void;
+}
+
+const LEVEL_KEY: Record<UnitLevel, MessageKey> = {
+  commune: 'level.commune',
+  district: 'level.district',
+  province: 'level.province',
+};
+
+const STATUS_KEY: Record<TargetStatus, MessageKey> = {
+  met: 'status.met',
+  not_met: 'status.not_met',
+  not_evaluable: 'status.not_evaluable',
+};
+
+/** A badge for one target at this unit: "GL-M1: Chưa đạt", the gap as its title. */
+function badge(e: TargetEvaluation): HTMLElement {
+  const gap = currentLang() === 'vi' ? e.gap_text_vi : e.gap_text_en;
+  return el('span', {
+    className: `badge badge-${e.status}`,
+    text: `${e.target_id}: ${t(STATUS_KEY[e.status])}`,
+    title: gap,
+    dataset: { target: e.target_id, status: e.status },
+  });
+}
+
+interface IndicatorRow {
+  label: string;
+  value: string;
+  field: string;
+  metric?: MetricId;
+  technology?: string;
+}
+
+const pctOf = (n: number, d: number) => (d > 0 ? (100 * n) / d : null);
+
+function indicatorRows(u: ReportUnit, technologies: readonly string[]): IndicatorRow[] {
+  const rows: IndicatorRow[] = [];
+  const techs: TechnologyKey[] = [
+    ...(['2G', '3G'] as const).filter((x) => technologies.includes(x)),
+    '4G',
+    '5G',
+    'any',
+  ];
+  for (const tech of techs)
+    rows.push({
+      label: t('row.pop', { tech: techLabel(tech) }),
+      value: fmt.percent(coverageOf(u, tech, 'all')?.population_pct),
+      field: `pop-${tech}`,
+      metric: 'mobile.population_pct',
+      technology: tech,
+    });
+  for (const tech of ['4G', '5G'] as const)
+    rows.push({
+      label: t('row.area', { tech: techLabel(tech) }),
+      value: fmt.percent(coverageOf(u, tech, 'all')?.area_pct),
+      field: `area-${tech}`,
+      metric: 'mobile.area_pct',
+      technology: tech,
+    });
+  const v = u.villages;
+  if (v.commune_centres > 0)
+    rows.push({
+      label: t('row.centres'),
+      value: `${fmt.int(v.commune_centres_covered)}/${fmt.int(v.commune_centres)}`,
+      field: 'centres',
+      metric: 'mobile.commune_centres_covered_pct',
+    });
+  if (v.villages > 0) {
+    const any = v.covered.find((c) => c.technology === 'any')!;
+    const g4 = v.covered.find((c) => c.technology === '4G')!;
+    rows.push({
+      label: t('row.villagesMobile'),
+      value: fmt.percent(any.villages_covered_pct),
+      field: 'villages-mobile',
+      metric: 'villages.with_mobile_pct',
+    });
+    rows.push({
+      label: t('row.gridVillages4g'),
+      value: fmt.percent(g4.grid_powered_covered_pct),
+      field: 'villages-grid-4g',
+      metric: 'villages.grid_powered_with_4g_pct',
+    });
+  }
+  const p = u.postal;
+  if (p) {
+    rows.push({
+      label: t('row.postalRadius'),
+      value: formatIndicator('postal_radius', p.avg_service_radius_km ?? Number.POSITIVE_INFINITY),
+      field: 'postal-radius',
+      metric: 'postal.avg_service_radius_km',
+    });
+    rows.push({
+      label: t('row.staffed'),
+      value:
+        u.level === 'commune'
+          ? t(p.communes_with_staffed_point ? 'yes' : 'no')
+          : fmt.percent(pctOf(p.communes_with_staffed_point, p.communes)),
+      field: 'postal-staffed',
+      metric: 'postal.communes_with_staffed_point_pct',
+    });
+    rows.push({
+      label: t('row.staffedInternet'),
+      value: fmt.percent(p.staffed_with_internet_pct),
+      field: 'postal-internet',
+      metric: 'postal.staffed_points_with_internet_pct',
+    });
+    rows.push({
+      label: t('row.onlineServices'),
+      value: fmt.percent(p.online_services_pct),
+      field: 'postal-online',
+      metric: 'postal.points_with_online_services_pct',
+    });
+    rows.push({
+      label: t('row.cultural'),
+      value:
+        u.level === 'commune'
+          ? t(p.communes_with_cultural_point ? 'yes' : 'no')
+          : fmt.percent(pctOf(p.communes_with_cultural_point, p.communes)),
+      field: 'postal-cultural',
+      metric: 'postal.communes_with_cultural_point_pct',
+    });
+    rows.push({
+      label: t('row.beyond'),
+      value: fmt.percent(p.beyond_distance_population_pct),
+      field: 'postal-beyond',
+    });
+  }
+  const f = u.fiber;
+  if (f) {
+    rows.push({
+      label: t('row.fiberPop'),
+      value: fmt.percent(f.population_within_reach_pct),
+      field: 'fiber-reach',
+      metric: 'fiber.population_within_reach_pct',
+    });
+    if (f.communes_with_centre > 0)
+      rows.push({
+        label: t('row.fiberCentre'),
+        value:
+          u.level === 'commune'
+            ? t(f.centre_within_reach ? 'yes' : 'no')
+            : `${fmt.int(f.communes_centre_within_reach)}/${fmt.int(f.communes_with_centre)}`,
+        field: 'fiber-centre',
+        metric: 'fiber.commune_centres_within_reach_pct',
+      });
+    if (f.villages > 0)
+      rows.push({
+        label: t('row.fiberVillages'),
+        value: fmt.percent(f.villages_within_reach_pct),
+        field: 'fiber-villages',
+        metric: 'fiber.villages_within_reach_pct',
+      });
+  }
+  return rows;
+}
+
+function section(title: string, ...children: Node[]): HTMLElement {
+  return el('section', { className: 'panel-section' }, [el('h3', { text: title }), ...children]);
+}
+
+/** Renders the panel of one unit into the container. */
+export function renderUnitPanel(
+  container: HTMLElement,
+  store: DataStore,
+  view: ViewState,
+  level: UnitLevel,
+  id: string,
+  actions: PanelActions,
+): void {
+  const u = store.unit(level, id);
+  const close = button('×', actions.close, { className: 'panel-close', title: t('panel.close') });
+  close.setAttribute('aria-label', t('panel.close'));
+  if (!u) {
+    container.replaceChildren(close, el('p', { text: t('panel.missing') }));
+    container.hidden = false;
+    return;
+  }
+  const snap = store.snapshot;
+  const defs = new Map<string, TargetDef>(snap.targetDefs.map((d) => [d.id, d]));
+  const evaluations = store
+    .targetsOf(level, id)
+    .filter((e) => yearMatches(defs.get(e.target_id) ?? { year: null }, view.year));
+
+  // Breadcrumb: province › district › this unit; the ancestors open their summary.
+  const crumbs = el('nav', { className: 'crumbs', attrs: { 'aria-label': t('panel.breadcrumb') } });
+  const chain: ReportUnit[] = [];
+  for (let p = store.parentOf(u); p; p = store.parentOf(p)) chain.unshift(p);
+  for (const p of chain) {
+    crumbs.append(
+      button(p.name, () => actions.select(p.level, p.id), { className: 'link', dataset: { level: p.level } }),
+      el('span', { text: ' › ', attrs: { 'aria-hidden': 'true' } }),
+    );
+  }
+  crumbs.append(el('span', { text: t(LEVEL_KEY[level]) }));
+
+  const title = el('h2', { text: u.name, dataset: { field: 'name' } });
+  const facts = el('dl', { className: 'facts' });
+  if (level === 'commune') {
+    const district = store.parentOf(u);
+    row(
+      facts,
+      t('panel.district'),
+      district && district.level === 'district' ? district.name : '–',
+      'district',
+    );
+  }
+  if (level !== 'province') row(facts, t('panel.province'), store.provinceOf(u)?.name ?? '–', 'province');
+  row(facts, t('panel.population'), fmt.int(u.population), 'population');
+  row(facts, t('panel.area'), fmt.area(u.area_km2), 'area');
+  if (level !== 'commune')
+    row(facts, t('panel.communes'), fmt.int(u.postal?.communes ?? countCommunes(store, u)), 'communes');
+
+  // Indicators, each followed by a badge per target on it.
+  const table = el('table', { className: 'indicators' });
+  table.append(
+    el('thead', {}, [
+      el('tr', {}, [
+        el('th', { text: t('panel.indicator'), attrs: { scope: 'col' } }),
+        el('th', { text: t('panel.value'), className: 'num', attrs: { scope: 'col' } }),
+      ]),
+    ]),
+  );
+  const body = el('tbody');
+  for (const r of indicatorRows(u, snap.technologies)) {
+    const matching = evaluations.filter((e) => {
+      const d = defs.get(e.target_id);
+      return (
+        d && d.metric === r.metric && (r.technology === undefined || (d.technology ?? 'any') === r.technology)
+      );
+    });
+    const tr = el('tr', { className: matching.length ? 'has-badges' : '' }, [
+      el('th', { text: r.label, attrs: { scope: 'row' } }),
+      el('td', { text: r.value, className: 'num', dataset: { field: r.field } }),
+    ]);
+    body.append(tr);
+    if (matching.length)
+      body.append(
+        el('tr', { className: 'badge-row' }, [
+          el('td', { attrs: { colspan: '2' } }, [
+            el('div', { className: 'badges', dataset: { badges: r.field } }, matching.map(badge)),
+          ]),
+        ]),
+      );
+  }
+  table.append(body);
+
+  const met = evaluations.filter((e) => e.status === 'met').length;
+  const notMet = evaluations.filter((e) => e.status === 'not_met').length;
+  const summary = el('p', {
+    className: 'target-summary',
+    text: t('panel.targetSummary', {
+      met: fmt.int(met),
+      notMet: fmt.int(notMet),
+      other: fmt.int(evaluations.length - met - notMet),
+    }),
+    dataset: { field: 'target-summary' },
+  });
+  const details = el('details', { className: 'target-details' });
+  details.append(el('summary', { text: t('panel.targetDetails', { n: fmt.int(evaluations.length) }) }));
+  const list = el('ul', { className: 'target-list' });
+  for (const e of evaluations) {
+    const d = defs.get(e.target_id);
+    list.append(
+      el('li', { dataset: { target: e.target_id } }, [
+        badge(e),
+        el('span', { className: 'target-name', text: d ? targetLabel(d) : e.target_id }),
+        el('span', { className: 'target-gap', text: currentLang() === 'vi' ? e.gap_text_vi : e.gap_text_en }),
+      ]),
+    );
+  }
+  details.append(list);
+
+  // Charts.
+  const tech = view.technology;
+  const byOperator = barChart(
+    ['all', ...snap.operators].map((op) => ({
+      label: operatorLabel(op),
+      value: coverageOf(u, tech, op)?.population_pct ?? null,
+      color: op === 'all' ? '#41b6c4' : operatorColor(op, snap.operators),
+    })),
+    (v) => fmt.percent(v),
+    { title: t('chart.byOperator', { tech: techLabel(tech) }) },
+  );
+  const scale = indicatorScale('mobile_pop');
+  const byTech = barChart(
+    (['2G', '3G', '4G', '5G', 'any'] as const).map((x) => {
+      const value = coverageOf(u, x, view.operator)?.population_pct ?? null;
+      return { label: techLabel(x), value, color: scale(value ?? 0) };
+    }),
+    (v) => fmt.percent(v),
+    { title: t('chart.byTechnology', { op: operatorLabel(view.operator) }) },
+  );
+
+  const parts: HTMLElement[] = [
+    crumbs,
+    title,
+    facts,
+    section(t('panel.indicatorsTitle'), summary, table, details),
+    section(t('chart.byOperator', { tech: techLabel(tech) }), byOperator),
+    section(t('chart.byTechnology', { op: operatorLabel(view.operator) }), byTech),
+    deadZones(store, u),
+  ];
+  if (u.postal) parts.push(postalFacts(u));
+  if (u.fiber) parts.push(fiberFacts(u));
+  if (level !== 'commune') parts.push(ranking(store, view, u, actions));
+  parts.push(el('p', { className: 'panel-note', text: t('panel.modelled') }));
+  container.replaceChildren(close, el('div', { className: 'panel-scroll' }, parts));
+  container.dataset.level = level;
+  container.dataset.unitId = u.id;
+  container.hidden = false;
+}
+
+function countCommunes(store: DataStore, u: ReportUnit): number {
+  if (u.level === 'commune') return 1;
+  return store.childrenOf(u.level, u.id).reduce((s, c) => s + countCommunes(store, c), 0);
+}
+
+function communesUnder(store: DataStore, u: ReportUnit): ReportUnit[] {
+  if (u.level === 'commune') return [u];
+  return store.childrenOf(u.level, u.id).flatMap((c) => communesUnder(store, c));
+}
+
+/** The unit's dead-zone villages (no 4G): a list for a commune, the largest for a district or province. */
+function deadZones(store: DataStore, u: ReportUnit): HTMLElement {
+  const ids = new Set(communesUnder(store, u).map((c) => c.id));
+  const dead = store.snapshot.lists.deadZoneVillages
+    .filter((d) => ids.has(d.commune_id))
+    .sort((a, b) => b.population - a.population);
+  const title = t('dead.title', {
+    n: fmt.int(dead.length),
+    people: fmt.int(u.villages.dead_zone_population),
+  });
+  if (u.villages.villages === 0) return section(t('dead.heading'), el('p', { text: t('dead.noVillages') }));
+  if (dead.length === 0) return section(t('dead.heading'), el('p', { text: t('dead.none') }));
+  const table = el('table', { className: 'small-table', dataset: { field: 'dead-zones' } });
+  table.append(
+    el('thead', {}, [
+      el('tr', {}, [
+        el('th', { text: t('dead.village') }),
+        ...(u.level === 'commune' ? [] : [el('th', { text: t('level.commune') })]),
+        el('th', { text: t('panel.population'), className: 'num' }),
+        el('th', { text: t('dead.grid') }),
+        el('th', { text: t('dead.nearest'), className: 'num' }),
+      ]),
+    ]),
+  );
+  const body = el('tbody');
+  for (const d of dead.slice(0, 25))
+    body.append(
+      el('tr', {}, [
+        el('td', { text: d.name ?? d.village_id }),
+        ...(u.level === 'commune' ? [] : [el('td', { text: d.commune_name })]),
+        el('td', { text: fmt.int(d.population), className: 'num' }),
+        el('td', { text: d.has_grid_power === null ? '–' : t(d.has_grid_power ? 'yes' : 'no') }),
+        el('td', { text: fmt.km(d.nearest_4g_site_km, 1), className: 'num' }),
+      ]),
+    );
+  table.append(body);
+  const more =
+    dead.length > 25
+      ? [el('p', { className: 'muted', text: t('list.more', { n: fmt.int(dead.length - 25) }) })]
+      : [];
+  return section(t('dead.heading'), el('p', { text: title }), table, ...more);
+}
+
+function postalFacts(u: ReportUnit): HTMLElement {
+  const p = u.postal!;
+  const dl = el('dl', { className: 'facts' });
+  row(dl, t('postal.points'), fmt.int(p.points), 'postal-points');
+  row(
+    dl,
+    t('postal.byType'),
+    t('postal.types', {
+      po: fmt.int(
+        p.points_by_type.post_office +
+          p.points_by_type.post_office_1 +
+          p.points_by_type.post_office_2 +
+          p.points_by_type.post_office_3,
+      ),
+      cultural: fmt.int(p.points_by_type.cultural_post_point),
+      agent: fmt.int(p.points_by_type.agent),
+      kiosk: fmt.int(p.points_by_type.kiosk),
+    }),
+  );
+  row(dl, t('postal.staffedPoints'), fmt.int(p.staffed_points));
+  row(dl, t('postal.withInternet'), fmt.int(p.points_with_internet));
+  row(
+    dl,
+    t('postal.radius'),
+    formatIndicator('postal_radius', p.avg_service_radius_km ?? Number.POSITIVE_INFINITY),
+  );
+  row(dl, t('postal.perPoint'), p.population_per_point === null ? '–' : fmt.int(p.population_per_point));
+  row(dl, t('postal.needed'), fmt.int(p.points_needed_3km), 'postal-needed');
+  row(dl, t('postal.beyondArea'), fmt.percent(p.beyond_distance_area_pct));
+  row(dl, t('postal.beyondPeople'), fmt.int(p.beyond_distance_population));
+  return section(
+    t('postal.heading'),
+    dl,
+    el('p', {
+      className: 'muted',
+      text: t('postal.rule', {
+        rule: p.counting_rule.map((c) => t(`postalType.${c}` as MessageKey)).join(', '),
+      }),
+    }),
+  );
+}
+
+function fiberFacts(u: ReportUnit): HTMLElement {
+  const f = u.fiber!;
+  const dl = el('dl', { className: 'facts' });
+  row(dl, t('fiber.routeKm'), fmt.km(f.route_km, 1), 'fiber-km');
+  row(dl, t('fiber.reach'), `${fmt.int(f.reach_m)} m`);
+  row(
+    dl,
+    t('fiber.popWithin'),
+    `${fmt.percent(f.population_within_reach_pct)} (${fmt.int(f.population_within_reach)})`,
+  );
+  row(dl, t('fiber.areaWithin'), fmt.percent(f.area_within_reach_pct));
+  row(dl, t('fiber.villagesWithin'), `${fmt.int(f.villages_within_reach)}/${fmt.int(f.villages)}`);
+  return section(t('fiber.heading'), dl);
+}
+
+/** For a district or the province: its communes ranked on the map's indicator, worst first. */
+function ranking(store: DataStore, view: ViewState, u: ReportUnit, actions: PanelActions): HTMLElement {
+  const communes = communesUnder(store, u);
+  const scored = communes
+    .map((c) => ({ c, v: indicatorValue(store, c, view) }))
+    .filter((x): x is { c: ReportUnit; v: number } => x.v !== null);
+  const better = higherIsBetter(view.indicator);
+  scored.sort((a, b) => (better ? a.v - b.v : b.v - a.v));
+  const list = el('ol', { className: 'ranking' });
+  for (const { c, v } of scored.slice(0, 10))
+    list.append(
+      el('li', {}, [
+        button(c.name, () => actions.select('commune', c.id), { className: 'link' }),
+        el('span', { className: 'num', text: ` ${formatIndicator(view.indicator, v)}` }),
+      ]),
+    );
+  const without = store.snapshot.lists.communesWithoutStaffedPoint.filter((x) =>
+    communes.some((c) => c.id === x.id),
+  );
+  const extra = u.postal ? [el('p', { text: t('ranking.noStaffed', { n: fmt.int(without.length) }) })] : [];
+  return section(
+    t('ranking.title', { indicator: indicatorTitle(view, store.snapshot.targetDefs) }),
+    list,
+    ...extra,
+  );
+}

@@ -1,0 +1,187 @@
+/**
+ * Reads one dataset and summarises it for the import report: rows read, kept and rejected, every
+ * problem with its row or feature and field, and the rejected rows as a CSV to download.
+ *
+ * Imported files go through `importFile`, the importer the CLI uses: every format (GeoJSON, CSV, XLSX,
+ * KML/KMZ, zipped shapefile, GeoTIFF), encodings, coordinate systems (.prj, VN-2000, UTM), swapped
+ * latitude/longitude, polygon repair and the size and zip limits. The bundled sample (our own GeoJSON,
+ * checked by scripts/check_data.ts) is read straight by the validators: the full importer would add
+ * ≈ 90 ms (Node; more in a browser) to the first render for nothing it could find.
+ */
+import { type InputIssue, UserError } from '../../core/base/errors.ts';
+import type { FiberRoute, PostalPoint, Village } from '../../core/base/infrastructure.ts';
+import type { Commune, PopulationPoint, Site } from '../../core/base/types.ts';
+import { communesFromGeoJSON } from '../../io/import/boundaries.ts';
+import { fiberFromGeoJSON } from '../../io/import/fiber.ts';
+import type { ImportOptions } from '../../io/import/import_file.ts';
+import { postalFromGeoJSON } from '../../io/import/postal.ts';
+import { rejectedRowsCsv } from '../../io/import/rejected_rows.ts';
+import { sitesFromGeoJSON } from '../../io/import/sites.ts';
+import { villagesFromGeoJSON } from '../../io/import/villages.ts';
+import type { DatasetKind, DatasetPayload } from '../state/dataset_kind.ts';
+import { failedImport, type ImportReport } from './worker_protocol.ts';
+
+/** A failed import, with the rejected rows when the issues name some. */
+const failed = (kind: DatasetKind, name: string, fatal: string, issues: InputIssue[]) =>
+  failedImport(
+    kind,
+    name,
+    fatal,
+    issues,
+    issues.some((i) => i.severity === 'error') ? rejectedRowsCsv(issues) : null,
+  );
+
+/** The parsed records of one dataset. */
+export type DatasetItems =
+  | { kind: 'boundaries'; items: Commune[] }
+  | { kind: 'sites'; items: Site[] }
+  | { kind: 'postal'; items: PostalPoint[] }
+  | { kind: 'fiber'; items: FiberRoute[] }
+  | { kind: 'villages'; items: Village[] }
+  | { kind: 'population'; items: PopulationPoint[] };
+
+/** The bytes of a payload (files stored as text by older versions are encoded back to UTF-8). */
+function payloadBytes(payload: DatasetPayload): Uint8Array {
+  if (payload.bytes) return new Uint8Array(payload.bytes);
+  return new TextEncoder().encode(payload.text ?? '');
+}
+
+/**
+ * Imports a user's file with `importFile`. `reference` (the communes loaded) is the area against which
+ * swapped latitude/longitude are detected. A file that can't be used at all comes back with `fatal`.
+ */
+export async function readImported(
+  payload: DatasetPayload,
+  reference?: readonly Commune[],
+): Promise<{ data: DatasetItems | null; report: ImportReport }> {
+  const { kind, name } = payload;
+  const choice = payload.options ?? {};
+  const options: ImportOptions = {
+    ...(choice.crs && choice.crs !== 'EPSG:' ? { crs: choice.crs } : {}),
+    ...(choice.vn2000Meridian !== undefined ? { vn2000Meridian: choice.vn2000Meridian } : {}),
+    ...(choice.swapped ? { swapped: choice.swapped } : {}),
+    ...(reference && reference.length > 0 && kind !== 'boundaries' ? { reference } : {}),
+  };
+  // The importer of every format (proj4, the zip, XLSX, KML, shapefile and GeoTIFF readers) is a chunk
+  // of its own, loaded on the first import: the bundled sample never needs it.
+  const { runImport } = await import('../../io/import/import_message.ts');
+  let response: Awaited<ReturnType<typeof runImport>>;
+  try {
+    response = await runImport({ bytes: payloadBytes(payload), fileName: name, kind, options });
+  } catch (error) {
+    // runImport never throws; a UserError here comes from reading the options.
+    if (error instanceof UserError)
+      return { data: null, report: failed(kind, name, error.message, error.issues) };
+    throw error;
+  }
+  if (!response.ok) {
+    if (response.error.kind === 'bug') throw new Error(response.error.message);
+    return { data: null, report: failed(kind, name, response.error.message, response.error.issues) };
+  }
+  const r = response.result;
+  const report: ImportReport = {
+    kind,
+    name,
+    format: r.format,
+    total: r.total,
+    kept: r.kept,
+    rejected: r.rejected,
+    issues: r.issues,
+    fatal: r.kept === 0 ? `${name}: no valid record (${r.total} read).` : null,
+    summary: r.summary,
+    crs: r.crs,
+    swapped: r.swapped,
+    repaired: r.repaired,
+    rejectedCsv: r.issues.some((i) => i.severity === 'error') ? rejectedRowsCsv(r.issues) : null,
+  };
+  if (r.kept === 0) return { data: null, report };
+  return { data: { kind, items: r.items } as DatasetItems, report };
+}
+
+type ReadResult = Awaited<ReturnType<typeof readImported>>;
+
+/**
+ * `readImported`, remembering the last result per kind and per reference (the communes array, whose
+ * identity is stable while the boundaries are): the import check and the reload that follows it read
+ * the file once, and so do later reloads (another dataset imported, edits, settings).
+ */
+export function rememberingReader(): typeof readImported {
+  const none = {};
+  const memo = new WeakMap<object, Map<DatasetKind, { key: string; result: Promise<ReadResult> }>>();
+  return (payload, reference) => {
+    const ref = payload.kind === 'boundaries' || !reference?.length ? none : reference;
+    const size = payload.bytes?.byteLength ?? payload.text?.length ?? 0;
+    const key = `${payload.name}|${size}|${JSON.stringify(payload.options ?? {})}`;
+    const byKind = memo.get(ref) ?? new Map<DatasetKind, { key: string; result: Promise<ReadResult> }>();
+    memo.set(ref, byKind);
+    const hit = byKind.get(payload.kind);
+    if (hit?.key === key) return hit.result;
+    const result = readImported(payload, reference);
+    byKind.set(payload.kind, { key, result });
+    result.catch(() => byKind.delete(payload.kind));
+    return result;
+  };
+}
+
+/** Reads a bundled sample file (GeoJSON text) with the validators. */
+export function readBundled(payload: DatasetPayload): { data: DatasetItems; report: ImportReport } {
+  const { kind, name } = payload;
+  const text = payload.text ?? '';
+  let data: DatasetItems;
+  let issues: InputIssue[];
+  let total: number;
+  switch (kind) {
+    case 'boundaries': {
+      const r = communesFromGeoJSON(text, { file: name });
+      data = { kind, items: r.communes };
+      issues = r.issues;
+      total = r.communes.length;
+      break;
+    }
+    case 'sites': {
+      const r = sitesFromGeoJSON(text, name);
+      data = { kind, items: r.sites };
+      ({ issues, total } = r);
+      break;
+    }
+    case 'postal': {
+      const r = postalFromGeoJSON(text, name);
+      data = { kind, items: r.points };
+      ({ issues, total } = r);
+      break;
+    }
+    case 'fiber': {
+      const r = fiberFromGeoJSON(text, name);
+      data = { kind, items: r.routes };
+      ({ issues, total } = r);
+      break;
+    }
+    case 'villages': {
+      const r = villagesFromGeoJSON(text, name);
+      data = { kind, items: r.villages };
+      ({ issues, total } = r);
+      break;
+    }
+    case 'population':
+      throw new Error('the sample has no population file');
+  }
+  const kept = data.items.length;
+  return {
+    data,
+    report: {
+      kind,
+      name,
+      format: 'geojson',
+      total,
+      kept,
+      rejected: total - kept,
+      issues,
+      fatal: null,
+      summary: null,
+      crs: 'WGS 84',
+      swapped: 0,
+      repaired: 0,
+      rejectedCsv: null,
+    },
+  };
+}

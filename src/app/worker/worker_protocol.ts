@@ -1,0 +1,266 @@
+/**
+ * Messages between the page and the analysis worker. The worker owns the data and the analysis; the
+ * page receives figures already rounded as in the CLI's report.json, and map features keyed so that an
+ * update only replaces what changed.
+ */
+import type { Feature } from 'geojson';
+import type { InputIssue } from '../../core/base/errors.ts';
+import type { PostalCategory } from '../../core/base/infrastructure.ts';
+import type { ReportComparison } from '../../core/report/compare_reports.ts';
+import type { FullResult, FullUnit } from '../../core/run_analysis.ts';
+import type { TargetEvaluation } from '../../core/targets/evaluate_targets.ts';
+import type { Comparator, MetricId, TargetLevel, TargetUnit } from '../../core/targets/targets.ts';
+import type { ImportFormat } from '../../io/import/import_file.ts';
+import type { DatasetKind, DatasetPayload } from '../state/dataset_kind.ts';
+import type { Edit } from '../state/scenario_edits.ts';
+import type { ExportFormat } from './export_logic.ts';
+import type { SuggestRequest, SuggestResult } from './suggest_types.ts';
+
+/** [minLon, minLat, maxLon, maxLat] in degrees. */
+export type BBox = [number, number, number, number];
+
+/** Which communes to analyse: a bundled boundary set or the user's imported boundaries. */
+export type BoundarySet = 'pre2025' | '2025' | 'imported';
+
+/** The analysis options the user can change (the CLI's --postal-count and --fiber-reach-m). */
+export interface AnalysisOptionsChoice {
+  countingRule?: PostalCategory[];
+  fiberReachM?: number;
+}
+
+/** Same-origin URLs of the bundled sample files. */
+export interface SampleUrls {
+  boundaries: { pre2025: string; '2025': string };
+  sites: string;
+  postal: string;
+  fiber: string;
+  villages: string;
+  /** Bundled target files; each applies to the province it names. */
+  targets: string[];
+}
+
+/** Map layers whose features come from the worker, each keyed (by site, point or commune id). */
+export const FEATURE_LAYERS = [
+  'sites',
+  'footprints',
+  'postal',
+  'serviceCircles',
+  'fiber',
+  'villages',
+  'gaps',
+  'beyond',
+] as const;
+export type FeatureLayer = (typeof FEATURE_LAYERS)[number];
+
+/** Replacement features per key; an empty list removes the key. */
+export type LayerPatch = [string, Feature[]][];
+
+/** A unit of report.json (figures rounded as the CLI writes them). */
+export type ReportUnit = FullUnit;
+
+/** What a target says, for labels and badges. */
+export interface TargetDef {
+  province: string | null;
+  id: string;
+  indicator: string;
+  indicator_en: string;
+  metric: MetricId;
+  technology: string | null;
+  comparator: Comparator;
+  value: number;
+  unit: TargetUnit;
+  year: number | null;
+  levels: TargetLevel[];
+}
+
+/** Where a dataset came from, and how much of it was kept. */
+export interface DatasetInfo {
+  kind: DatasetKind;
+  source: 'sample' | 'imported' | 'none';
+  name: string;
+  total: number;
+  kept: number;
+  rejected: number;
+  warnings: number;
+  synthetic: boolean;
+}
+
+/** The lists of report.json that change with the scenario. */
+export interface ReportLists {
+  deadZoneVillages: FullResult['deadZoneVillages'];
+  communesWithoutStaffedPoint: FullResult['communesWithoutStaffedPoint'];
+  communesWithoutCulturalPoint: FullResult['communesWithoutCulturalPoint'];
+}
+
+/** Everything the page shows, after a (re)load. */
+export interface Snapshot {
+  /**
+   * True for the quick first look sent before the full analysis: mobile coverage only (no postal,
+   * fiber, village figures or targets yet). The full snapshot follows.
+   */
+  partial: boolean;
+  boundarySet: BoundarySet;
+  hasDistricts: boolean;
+  /** Commune outlines, when the page asked for them (it loads the bundled sets itself). */
+  communes: { type: 'FeatureCollection'; features: Feature[] } | null;
+  communeBoxes: [string, BBox][];
+  bbox: BBox;
+  units: ReportUnit[];
+  targets: TargetEvaluation[];
+  targetDefs: TargetDef[];
+  lists: ReportLists;
+  operators: string[];
+  technologies: string[];
+  /** Features of the layers the page subscribed to. */
+  layers: Partial<Record<FeatureLayer, LayerPatch>>;
+  datasets: DatasetInfo[];
+  skippedEdits: number[];
+  postalDistanceKm: number;
+  fiberReachM: number;
+  countingRule: string[];
+  populationPoints: boolean;
+  issues: number;
+  warnings: string[];
+  timings: { loadMs: number; analysisMs: number; totalMs: number };
+}
+
+/** What changed after an edit of the scenario. */
+export interface Delta {
+  units: ReportUnit[];
+  /** Keys (`level:id`) of the units in `units`; their target evaluations are all in `targets`. */
+  unitKeys: string[];
+  targets: TargetEvaluation[];
+  lists: ReportLists;
+  operators: string[];
+  technologies: string[];
+  layers: Partial<Record<FeatureLayer, LayerPatch>>;
+  skippedEdits: number[];
+  recomputedCommunes: string[];
+  /** ms the worker spent: incremental analysis, rounding and features. */
+  workerMs: number;
+}
+
+/** The result of reading one file, for the import report. */
+export interface ImportReport {
+  kind: DatasetKind;
+  name: string;
+  /** The format read (geojson, csv, xlsx, kml, kmz, shapefile, geotiff); null when unreadable. */
+  format: ImportFormat | null;
+  total: number;
+  kept: number;
+  rejected: number;
+  issues: InputIssue[];
+  /** Set when the file can't be used at all (not JSON, missing columns, no valid row). */
+  fatal: string | null;
+  /** The importer's one-line summary ("sites.csv: imported 1,203 of 1,210 rows; 7 rejected"). */
+  summary: string | null;
+  /** The coordinate system the positions were read in ("WGS 84", "VN-2000 / TM-3 108°30′ … → WGS 84"). */
+  crs: string | null;
+  /** Rows whose latitude and longitude were swapped (swapped back, or rejected). */
+  swapped: number;
+  /** Boundary polygons repaired. */
+  repaired: number;
+  /** The rejected rows with their reasons and original values (CSV, UTF-8 BOM); null when none. */
+  rejectedCsv: string | null;
+}
+
+/** The report of a file that could not be used at all (too big, unreadable, kind unknown). */
+export function failedImport(
+  kind: DatasetKind,
+  name: string,
+  fatal: string,
+  issues: InputIssue[] = [],
+  rejectedCsv: string | null = null,
+): ImportReport {
+  return {
+    kind,
+    name,
+    format: null,
+    total: 0,
+    kept: 0,
+    rejected: 0,
+    issues,
+    fatal,
+    summary: null,
+    crs: null,
+    swapped: 0,
+    repaired: 0,
+    rejectedCsv,
+  };
+}
+
+/** A file to import: a dataset whose kind may still be unknown ("auto": detected from its fields). */
+export type ImportPayload = Omit<DatasetPayload, 'kind'> & { kind: DatasetKind | 'auto' };
+
+/** What the page asks for in a load (the client adds the id and whether to send a preview). */
+export type LoadOptions = Omit<Extract<WorkerRequest, { kind: 'load' }>, 'kind' | 'id' | 'preview'>;
+
+/** Page → worker. */
+export type WorkerRequest =
+  | {
+      kind: 'load';
+      id: number;
+      boundarySet: BoundarySet;
+      sample: SampleUrls;
+      imported: DatasetPayload[];
+      edits: Edit[];
+      /** Layers whose features the page wants now (and in every later update). */
+      layers: FeatureLayer[];
+      /** Send the commune outlines (the page has no copy of them). */
+      withGeometry: boolean;
+      /** Send a quick mobile-only snapshot first. */
+      preview: boolean;
+      /** Postal counting rule and fiber reach (unset: the defaults). */
+      analysis: AnalysisOptionsChoice;
+    }
+  | { kind: 'edit'; id: number; edits: Edit[] }
+  | { kind: 'features'; id: number; layers: FeatureLayer[] }
+  | { kind: 'validate'; id: number; dataset: ImportPayload }
+  | { kind: 'report'; id: number }
+  /** "Suggest sites": plan new sites or postal points on the current scenario (worker_plan.ts). */
+  | { kind: 'plan'; id: number; request: SuggestRequest }
+  // Report tab (worker_export.ts): an export of the current scenario, or its comparison with a baseline.
+  | {
+      kind: 'export';
+      id: number;
+      format: ExportFormat;
+      lang: 'vi' | 'en';
+      baseline: BaselineSpec | null;
+      /** report.json indicator id the ranking and the PDF maps go by (the CLI's --rank-by, --map-indicator). */
+      indicator: string;
+    }
+  | { kind: 'compare'; id: number; baseline: BaselineSpec };
+
+/**
+ * What to compare the current scenario with: the loaded data without the scenario's edits, a saved
+ * scenario's edits on the same data, or an imported report.json (e.g. last period's CLI output).
+ */
+export type BaselineSpec =
+  | { kind: 'data' }
+  | { kind: 'scenario'; name: string; edits: Edit[] }
+  | { kind: 'report'; name: string; json: string };
+
+/** Worker → page. */
+export type WorkerMessage =
+  | { kind: 'progress'; id: number; done: number; total: number; label: string }
+  | { kind: 'snapshot'; id: number; snapshot: Snapshot }
+  | { kind: 'features'; id: number; layers: Partial<Record<FeatureLayer, LayerPatch>> }
+  | { kind: 'delta'; id: number; delta: Delta }
+  | { kind: 'validated'; id: number; report: ImportReport }
+  | { kind: 'report'; id: number; json: string }
+  | { kind: 'plan-progress'; id: number; done: number; total: number; label: string }
+  /** result null: a newer plan request came in while this one waited, so it was skipped. */
+  | { kind: 'planned'; id: number; result: SuggestResult | null }
+  | { kind: 'exported'; id: number; bytes: ArrayBuffer }
+  | {
+      kind: 'compared';
+      id: number;
+      comparison: ReportComparison;
+      better: Record<string, 'higher' | 'lower' | null>;
+    }
+  | { kind: 'error'; id: number; userError: boolean; message: string; issues: InputIssue[] };
+
+/** The key of a unit: ids are only unique within a level. */
+export function unitKey(level: string, id: string): string {
+  return `${level}:${id}`;
+}

@@ -1,0 +1,201 @@
+import type { Position } from 'geojson';
+import type { EngineConfig, Setting, Site, Technology } from '../base/types.ts';
+import { metresPerDegreeLat, metresPerDegreeLon } from '../geometry/local_projection.ts';
+import { pointInRings, ringsBBox, ringsOf } from '../geometry/point_in_polygon.ts';
+
+interface FootprintBase {
+  siteIndex: number;
+  technology: Technology;
+  operator: string;
+  /** Bit index of this (technology, operator) pair in coverage masks. */
+  pair: number;
+  /** [minLon, minLat, maxLon, maxLat] */
+  bbox: [number, number, number, number];
+}
+
+/** A footprint that is a circle of `radius_m` metres around the site. */
+export interface CircleFootprint extends FootprintBase {
+  kind: 'circle';
+  lon: number;
+  lat: number;
+  radius_m: number;
+}
+
+/** A footprint given as lon/lat rings (a sector, or an operator's predicted polygon); even–odd inside. */
+export interface PolygonFootprint extends FootprintBase {
+  kind: 'polygon';
+  rings: Position[][];
+  /** True for sectors of at most 180°: each row then crosses it in one interval. */
+  convex: boolean;
+}
+
+/**
+ * The points within `radius_m` metres of the segment a–b (a stadium: a rectangle with a half-disc at each
+ * end). Convex, so each row crosses it in one interval. The fiber corridor is one per route segment.
+ */
+export interface CapsuleFootprint extends FootprintBase {
+  kind: 'capsule';
+  /** The segment's ends, [lon, lat]. */
+  a: [number, number];
+  b: [number, number];
+  radius_m: number;
+}
+
+export type Footprint = CircleFootprint | PolygonFootprint | CapsuleFootprint;
+
+/** The pair bit layout: technology-major, so pair = techIndex·operators + operatorIndex. */
+export interface PairLayout {
+  technologies: readonly Technology[];
+  operators: readonly string[];
+  pairOf(technology: Technology, operator: string): number;
+}
+
+/** Largest number of (technology, operator) pairs a 32-bit coverage mask can hold. */
+export const MAX_PAIRS = 31;
+
+/** Lays out one mask bit per (technology, operator) pair. */
+export function pairLayout(technologies: readonly Technology[], operators: readonly string[]): PairLayout {
+  const opIndex = new Map(operators.map((o, i) => [o, i]));
+  const techIndex = new Map(technologies.map((t, i) => [t, i]));
+  return {
+    technologies,
+    operators,
+    pairOf(t, o) {
+      return techIndex.get(t)! * operators.length + opIndex.get(o)!;
+    },
+  };
+}
+
+/** Footprint radius in metres for a site's technology: the site's own radius, else the configured default. */
+export function footprintRadius(
+  site: Site,
+  technology: Technology,
+  setting: Setting,
+  config: EngineConfig,
+): number {
+  return site.radius_m ?? config.radii[technology][setting];
+}
+
+/** Lon/lat ring of a sector of radius r (m) from azimuth a (° from north, clockwise) with beamwidth b (°). */
+export function sectorRing(
+  lon: number,
+  lat: number,
+  radius_m: number,
+  azimuth: number,
+  beamwidth: number,
+  arcSegments: number,
+): Position[] {
+  const kx = metresPerDegreeLon(lat);
+  const ky = metresPerDegreeLat(lat);
+  const steps = Math.max(4, Math.ceil((arcSegments * beamwidth) / 360));
+  const ring: Position[] = [[lon, lat]];
+  for (let i = 0; i <= steps; i++) {
+    const a = ((azimuth - beamwidth / 2 + (beamwidth * i) / steps) * Math.PI) / 180;
+    ring.push([lon + (radius_m * Math.sin(a)) / kx, lat + (radius_m * Math.cos(a)) / ky]);
+  }
+  ring.push([lon, lat]);
+  return ring;
+}
+
+/**
+ * Builds every site's footprint per technology. The site's predicted polygon wins; then a sector
+ * (azimuth and beamwidth below 360°); then a circle with the site's own or the default radius.
+ * `settingOf(site)` says whether the site stands in an urban or a rural commune.
+ */
+export function buildFootprints(
+  sites: readonly Site[],
+  layout: PairLayout,
+  config: EngineConfig,
+  settingOf: (site: Site) => Setting,
+): Footprint[] {
+  const out: Footprint[] = [];
+  sites.forEach((site, siteIndex) => {
+    const setting = settingOf(site);
+    const bw = site.beamwidth_deg;
+    const sector = site.azimuth_deg !== undefined && bw !== undefined && bw > 0 && bw < 360;
+    const ownRings = site.coverage ? ringsOf(site.coverage) : null;
+    const ownBBox = ownRings ? ringsBBox(ownRings) : null;
+    for (const technology of site.technologies) {
+      const pair = layout.pairOf(technology, site.operator);
+      const operator = site.operator;
+      if (ownRings && ownBBox) {
+        out.push({
+          kind: 'polygon',
+          siteIndex,
+          technology,
+          operator,
+          pair,
+          rings: ownRings,
+          bbox: ownBBox,
+          convex: false,
+        });
+        continue;
+      }
+      const r = footprintRadius(site, technology, setting, config);
+      if (sector) {
+        const rings = [sectorRing(site.lon, site.lat, r, site.azimuth_deg!, bw!, config.arcSegments)];
+        out.push({
+          kind: 'polygon',
+          siteIndex,
+          technology,
+          operator,
+          pair,
+          rings,
+          bbox: ringsBBox(rings),
+          convex: bw! <= 180,
+        });
+        continue;
+      }
+      const dLat = r / metresPerDegreeLat(site.lat);
+      const dLon = r / metresPerDegreeLon(Math.min(89, Math.abs(site.lat) + dLat));
+      const bbox: [number, number, number, number] = [
+        site.lon - dLon,
+        site.lat - dLat,
+        site.lon + dLon,
+        site.lat + dLat,
+      ];
+      out.push({
+        kind: 'circle',
+        siteIndex,
+        technology,
+        operator,
+        pair,
+        lon: site.lon,
+        lat: site.lat,
+        radius_m: r,
+        bbox,
+      });
+    }
+  });
+  return out;
+}
+
+/** Whether a lon/lat point lies inside a footprint (distances in the site's local plane). */
+export function footprintContains(f: Footprint, lon: number, lat: number): boolean {
+  if (lon < f.bbox[0] || lon > f.bbox[2] || lat < f.bbox[1] || lat > f.bbox[3]) return false;
+  if (f.kind === 'polygon') return pointInRings(lon, lat, f.rings);
+  if (f.kind === 'capsule') return pointSegmentM(lon, lat, f.a[0], f.a[1], f.b[0], f.b[1]) <= f.radius_m;
+  const dx = (lon - f.lon) * metresPerDegreeLon((lat + f.lat) / 2);
+  const dy = (lat - f.lat) * metresPerDegreeLat((lat + f.lat) / 2);
+  return dx * dx + dy * dy <= f.radius_m * f.radius_m;
+}
+
+/** Distance in metres from a point to the segment (x1, y1)–(x2, y2) (lon/lat), in the local plane at the point. */
+export function pointSegmentM(
+  lon: number,
+  lat: number,
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+): number {
+  const kx = metresPerDegreeLon(lat);
+  const ky = metresPerDegreeLat(lat);
+  const ax = (x1 - lon) * kx;
+  const ay = (y1 - lat) * ky;
+  const dx = (x2 - lon) * kx - ax;
+  const dy = (y2 - lat) * ky - ay;
+  const len2 = dx * dx + dy * dy;
+  const t = len2 > 0 ? Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2)) : 0;
+  return Math.hypot(ax + t * dx, ay + t * dy);
+}

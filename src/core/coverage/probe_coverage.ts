@@ -1,0 +1,57 @@
+import type Flatbush from 'flatbush';
+import type { Site, Technology } from '../base/types.ts';
+import { metresPerDegreeLat, metresPerDegreeLon } from '../geometry/local_projection.ts';
+import { type Footprint, footprintContains } from './footprints.ts';
+
+/** What the mobile footprints give at one point. */
+export interface ProbeResult {
+  /** Technologies with a footprint over the point, from any operator. */
+  technologies: Technology[];
+  /** Distance to the nearest site carrying 4G, in km; null when the point has 4G, or there is no 4G site. */
+  nearest4gSiteKm: number | null;
+}
+
+/** Ground distance in metres between two nearby lon/lat points (local ellipsoidal scale). */
+export function localDistanceM(lon1: number, lat1: number, lon2: number, lat2: number): number {
+  const lat = (lat1 + lat2) / 2;
+  const dx = (lon2 - lon1) * metresPerDegreeLon(lat);
+  const dy = (lat2 - lat1) * metresPerDegreeLat(lat);
+  return Math.hypot(dx, dy);
+}
+
+/**
+ * Tests points (villages, commune centres) against the footprints: which technologies cover each, and
+ * how far the nearest 4G site is. `footprintIndex` indexes `footprints` by bounding box.
+ */
+export function probeCoverage(
+  points: readonly { lon: number; lat: number }[],
+  footprints: readonly Footprint[],
+  footprintIndex: Flatbush | null,
+  sites: readonly Site[],
+  siteIndex: Flatbush | null,
+): ProbeResult[] {
+  return points.map((p) => {
+    const techs = new Set<Technology>();
+    if (footprintIndex) {
+      for (const k of footprintIndex.search(p.lon, p.lat, p.lon, p.lat)) {
+        const f = footprints[k]!;
+        if (!techs.has(f.technology) && footprintContains(f, p.lon, p.lat)) techs.add(f.technology);
+      }
+    }
+    let nearest: number | null = null;
+    // Only a point without 4G needs the distance (the dead-zone list reports it): the search for the
+    // nearest sites is the costliest part of a probe, and most villages have 4G.
+    if (siteIndex && !techs.has('4G')) {
+      // Flatbush ranks by planar degrees; take a few candidates and measure them on the ground.
+      const ids = siteIndex.neighbors(p.lon, p.lat, 8, Infinity, (i) =>
+        sites[i]!.technologies.includes('4G'),
+      );
+      for (const i of ids) {
+        const s = sites[i]!;
+        const d = localDistanceM(p.lon, p.lat, s.lon, s.lat) / 1000;
+        if (nearest === null || d < nearest) nearest = d;
+      }
+    }
+    return { technologies: [...techs].sort(), nearest4gSiteKm: nearest };
+  });
+}

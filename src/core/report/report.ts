@@ -1,0 +1,161 @@
+import type { EngineConfig } from '../base/types.ts';
+import type { FiberBlock } from '../infrastructure/fiber_indicators.ts';
+import type { PostalBlock } from '../infrastructure/postal_indicators.ts';
+import type { DeadZoneVillage, VillageBlock } from '../infrastructure/village_indicators.ts';
+import type { FullResult, FullUnit } from '../run_analysis.ts';
+import type { TargetEvaluation } from '../targets/evaluate_targets.ts';
+
+export interface ReportInputs {
+  boundaries: string;
+  sites: string;
+  population: string | null;
+  postal: string | null;
+  fiber: string | null;
+  villages: string | null;
+  targets: string[];
+  config: string | null;
+  /** True when any input is the bundled synthetic sample. */
+  synthetic: boolean;
+}
+
+export interface CoverageReport {
+  generated_at: string;
+  inputs: ReportInputs;
+  method: {
+    coverage: string;
+    area: string;
+    population_surface: string;
+    population_method_by_commune: Record<string, string>;
+    footprint_radii_m: EngineConfig['radii'];
+    footprint_precedence: string;
+    scanlines_per_commune: number;
+    gap_technologies: string[];
+    modelled: string;
+    postal_counting_rule: string[];
+    postal_radius_formula: string;
+    postal_distance_km: number;
+    fiber_reach_m: number;
+    villages: string;
+  };
+  operators: string[];
+  technologies: string[];
+  units: FullUnit[];
+  targets: TargetEvaluation[];
+  dead_zone_villages: DeadZoneVillage[];
+  communes_without_staffed_postal_point: { id: string; name: string; parent_id: string | null }[];
+  communes_without_cultural_post_point: { id: string; name: string; parent_id: string | null }[];
+  villages_out_of_fiber_reach: FullResult['villagesOutOfFiberReach'];
+}
+
+const round = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
+const roundOrNull = (v: number | null, d: number) => (v === null ? null : round(v, d));
+
+function roundPostal(p: PostalBlock | null): PostalBlock | null {
+  if (!p) return null;
+  return {
+    ...p,
+    staffed_with_internet_pct: roundOrNull(p.staffed_with_internet_pct, 4),
+    online_services_pct: roundOrNull(p.online_services_pct, 4),
+    avg_service_radius_km: roundOrNull(p.avg_service_radius_km, 4),
+    population_per_point: roundOrNull(p.population_per_point, 1),
+    area_km2: round(p.area_km2, 4),
+    beyond_distance_area_pct: round(p.beyond_distance_area_pct, 4),
+    beyond_distance_population_pct: round(p.beyond_distance_population_pct, 4),
+    beyond_distance_population: round(p.beyond_distance_population, 1),
+  };
+}
+
+function roundFiber(f: FiberBlock | null): FiberBlock | null {
+  if (!f) return null;
+  return {
+    ...f,
+    route_km: round(f.route_km, 3),
+    population_within_reach_pct: round(f.population_within_reach_pct, 4),
+    population_within_reach: round(f.population_within_reach, 1),
+    area_within_reach_pct: round(f.area_within_reach_pct, 4),
+    villages_within_reach_pct: roundOrNull(f.villages_within_reach_pct, 4),
+  };
+}
+
+function roundVillages(v: VillageBlock): VillageBlock {
+  return {
+    ...v,
+    covered: v.covered.map((c) => ({
+      ...c,
+      villages_covered_pct: roundOrNull(c.villages_covered_pct, 4),
+      grid_powered_covered_pct: roundOrNull(c.grid_powered_covered_pct, 4),
+    })),
+  };
+}
+
+/** Rounds a unit's figures for output: % to 4 decimals, km² to 4, people to 1. */
+function roundUnit(u: FullUnit): FullUnit {
+  return {
+    ...u,
+    area_km2: round(u.area_km2, 4),
+    population: round(u.population, 1),
+    coverage: u.coverage.map((c) => ({
+      ...c,
+      area_pct: round(c.area_pct, 4),
+      population_pct: round(c.population_pct, 4),
+      covered_population: round(c.covered_population, 1),
+    })),
+    gaps: u.gaps.map((g) => ({ ...g, area_km2: round(g.area_km2, 4), population: round(g.population, 1) })),
+    postal: roundPostal(u.postal),
+    fiber: roundFiber(u.fiber),
+    villages: roundVillages(u.villages),
+  };
+}
+
+/** Assembles report.json from a full analysis (schema: docs/report-schema.md). */
+export function buildReport(
+  result: FullResult,
+  config: EngineConfig,
+  inputs: ReportInputs,
+  generatedAt: Date,
+): CoverageReport {
+  const methods = new Set(Object.values(result.mobile.populationMethod));
+  const surface =
+    methods.size === 1 && methods.has('uniform')
+      ? 'uniform: each commune’s census population spread evenly over its area (population % equals area %)'
+      : 'points: share of village/raster population points covered, scaled to the commune’s census total; communes without points use the uniform spread';
+  return {
+    generated_at: generatedAt.toISOString(),
+    inputs,
+    method: {
+      coverage:
+        'union of site footprints ∩ unit; scanline integration in a local area-true plane (exact chords per row, midpoint rule across rows)',
+      area: 'area on the WGS84 ellipsoid (cylindrical equal-area projection of the ellipsoid), km²',
+      population_surface: surface,
+      population_method_by_commune: result.mobile.populationMethod,
+      footprint_radii_m: config.radii,
+      footprint_precedence:
+        'operator predicted polygon > sector (azimuth_deg + beamwidth_deg) > site radius_m > default radius by technology and commune setting',
+      scanlines_per_commune: config.scanlines,
+      gap_technologies: config.gapTechnologies,
+      modelled: 'Coverage is MODELLED from footprints, not measured.',
+      postal_counting_rule: result.postalOptions.countingRule,
+      postal_radius_formula:
+        'R̄ = √(S / (π·N)), S = unit area (km²), N = counted points; points needed = ⌈S/(π·3²)⌉ − N',
+      postal_distance_km: result.postalOptions.distanceKm,
+      fiber_reach_m: result.fiberReachM,
+      villages:
+        'a village is covered by a technology when it lies inside a footprint of that technology from any operator; dead-zone villages have no 4G',
+    },
+    operators: result.mobile.operators,
+    technologies: result.mobile.technologies,
+    units: result.units.map(roundUnit),
+    targets: result.targets.map((t) => ({
+      ...t,
+      value: roundOrNull(t.value, 4),
+      gap: roundOrNull(t.gap, 4),
+    })),
+    dead_zone_villages: result.deadZoneVillages.map((d) => ({
+      ...d,
+      nearest_4g_site_km: roundOrNull(d.nearest_4g_site_km, 3),
+    })),
+    communes_without_staffed_postal_point: result.communesWithoutStaffedPoint,
+    communes_without_cultural_post_point: result.communesWithoutCulturalPoint,
+    villages_out_of_fiber_reach: result.villagesOutOfFiberReach,
+  };
+}

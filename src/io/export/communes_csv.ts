@@ -1,0 +1,42 @@
+import type { CoverageReport } from '../../core/report/report.ts';
+import { toCsv } from '../formats/csv_write.ts';
+
+/**
+ * One row per commune: identity, population, area, then population % and area % for every
+ * technology × operator combination, then gap area and people per gap technology.
+ */
+export function communesCsv(report: CoverageReport): string {
+  const communes = report.units.filter((u) => u.level === 'commune');
+  const byId = new Map(report.units.map((u) => [u.id, u]));
+  const first = communes[0];
+  const comboCols = (first?.coverage ?? []).flatMap((c) => [
+    `${c.technology}_${c.operator}_population_pct`,
+    `${c.technology}_${c.operator}_area_pct`,
+    `${c.technology}_${c.operator}_covered_population`,
+  ]);
+  const gapCols = (first?.gaps ?? []).flatMap((g) => [
+    `gap_${g.technology}_area_km2`,
+    `gap_${g.technology}_population`,
+  ]);
+  const header = [
+    'id',
+    'name',
+    'parent_id',
+    'parent_name',
+    'population',
+    'area_km2',
+    ...comboCols,
+    ...gapCols,
+  ];
+  const rows = communes.map((u) => [
+    u.id,
+    u.name,
+    u.parent_id,
+    u.parent_id ? (byId.get(u.parent_id)?.name ?? '') : '',
+    u.population,
+    u.area_km2,
+    ...u.coverage.flatMap((c) => [c.population_pct, c.area_pct, c.covered_population]),
+    ...u.gaps.flatMap((g) => [g.area_km2, g.population]),
+  ]);
+  return toCsv(header, rows);
+}

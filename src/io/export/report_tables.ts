@@ -1,0 +1,454 @@
+import type { ReportComparison } from '../../core/report/compare_reports.ts';
+import type { RankedCommune } from '../../core/report/rank_communes.ts';
+import type { CoverageReport } from '../../core/report/report.ts';
+import { type ReportIndicator, reportIndicators } from '../../core/report/report_indicators.ts';
+import { reportUnits } from '../../core/report/report_units.ts';
+import type { FullUnit } from '../../core/run_analysis.ts';
+import type { Target } from '../../core/targets/targets.ts';
+import { decimalsStyle, type XlsxCell, type XlsxColumn, type XlsxSheet } from '../formats/xlsx_write.ts';
+import {
+  formatDate,
+  indicatorHeader,
+  levelText,
+  type ReportLang,
+  statusText,
+  T,
+  unitText,
+} from './report_labels.ts';
+
+/** What the report exports take besides report.json. */
+export interface ReportExportOptions {
+  lang?: ReportLang;
+  /** The date the figures are valid for (ISO yyyy-mm-dd); default: the analysis date. */
+  asOf?: string;
+  /** The date the report is made (ISO); default: the analysis date. */
+  reportDate?: string;
+  /** Target definitions (labels, year, source) for the target ids in report.targets. */
+  targets?: readonly Target[];
+  /** A comparison with a baseline report (compareReports). */
+  comparison?: ReportComparison;
+  /** A commune ranking (rankCommunes) and the indicator it ranks by. */
+  ranking?: { indicator: string; rows: readonly RankedCommune[] };
+}
+
+const STATUS_STYLE = { met: 'met', not_met: 'notMet', not_evaluable: 'notEval' } as const;
+
+/** `seeds/000_….txt — Kế hoạch …` + line 97 → `seeds/000_….txt:97`. */
+export function targetSource(t: Target | undefined): string {
+  if (!t) return '';
+  return `${t.source.document.split(' — ')[0]}:${t.source.line}`;
+}
+
+const indicatorColumns = (list: readonly ReportIndicator[], lang: ReportLang): XlsxColumn[] =>
+  list.map((i) => ({ header: indicatorHeader(i, lang), style: decimalsStyle(i.decimals), maxWidth: 22 }));
+
+/** A table of the report, with a file-name-safe id (`communes`, `dead_zone_villages`…). */
+export interface ReportTable {
+  id: string;
+  sheet: XlsxSheet;
+}
+
+/**
+ * The report's tables, shared by the workbook and the CSV export: province summary against every
+ * target, districts, communes, dead-zone villages, communes without a staffed postal point (and
+ * without a cultural post point), postal, fiber, the comparison and ranking when given, and the method
+ * and sources (counting rule, footprint defaults, synthetic-data flag). Headers in Vietnamese or
+ * English with units; numbers stay numbers.
+ */
+export function reportTables(report: CoverageReport, options: ReportExportOptions = {}): ReportTable[] {
+  const lang = options.lang ?? 'vi';
+  const tx = (e: Record<ReportLang, string>) => e[lang];
+  const units = reportUnits(report);
+  const indicators = reportIndicators(report);
+  const defs = new Map((options.targets ?? []).map((d) => [d.id, d]));
+  const sheets: XlsxSheet[] = [];
+  const ids: string[] = [];
+  const add = (id: string, sheet: XlsxSheet) => {
+    ids.push(id);
+    sheets.push(sheet);
+  };
+  const place = (u: FullUnit) => units.byId.get(u.id);
+  const yesNo = (b: boolean | null) => (b === null ? tx(T.unknown) : b ? tx(T.yes) : tx(T.no));
+
+  // 1. Province summary against every target.
+  add('province_targets', {
+    name: tx(T.sheets.summary),
+    freezeColumns: 2,
+    columns: [
+      { header: tx(T.province) },
+      { header: tx(T.targetId) },
+      { header: tx(T.indicator), maxWidth: 50, style: 'wrap' },
+      { header: tx(T.year), style: 'int' },
+      { header: tx(T.comparator) },
+      { header: tx(T.targetValue), style: 'dec2' },
+      { header: tx(T.unit) },
+      { header: tx(T.value), style: 'dec2' },
+      { header: tx(T.status) },
+      { header: `${tx(T.gap)} (${lang === 'vi' ? 'theo đơn vị chỉ tiêu' : "target's unit"})`, style: 'dec2' },
+      { header: tx(T.gapCount), style: 'int' },
+      { header: tx(T.gapText), maxWidth: 70, style: 'wrap' },
+      { header: tx(T.source), maxWidth: 40 },
+    ],
+    rows: report.targets
+      .filter((e) => e.level === 'province')
+      .map((e) => {
+        const d = defs.get(e.target_id);
+        return [
+          e.unit_name,
+          e.target_id,
+          d ? (lang === 'vi' ? d.indicator : d.indicator_en) : e.target_id,
+          d?.year ?? null,
+          e.comparator,
+          e.target_value,
+          d ? unitText(d.unit, lang) : '',
+          e.value,
+          { v: statusText(e.status, lang), style: STATUS_STYLE[e.status] },
+          e.gap,
+          e.gap_count ?? null,
+          lang === 'vi' ? e.gap_text_vi : e.gap_text_en,
+          targetSource(d),
+        ];
+      }),
+  });
+
+  // 2. Districts (and the province totals).
+  const aggregate: FullUnit[] = units.provinces.flatMap((p) => [...units.districtsOf(p.id), p]);
+  add('districts', {
+    name: tx(T.sheets.districts),
+    freezeColumns: 4,
+    columns: [
+      { header: tx(T.level) },
+      { header: tx(T.province) },
+      { header: tx(T.id) },
+      { header: tx(T.name) },
+      ...indicatorColumns(indicators, lang),
+    ],
+    rows: aggregate.map((u) => [
+      levelText(u.level, lang),
+      place(u)?.province?.name ?? '',
+      u.id,
+      u.name,
+      ...indicators.map((i) => i.get(u)),
+    ]),
+  });
+
+  // 3. Communes.
+  add('communes', {
+    name: tx(T.sheets.communes),
+    freezeColumns: 2,
+    columns: [
+      { header: tx(T.id) },
+      { header: tx(T.commune) },
+      { header: tx(T.district) },
+      { header: tx(T.province) },
+      ...indicatorColumns(indicators, lang),
+    ],
+    rows: units.communes.map((u) => [
+      u.id,
+      u.name,
+      place(u)?.district?.name ?? '',
+      place(u)?.province?.name ?? '',
+      ...indicators.map((i) => i.get(u)),
+    ]),
+  });
+
+  // 4. Dead-zone villages.
+  add('dead_zone_villages', {
+    name: tx(T.sheets.deadZones),
+    freezeColumns: 2,
+    columns: [
+      { header: tx(T.villageId) },
+      { header: tx(T.village) },
+      { header: `${tx(T.id)} ${tx(T.commune).toLowerCase()}` },
+      { header: tx(T.commune) },
+      { header: tx(T.district) },
+      { header: tx(T.province) },
+      { header: tx(T.population), style: 'int' },
+      { header: tx(T.gridPower) },
+      { header: tx(T.nearest4g), style: 'dec3' },
+    ],
+    rows: report.dead_zone_villages.map((d) => {
+      const p = units.byId.get(d.commune_id);
+      return [
+        d.village_id,
+        d.name,
+        d.commune_id,
+        d.commune_name,
+        p?.district?.name ?? '',
+        p?.province?.name ?? '',
+        d.population,
+        yesNo(d.has_grid_power),
+        d.nearest_4g_site_km,
+      ];
+    }),
+  });
+
+  // 5. Communes without a staffed postal point (and without a cultural post point).
+  const communeList = (list: CoverageReport['communes_without_staffed_postal_point']): XlsxCell[][] =>
+    list.map((c) => {
+      const p = units.byId.get(c.id);
+      return [
+        c.id,
+        c.name,
+        p?.district?.name ?? '',
+        p?.province?.name ?? '',
+        p?.unit.population ?? null,
+        p?.unit.postal?.points ?? null,
+        p?.unit.postal?.staffed_points ?? null,
+      ];
+    });
+  const communeListColumns: XlsxColumn[] = [
+    { header: tx(T.id) },
+    { header: tx(T.commune) },
+    { header: tx(T.district) },
+    { header: tx(T.province) },
+    { header: tx(T.population), style: 'int' },
+    { header: lang === 'vi' ? 'Số điểm phục vụ bưu chính' : 'Postal points', style: 'int' },
+    { header: lang === 'vi' ? 'Số điểm có người phục vụ' : 'Staffed points', style: 'int' },
+  ];
+  add('communes_without_staffed_postal_point', {
+    name: tx(T.sheets.noStaffed),
+    freezeColumns: 2,
+    columns: communeListColumns,
+    rows: communeList(report.communes_without_staffed_postal_point),
+  });
+  add('communes_without_cultural_post_point', {
+    name: tx(T.sheets.noCultural),
+    freezeColumns: 2,
+    columns: communeListColumns,
+    rows: communeList(report.communes_without_cultural_post_point),
+  });
+
+  // 6. Postal and 7. fiber, for every unit.
+  const ordered = [...aggregate, ...units.communes];
+  const postalInd = indicators.filter((i) => i.group === 'postal');
+  const byType = [
+    'post_office_1',
+    'post_office_2',
+    'post_office_3',
+    'post_office',
+    'cultural_post_point',
+    'agent',
+    'kiosk',
+  ] as const;
+  const typeVi: Record<(typeof byType)[number], string> = {
+    post_office_1: 'Bưu cục cấp I',
+    post_office_2: 'Bưu cục cấp II',
+    post_office_3: 'Bưu cục cấp III',
+    post_office: 'Bưu cục (không rõ cấp)',
+    cultural_post_point: 'Điểm BĐVHX',
+    agent: 'Đại lý',
+    kiosk: 'Ki ốt',
+  };
+  const typeEn: Record<(typeof byType)[number], string> = {
+    post_office_1: 'Post office tier I',
+    post_office_2: 'Post office tier II',
+    post_office_3: 'Post office tier III',
+    post_office: 'Post office (tier unknown)',
+    cultural_post_point: 'Cultural post point',
+    agent: 'Agent',
+    kiosk: 'Kiosk',
+  };
+  const unitCols: XlsxColumn[] = [
+    { header: tx(T.level) },
+    { header: tx(T.id) },
+    { header: tx(T.name) },
+    { header: tx(T.province) },
+  ];
+  const unitCells = (u: FullUnit): XlsxCell[] => [
+    levelText(u.level, lang),
+    u.id,
+    u.name,
+    place(u)?.province?.name ?? '',
+  ];
+  add('postal', {
+    name: tx(T.sheets.postal),
+    freezeColumns: 3,
+    columns: [
+      ...unitCols,
+      ...byType.map((k) => ({
+        header: `${lang === 'vi' ? typeVi[k] : typeEn[k]} (${unitText('count', lang)})`,
+        style: 'int' as const,
+      })),
+      ...indicatorColumns(postalInd, lang),
+    ],
+    rows: ordered
+      .filter((u) => u.postal)
+      .map((u) => [
+        ...unitCells(u),
+        ...byType.map((k) => u.postal!.points_by_type[k]),
+        ...postalInd.map((i) => i.get(u)),
+      ]),
+  });
+  const fiberInd = indicators.filter((i) => i.group === 'fiber');
+  add('fiber', {
+    name: tx(T.sheets.fiber),
+    freezeColumns: 3,
+    columns: [
+      ...unitCols,
+      ...indicatorColumns(fiberInd, lang),
+      { header: lang === 'vi' ? 'Trung tâm xã trong tầm cáp quang' : 'Commune centre within reach' },
+      { header: lang === 'vi' ? 'Tầm cáp quang (m)' : 'Fiber reach (m)', style: 'int' },
+    ],
+    rows: ordered
+      .filter((u) => u.fiber)
+      .map((u) => [
+        ...unitCells(u),
+        ...fiberInd.map((i) => i.get(u)),
+        u.level === 'commune' ? yesNo(u.fiber!.centre_within_reach) : null,
+        u.fiber!.reach_m,
+      ]),
+  });
+
+  // Comparison with a baseline, and the ranking.
+  const cmp = options.comparison;
+  if (cmp) {
+    add('comparison', {
+      name: tx(T.sheets.comparison),
+      freezeColumns: 3,
+      columns: [
+        { header: tx(T.level) },
+        { header: tx(T.id) },
+        { header: tx(T.name) },
+        { header: tx(T.indicator), maxWidth: 45 },
+        { header: tx(T.unit) },
+        { header: `${tx(T.before)} (${formatDate(cmp.baseline_generated_at, lang)})`, style: 'dec4' },
+        { header: `${tx(T.after)} (${formatDate(cmp.current_generated_at, lang)})`, style: 'dec4' },
+        {
+          header: `${tx(T.difference)} (${lang === 'vi' ? 'sau − trước' : 'after − before'})`,
+          style: 'dec4',
+        },
+      ],
+      rows: cmp.rows.map((r) => [
+        levelText(r.level, lang),
+        r.unit_id,
+        r.unit_name,
+        lang === 'vi' ? r.label_vi : r.label_en,
+        unitText(r.unit, lang),
+        r.before,
+        r.after,
+        r.difference,
+      ]),
+    });
+    add('comparison_targets', {
+      name: tx(T.sheets.targetChanges),
+      freezeColumns: 3,
+      columns: [
+        { header: tx(T.level) },
+        { header: tx(T.name) },
+        { header: tx(T.targetId) },
+        { header: `${tx(T.status)} — ${tx(T.before).toLowerCase()}` },
+        { header: `${tx(T.status)} — ${tx(T.after).toLowerCase()}` },
+        { header: `${tx(T.value)} — ${tx(T.before).toLowerCase()}`, style: 'dec4' },
+        { header: `${tx(T.value)} — ${tx(T.after).toLowerCase()}`, style: 'dec4' },
+        { header: tx(T.difference), style: 'dec4' },
+      ],
+      rows: cmp.targets
+        .filter((r) => r.level !== 'commune')
+        .map((r) => [
+          levelText(r.level, lang),
+          r.unit_name,
+          r.target_id,
+          statusText(r.before_status, lang),
+          statusText(r.after_status, lang),
+          r.before_value,
+          r.after_value,
+          r.difference,
+        ]),
+    });
+  }
+  if (options.ranking) {
+    const ind = indicators.find((i) => i.id === options.ranking!.indicator);
+    add('ranking', {
+      name: tx(T.sheets.ranking),
+      freezeColumns: 3,
+      columns: [
+        { header: tx(T.rank), style: 'int' },
+        { header: tx(T.id) },
+        { header: tx(T.commune) },
+        { header: tx(T.district) },
+        { header: tx(T.province) },
+        {
+          header: ind ? indicatorHeader(ind, lang) : options.ranking.indicator,
+          style: decimalsStyle(ind?.decimals ?? 2),
+        },
+      ],
+      rows: options.ranking.rows.map((r) => [r.rank, r.id, r.name, r.district, r.province, r.value]),
+    });
+  }
+
+  add('method', methodSheet(report, options, lang));
+  return sheets.map((sheet, i) => ({ id: ids[i]!, sheet }));
+}
+
+/** Method and sources: counting rules, footprint defaults, the synthetic flag, the inputs. */
+function methodSheet(report: CoverageReport, options: ReportExportOptions, lang: ReportLang): XlsxSheet {
+  const tx = (e: Record<ReportLang, string>) => e[lang];
+  const vi = lang === 'vi';
+  const m = report.method;
+  const rows: XlsxCell[][] = [
+    [tx(T.generatedAt), report.generated_at],
+    [tx(T.asOf), formatDate(options.asOf ?? report.generated_at, lang)],
+    [tx(T.reportDate), formatDate(options.reportDate ?? report.generated_at, lang)],
+    [vi ? 'Dữ liệu mẫu tổng hợp (synthetic)' : 'Synthetic sample data', report.inputs.synthetic],
+    [vi ? 'Ghi chú dữ liệu' : 'Data note', report.inputs.synthetic ? tx(T.synthetic) : ''],
+    [vi ? 'Mô hình hoá' : 'Modelled', tx(T.modelled)],
+    [vi ? 'Ranh giới xã' : 'Commune boundaries', report.inputs.boundaries],
+    [vi ? 'Trạm di động' : 'Mobile sites', report.inputs.sites],
+    [vi ? 'Dân số (điểm/raster)' : 'Population (points/raster)', report.inputs.population ?? ''],
+    [vi ? 'Điểm phục vụ bưu chính' : 'Postal points', report.inputs.postal ?? ''],
+    [vi ? 'Tuyến cáp quang' : 'Fiber routes', report.inputs.fiber ?? ''],
+    [vi ? 'Thôn, làng' : 'Villages', report.inputs.villages ?? ''],
+    [vi ? 'Tệp chỉ tiêu' : 'Target files', report.inputs.targets.join('; ')],
+    [vi ? 'Tệp cấu hình' : 'Config file', report.inputs.config ?? ''],
+    [vi ? 'Nhà mạng' : 'Operators', report.operators.join(', ')],
+    [vi ? 'Công nghệ có trong dữ liệu' : 'Technologies in the data', report.technologies.join(', ')],
+    [vi ? 'Cách tính vùng phủ' : 'Coverage method', m.coverage],
+    [vi ? 'Cách tính diện tích' : 'Area method', m.area],
+    [vi ? 'Phân bố dân số' : 'Population surface', m.population_surface],
+    [vi ? 'Thứ tự ưu tiên vùng phủ của trạm' : 'Footprint precedence', m.footprint_precedence],
+  ];
+  for (const [tech, r] of Object.entries(m.footprint_radii_m)) {
+    rows.push([
+      `${vi ? 'Bán kính mặc định' : 'Default radius'} ${tech}, ${vi ? 'nông thôn (m)' : 'rural (m)'}`,
+      r.rural,
+    ]);
+    rows.push([
+      `${vi ? 'Bán kính mặc định' : 'Default radius'} ${tech}, ${vi ? 'đô thị (m)' : 'urban (m)'}`,
+      r.urban,
+    ]);
+  }
+  rows.push(
+    [vi ? 'Số dải tích phân tối đa mỗi xã' : 'Most integration strips per commune', m.scanlines_per_commune],
+    [vi ? 'Công nghệ tính vùng lõm' : 'Gap technologies', m.gap_technologies.join(', ')],
+    [vi ? 'Quy tắc đếm điểm bưu chính (N)' : 'Postal counting rule (N)', m.postal_counting_rule.join(', ')],
+    [vi ? 'Công thức bán kính phục vụ' : 'Service radius formula', m.postal_radius_formula],
+    [vi ? 'Khoảng cách xem xét bưu chính (km)' : 'Postal distance view (km)', m.postal_distance_km],
+    [vi ? 'Tầm cáp quang (m)' : 'Fiber reach (m)', m.fiber_reach_m],
+    [vi ? 'Quy tắc thôn' : 'Village rule', m.villages],
+    [
+      vi ? 'Phương pháp dân số theo xã' : 'Population method by commune',
+      summariseMethods(m.population_method_by_commune),
+    ],
+  );
+  for (const d of options.targets ?? []) {
+    rows.push([
+      `${vi ? 'Chỉ tiêu' : 'Target'} ${d.id}`,
+      `${vi ? d.indicator : d.indicator_en}: ${d.comparator} ${d.value} ${d.unit}${d.year ? ` (${d.year})` : ''} — ${d.source.document}, ${vi ? 'dòng' : 'line'} ${d.source.line}: “${d.source.quote}”`,
+    ]);
+  }
+  return {
+    name: vi ? T.sheets.method.vi : T.sheets.method.en,
+    columns: [
+      { header: tx(T.item), maxWidth: 45 },
+      { header: vi ? 'Giá trị' : 'Value', width: 100, style: 'wrap' },
+    ],
+    rows,
+  };
+}
+
+function summariseMethods(m: Record<string, string>): string {
+  const counts = new Map<string, number>();
+  for (const v of Object.values(m)) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].map(([k, n]) => `${k}: ${n}`).join(', ');
+}

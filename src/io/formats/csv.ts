@@ -1,0 +1,133 @@
+import { UserError } from '../../core/base/errors.ts';
+
+export interface CsvTable {
+  header: string[];
+  /** Data rows with their 1-based line-in-file row number (the header is row 1). */
+  rows: { row: number; cells: string[] }[];
+  delimiter: string;
+}
+
+/** Text encodings read: Unicode, and Windows-1258, the Vietnamese ANSI code page Excel uses for "CSV". */
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';
+
+/** UTF-16 without a BOM: most of the first bytes' high halves are zero (mostly-ASCII text). */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 512) & ~1;
+  if (n < 4) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const half = n / 2;
+  if (oddZero > 0.4 * half && evenZero < 0.05 * half) return 'utf-16le';
+  if (evenZero > 0.4 * half && oddZero < 0.05 * half) return 'utf-16be';
+  return null;
+}
+
+/**
+ * Decodes bytes and says how: UTF-16 with a BOM (Excel's "Unicode text") or without one, UTF-8 (BOM
+ * dropped), and, when the bytes are not valid UTF-8, Windows-1258 (what Excel writes for "CSV" on a
+ * Vietnamese Windows). The text is NFC-normalised, which also composes Windows-1258's separate tone marks.
+ */
+export function decodeBytes(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
+  let encoding: TextEncoding;
+  let body = bytes;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    encoding = 'utf-16le';
+    body = bytes.subarray(2);
+  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    encoding = 'utf-16be';
+    body = bytes.subarray(2);
+  } else encoding = utf16WithoutBom(bytes) ?? 'utf-8';
+  let text: string;
+  if (encoding === 'utf-8') {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    } catch {
+      encoding = 'windows-1258';
+      text = new TextDecoder('windows-1258').decode(body);
+    }
+  } else text = new TextDecoder(encoding).decode(body);
+  return { text: stripBom(text).normalize('NFC'), encoding };
+}
+
+/** Decodes bytes as UTF-8 or UTF-16 (see `decodeBytes`), dropping the BOM; text is NFC-normalised. */
+export function decodeText(bytes: Uint8Array): string {
+  return decodeBytes(bytes).text;
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Parses CSV text (RFC 4180 quoting; `,`, `;` or tab delimiter detected from the header; BOM allowed).
+ * Blank lines are skipped. An unterminated quote is a UserError naming the file and row.
+ */
+export function parseCsv(input: string, file: string): CsvTable {
+  const text = stripBom(input).normalize('NFC');
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const delimiter = [',', ';', '\t'].reduce(
+    (best, d) => (count(firstLine, d) > count(firstLine, best) ? d : best),
+    ',',
+  );
+  const records: { row: number; cells: string[] }[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let line = 1;
+  let startLine = 1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else quoted = false;
+      } else {
+        if (ch === '\n') line++;
+        cell += ch;
+      }
+      continue;
+    }
+    if (ch === '"' && cell.length === 0) quoted = true;
+    else if (ch === delimiter) {
+      cells.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      cells.push(cell);
+      records.push({ row: startLine, cells });
+      cells = [];
+      cell = '';
+      line++;
+      startLine = line;
+    } else cell += ch;
+  }
+  if (quoted) throw new UserError(`${file}: row ${startLine}: a quoted field is never closed.`);
+  if (cell.length > 0 || cells.length > 0) {
+    cells.push(cell);
+    records.push({ row: startLine, cells });
+  }
+  const nonBlank = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  const head = nonBlank.shift();
+  if (!head) throw new UserError(`${file}: the file is empty; expected a header row.`);
+  return { header: head.cells.map((h) => h.trim().toLowerCase()), rows: nonBlank, delimiter };
+}
+
+function count(s: string, ch: string): number {
+  return s.split(ch).length - 1;
+}
+
+/** Parses a number written with a decimal point or a decimal comma ("12,5"); null when not a number. */
+export function parseNumber(raw: string | undefined): number | null {
+  if (raw === undefined) return null;
+  const t = raw.trim();
+  if (t === '') return null;
+  const normalised = /^-?\d+,\d+$/.test(t) ? t.replace(',', '.') : t;
+  const v = Number(normalised);
+  return Number.isFinite(v) ? v : null;
+}

@@ -1,0 +1,54 @@
+import { UserError } from '../../core/base/errors.ts';
+
+/**
+ * Size limits for imported files, shared by the CLI and the app (documented in docs/input.md).
+ * A file over `fileBytes` is refused before it is read; zip archives (shapefile .zip, .kmz, .xlsx)
+ * are refused when they would expand past the zip limits, which bounds memory whatever the archive
+ * claims.
+ */
+export const IMPORT_LIMITS = {
+  /** Largest file read, in bytes (512 MiB). */
+  fileBytes: 512 * 1024 * 1024,
+  /** Largest uncompressed size of one zip entry, in bytes (512 MiB). */
+  zipEntryBytes: 512 * 1024 * 1024,
+  /** Largest uncompressed size of all entries of a zip together, in bytes (1 GiB). */
+  zipTotalBytes: 1024 * 1024 * 1024,
+  /** Most entries in one zip. */
+  zipEntries: 10_000,
+  /**
+   * Largest expansion ratio (uncompressed ÷ compressed) of one entry bigger than `zipRatioMinBytes`;
+   * real data stays well under it (Apache POI refuses the same 100×).
+   */
+  zipRatio: 100,
+  /** Entries smaller than this (1 MiB) are not ratio-checked: tiny files compress arbitrarily well. */
+  zipRatioMinBytes: 1024 * 1024,
+} as const;
+
+/** The zip limits (see IMPORT_LIMITS); tests pass smaller ones. */
+export interface ZipLimits {
+  zipEntryBytes: number;
+  zipTotalBytes: number;
+  zipEntries: number;
+  zipRatio: number;
+  zipRatioMinBytes: number;
+}
+
+/** Formats a byte count as MiB with one decimal ("512.0 MiB"), or bytes below 1 KiB. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}
+
+/**
+ * Refuses a file bigger than the limit with a message a planner can act on. Call it with the size
+ * from `fs.stat` or `File.size` before reading, so that an oversized file is never loaded.
+ */
+export function checkFileSize(bytes: number, file: string, limit: number = IMPORT_LIMITS.fileBytes): void {
+  if (bytes > limit) {
+    throw new UserError(
+      `${file}: the file is ${formatBytes(bytes)}, over the ${formatBytes(limit)} import limit. ` +
+        'Split it (for example by district) or simplify its geometry, then import the parts.',
+    );
+  }
+}

@@ -1,0 +1,129 @@
+import { type InputIssue, UserError } from '../../core/base/errors.ts';
+import type { Village } from '../../core/base/infrastructure.ts';
+import { type CsvTable, parseCsv, parseNumber } from '../formats/csv.ts';
+import { coordinateProblem, IssueList, pointFeatures } from '../formats/geojson_input.ts';
+
+export interface VillageImport {
+  villages: Village[];
+  issues: InputIssue[];
+  total: number;
+}
+
+const POP_KEYS = ['population', 'pop', 'dan_so', 'danso'];
+const GRID_KEYS = ['has_grid_power', 'grid_power', 'dien_luoi'];
+const TRUE = new Set(['true', '1', 'yes', 'y', 'có', 'co', 'x']);
+const FALSE = new Set(['false', '0', 'no', 'n', 'không', 'khong']);
+
+/**
+ * Validates one village record; returns the village, or null after recording every problem.
+ * A missing id becomes "row N"/"feature N"; an unreadable has_grid_power is a warning (unknown).
+ */
+function villageFrom(
+  rec: Record<string, unknown>,
+  lon: unknown,
+  lat: unknown,
+  loc: { path: string; row?: number; fallbackId: string },
+  issues: IssueList,
+  seen: Set<string>,
+): Village | null {
+  const before = issues.items.filter((i) => i.severity === 'error').length;
+  const extra = (field: string) => ({ field, ...(loc.row === undefined ? {} : { row: loc.row }) });
+  const rawId = rec.id === undefined || rec.id === null ? '' : String(rec.id).normalize('NFC').trim();
+  const id = rawId === '' ? loc.fallbackId : rawId;
+  if (seen.has(id)) issues.error(`${loc.path}.id`, `duplicate id "${id}"`, extra('id'));
+  const ln = typeof lon === 'string' ? parseNumber(lon) : lon;
+  const lt = typeof lat === 'string' ? parseNumber(lat) : lat;
+  const coord = coordinateProblem([ln, lt]);
+  if (coord) issues.error(`${loc.path}.lon`, coord, extra('lon'));
+  const popRaw = POP_KEYS.map((k) => rec[k]).find((v) => v !== undefined && v !== '');
+  const pop = typeof popRaw === 'number' ? popRaw : typeof popRaw === 'string' ? parseNumber(popRaw) : null;
+  if (pop === null || !Number.isFinite(pop) || pop < 0)
+    issues.error(
+      `${loc.path}.population`,
+      `population must be a number ≥ 0 (got ${JSON.stringify(popRaw ?? null)})`,
+      extra('population'),
+    );
+  const gridRaw = GRID_KEYS.map((k) => rec[k]).find((v) => v !== undefined && v !== null);
+  let hasGridPower: boolean | null = null;
+  if (typeof gridRaw === 'boolean') hasGridPower = gridRaw;
+  else if (gridRaw !== undefined) {
+    const t = String(gridRaw).trim().toLowerCase();
+    if (TRUE.has(t)) hasGridPower = true;
+    else if (FALSE.has(t)) hasGridPower = false;
+    else if (t !== '')
+      issues.warn(
+        `${loc.path}.has_grid_power`,
+        `has_grid_power should be true or false (got ${JSON.stringify(gridRaw)}); treated as unknown`,
+        extra('has_grid_power'),
+      );
+  }
+  if (issues.items.filter((i) => i.severity === 'error').length > before) return null;
+  seen.add(id);
+  const village: Village = { id, lon: ln as number, lat: lt as number, population: pop!, hasGridPower };
+  const name = rec.name ?? rec.ten;
+  if (typeof name === 'string' && name.trim() !== '') village.name = name.normalize('NFC').trim();
+  const commune = rec.commune_id ?? rec.ma_xa;
+  if (commune !== undefined && commune !== null && String(commune).trim() !== '')
+    village.communeId = String(commune).trim();
+  return village;
+}
+
+/**
+ * Reads villages from GeoJSON Point features with `population` and optionally `id`, `name`,
+ * `commune_id` and `has_grid_power`. Every problem is reported; valid features are kept.
+ */
+export function villagesFromGeoJSON(input: unknown, file: string): VillageImport {
+  const issues = new IssueList(file);
+  const seen = new Set<string>();
+  const { points, total } = pointFeatures(input, issues);
+  const villages: Village[] = [];
+  for (const f of points) {
+    const v = villageFrom(
+      f.properties,
+      f.lon,
+      f.lat,
+      { path: `${f.path}.properties`, fallbackId: `feature ${f.index + 1}` },
+      issues,
+      seen,
+    );
+    if (v) villages.push(v);
+  }
+  return { villages, issues: issues.items, total };
+}
+
+/** Reads villages from CSV with columns lon,lat,population[,id,name,commune_id,has_grid_power]. */
+export function villagesFromCsv(text: string, file: string): VillageImport {
+  return villagesFromTable(parseCsv(text, file), file);
+}
+
+/** Reads villages from a table (CSV or the first sheet of an XLSX) with the CSV columns. */
+export function villagesFromTable(table: CsvTable, file: string): VillageImport {
+  const header = table.header.map((h) =>
+    h === 'lng' || h === 'longitude' ? 'lon' : h === 'latitude' ? 'lat' : h,
+  );
+  const absent = ['lon', 'lat'].filter((c) => !header.includes(c));
+  if (!POP_KEYS.some((k) => header.includes(k))) absent.push('population');
+  if (absent.length)
+    throw new UserError(
+      `${file}: missing column(s) ${absent.join(', ')}; expected lon,lat,population[,id,name,commune_id,has_grid_power].`,
+    );
+  const issues = new IssueList(file);
+  const seen = new Set<string>();
+  const villages: Village[] = [];
+  for (const r of table.rows) {
+    const rec: Record<string, unknown> = {};
+    header.forEach((h, i) => {
+      rec[h] = r.cells[i]?.trim() ?? '';
+    });
+    const v = villageFrom(
+      rec,
+      rec.lon,
+      rec.lat,
+      { path: `rows[${r.row}]`, row: r.row, fallbackId: `row ${r.row}` },
+      issues,
+      seen,
+    );
+    if (v) villages.push(v);
+  }
+  return { villages, issues: issues.items, total: table.rows.length };
+}
