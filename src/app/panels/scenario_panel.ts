@@ -6,40 +6,12 @@
  */
 import type { PostalType } from '../../core/base/infrastructure.ts';
 import { POSTAL_TYPES } from '../../core/base/infrastructure.ts';
-import { TECHNOLOGIES, type Technology } from '../../core/base/types.ts';
+import { TECHNOLOGIES } from '../../core/base/types.ts';
 import { fmt } from '../i18n/format.ts';
 import { type MessageKey, t } from '../i18n/i18n.ts';
+import type { EditMode, NewPostal, NewSite, Picked } from '../state/editor.ts';
 import type { Edit, ScenarioFile } from '../state/scenario_edits.ts';
 import { button, el, field, selectBox } from '../ui/dom.ts';
-
-export type EditMode =
-  | { kind: 'browse' }
-  | { kind: 'add-site' }
-  | { kind: 'add-postal' }
-  | { kind: 'move'; what: 'site' | 'postal'; id: string };
-
-export interface NewSite {
-  technologies: Technology[];
-  operator: string;
-  /** Own radius in metres, or null for the default of the technology and setting. */
-  radius: number | null;
-}
-
-export interface NewPostal {
-  type: PostalType;
-  staffed: boolean;
-  internet: boolean;
-  online: boolean;
-}
-
-/** The site or postal point picked on the map. */
-export interface Picked {
-  what: 'site' | 'postal';
-  id: string;
-  lon: number;
-  lat: number;
-  props: Record<string, unknown>;
-}
 
 export interface ScenarioView {
   mode: EditMode;

@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type { UnitLevel } from '../../core/base/types.ts';
 import type { TargetEvaluation } from '../../core/targets/evaluate_targets.ts';
 import {
+  type BBox,
   type Delta,
   FEATURE_LAYERS,
   type FeatureLayer,
@@ -23,6 +24,7 @@ export class DataStore {
   /** Layers whose features have arrived (the others are fetched when first shown). */
   readonly loaded = new Set<FeatureLayer>();
   private children = new Map<string, string[]>();
+  private boxes: Map<string, BBox> | undefined;
 
   constructor(snapshot: Snapshot) {
     this.snapshot = snapshot;
@@ -135,6 +137,12 @@ export class DataStore {
   /** One feature of a keyed layer (a site or postal point by id). */
   feature(layer: FeatureLayer, key: string): Feature | undefined {
     return this.layers.get(layer)!.get(key)?.[0];
+  }
+
+  /** A commune's bounding box (to zoom to it). */
+  communeBox(id: string): BBox | undefined {
+    this.boxes ??= new Map(this.snapshot.communeBoxes);
+    return this.boxes.get(id);
   }
 
   /** All keys of a layer (site ids, postal ids, …). */

@@ -1,0 +1,60 @@
+/**
+ * The page's fixed elements (index.html), and the small helpers every controller uses on them: the
+ * status line, keeping the keyboard focus across a re-render, and map padding clear of the panels.
+ */
+import { requireElement } from '../ui/dom.ts';
+
+export function findUi() {
+  return {
+    map: requireElement('map', HTMLDivElement),
+    banner: requireElement('banner', HTMLParagraphElement),
+    subtitle: requireElement('subtitle', HTMLParagraphElement),
+    status: requireElement('status', HTMLParagraphElement),
+    controls: requireElement('map-controls', HTMLDivElement),
+    summary: requireElement('summary', HTMLDivElement),
+    legend: requireElement('legend', HTMLDivElement),
+    layers: requireElement('layers', HTMLDivElement),
+    table: requireElement('tab-table', HTMLElement),
+    scenario: requireElement('scenario-controls', HTMLDivElement),
+    data: requireElement('tab-data', HTMLElement),
+    settings: requireElement('tab-settings', HTMLElement),
+    report: requireElement('tab-report', HTMLElement),
+    suggest: requireElement('suggest-slot', HTMLDivElement),
+    panel: requireElement('unit-panel', HTMLElement),
+    modeHint: requireElement('mode-hint', HTMLDivElement),
+    dropOverlay: requireElement('drop-overlay', HTMLDivElement),
+  };
+}
+
+export type Ui = ReturnType<typeof findUi>;
+
+/** Shows a line in the status bar; errors are announced (role=alert). */
+export function setStatus(ui: Ui, text: string, kind: 'info' | 'error' = 'info'): void {
+  ui.status.textContent = text;
+  ui.status.classList.toggle('status-error', kind === 'error');
+  ui.status.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+}
+
+/** Keeps focus on the control with the same id across a re-render (keyboard users keep their place). */
+export function keepFocus(render: () => void): void {
+  const id = document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
+  render();
+  if (id) document.getElementById(id)?.focus();
+}
+
+/** Map padding that keeps a fitted box clear of the sidebar and the unit panel. */
+export function mapPadding(ui: Ui): { top: number; bottom: number; left: number; right: number } {
+  const pad = { top: 30, bottom: 30, left: 30, right: 30 };
+  const w = window.innerWidth;
+  const h = window.innerHeight;
+  const side = document.getElementById('sidebar')?.getBoundingClientRect();
+  if (side && side.width < w * 0.7) pad.left = Math.max(pad.left, side.right + 20);
+  else if (side) pad.top = Math.max(pad.top, side.bottom + 20);
+  const panel = ui.panel.hidden ? null : ui.panel.getBoundingClientRect();
+  if (panel && panel.top < h * 0.3) pad.right = Math.max(pad.right, w - panel.left + 20);
+  else if (panel) pad.bottom = Math.max(pad.bottom, h - panel.top + 20);
+  // Never leave less than a third of the map.
+  if (pad.left + pad.right > w * 0.7) pad.right = 30;
+  if (pad.top + pad.bottom > h * 0.7) pad.bottom = 30;
+  return pad;
+}
