@@ -26,6 +26,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // expect.poll waits for a state of the page; its default 1 s is too short on a busy 2-core
+          // machine. WAIT_MS in tests/browser/harness.ts (Playwright's waits) is the same.
+          expect: { poll: { timeout: 60_000 } },
           fileParallelism: false,
         },
       },

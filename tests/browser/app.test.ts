@@ -21,6 +21,7 @@ import {
   mapIdle,
   mapPixels,
   near,
+  waitHash,
   waitReady,
   waitUpdates,
 } from './page_tools.ts';
@@ -64,13 +65,16 @@ function popPct(unit: FullUnit, technology: string): number {
 
 /**
  * Communes whose centre lies inside them on screen, clear of the side cards and of any site drawn
- * there, largest first, so a click or a pixel sample there is unambiguous.
+ * there, largest first, so a click or a pixel sample there is unambiguous. Found once the map has
+ * drawn every change (a camera still moving, or sites of another technology still being re-tiled,
+ * would put a click elsewhere).
  */
 async function visibleCommunes(
   page: Page,
   count: number,
   xMax = PANEL_LEFT,
 ): Promise<(SampleCommune & { x: number; y: number })[]> {
+  await mapIdle(page);
   const found = await page.evaluate(
     ({ candidates, xMin, xMax }) => {
       const map = (window as Hooked).__vungphu!.map!;
@@ -186,6 +190,7 @@ describe('the app on the bundled sample, offline', () => {
     expect(outlines.filter((l) => l === 'province')).toHaveLength(2);
 
     // The canvas is not blank, and the palette classes the data calls for are on screen.
+    await mapIdle(page);
     const pixels = await mapPixels(page);
     const background = hexToRgb('#eef0f2');
     const backgroundCount = pixels.histogram.find((h) => near(h.rgb, background, 1))?.count ?? 0;
@@ -281,7 +286,7 @@ describe('the app on the bundled sample, offline', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(target.name);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#unit-panel [data-field="name"]').textContent()).toBe(target.name);
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 600)));
+    // The map flies to the commune: the shot is taken once it has arrived and drawn everything.
     await mapIdle(page);
     const { diffShare } = await compareWithBaseline(
       page,
@@ -304,7 +309,7 @@ describe('the app on the bundled sample, offline', () => {
     );
     expect(await page.locator('#unit-panel').textContent()).toContain('Population');
     expect(await page.locator('#legend').textContent()).toContain('No data');
-    await expect.poll(() => page.url()).toContain('lang=en');
+    await waitHash(page, ['lang=en']);
     await page.locator('.lang-switch button[data-lang="vi"]').click();
     expect(await page.locator('#tabbtn-map').textContent()).toBe('Bản đồ');
     expect(await page.locator('#unit-panel').textContent()).toContain('Dân số');
@@ -330,10 +335,7 @@ describe('the app on the bundled sample, offline', () => {
     await page.mouse.click(pick!.x, pick!.y);
     await page.locator('#layer-fiber').check();
     await page.locator('#indicator').selectOption('postal_radius');
-    await expect.poll(() => page.url()).toContain('ind=postal_radius');
-    const url = page.url();
-    expect(url).toContain(`sel=c%3A${pick!.id}`);
-    expect(url).toContain('layers=fiber.1');
+    const url = await waitHash(page, ['ind=postal_radius', `sel=c%3A${pick!.id}`, 'layers=fiber.1']);
     const other = await context.newPage();
     await other.goto(url);
     await waitReady(other);
@@ -470,7 +472,7 @@ describe('import and persistence', () => {
       const sites = page.locator('#dataset-table tr[data-kind="sites"]');
       await expect.poll(() => sites.getAttribute('data-source')).toBe('sample');
       expect(await sites.locator('td').nth(2).textContent()).toBe('3.516');
-      expect(await page.locator('#status').textContent()).toContain('Đã xoá dữ liệu đã nhập');
+      await expect.poll(() => page.locator('#status').textContent()).toContain('Đã xoá dữ liệu đã nhập');
       expect(blocked).toEqual([]);
 
       // The online basemap is off by default; switched on, it asks OpenStreetMap for tiles.
@@ -480,8 +482,10 @@ describe('import and persistence', () => {
       await expect
         .poll(() => blocked.some((u) => u.startsWith('https://tile.openstreetmap.org/')))
         .toBe(true);
+      await waitHash(page, ['basemap=osm']);
+      // Switched off again, it leaves the URL (the hash is written 150 ms later, hence the wait).
       await page.locator('#basemap-none').check();
-      expect(page.url()).not.toContain('basemap');
+      await waitHash(page, [], ['basemap']);
     } finally {
       await context.close();
     }

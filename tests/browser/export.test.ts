@@ -21,7 +21,7 @@ import { reportIndicators } from '../../src/core/report/report_indicators.ts';
 import type { FullUnit } from '../../src/core/run_analysis.ts';
 import { ogrFeatures, ogrSummary, requireTool } from '../support/ogr.ts';
 import { launchChromium, offlineContext, type PreviewServer, ROOT, startPreview } from './harness.ts';
-import { type Hooked, hexToRgb, near, pngPixels, waitReady, waitUpdates } from './page_tools.ts';
+import { type Hooked, hexToRgb, mapIdle, near, pngPixels, waitReady, waitUpdates } from './page_tools.ts';
 
 const HAS_OGR = requireTool('ogrinfo');
 const HAS_POPPLER = requireTool('pdftotext');
@@ -321,6 +321,8 @@ describe('report tab exports, offline, equal to the CLI', () => {
     const centres = JSON.parse(readFileSync(`${ROOT}data/sample/communes-pre2025.geojson`, 'utf8')) as {
       features: { properties: { id: string; center: [number, number] } }[];
     };
+    // Hit-tested once the map has drawn every change (the indicator was switched above).
+    await mapIdle(page);
     const picks = await page.evaluate(
       (list) => {
         const map = (window as Hooked).__vungphu!.map!;

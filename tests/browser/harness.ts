@@ -11,6 +11,15 @@ import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
+ * How long any wait for the app may take before the test fails. It is no speed target, only the point
+ * where a wait is given up: every wait is for a state, so a fast machine never waits this long, and a
+ * busy 2-core machine (software WebGL, the worker and the test runner on the same cores) may need a
+ * good part of it. Playwright's own waits default to it (offlineContext below), and
+ * expect.poll too (vite.config.ts).
+ */
+export const WAIT_MS = 60_000;
+
+/**
  * Flags for headless Chromium in CI: no sandbox (root in a container), no GPU, no background
  * traffic. WebGL runs on SwiftShader (software Vulkan behind ANGLE); Chromium wants
  * --enable-unsafe-swiftshader to allow that fallback explicitly. Any host name other than the
@@ -86,19 +95,39 @@ export async function startPreview(): Promise<PreviewServer> {
     clearTimeout(timer);
   };
 
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`vite preview exited with ${child.exitCode}:\n${output}`);
-    try {
-      const response = await fetch(`${origin}/`);
-      if (response.ok) return { origin, stop };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  // vite prints its URL once it listens: wait for that line (or for it to exit), then check it answers.
+  // The deadline only gives up on a server that never starts (it normally starts within a second).
+  const listening = new Promise<void>((resolve, reject) => {
+    const finish = (error?: Error) => {
+      clearTimeout(timer);
+      child.stdout?.off('data', onOutput);
+      child.stderr?.off('data', onOutput);
+      child.off('exit', onExit);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onOutput = () => {
+      if (output.includes(`${origin}/`)) finish();
+    };
+    const onExit = (code: number | null) => finish(new Error(`vite preview exited with ${code}:\n${output}`));
+    const timer = setTimeout(
+      () => finish(new Error(`vite preview did not start on ${origin} within 60 s:\n${output}`)),
+      60_000,
+    );
+    child.stdout?.on('data', onOutput);
+    child.stderr?.on('data', onOutput);
+    child.once('exit', onExit);
+    onOutput();
+  });
+  try {
+    await listening;
+    const response = await fetch(`${origin}/`);
+    if (!response.ok) throw new Error(`vite preview answered ${response.status} on ${origin}/:\n${output}`);
+  } catch (error) {
+    await stop();
+    throw error;
   }
-  await stop();
-  throw new Error(`vite preview did not answer on ${origin} within 30 s:\n${output}`);
+  return { origin, stop };
 }
 
 /** Launches headless Chromium (CHROMIUM_PATH, or Debian's /usr/bin/chromium). */
@@ -127,6 +156,10 @@ export async function offlineContext(
     locale: 'vi-VN',
     bypassCSP: true,
   });
+  // Every Playwright wait (actions, waitForFunction, waitForSelector, events, navigations) gives up
+  // only after WAIT_MS: the default 30 s is tight for a load on a busy 2-core machine.
+  context.setDefaultTimeout(WAIT_MS);
+  context.setDefaultNavigationTimeout(WAIT_MS);
   const blocked: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();

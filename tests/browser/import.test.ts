@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, offlineContext, type PreviewServer, ROOT, startPreview } from './harness.ts';
-import { type Hooked, waitReady } from './page_tools.ts';
+import { type Hooked, waitHash, waitReady } from './page_tools.ts';
 
 const BAD = join(ROOT, 'tests/fixtures/bad');
 
@@ -135,7 +135,9 @@ describe('importing real-world files in the app', () => {
     const bbox = await page.evaluate(() => (window as Hooked).__vungphu!.store!.snapshot.bbox);
     expect(bbox[0]).toBeCloseTo(108.0, 3);
     expect(bbox[1]).toBeCloseTo(14.0, 3);
-    expect(page.url()).toContain('imported');
+    // The reload below starts from the URL: it must name the imported boundaries (written 150 ms after
+    // the load, so waited for).
+    await waitHash(page, ['set=imported']);
 
     await page.reload();
     expect((await waitReady(page)).error).toBeNull();

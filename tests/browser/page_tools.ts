@@ -5,9 +5,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { VungPhuHook } from '../../src/app/test_hook.ts';
-import { ROOT } from './harness.ts';
+import { ROOT, WAIT_MS } from './harness.ts';
 
-export type Hooked = Window & { __vungphu?: VungPhuHook; __xss?: unknown };
+export type Hooked = Window & {
+  __vungphu?: VungPhuHook;
+  __xss?: unknown;
+  /** Edit requests the page sent to its analysis worker (see countEditRequests). */
+  __editRequests?: number;
+};
 
 export const SCREENSHOTS = `${ROOT}tests/browser/__screenshots__/`;
 
@@ -22,6 +27,7 @@ export async function waitReady(
       return hook !== undefined && ((hook.ready && hook.loads >= n) || hook.error !== null);
     },
     loads,
+    // A full load and analysis: the slowest thing a test waits for.
     { timeout: 100_000 },
   );
   return page.evaluate(() => {
@@ -45,8 +51,69 @@ export async function mapIdle(page: Page): Promise<void> {
 /** Waits until the worker has answered `n` edits in total. */
 export async function waitUpdates(page: Page, n: number): Promise<void> {
   await page.waitForFunction((k) => ((window as Hooked).__vungphu?.updates ?? 0) >= k, n, {
-    timeout: 60_000,
+    timeout: WAIT_MS,
   });
+}
+
+/**
+ * Waits until the URL hash holds every one of `parts` and none of `absent`, and returns the page's URL
+ * then. The app writes the hash 150 ms after the last change of the view (debounced), so the URL read
+ * right after an action may still be the old one.
+ */
+export async function waitHash(page: Page, parts: string[], absent: string[] = []): Promise<string> {
+  await page.waitForFunction(
+    ({ parts, absent }) =>
+      parts.every((p) => location.hash.includes(p)) && !absent.some((p) => location.hash.includes(p)),
+    { parts, absent },
+    { timeout: WAIT_MS },
+  );
+  return page.evaluate(() => location.href);
+}
+
+/**
+ * Counts, in `window.__editRequests`, the edit requests the page sends to its analysis worker (each
+ * recompute of the scenario is one), so that a test can tell how many recomputes an action caused. To
+ * be called before the page is loaded: it wraps Worker.prototype.postMessage.
+ */
+export async function countEditRequests(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as Window & { __editRequests?: number };
+    w.__editRequests = 0;
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
+      const m = message as { kind?: unknown; edits?: unknown } | null;
+      if (m?.kind === 'edit' && Array.isArray(m.edits)) w.__editRequests = (w.__editRequests ?? 0) + 1;
+      return (post as (this: Worker, ...args: unknown[]) => void).call(this, message, ...rest);
+    } as typeof post;
+  });
+}
+
+/**
+ * The working session the app has stored in IndexedDB (what a reload or a second tab starts from): the
+ * number of edits and the undo steps. Read in a transaction of its own, so it sees every write the app
+ * started before it (IndexedDB runs transactions on the same store in the order they were created).
+ */
+export async function storedSession(page: Page): Promise<{ edits: number; steps: unknown }> {
+  return page.evaluate(
+    () =>
+      new Promise<{ edits: number; steps: unknown }>((resolve, reject) => {
+        const open = indexedDB.open('vungphu');
+        // Never create the app's database here: it would then lack its stores.
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => reject(open.error ?? new Error('IndexedDB: vungphu does not open'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('session', 'readonly');
+          const edits = tx.objectStore('session').get('edits');
+          const steps = tx.objectStore('session').get('steps');
+          tx.oncomplete = () => {
+            db.close();
+            resolve({ edits: (edits.result as unknown[] | undefined)?.length ?? 0, steps: steps.result });
+          };
+          tx.onerror = () => reject(tx.error ?? new Error('IndexedDB: the session does not read'));
+        };
+      }),
+  );
 }
 
 export type Histogram = { rgb: [number, number, number]; count: number }[];

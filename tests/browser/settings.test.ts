@@ -14,7 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoverageReport } from '../../src/core/report/report.ts';
 import { launchChromium, offlineContext, type PreviewServer, ROOT, startPreview } from './harness.ts';
-import { type Hooked, waitReady } from './page_tools.ts';
+import { type Hooked, mapIdle, waitHash, waitReady, waitUpdates } from './page_tools.ts';
 
 let server: PreviewServer | undefined;
 let browser: Browser | undefined;
@@ -109,16 +109,13 @@ describe('analysis settings', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(10);
-    expect(page.url()).toContain('count=post_office%2Cagent');
-    expect(page.url()).toContain('reach=2500');
+    // They are kept in the URL (written 150 ms after the last change of the view: waited for).
+    const link = await waitHash(page, ['count=post_office%2Cagent', 'reach=2500']);
 
     // A link reproduces them.
-    const link = page.url();
     const second = await context.newPage();
     await second.goto(link);
-    await second.waitForFunction(() => (window as Hooked).__vungphu?.ready === true, null, {
-      timeout: 100_000,
-    });
+    expect((await waitReady(second)).error).toBeNull();
     const linked = await second.evaluate(() =>
       (window as Hooked)
         .__vungphu!.store!.unitsOf('commune')
@@ -131,7 +128,9 @@ describe('analysis settings', () => {
   it('refuses an empty counting rule with a message', async () => {
     for (const c of ['post_office', 'agent']) await page.locator(`#count-${c}`).uncheck();
     await page.locator('#analysis-apply').click();
-    expect(await page.locator('#analysis-problem').textContent()).toBe('Chọn ít nhất một loại điểm.');
+    await expect
+      .poll(() => page.locator('#analysis-problem').textContent())
+      .toBe('Chọn ít nhất một loại điểm.');
   });
 });
 
@@ -141,7 +140,8 @@ describe('what-if: drag a picked site to move it', () => {
     try {
       await p.goto(`${server!.origin}/#map=108.00000,13.98000,11.50&tab=scenario`);
       expect((await waitReady(p)).error).toBeNull();
-      // A site drawn as a dot (not a cluster), well inside the view.
+      // A site drawn as a dot (not a cluster), well inside the view, once the map has drawn everything.
+      await mapIdle(p);
       const site = await p.evaluate(() => {
         const map = (window as Hooked).__vungphu!.map!;
         const { width, height } = map.getCanvas().getBoundingClientRect();
@@ -166,9 +166,7 @@ describe('what-if: drag a picked site to move it', () => {
       await p.mouse.move(at.x + 20, at.y + 10, { steps: 3 });
       await p.mouse.move(drop.x, drop.y, { steps: 5 });
       await p.mouse.up();
-      await p.waitForFunction((n) => ((window as Hooked).__vungphu?.updates ?? 0) > n, updates, {
-        timeout: 60_000,
-      });
+      await waitUpdates(p, updates + 1);
       const moved = await p.evaluate(
         ({ id, x, y }) => {
           const hook = (window as Hooked).__vungphu!;

@@ -21,7 +21,14 @@ import { postalFromGeoJSON } from '../../src/io/import/postal.ts';
 import { sitesFromGeoJSON } from '../../src/io/import/sites.ts';
 import { villagesFromGeoJSON } from '../../src/io/import/villages.ts';
 import { launchChromium, offlineContext, type PreviewServer, startPreview } from './harness.ts';
-import { type Hooked, mapIdle, waitReady, waitUpdates } from './page_tools.ts';
+import {
+  countEditRequests,
+  type Hooked,
+  mapIdle,
+  storedSession,
+  waitReady,
+  waitUpdates,
+} from './page_tools.ts';
 
 const PROVINCE = '64';
 const K = 3;
@@ -64,6 +71,16 @@ async function app5g(): Promise<number> {
 
 const summaryLine = () => page.locator(`#summary [data-province="${PROVINCE}"]`).textContent();
 
+/**
+ * Clicks "Run" and waits until the plan has finished: the click shows the progress bar at once, and the
+ * result (or the error) replaces it. The previous result stays on screen while a plan runs, so waiting
+ * for a result element alone could find the old one.
+ */
+async function runPlan(): Promise<void> {
+  await page.locator('#suggest-run').click();
+  await page.waitForFunction(() => document.querySelector('#suggest-status progress') === null);
+}
+
 beforeAll(async () => {
   communes = communesFromGeoJSON(read(SAMPLE.boundaries.pre2025), { file: 'b' }).communes;
   sites = sitesFromGeoJSON(read(SAMPLE.sites), 's').sites;
@@ -93,6 +110,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   ({ context, blocked } = await offlineContext(browser, server.origin));
   page = await context.newPage();
+  await countEditRequests(page);
   await page.goto(`${server.origin}/#lang=en&tech=5G&tab=scenario`);
   const state = await waitReady(page);
   expect(state.error).toBeNull();
@@ -109,8 +127,8 @@ describe('Suggest sites panel', () => {
     await page.locator('#suggest-k').fill(String(K));
     await page.locator('#suggest-k').dispatchEvent('change');
     await page.locator('#suggest-scope').selectOption(`province:${PROVINCE}`);
-    await page.locator('#suggest-run').click();
-    await page.waitForSelector('#suggest-table tbody tr', { timeout: 60_000 });
+    await runPlan();
+    await page.waitForSelector('#suggest-table tbody tr');
     const rows = await page.locator('#suggest-table tbody tr').evaluateAll((trs) =>
       trs.map((tr) => ({
         rank: (tr as HTMLElement).dataset.rank,
@@ -175,7 +193,6 @@ describe('Suggest sites panel', () => {
         return Math.abs(c.lng - lon) < 1e-3 && Math.abs(c.lat - lat) < 1e-3;
       },
       { lon: row.lon, lat: row.lat },
-      { timeout: 15_000 },
     );
   });
 
@@ -184,12 +201,19 @@ describe('Suggest sites panel', () => {
     expect(before).toBe(province5g([]));
     const lineBefore = await summaryLine();
     expect(lineBefore).toContain(en.pct1(before));
-    const updates = await page.evaluate(() => (window as Hooked).__vungphu!.updates);
+    const counts = () =>
+      page.evaluate(() => ({
+        updates: (window as Hooked).__vungphu!.updates,
+        requests: (window as Hooked).__editRequests!,
+      }));
+    const start = await counts();
     await page.locator('#suggest-accept-all').click();
-    await waitUpdates(page, updates + 1);
-    // One recompute for all of them.
-    await page.waitForTimeout(300);
-    expect(await page.evaluate(() => (window as Hooked).__vungphu!.updates)).toBe(updates + 1);
+    await waitUpdates(page, start.updates + 1);
+    // One recompute for all of them: the click sent the worker one edit request, and its answer (the
+    // first one) already holds every accepted site.
+    expect(await counts()).toEqual({ updates: start.updates + 1, requests: start.requests + 1 });
+    const withSites = await page.evaluate(() => (window as Hooked).__vungphu!.store!.keys('sites'));
+    for (const r of plan.rows) expect(withSites).toContain(r.candidate_id);
     expect(await page.locator('#change-list li').count()).toBe(K);
     expect(await page.locator('#suggest-table tbody tr.accepted').count()).toBe(K);
     const added: Site[] = plan.rows.map((r) => ({
@@ -228,8 +252,9 @@ describe('Suggest sites panel', () => {
     expect(await page.locator('#change-list li').count()).toBe(K);
     expect(await app5g()).toBe(after);
     // The steps are stored with the scenario: after a reload (a second tab on the same IndexedDB) the
-    // accepted sites are still one step.
-    await page.waitForTimeout(300);
+    // accepted sites are still one step. The app stores them without waiting: the second tab opens
+    // once IndexedDB holds them.
+    await expect.poll(() => storedSession(page)).toEqual({ edits: K, steps: [K] });
     const other = await context.newPage();
     await other.goto(page.url());
     await waitReady(other);
@@ -271,8 +296,8 @@ describe('Suggest sites panel', () => {
     await page.locator('#suggest-goal').selectOption('target');
     await page.locator('#suggest-target').fill('20');
     await page.locator('#suggest-target').dispatchEvent('change');
-    await page.locator('#suggest-run').click();
-    await page.waitForSelector('#suggest-status-line', { timeout: 60_000 });
+    await runPlan();
+    await page.waitForSelector('#suggest-status-line');
     expect(await page.locator('#suggest-status-line').textContent()).toBe(
       `Target 20.00% reached: ${en.pct2(reached.curve.at(-1)!.population_pct)} with ${en.int(reached.rows.length)} new site(s).`,
     );
@@ -297,11 +322,9 @@ describe('Suggest sites panel', () => {
     if (short.status.kind !== 'not_reached') throw new Error('expected an unreachable target');
     await page.locator('#suggest-source-villages').uncheck();
     await page.locator('#suggest-source-grid').uncheck();
-    await page.locator('#suggest-run').click();
-    await page.waitForFunction(
-      () => document.querySelector('#suggest-status-line')?.textContent?.includes('NOT reached'),
-      null,
-      { timeout: 60_000 },
+    await runPlan();
+    await page.waitForFunction(() =>
+      document.querySelector('#suggest-status-line')?.textContent?.includes('NOT reached'),
     );
     expect(await page.locator('#suggest-status-line').textContent()).toBe(
       `Target 99.00% NOT reached with these candidates: at most ${en.pct2(short.status.achieved_pct)} ` +
@@ -327,8 +350,8 @@ describe('Suggest sites panel', () => {
       buffer: Buffer.from(csv.join('\n')),
     });
     await page.waitForSelector('#suggest-csv-name');
-    await page.locator('#suggest-run').click();
-    await page.waitForSelector('#suggest-csv-issues', { timeout: 60_000 });
+    await runPlan();
+    await page.waitForSelector('#suggest-csv-issues');
     expect(await page.locator('#suggest-csv-issues li').count()).toBe(1);
     expect(await page.locator('#suggest-csv-issues li').textContent()).toContain('3');
     const want = planSites(
@@ -355,14 +378,8 @@ describe('Suggest sites panel', () => {
     const want = suggestPostalPoints({ communes, points: postal }, { radiusKm: 3 });
     await page.locator('#suggest-mode').selectOption('postal');
     await page.locator('#suggest-scope').selectOption('all');
-    await page.locator('#suggest-run').click();
-    await page.waitForFunction(
-      () => document.querySelector('#suggest-summary')?.textContent?.includes('R̄'),
-      null,
-      {
-        timeout: 60_000,
-      },
-    );
+    await runPlan();
+    await page.waitForFunction(() => document.querySelector('#suggest-summary')?.textContent?.includes('R̄'));
     const summary = await page.locator('#suggest-summary').textContent();
     const t = want.totals;
     expect(summary).toContain(`${en.int(t.suggested)} new point(s) suggested`);

@@ -98,11 +98,11 @@ describe('XML reader', () => {
     expect(() => parseXml('just text', 'x.kml')).toThrowError(/not XML/);
     expect(() => parseXml('<a>'.repeat(600), 'x.kml')).toThrowError(/nested more than 512 deep/);
   });
-  it('stays linear on long runs (no regex backtracking)', () => {
-    const t0 = performance.now();
+  // Backtracking would make these hang (caught by the test timeout); their speed is measured by
+  // `npm run bench` (bench/import_speed.ts), not asserted here.
+  it('reads long runs (no regex backtracking)', () => {
     expect(() => parseXml(`<a ${'b'.repeat(300_000)}>`, 'x')).toThrowError(UserError);
     expect(() => parseXml(`<a ${'b="1" '.repeat(50_000)}/>`, 'x')).not.toThrowError();
-    expect(performance.now() - t0).toBeLessThan(2000);
   });
 });
 
@@ -382,7 +382,8 @@ describe('polygon repair', () => {
     expect(g.coordinates).toHaveLength(2);
     expect(r.repaired).toBe(1);
   });
-  it('a scribble with more than 1,000 crossings is rejected with its own message, quickly', async () => {
+  // How fast: `npm run bench` (bench/import_speed.ts).
+  it('a scribble with more than 1,000 crossings is rejected with its own message', async () => {
     let s = 1;
     const rnd = () => {
       s = (s * 16807) % 2147483647;
@@ -390,7 +391,6 @@ describe('polygon repair', () => {
     };
     const ring = Array.from({ length: 2000 }, () => [108 + rnd() * 0.1, 14 + rnd() * 0.1]);
     ring.push(ring[0]!);
-    const t0 = performance.now();
     const r = await importFile(
       fcBytes([
         {
@@ -407,7 +407,6 @@ describe('polygon repair', () => {
       'b.geojson',
       'boundaries',
     );
-    expect(performance.now() - t0).toBeLessThan(3000);
     expect(r.items.map((c) => c.id)).toEqual(['B']);
     expect(r.issues).toHaveLength(1);
     expect(r.issues[0]).toMatchObject({ severity: 'error', path: 'features[0].geometry' });

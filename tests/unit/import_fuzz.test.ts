@@ -1,8 +1,9 @@
 /**
  * Seeded property-based fuzzing (fast-check) of every parser of the import layer: on any input of
- * bounded size each returns or throws a UserError with a message — never another error — and each call
- * stays within a time budget (no hang, no quadratic blow-up). Inputs are random, or corpus files with
- * bytes flipped and cut (inside the zip for shapefiles, XLSX and KMZ, so the inner readers are reached).
+ * bounded size each returns or throws a UserError with a message — never another error. A hang fails the
+ * test by its timeout; speed on pathological inputs is measured by `npm run bench` (bench/import_speed.ts),
+ * not asserted here, where a busy machine would fail it. Inputs are random, or corpus files with bytes
+ * flipped and cut (inside the zip for shapefiles, XLSX and KMZ, so the inner readers are reached).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,20 +24,16 @@ import { ROOT } from '../support/sample.ts';
 
 const SEED = 20_261_122;
 const RUNS = 300;
-/** Longest any single call may take on these small inputs, in ms (generous for a loaded CI machine). */
-const BUDGET_MS = 2000;
 const BAD = join(ROOT, 'tests/fixtures/bad');
 
-/** Runs `fn`; passes when it returns or throws a UserError with a message, within the time budget. */
+/** Runs `fn`; passes when it returns or throws a UserError with a message. */
 async function userErrorOnly(fn: () => unknown): Promise<void> {
-  const t0 = performance.now();
   try {
     await fn();
   } catch (e) {
     if (!(e instanceof UserError)) throw new Error(`not a UserError: ${(e as Error)?.stack ?? String(e)}`);
     expect(e.message.length).toBeGreaterThan(0);
   }
-  expect(performance.now() - t0).toBeLessThan(BUDGET_MS);
 }
 
 const corpus = readdirSync(BAD)
