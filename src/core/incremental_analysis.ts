@@ -1,13 +1,14 @@
-import Flatbush from 'flatbush';
-import type { Polygon } from 'geojson';
-import { DEFAULT_CONFIG } from './base/config.ts';
+/**
+ * An analysis that can be updated cheaply after a what-if edit: `startAnalysis` / `resumeAnalysis` keep
+ * the inputs and result with a cache (incremental_cache.ts), `updateAnalysis` recomputes only the
+ * communes a changed site or postal point can reach and rebuilds the rollups, lists and targets.
+ */
 import {
   ALL_OPERATORS,
   type Callbacks,
   type Commune,
   type CoverageFigure,
   type EngineConfig,
-  type GapPolygon,
   type Site,
   TECHNOLOGIES,
   type TechnologyKey,
@@ -16,9 +17,16 @@ import {
 import { unitGroups } from './base/unit_groups.ts';
 import { probeCoverage } from './coverage/probe_coverage.ts';
 import { rollup } from './coverage/rollup.ts';
-import { type CommuneLocator, communeLocator } from './geometry/commune_locator.ts';
+import { communeLocator } from './geometry/commune_locator.ts';
 import { metresPerDegreeLat, metresPerDegreeLon } from './geometry/local_projection.ts';
 import { ringsBBox, ringsOf } from './geometry/point_in_polygon.ts';
+import {
+  type AnalysisCache,
+  type BBox,
+  buildCache,
+  candidateReach2,
+  siteIndex,
+} from './incremental_cache.ts';
 import { type PostalBlock, postalIndicators } from './infrastructure/postal_indicators.ts';
 import {
   type DeadZoneVillage,
@@ -36,33 +44,12 @@ import {
 } from './run_analysis.ts';
 import type { TargetEvaluation } from './targets/evaluate_targets.ts';
 
-type BBox = [number, number, number, number];
-
 /** An analysis together with what it takes to update it cheaply after a few sites or postal points change. */
 export interface AnalysisState {
   readonly input: FullInput;
   readonly options: FullOptions;
   readonly result: FullResult;
   readonly cache: AnalysisCache;
-}
-
-/** Per-commune pieces of the last result, and indexes over the fixed inputs (communes, villages). */
-interface AnalysisCache {
-  cfg: EngineConfig;
-  locator: CommuneLocator;
-  /** Commune bounding boxes, stretched to take in each commune's centre point. */
-  boxes: BBox[];
-  boxIndex: Flatbush;
-  villageCommune: Int32Array;
-  populationCommune: Int32Array;
-  /** For each commune, the index of its centre among the centre probes (-1 without a centre). */
-  centreSlot: Int32Array;
-  gapsByCommune: GapPolygon[][];
-  beyondByCommune: Polygon[][];
-  /** Villages then commune centres: the probe points, in the order of `mobile.probes`. */
-  probePoints: { lon: number; lat: number }[];
-  /** Squared planar distance (degrees²) from each probe to the farthest of its nearest-4G candidates. */
-  probeReach2: Float64Array;
 }
 
 /** What one update recomputed. */
@@ -325,53 +312,6 @@ function withCache(input: FullInput, options: FullOptions, result: FullResult): 
   };
 }
 
-function buildCache(input: FullInput, options: FullOptions, result: FullResult): AnalysisCache {
-  const cfg: EngineConfig = { ...DEFAULT_CONFIG, ...options.config };
-  const { communes } = input;
-  const locator = communeLocator(communes);
-  const boxes = communes.map((c, i): BBox => {
-    const b: BBox = [...locator.bboxes[i]!];
-    if (c.center) {
-      b[0] = Math.min(b[0], c.center[0]);
-      b[1] = Math.min(b[1], c.center[1]);
-      b[2] = Math.max(b[2], c.center[0]);
-      b[3] = Math.max(b[3], c.center[1]);
-    }
-    return b;
-  });
-  const boxIndex = new Flatbush(Math.max(1, boxes.length));
-  for (const b of boxes) boxIndex.add(...b);
-  if (boxes.length === 0) boxIndex.add(0, 0, 0, 0);
-  boxIndex.finish();
-  const byUnit = <T>(items: readonly { unitId: string }[], pick: (x: never) => T): T[][] => {
-    const at = new Map(communes.map((c, i) => [c.id, i]));
-    const out = communes.map(() => [] as T[]);
-    for (const x of items) {
-      const i = at.get(x.unitId);
-      if (i !== undefined) out[i]!.push(pick(x as never));
-    }
-    return out;
-  };
-  let centres = 0;
-  const probePoints = [
-    ...(input.villages ?? []).map((v) => ({ lon: v.lon, lat: v.lat })),
-    ...communes.flatMap((c) => (c.center ? [{ lon: c.center[0], lat: c.center[1] }] : [])),
-  ];
-  return {
-    cfg,
-    locator,
-    boxes,
-    boxIndex,
-    villageCommune: Int32Array.from(input.villages ?? [], (v) => locator.locate(v.lon, v.lat)),
-    populationCommune: Int32Array.from(input.populationPoints ?? [], (p) => locator.locate(p.lon, p.lat)),
-    centreSlot: Int32Array.from(communes, (c) => (c.center ? centres++ : -1)),
-    gapsByCommune: byUnit(result.mobile.gaps, (g: GapPolygon) => g),
-    beyondByCommune: byUnit(result.postalBeyondPolygons, (b: { geometry: Polygon }) => b.geometry),
-    probePoints,
-    probeReach2: candidateReach2(probePoints, input.sites, siteIndex(input.sites)),
-  };
-}
-
 /** Items added, removed or changed between two lists keyed by id (both versions of a changed item); null on duplicate ids. */
 function diffById<T extends { id: string }>(before: readonly T[], after: readonly T[]): T[] | null {
   const a = new Map(before.map((x) => [x.id, x]));
@@ -446,37 +386,6 @@ function reachingSites(
     for (const t of s.technologies) out.push({ ...s, technologies: [t], radius_m: cfg.radii[t][setting] });
   }
   return out;
-}
-
-/** As many nearest-4G candidates as `probeCoverage` takes. */
-const NEAREST_CANDIDATES = 8;
-
-/**
- * For each point, the squared planar distance (degrees²) to the last of its nearest-4G candidates
- * (Infinity when there are fewer 4G sites than candidates): a 4G site farther than that can't change
- * the point's nearest-4G distance.
- */
-function candidateReach2(
-  points: readonly { lon: number; lat: number }[],
-  sites: readonly Site[],
-  index: Flatbush | null,
-): Float64Array {
-  return Float64Array.from(points, (p) => {
-    if (!index) return Infinity;
-    const ids = index.neighbors(p.lon, p.lat, NEAREST_CANDIDATES, Infinity, (i) =>
-      sites[i]!.technologies.includes('4G'),
-    );
-    const last = ids.length < NEAREST_CANDIDATES ? undefined : sites[ids[ids.length - 1]!];
-    return last ? (last.lon - p.lon) ** 2 + (last.lat - p.lat) ** 2 : Infinity;
-  });
-}
-
-function siteIndex(sites: readonly Site[]): Flatbush | null {
-  if (sites.length === 0) return null;
-  const index = new Flatbush(sites.length);
-  for (const s of sites) index.add(s.lon, s.lat, s.lon, s.lat);
-  index.finish();
-  return index;
 }
 
 /** The report's combination order: technologies 2G…5G then any, each with "all" then every operator. */

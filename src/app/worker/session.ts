@@ -1,14 +1,18 @@
 /**
- * The analysis worker's session: everything loaded, and the current analysis of the scenario. Owned by
- * analysis.worker.ts; the export builder (worker_export.ts) reads it.
+ * The analysis worker's session: everything loaded, and the current analysis of the scenario, with its
+ * report as the page gets it. Made by `load` (worker_load.ts), kept by analysis.worker.ts, changed by
+ * `edit` (worker_edit.ts); the export builder (worker_export.ts) reads it.
  */
+
+import { DEFAULT_CONFIG } from '../../core/base/config.ts';
 import type { FiberRoute, PostalPoint, Village } from '../../core/base/infrastructure.ts';
 import type { Commune, Site } from '../../core/base/types.ts';
 import type { AnalysisState } from '../../core/incremental_analysis.ts';
-import type { ReportInputs } from '../../core/report/report.ts';
+import { buildReport, type ReportInputs } from '../../core/report/report.ts';
+import type { FullResult } from '../../core/run_analysis.ts';
 import type { Target } from '../../core/targets/targets.ts';
 import type { Edit } from '../state/scenario_edits.ts';
-import type { DatasetInfo, FeatureLayer } from './worker_protocol.ts';
+import type { DatasetInfo, FeatureLayer, ReportLists } from './worker_protocol.ts';
 
 /** Everything loaded, and the current analysis of the scenario. */
 export interface Session {
@@ -28,4 +32,18 @@ export interface Session {
   subscribed: Set<FeatureLayer>;
   /** Target definitions of the loaded target files (labels, years, sources for the exports). */
   targets: Target[];
+}
+
+/** The figures of a result of the session, rounded as in report.json. */
+export function sessionReport(s: Session, result: FullResult) {
+  return buildReport(result, DEFAULT_CONFIG, s.reportInputs, new Date());
+}
+
+/** The report's lists the page shows (dead-zone villages, communes without a postal point). */
+export function reportLists(r: ReturnType<typeof sessionReport>): ReportLists {
+  return {
+    deadZoneVillages: r.dead_zone_villages,
+    communesWithoutStaffedPoint: r.communes_without_staffed_postal_point,
+    communesWithoutCulturalPoint: r.communes_without_cultural_post_point,
+  };
 }

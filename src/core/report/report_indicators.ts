@@ -1,3 +1,13 @@
+/**
+ * The catalogue of report indicators: every per-unit figure of report.json with its labels in both
+ * languages, unit, decimals, better direction and short field name, in the fixed order every export
+ * uses (`reportIndicators`).
+ *
+ * Longer than ~500 lines because it is one ordered list, and most of its length is one literal per
+ * indicator: the exports' column order and the unique 10-character Shapefile names come from walking
+ * it once, so split by block (mobile, postal, fiber, villages) the order and the name clashes would be
+ * spread over several files.
+ */
 import type { FullUnit } from '../run_analysis.ts';
 import type { CoverageReport } from './report.ts';
 
