@@ -1,6 +1,42 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx's loader, so `npx vungphu` works right after `npm install`.
-import { register } from 'tsx/esm/api';
+// The `vungphu` command. Runs the bundled CLI, dist-cli/vungphu.mjs (built from src/cli/main.ts by
+// `npm run build:cli`, which `npm install` runs as `prepare`), with plain node: no TypeScript
+// compiler at start-up. When the bundle is missing, or a source file it was built from
+// (dist-cli/manifest.json) has changed since, it runs the TypeScript source through tsx instead,
+// with a one-line note on stderr, so the output always matches the source.
+import { readFileSync, statSync } from 'node:fs';
 
-register();
-await import('../src/cli/main.ts');
+const root = new URL('../', import.meta.url);
+
+/** Why the bundle cannot be used ('missing', 'stale: <file>'), or null when it is up to date. */
+function bundleProblem() {
+  let manifest;
+  try {
+    manifest = JSON.parse(readFileSync(new URL('dist-cli/manifest.json', root), 'utf8'));
+    statSync(new URL('dist-cli/vungphu.mjs', root));
+  } catch {
+    return 'missing';
+  }
+  for (const file of manifest.sources) {
+    let mtime;
+    try {
+      mtime = statSync(new URL(file, root)).mtimeMs;
+    } catch {
+      return `stale: ${file} is gone`;
+    }
+    if (mtime >= manifest.builtAtMs) return `stale: ${file} changed`;
+  }
+  return null;
+}
+
+const problem = bundleProblem();
+if (problem === null) {
+  await import('../dist-cli/vungphu.mjs');
+} else {
+  process.stderr.write(
+    `vungphu: bundled CLI ${problem}; running the TypeScript source through tsx (slower start; 'npm run build:cli' rebuilds it)\n`,
+  );
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+}
