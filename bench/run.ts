@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: engine speed on the bundled sample, the naive way's speed on the same data and
- * their ratio, then the national-scale synthetic case (time and peak memory, in a child process).
+ * their ratio, then the national-scale synthetic case (time and peak memory, in a child process),
+ * site planning, the CLI's start-up (`bench/cli_startup.ts`, also `npm run bench:cli` alone) and the
+ * app's first render.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -83,6 +85,13 @@ console.log(out.trim());
 // Site planning (issue 6): the sample province with 5,000 candidates and k = 100, lazy vs plain greedy.
 console.log(
   execFileSync(process.execPath, ['--import', 'tsx', new URL('plan_sites.ts', import.meta.url).pathname], {
+    encoding: 'utf8',
+  }).trim(),
+);
+
+// The CLI's start-up: bundled vs tsx, whole processes (--version, --help, analyze on the sample).
+console.log(
+  execFileSync(process.execPath, ['--import', 'tsx', new URL('cli_startup.ts', import.meta.url).pathname], {
     encoding: 'utf8',
   }).trim(),
 );

@@ -1,0 +1,83 @@
+/**
+ * CLI start-up: whole-process wall time of `vungphu --version`, `--help` and `analyze` on the bundled
+ * sample, run the built way (bin/vungphu.mjs → dist-cli/, plain node) and the old way (tsx compiling
+ * src/cli/main.ts), against `node -e ''` as the floor. Builds the CLI from the current source first.
+ * The cases take turns, one run of each per round, so a load spike hits them all alike; each case has
+ * one unrecorded warm-up run (tsx's transform cache, the disk cache). Prints median and min–max.
+ *
+ *   npm run bench:cli [-- runs]      (default 7 runs; `npm run bench` runs it too)
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const RUNS = Number(process.argv[2] ?? 7);
+/** The PostGIS time for the same figures on the sample, as given in the task (not measured here). */
+const POSTGIS_S = 4.2;
+
+interface Case {
+  label: string;
+  args: string[];
+}
+
+const out = mkdtempSync(join(tmpdir(), 'vungphu-bench-cli-'));
+const bin = join(ROOT, 'bin/vungphu.mjs');
+const tsx = ['--import', 'tsx', join(ROOT, 'src/cli/main.ts')];
+const CASES: Case[] = [
+  { label: "node -e ''", args: ['-e', ''] },
+  { label: 'vungphu --version', args: [bin, '--version'] },
+  { label: 'vungphu --help', args: [bin, '--help'] },
+  { label: 'vungphu analyze', args: [bin, 'analyze', '--out', join(out, 'bundle')] },
+  { label: 'tsx --version', args: [...tsx, '--version'] },
+  { label: 'tsx --help', args: [...tsx, '--help'] },
+  { label: 'tsx analyze', args: [...tsx, 'analyze', '--out', join(out, 'tsx')] },
+];
+
+/** Wall time of one process, in ms; throws when it fails or the bin did not run the bundle. */
+function runOnce(c: Case): number {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, c.args, { cwd: ROOT, encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`${c.label}: exit ${r.status}\n${r.stderr}`);
+  if (r.stderr.includes('bundled CLI')) throw new Error(`${c.label}: the bin fell back to tsx: ${r.stderr}`);
+  return ms;
+}
+
+function stats(xs: number[]): { median: number; min: number; max: number } {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)]!, min: s[0]!, max: s.at(-1)! };
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(2);
+
+execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/build_cli.ts')], {
+  cwd: ROOT,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const times = new Map<Case, number[]>(CASES.map((c) => [c, []]));
+for (const c of CASES) runOnce(c);
+const loadBefore = loadavg()[0]!;
+for (let round = 0; round < RUNS; round++) for (const c of CASES) times.get(c)!.push(runOnce(c));
+rmSync(out, { recursive: true, force: true });
+
+const median = (label: string) => stats(times.get(CASES.find((c) => c.label === label)!)!).median;
+console.log(
+  `CLI start-up: ${RUNS} runs per case, whole process wall time (${cpus().length} × ${cpus()[0]?.model ?? '?'}, ` +
+    `node ${process.version}, load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)})`,
+);
+console.log('| case | median | min–max | tsx ÷ bundle |');
+console.log('|---|---|---|---|');
+for (const c of CASES) {
+  const s = stats(times.get(c)!);
+  const twin = c.label.startsWith('vungphu ') ? c.label.replace('vungphu ', 'tsx ') : null;
+  const ratio = twin ? `${(median(twin) / s.median).toFixed(1)}×` : '';
+  console.log(`| ${c.label} | ${seconds(s.median)} s | ${seconds(s.min)}–${seconds(s.max)} s | ${ratio} |`);
+}
+const analyzeS = median('vungphu analyze') / 1000;
+console.log(
+  `vungphu analyze: ${analyzeS.toFixed(2)} s whole process; PostGIS ${POSTGIS_S} s (given) → ` +
+    `${(POSTGIS_S / analyzeS).toFixed(1)}× faster (goal 5×, i.e. ≤ ${(POSTGIS_S / 5).toFixed(2)} s)`,
+);
