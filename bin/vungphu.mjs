@@ -5,26 +5,23 @@
 // (dist-cli/manifest.json) has changed since, it runs the TypeScript source through tsx instead,
 // with a one-line note on stderr, so the output always matches the source.
 import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('../', import.meta.url);
+const root = fileURLToPath(new URL('../', import.meta.url));
 
-/** Why the bundle cannot be used ('missing', 'stale: <file>'), or null when it is up to date. */
+/** Why the bundle cannot be used ('missing', 'stale: …'), or null when it is up to date (~0.2 ms). */
 function bundleProblem() {
   let manifest;
   try {
-    manifest = JSON.parse(readFileSync(new URL('dist-cli/manifest.json', root), 'utf8'));
-    statSync(new URL('dist-cli/vungphu.mjs', root));
+    manifest = JSON.parse(readFileSync(`${root}dist-cli/manifest.json`, 'utf8'));
   } catch {
     return 'missing';
   }
+  if (!statSync(`${root}dist-cli/vungphu.mjs`, { throwIfNoEntry: false })) return 'missing';
   for (const file of manifest.sources) {
-    let mtime;
-    try {
-      mtime = statSync(new URL(file, root)).mtimeMs;
-    } catch {
-      return `stale: ${file} is gone`;
-    }
-    if (mtime >= manifest.builtAtMs) return `stale: ${file} changed`;
+    const stat = statSync(root + file, { throwIfNoEntry: false });
+    if (!stat) return `stale: ${file} is gone`;
+    if (stat.mtimeMs >= manifest.builtAtMs) return `stale: ${file} changed`;
   }
   return null;
 }
