@@ -1,7 +1,9 @@
 /**
- * CLI start-up: whole-process wall time of `vungphu --version`, `--help`, `analyze --help` (every
- * module of analyze loaded, no analysis) and `analyze` on the bundled sample, run the built way (bin/vungphu.mjs → dist-cli/, plain node) and the old way (tsx compiling
- * src/cli/main.ts), against `node -e ''` as the floor. Builds the CLI from the current source first.
+ * CLI start-up: whole-process wall time of `vungphu --version`, `--help` (also through `npx`),
+ * `analyze --help` (every module of analyze loaded, no analysis) and `analyze` on the bundled
+ * sample, run the built way (bin/vungphu.mjs → dist-cli/, plain node) and the old way (tsx
+ * compiling src/cli/main.ts), against `node -e ''` as the floor. Builds the CLI from the current
+ * source first.
  * The cases take turns, one run of each per round, so a load spike hits them all alike; each case has
  * one unrecorded warm-up run (tsx's transform cache, the disk cache). Prints median and min–max of
  * the wall time and, on Linux, the median CPU time (user + system) of the process, which a busy
@@ -29,6 +31,8 @@ const POSTGIS_S = 4.2;
 interface Case {
   label: string;
   args: string[];
+  /** The program, when not this node. */
+  command?: string;
 }
 
 const out = mkdtempSync(join(tmpdir(), 'vungphu-bench-cli-'));
@@ -38,6 +42,8 @@ const CASES: Case[] = [
   { label: "node -e ''", args: ['-e', ''] },
   { label: 'vungphu --version', args: [bin, '--version'] },
   { label: 'vungphu --help', args: [bin, '--help'] },
+  // npm's own start (config, the installed tree) comes on top of the bin.
+  { label: 'npx vungphu --help', args: ['vungphu', '--help'], command: 'npx' },
   // Loads every module analyze needs, then prints its help: analyze's start-up without the analysis.
   { label: 'vungphu analyze --help', args: [bin, 'analyze', '--help'] },
   { label: 'vungphu analyze', args: [bin, 'analyze', '--out', join(out, 'bundle')] },
@@ -68,7 +74,7 @@ function childrenCpuMs(): number | null {
 function runOnce(c: Case): { wall: number; cpu: number | null } {
   const cpu0 = childrenCpuMs();
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, c.args, { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(c.command ?? process.execPath, c.args, { cwd: ROOT, encoding: 'utf8' });
   const wall = Number(process.hrtime.bigint() - t0) / 1e6;
   const cpu1 = childrenCpuMs();
   if (r.status !== 0) throw new Error(`${c.label}: exit ${r.status}\n${r.stderr}`);
