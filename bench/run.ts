@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: engine speed on the bundled sample, the naive way's speed on the same data and
- * their ratio, then the national-scale synthetic case (time and peak memory, in a child process), site
- * planning, import on pathological inputs, and the app's first render.
+ * their ratio, then the national-scale synthetic case (time and peak memory, in a child process),
+ * site planning, import on pathological inputs, the CLI's start-up (`bench/cli_startup.ts`, also
+ * `npm run bench:cli` alone) and the app's first render.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -91,6 +92,13 @@ console.log(
 // Import on pathological inputs (the speed targets the import unit tests used to assert).
 console.log(
   execFileSync(process.execPath, ['--import', 'tsx', new URL('import_speed.ts', import.meta.url).pathname], {
+    encoding: 'utf8',
+  }).trim(),
+);
+
+// The CLI's start-up: bundled vs tsx, whole processes (--version, --help, analyze on the sample).
+console.log(
+  execFileSync(process.execPath, ['--import', 'tsx', new URL('cli_startup.ts', import.meta.url).pathname], {
     encoding: 'utf8',
   }).trim(),
 );

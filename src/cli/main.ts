@@ -1,7 +1,10 @@
+/**
+ * The `vungphu` command line: dispatches to a command. Each command's module is imported only when
+ * that command runs, so `--help` and `--version` load almost nothing.
+ */
 import { formatIssue, UserError } from '../core/base/errors.ts';
-import { ANALYZE_HELP, analyzeCommand } from './analyze_command.ts';
-import { planSitesCommand } from './plan_sites_command.ts';
-import { reportCommand } from './report_command.ts';
+import { ANALYZE_HELP } from './analyze_help.ts';
+import { packageVersion } from './version.ts';
 
 const HELP = `vungphu — coverage analysis for Vietnamese provinces (Vùng Phủ)
 
@@ -31,12 +34,13 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === '--version') {
-      process.stdout.write('0.1.0\n');
+      process.stdout.write(`${packageVersion()}\n`);
       return 0;
     }
-    if (command === 'analyze') return await analyzeCommand(rest);
-    if (command === 'plan-sites') return await planSitesCommand(rest);
-    if (command === 'report') return await reportCommand(rest);
+    if (command === 'analyze') return await (await import('./analyze_command.ts')).analyzeCommand(rest);
+    if (command === 'plan-sites')
+      return await (await import('./plan_sites_command.ts')).planSitesCommand(rest);
+    if (command === 'report') return await (await import('./report_command.ts')).reportCommand(rest);
     throw new UserError(`unknown command "${command}". Run 'vungphu --help'.`);
   } catch (e) {
     if (e instanceof UserError) {

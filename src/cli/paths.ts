@@ -1,7 +1,14 @@
+/** Where the CLI finds the bundled data: the project root, from this module's folder. */
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findProjectRoot } from './project_root.ts';
 
-/** The project root (where data/ lives), resolved from this file so the CLI works from any directory. */
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/**
+ * The project root (where data/ and package.json live), with a trailing separator. Found by walking
+ * up from this module, so it is the same from src/cli/ (tsx), from the bundle in dist-cli/ and from
+ * any current directory.
+ */
+export const ROOT = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
 
 /** The bundled sample: real boundaries and population, synthetic infrastructure. */
 export const SAMPLE = {

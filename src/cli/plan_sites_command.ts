@@ -20,12 +20,8 @@ import { candidatesFromCsv } from '../io/import/candidates_csv.ts';
 import { configFromJson } from '../io/import/config_file.ts';
 import { rejectedRowsCsv } from '../io/import/rejected_rows.ts';
 import { parseTechnology } from '../io/import/technology.ts';
-import {
-  BOUNDARY_FLAG_OPTIONS,
-  IMPORT_FLAG_OPTIONS,
-  IMPORT_FLAGS_HELP,
-  InputLoader,
-} from './input_loader.ts';
+import { BOUNDARY_FLAG_OPTIONS, IMPORT_FLAG_OPTIONS, IMPORT_FLAGS_HELP } from './import_flags.ts';
+import { InputLoader } from './input_loader.ts';
 import { optionalNumber } from './number_flag.ts';
 import { SAMPLE } from './paths.ts';
 import { POSTAL_PLAN_HELP, planPostal } from './plan_postal.ts';

@@ -1,27 +1,24 @@
+/**
+ * `vungphu report`: the periodic report in every format. Each exporter is imported when its format is
+ * asked for (the PDF writer with its fonts, sql.js for the GeoPackage), so a CSV-only report does not
+ * load them.
+ */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { MultiPolygon, Polygon } from 'geojson';
-import initSqlJs from 'sql.js';
 import { UserError } from '../core/base/errors.ts';
 import { compareReports } from '../core/report/compare_reports.ts';
 import { rankCommunes } from '../core/report/rank_communes.ts';
 import type { CoverageReport } from '../core/report/report.ts';
 import { reportIndicators } from '../core/report/report_indicators.ts';
 import type { Target } from '../core/targets/targets.ts';
-import { reportPdf } from '../io/export/pdf/report_pdf.ts';
-import { reportCsv } from '../io/export/report_csv.ts';
 import type { ReportGeometry } from '../io/export/report_features.ts';
-import { reportGeoJSON } from '../io/export/report_geojson.ts';
-import { reportGeoPackage } from '../io/export/report_gpkg.ts';
 import { parseReportJson } from '../io/export/report_json.ts';
-import { reportKml } from '../io/export/report_kml.ts';
-import { reportShapefileZip } from '../io/export/report_shapefile.ts';
 import type { ReportExportOptions } from '../io/export/report_tables.ts';
-import { reportXlsx } from '../io/export/report_xlsx.ts';
 import { communesFromGeoJSON } from '../io/import/boundaries.ts';
 import { targetsFromJson } from '../io/import/targets_file.ts';
-import { analyzeCommand } from './analyze_command.ts';
+import { ROOT } from './paths.ts';
 import { readBytes, readText } from './read_inputs.ts';
 
 export const REPORT_HELP = `vungphu report — the periodic report: Excel, PDF, CSV and GIS files
@@ -119,6 +116,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
   } else {
     dir = own.get('--out') ?? 'out';
     // Same inputs, same validation, same outputs as `vungphu analyze`.
+    const { analyzeCommand } = await import('./analyze_command.ts');
     const code = await analyzeCommand([...rest, '--out', dir]);
     if (code !== 0) return code;
     geometryArgs = rest;
@@ -155,30 +153,46 @@ export async function reportCommand(argv: string[]): Promise<number> {
   };
   for (const f of formats) {
     switch (f) {
-      case 'xlsx':
+      case 'xlsx': {
+        const { reportXlsx } = await import('../io/export/report_xlsx.ts');
         write('report.xlsx', reportXlsx(report, options));
         break;
-      case 'csv':
+      }
+      case 'csv': {
+        const { reportCsv } = await import('../io/export/report_csv.ts');
         for (const [name, text] of Object.entries(reportCsv(report, options))) write(name, text);
         break;
+      }
       case 'pdf': {
+        const { reportPdf } = await import('../io/export/pdf/report_pdf.ts');
         const fonts = { regular: fontBytes('DejaVuSans.ttf'), bold: fontBytes('DejaVuSans-Bold.ttf') };
         write('report.pdf', await reportPdf(report, geometry!, fonts, { ...options, mapIndicator }));
         break;
       }
-      case 'geojson':
+      case 'geojson': {
+        const { reportGeoJSON } = await import('../io/export/report_geojson.ts');
         for (const [layer, text] of Object.entries(reportGeoJSON(report, geometry!, lang)))
           write(`report_${layer}.geojson`, text);
         break;
-      case 'gpkg':
+      }
+      case 'gpkg': {
+        const [{ reportGeoPackage }, { default: initSqlJs }] = await Promise.all([
+          import('../io/export/report_gpkg.ts'),
+          import('sql.js'),
+        ]);
         write('report.gpkg', reportGeoPackage(report, geometry!, await initSqlJs(), lang));
         break;
-      case 'shp':
+      }
+      case 'shp': {
+        const { reportShapefileZip } = await import('../io/export/report_shapefile.ts');
         write('report_shp.zip', reportShapefileZip(report, geometry!, lang));
         break;
-      case 'kml':
+      }
+      case 'kml': {
+        const { reportKml } = await import('../io/export/report_kml.ts');
         write('report.kml', reportKml(report, geometry!, lang));
         break;
+      }
     }
   }
   process.stdout.write(`wrote ${written.join(', ')}\n`);
@@ -276,7 +290,8 @@ function readTargetDefinitions(report: CoverageReport): Target[] {
   return report.inputs.targets.flatMap((p) => (existsSync(p) ? targetsFromJson(readText(p), p).targets : []));
 }
 
-const requireHere = createRequire(import.meta.url);
+/** Resolves packages from the project root: the same from src/cli/ (tsx) and from the bundle. */
+const requireHere = createRequire(`${ROOT}package.json`);
 
 /** A DejaVu Sans TTF from the dejavu-fonts-ttf package (it covers Vietnamese). */
 function fontBytes(file: string): Uint8Array {

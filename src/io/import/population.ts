@@ -1,4 +1,3 @@
-import { fromArrayBuffer } from 'geotiff';
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
 import type { PopulationPoint } from '../../core/base/types.ts';
 import { type CsvTable, parseCsv, parseNumber } from '../formats/csv.ts';
@@ -87,8 +86,10 @@ export function populationFromTable(table: CsvTable, file: string): PopulationIm
 /**
  * Reads a population raster (WorldPop/HRSL layout: single band, people per cell, WGS84 lon/lat,
  * north-up) into one point per populated cell at the cell centre. Nodata and values ≤ 0 are skipped.
+ * geotiff.js (and its decoders) is imported here, on the first raster, not with the importer.
  */
 export async function populationFromGeoTIFF(buffer: ArrayBuffer, file: string): Promise<PopulationImport> {
+  const { fromArrayBuffer } = await import('geotiff');
   let tiff: Awaited<ReturnType<typeof fromArrayBuffer>>;
   try {
     tiff = await fromArrayBuffer(buffer);

@@ -1,0 +1,44 @@
+/** The help text of `vungphu analyze` (also printed by `vungphu --help`), apart from the command's code. */
+import { IMPORT_FLAGS_HELP } from './import_flags.ts';
+
+export const ANALYZE_HELP = `vungphu analyze — coverage per commune, district and province
+
+Usage: vungphu analyze [options]
+With no inputs it runs on the bundled sample (real boundaries and census population,
+SYNTHETIC infrastructure).
+
+  --boundaries F        commune boundaries: GeoJSON, KML/KMZ or a zipped shapefile
+                        (Polygon/MultiPolygon)
+  --id-field NAME       boundary id field (auto: id, gso_code, ma_xa, code)
+  --name-field NAME     boundary name field (auto: name, commune, ten)
+  --population-field N  boundary population field (auto: population, pop2019, dan_so)
+  --boundary-set S      sample boundary set when --boundaries is not given: pre2025 (default) or 2025
+  --sites F             mobile sites: GeoJSON, or CSV id,lon,lat,technology,operator
+                        [,radius_m,azimuth_deg,beamwidth_deg]
+  --population F        population points (GeoJSON/CSV lon,lat,population) or a
+                        WorldPop/HRSL GeoTIFF (people per cell, EPSG:4326)
+  --postal F            postal service points: GeoJSON, or CSV id,lon,lat,type,staffed,
+                        internet,online_public_services
+  --postal-count TYPES  which types count as public postal service points for R̄
+                        (comma list of post_office,cultural_post_point,agent,kiosk; default all)
+  --fiber F             fiber routes: GeoJSON LineString/MultiLineString, or CSV
+                        id,operator,medium,placement,year,wkt (WKT LINESTRING)
+  --fiber-reach-m M     fiber reach distance in metres (default 1000)
+  --villages F          village points: GeoJSON, or CSV id,name,commune_id,lon,lat,
+                        population,households,has_grid_power
+  --targets F           target file (JSON; repeatable). Default: the bundled targets of
+                        the provinces in the boundaries (data/targets/)
+  --config F            engine config JSON (radii, scanlines, gapTechnologies, …)
+${IMPORT_FLAGS_HELP}
+  --out DIR             output folder (default: out)
+  --strict              exit 1 when any input row is rejected
+  -h, --help            this help
+
+Point and line inputs may be GeoJSON, CSV, XLSX (first sheet), KML/KMZ or a zipped shapefile
+(see docs/input.md). With no --boundaries and no --sites, the bundled sample's postal points, fiber
+and villages are used too.
+
+Writes DIR/report.json, DIR/communes.csv and DIR/targets.csv (UTF-8 with BOM),
+DIR/gaps.geojson and, with postal points, DIR/postal_beyond_3km.geojson; DIR/rejected.csv lists
+the rejected rows and why, when there are any.
+Exit codes: 0 success, 1 bad input, 2 internal error.`;
