@@ -2,7 +2,8 @@
  * `npm run bench`: engine speed on the bundled sample, the naive way's speed on the same data and
  * their ratio, then the national-scale synthetic case (time and peak memory, in a child process),
  * site planning, import on pathological inputs, the CLI's start-up (`bench/cli_startup.ts`, also
- * `npm run bench:cli` alone) and the app's first render.
+ * `npm run bench:cli` alone), the same figures in PostGIS (`bench/postgis.ts`, when a server is
+ * reachable) and the app's first render.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -99,6 +100,13 @@ console.log(
 // The CLI's start-up: bundled vs tsx, whole processes (--version, --help, analyze on the sample).
 console.log(
   execFileSync(process.execPath, ['--import', 'tsx', new URL('cli_startup.ts', import.meta.url).pathname], {
+    encoding: 'utf8',
+  }).trim(),
+);
+
+// The same four figures per commune in PostGIS, when a local server is reachable (else one line on how).
+console.log(
+  execFileSync(process.execPath, ['--import', 'tsx', new URL('postgis.ts', import.meta.url).pathname], {
     encoding: 'utf8',
   }).trim(),
 );
