@@ -58,6 +58,10 @@ export interface PreviewServer {
   stop(): Promise<void>;
 }
 
+/** Terminal colour and style codes (ESC [ … m). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching the ESC character is the point.
+const ANSI_ESCAPE = /\u001b\[[0-9;]*m/g;
+
 /** Serves dist/ with `vite preview` on a free loopback port and waits until it answers. */
 export async function startPreview(): Promise<PreviewServer> {
   if (!existsSync(`${ROOT}dist/index.html`)) {
@@ -76,7 +80,12 @@ export async function startPreview(): Promise<PreviewServer> {
       String(port),
       '--strictPort',
     ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BROWSER: 'none' } },
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'], // No colours: with CI set, vite's colour library colours even a pipe, and the URL line would
+      // carry escape codes between host and port.
+      env: { ...process.env, BROWSER: 'none', NO_COLOR: '1', FORCE_COLOR: '0' },
+    },
   );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
@@ -107,7 +116,8 @@ export async function startPreview(): Promise<PreviewServer> {
       else resolve();
     };
     const onOutput = () => {
-      if (output.includes(`${origin}/`)) finish();
+      // Escape codes stripped all the same, in case a terminal setting forces colour.
+      if (output.replace(ANSI_ESCAPE, '').includes(`${origin}/`)) finish();
     };
     const onExit = (code: number | null) => finish(new Error(`vite preview exited with ${code}:\n${output}`));
     const timer = setTimeout(
