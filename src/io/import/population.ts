@@ -10,6 +10,8 @@ export interface PopulationImport {
   points: PopulationPoint[];
   issues: InputIssue[];
   total: number;
+  /** A raster converted to WGS 84: "<its CRS> → WGS 84". */
+  crs?: string;
 }
 
 const POP_KEYS = ['population', 'pop', 'dan_so', 'danso'];
@@ -192,7 +194,7 @@ class Skipped {
   count = 0;
   first = '';
   add(row: number, col: number, v: number): void {
-    if (this.count++ === 0) this.first = `row ${row}, column ${col}: ${v}`;
+    if (this.count++ === 0) this.first = `row ${row}, column ${col}: ${Number(v.toPrecision(6))}`;
   }
 }
 
@@ -290,5 +292,10 @@ export async function populationFromGeoTIFF(
     );
   if (outside.count)
     issues.warn('', `${where(outside)}: their position converted from ${crs?.label} is not on Earth`);
-  return { points, issues: issues.items, total: width * height };
+  return {
+    points,
+    issues: issues.items,
+    total: width * height,
+    ...(crs ? { crs: `${crs.label} → WGS 84` } : {}),
+  };
 }
