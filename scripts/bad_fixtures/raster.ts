@@ -120,10 +120,16 @@ export function writeRasterFixtures(write: (name: string, data: Uint8Array) => v
       ],
     }),
   );
-  write('raster_bad_offset.tif', grid([1, 2, 3, 4, 5, 6, 7, 8], { override: [{ tag: 273, type: 4, values: [1_000_000_000] }] }));
+  write(
+    'raster_bad_offset.tif',
+    grid([1, 2, 3, 4, 5, 6, 7, 8], { override: [{ tag: 273, type: 4, values: [1_000_000_000] }] }),
+  );
   write('raster_no_georef.tif', grid([1, 2, 3, 4, 5, 6, 7, 8], { tags: [geokeys(4326, false)] }));
   // VN-2000 / UTM 48N-sized coordinates (metres), no GeoKeys.
-  write('raster_metres_no_crs.tif', grid([1, 2, 3, 4, 5, 6, 7, 8], { tags: georef(800_000, 1_560_000, 100) }));
+  write(
+    'raster_metres_no_crs.tif',
+    grid([1, 2, 3, 4, 5, 6, 7, 8], { tags: georef(800_000, 1_560_000, 100) }),
+  );
   // EPSG:2154 (Lambert-93, France): projected, not one the importer converts.
   write(
     'raster_projected_unknown.tif',

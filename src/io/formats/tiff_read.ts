@@ -63,6 +63,13 @@ const TYPE_SIZE: Record<number, number> = {
   18: 8,
 };
 
+/**
+ * Most bytes one compressed byte can expand to, by TIFF compression: PackBits 128 from 2, Deflate
+ * about 1032 (rounded up), LZW at most 4096 (a 12-bit code). A block too short for its cells even at
+ * that ratio is a lying header, refused before anything is allocated. (Other codecs are not bounded.)
+ */
+const MAX_RATIO: Record<number, number> = { 5: 4096, 8: 1100, 32946: 1100, 32773: 64 };
+
 /** `${file}: not a readable GeoTIFF (${why}).` */
 export function unreadable(file: string, why: string): UserError {
   return new UserError(`${file}: not a readable GeoTIFF (${why}).`);
@@ -202,15 +209,17 @@ export function readTiffLayout(
         `${what} ${i} at byte ${int(off)} (${int(n)} bytes) lies past the end of the ${int(len)}-byte file`,
       );
     }
-    if (compression === 1) {
-      const rows = tiled ? blockH : Math.min(blockH, height - (i % down) * blockH);
-      const need = rows * Math.ceil((blockW * cellBits) / 8);
-      if (n < need) {
-        throw unreadable(
-          file,
-          `uncompressed ${what} ${i} has ${int(n)} bytes for ${int(need)} bytes of cells`,
-        );
-      }
+    const rows = tiled ? blockH : Math.min(blockH, height - (i % down) * blockH);
+    const need = rows * Math.ceil((blockW * cellBits) / 8);
+    if (compression === 1 && n < need) {
+      throw unreadable(file, `uncompressed ${what} ${i} has ${int(n)} bytes for ${int(need)} bytes of cells`);
+    }
+    const ratio = MAX_RATIO[compression];
+    if (ratio !== undefined && n * ratio < need && !(n === 0 && off === 0)) {
+      throw unreadable(
+        file,
+        `${what} ${i} has ${int(n)} compressed bytes, too few for ${int(need)} bytes of cells`,
+      );
     }
   }
   return { width, height, numbers, text };
