@@ -114,10 +114,15 @@ describe('GeoTIFF reader fuzzing (seeded)', () => {
     fc.double(),
     fc.constantFrom(0, 1e6, 1e300, Number.NaN, Number.POSITIVE_INFINITY),
   );
+  /** Mostly absent (the valid value stays), sometimes a random replacement. */
+  const rarely = <T>(a: fc.Arbitrary<T>) =>
+    fc.oneof({ weight: 6, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: a });
   const tag = (n: number, type: 3 | 4, v: fc.Arbitrary<number>) =>
-    fc.option(
-      fc.array(v, { minLength: 0, maxLength: 3 }).map((values): TiffTag => ({ tag: n, type, values })),
-      { nil: undefined },
+    rarely(fc.array(v, { minLength: 0, maxLength: 3 }).map((values): TiffTag => ({ tag: n, type, values })));
+  const valid = (values: number[]) =>
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constant(values) },
+      { weight: 1, arbitrary: fc.array(double, { minLength: 0, maxLength: values.length }) },
     );
   const header = fc.record({
     width: fc.integer({ min: 1, max: 8 }),
@@ -140,9 +145,9 @@ describe('GeoTIFF reader fuzzing (seeded)', () => {
       tag(323, 4, fc.constantFrom(0, 1, 16, 4096)),
       tag(339, 3, fc.constantFrom(1, 2, 3, 4, 9)),
     ),
-    scale: fc.array(double, { minLength: 0, maxLength: 3 }),
-    tie: fc.array(double, { minLength: 0, maxLength: 6 }),
-    transformation: fc.option(fc.array(double, { minLength: 16, maxLength: 16 }), { nil: undefined }),
+    scale: valid([0.05, 0.05, 0]),
+    tie: valid([0, 0, 0, 108, 14.1, 0]),
+    transformation: rarely(fc.array(double, { minLength: 16, maxLength: 16 })),
     code: fc.option(fc.constantFrom(4326, 4756, 32648, 3405, 3857, 2154, 32767, 0), { nil: undefined }),
     projected: fc.boolean(),
     nodata: fc.option(fc.constantFrom('-99999', 'nan', '', 'abc', '1e400', '0'), { nil: undefined }),
