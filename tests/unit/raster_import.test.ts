@@ -166,7 +166,9 @@ describe('georeferencing and coordinate system', () => {
         ]),
       ),
     ).toContain('rotated or sheared');
-    expect(await refusal(two(wgs84(108, 14.1, 0)))).toContain('that can be used: origin (108, 14.1), cell size 0 × 0.');
+    expect(await refusal(two(wgs84(108, 14.1, 0)))).toContain(
+      'that can be used: origin (108, 14.1), cell size 0 × 0.',
+    );
   });
   it('never reads metres as degrees: no CRS outside ±180/±90, projected CRS not converted, degrees out of range', async () => {
     expect(await refusal(two(georef(500_000, 1_550_000, 100)))).toContain(
