@@ -126,6 +126,70 @@ describe('the header is checked against the file before anything is allocated', 
   });
 });
 
+/** A little-endian BigTIFF of Float32 cells, one strip, EPSG:4326 (geotiff.js writes only classic TIFF). */
+function bigTiff(width: number, height: number, cells: number[], stripBytes?: number): Uint8Array {
+  const data = new Uint8Array(new Float32Array(cells).buffer);
+  type E = [tag: number, type: number, values: number[]];
+  const entries: E[] = [
+    [256, 16, [width]],
+    [257, 16, [height]],
+    [258, 3, [32]],
+    [259, 3, [1]],
+    [273, 16, [16]],
+    [277, 3, [1]],
+    [278, 16, [height]],
+    [279, 16, [stripBytes ?? data.length]],
+    [339, 3, [3]],
+    [33550, 12, [0.05, 0.05, 0]],
+    [33922, 12, [0, 0, 0, 108, 14.1, 0]],
+    [34735, 3, [1, 1, 0, 2, 1024, 0, 1, 2, 2048, 0, 1, 4326]],
+  ];
+  const size = (t: number) => (t === 3 ? 2 : 8);
+  let at = 16 + data.length;
+  const extra = entries.map(([, t, v]) => {
+    if (v.length * size(t) <= 8) return -1;
+    const here = at;
+    at += v.length * size(t);
+    return here;
+  });
+  const ifd = at;
+  const out = new Uint8Array(ifd + 8 + entries.length * 20 + 8);
+  const view = new DataView(out.buffer);
+  out.set([0x49, 0x49]);
+  view.setUint16(2, 43, true);
+  view.setUint16(4, 8, true);
+  view.setBigUint64(8, BigInt(ifd), true);
+  out.set(data, 16);
+  view.setBigUint64(ifd, BigInt(entries.length), true);
+  const put = (p: number, t: number, v: number) =>
+    t === 3
+      ? view.setUint16(p, v, true)
+      : t === 12
+        ? view.setFloat64(p, v, true)
+        : view.setBigUint64(p, BigInt(v), true);
+  entries.forEach(([tag, t, v], k) => {
+    const p = ifd + 8 + k * 20;
+    view.setUint16(p, tag, true);
+    view.setUint16(p + 2, t, true);
+    view.setBigUint64(p + 4, BigInt(v.length), true);
+    const base = extra[k] === -1 ? p + 12 : extra[k]!;
+    if (extra[k] !== -1) view.setBigUint64(p + 12, BigInt(base), true);
+    for (const [i, x] of v.entries()) put(base + i * size(t), t, x);
+  });
+  return out;
+}
+
+describe('BigTIFF', () => {
+  it('is read, and its strips are checked against the file too', async () => {
+    const r = await read(bigTiff(2, 1, [5, 6]));
+    expect(r.points.map((p) => p.population)).toEqual([5, 6]);
+    expect(r.points[0]!.lon).toBeCloseTo(108.025, 9);
+    expect(await refusal(bigTiff(2, 1, [5, 6], 1_000_000))).toContain(
+      'strip 0 at byte 16 (1,000,000 bytes) lies past the end',
+    );
+  });
+});
+
 describe('georeferencing and coordinate system', () => {
   const cells = [1, 2, 3, 4];
   const two = (tags: TiffTag[]) => buildTiff({ width: 2, height: 2, cells, tags });
