@@ -6,6 +6,8 @@
 import { zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { buildTiff, geokeys, georef, type TiffTag } from '../../scripts/bad_fixtures/raster.ts';
+import { setLang } from '../../src/app/i18n/i18n.ts';
+import { messageText } from '../../src/app/i18n/issue_text.ts';
 import { UserError } from '../../src/core/base/errors.ts';
 import type { Commune } from '../../src/core/base/types.ts';
 import { analyze } from '../../src/core/coverage/analyze.ts';
@@ -16,8 +18,8 @@ import { rect } from '../support/reference.ts';
 const wgs84 = (x = 108.0, y = 14.1, size = 0.01): TiffTag[] => [...georef(x, y, size), geokeys(4326, false)];
 const buf = (b: Uint8Array) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 const read = (b: Uint8Array, maxCells?: number) => populationFromGeoTIFF(buf(b), 'p.tif', maxCells);
-async function refusal(b: Uint8Array, maxCells?: number): Promise<string> {
-  const e = await read(b, maxCells).then(
+async function refusal(b: Uint8Array, maxCells?: number, maxPoints?: number): Promise<string> {
+  const e = await populationFromGeoTIFF(buf(b), 'p.tif', maxCells, maxPoints).then(
     () => null,
     (x: unknown) => x,
   );
@@ -47,6 +49,14 @@ describe('the header is checked against the file before anything is allocated', 
     const six = buildTiff({ width: 3, height: 2, cells: ones(6), tags: wgs84() });
     expect((await read(six, 6)).points).toHaveLength(6);
     expect(await refusal(six, 5)).toContain('3 × 2 cells (6), over the limit of 5 cells');
+  });
+  it('refuses more populated cells than the point limit (each is a point of the analysis)', async () => {
+    expect(IMPORT_LIMITS.rasterPoints).toBe(10_000_000);
+    const b = buf(buildTiff({ width: 3, height: 2, cells: [1, 0, 1, 1, 1, 0], tags: wgs84() }));
+    expect((await populationFromGeoTIFF(b, 'p.tif', 6, 4)).points).toHaveLength(4);
+    await expect(populationFromGeoTIFF(b, 'p.tif', 6, 3)).rejects.toThrowError(
+      'p.tif: the raster has more than 3 populated cells (the limit was reached at row 1 of 2). Resample it',
+    );
   });
   it('refuses a strip past the end, a short uncompressed strip, missing offsets, and too few compressed bytes', async () => {
     const at = (override: TiffTag[]) =>
@@ -370,5 +380,29 @@ describe('analytic: a raster inside a commune gives exactly the covered populati
     expect(fig.covered_population).toBeCloseTo(500, 9);
     expect(fig.population_pct).toBeCloseTo((100 * 500) / total, 9);
     expect(Number.isFinite(fig.population_pct)).toBe(true);
+  });
+});
+
+describe('the messages the corpus cannot produce have Vietnamese text too', () => {
+  it('translates them', async () => {
+    setLang('vi');
+    const two = (tags: TiffTag[]) => buildTiff({ width: 2, height: 2, cells: [1, 2, 3, 4], tags });
+    const messages = [
+      await refusal(two(wgs84()), 4, 3),
+      await refusal(
+        two([
+          { tag: 34264, type: 12, values: [0.05, 0.01, 0, 108, 0, -0.05, 0, 14.1, 0, 0, 0, 0, 0, 0, 0, 1] },
+        ]),
+      ),
+      await refusal(two([...georef(500_000, 1_550_000, 100), geokeys(32767, true)])),
+      await refusal(two([...georef(500_000, 1_550_000, 100), geokeys(4326, false)])),
+      await refusal(two([...georef(108, 14.1, 0.05), geokeys(4269, false)])),
+      await refusal(two(wgs84(108, 14.1, 0))),
+    ];
+    for (const m of messages) {
+      const vi = messageText(m);
+      expect(vi, m).not.toBe(m);
+      expect(vi.startsWith('p.tif: '), vi).toBe(true);
+    }
   });
 });

@@ -327,6 +327,11 @@ const VI: Rule[] = [
       `${m[1]}: ảnh raster có ${m[2]} × ${m[3]} ô (${m[4]}), vượt giới hạn ${m[5]} ô. Hãy cắt theo ranh giới tỉnh hoặc lấy mẫu lại thành ô lớn hơn (ví dụ bằng gdalwarp) rồi nhập lại`,
   ],
   [
+    /^(.*): the raster has more than (\S+) populated cells \(the limit was reached at row (\S+) of (\S+)\)\..*$/,
+    (m) =>
+      `${m[1]}: ảnh raster có hơn ${m[2]} ô có dân (đạt giới hạn ở hàng ${m[3]}/${m[4]}). Hãy lấy mẫu lại thành ô lớn hơn (ví dụ: gdalwarp -tr 0.001 0.001 -r sum) hoặc cắt theo ranh giới tỉnh rồi nhập lại`,
+  ],
+  [
     /^(.*): the raster is rotated or sheared.*$/,
     (m) =>
       `${m[1]}: ảnh raster bị xoay hoặc xiên; hãy nắn lại theo hướng bắc (gdalwarp -t_srs EPSG:4326) rồi nhập lại`,

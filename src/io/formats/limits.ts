@@ -27,6 +27,11 @@ export const IMPORT_LIMITS = {
    * allocated: 100 M cells is 400 MB of Float32 values. A province at WorldPop's 100 m is 2–5 M cells.
    */
   rasterCells: 100_000_000,
+  /**
+   * Most populated cells (non-empty, kept) in one raster: each becomes a point of the analysis, about
+   * 150 bytes of memory with its indexes, so 10 M points stay within Node's default 4 GB heap.
+   */
+  rasterPoints: 10_000_000,
   /** Most people one raster cell may hold; a cell above it is skipped with a warning. */
   rasterCellPeople: 100_000,
   /**

@@ -211,6 +211,7 @@ export async function populationFromGeoTIFF(
   buffer: ArrayBuffer,
   file: string,
   maxCells: number = IMPORT_LIMITS.rasterCells,
+  maxPoints: number = IMPORT_LIMITS.rasterPoints,
 ): Promise<PopulationImport> {
   const layout = readTiffLayout(new Uint8Array(buffer), file, maxCells);
   const { width, height } = layout;
@@ -273,7 +274,11 @@ export async function populationFromGeoTIFF(
         const x = originX + (col + 0.5) * resX;
         const [lon, lat] = crs ? crs.toWgs84(x, y) : [x, y];
         if (coordinateProblem([lon, lat])) outside.add(row, col, v);
-        else points.push({ lon, lat, population: v });
+        else if (points.push({ lon, lat, population: v }) > maxPoints) {
+          throw new UserError(
+            `${file}: the raster has more than ${int(maxPoints)} populated cells (the limit was reached at row ${row} of ${int(height)}). Resample it to coarser cells (for example: gdalwarp -tr 0.001 0.001 -r sum) or clip it to the province, then import it.`,
+          );
+        }
       }
     }
   }
