@@ -329,7 +329,7 @@ const VI: Rule[] = [
   [
     /^(.*): the raster has more than (\S+) populated cells \(the limit was reached at row (\S+) of (\S+)\)\..*$/,
     (m) =>
-      `${m[1]}: ảnh raster có hơn ${m[2]} ô có dân (đạt giới hạn ở hàng ${m[3]}/${m[4]}). Hãy lấy mẫu lại thành ô lớn hơn (ví dụ: gdalwarp -tr 0.001 0.001 -r sum) hoặc cắt theo ranh giới tỉnh rồi nhập lại`,
+      `${m[1]}: ảnh raster có hơn ${m[2]} ô có dân (đạt giới hạn ở hàng ${m[3]}/${m[4]}). Hãy lấy mẫu lại thành ô lớn hơn (ví dụ: gdalwarp -tr 0.01 0.01 -r sum) hoặc cắt theo ranh giới tỉnh rồi nhập lại`,
   ],
   [
     /^(.*): the raster is rotated or sheared.*$/,

@@ -276,7 +276,7 @@ export async function populationFromGeoTIFF(
         if (coordinateProblem([lon, lat])) outside.add(row, col, v);
         else if (points.push({ lon, lat, population: v }) > maxPoints) {
           throw new UserError(
-            `${file}: the raster has more than ${int(maxPoints)} populated cells (the limit was reached at row ${row} of ${int(height)}). Resample it to coarser cells (for example: gdalwarp -tr 0.001 0.001 -r sum) or clip it to the province, then import it.`,
+            `${file}: the raster has more than ${int(maxPoints)} populated cells (the limit was reached at row ${row} of ${int(height)}). Resample it to coarser cells (for example: gdalwarp -tr 0.01 0.01 -r sum) or clip it to the province, then import it.`,
           );
         }
       }
