@@ -320,6 +320,63 @@ const VI: Rule[] = [
     (m) => `${m[1]}: ranh giới phải là GeoJSON (Polygon/MultiPolygon)`,
   ],
   ...FORMAT_RULES,
+  // issue 12, raster part (GeoTIFF population rasters: src/io/import/population.ts, src/io/formats/tiff_read.ts)
+  [
+    /^(.*): the raster is (\S+) × (\S+) cells \((\S+)\), over the limit of (\S+) cells\..*$/,
+    (m) =>
+      `${m[1]}: ảnh raster có ${m[2]} × ${m[3]} ô (${m[4]}), vượt giới hạn ${m[5]} ô. Hãy cắt theo ranh giới tỉnh hoặc lấy mẫu lại thành ô lớn hơn (ví dụ bằng gdalwarp) rồi nhập lại`,
+  ],
+  [
+    /^(.*): the raster has more than (\S+) populated cells \(the limit was reached at row (\S+) of (\S+)\)\..*$/,
+    (m) =>
+      `${m[1]}: ảnh raster có hơn ${m[2]} ô có dân (đạt giới hạn ở hàng ${m[3]}/${m[4]}). Hãy lấy mẫu lại thành ô lớn hơn (ví dụ: gdalwarp -tr 0.01 0.01 -r sum) hoặc cắt theo ranh giới tỉnh rồi nhập lại`,
+  ],
+  [
+    /^(.*): the raster is rotated or sheared.*$/,
+    (m) =>
+      `${m[1]}: ảnh raster bị xoay hoặc xiên; hãy nắn lại theo hướng bắc (gdalwarp -t_srs EPSG:4326) rồi nhập lại`,
+  ],
+  [
+    /^(.*): the raster is in the (projected|geographic) coordinate system (EPSG:\d+), which Vùng Phủ does not convert;.*$/,
+    (m) =>
+      `${m[1]}: ảnh raster dùng hệ toạ độ ${m[2] === 'projected' ? 'phẳng' : 'địa lý'} ${m[3]}, Vùng Phủ không chuyển đổi được; hãy chuyển sang kinh độ/vĩ độ WGS 84 trước (ví dụ: gdalwarp -t_srs EPSG:4326 in.tif out.tif). Đọc được raster theo EPSG:4326, 4756, 3405, 3406, 32648, 32649 và 3857`,
+  ],
+  [
+    /^(.*): the raster is in a projected coordinate system \(metres\) without an EPSG code.*$/,
+    (m) =>
+      `${m[1]}: ảnh raster dùng một hệ toạ độ phẳng (mét) tự định nghĩa, không có mã EPSG; hãy chuyển sang kinh độ/vĩ độ WGS 84 trước (ví dụ: gdalwarp -t_srs EPSG:4326 in.tif out.tif)`,
+  ],
+  [
+    /^(.*): the raster says longitude\/latitude \((EPSG:\d+)\) but its extent \((.*)\) is outside.*$/,
+    (m) =>
+      `${m[1]}: ảnh raster ghi là kinh độ/vĩ độ (${m[2]}) nhưng phạm vi (${m[3]}) nằm ngoài −180…180, −90…90; thông tin định vị bị sai`,
+  ],
+  [
+    /^(.*): the raster declares no coordinate system and its extent \((.*)\) is not longitude\/latitude degrees.*$/,
+    (m) =>
+      `${m[1]}: ảnh raster không ghi hệ toạ độ và phạm vi (${m[2]}) không phải kinh độ/vĩ độ (có lẽ là mét của một phép chiếu); không đọc thành độ. Hãy lưu lại kèm hệ toạ độ (GeoKeys) hoặc chuyển sang WGS 84 (gdalwarp -t_srs EPSG:4326)`,
+  ],
+  [
+    /^the raster declares no coordinate system \(no GeoKeys\); its extent \((.*)\) was read as WGS 84.*$/,
+    (m) =>
+      `ảnh raster không ghi hệ toạ độ (không có GeoKeys); phạm vi (${m[1]}) đã được đọc theo kinh độ/vĩ độ WGS 84 (EPSG:4326)`,
+  ],
+  [
+    /^(\S+) cell\(s\) were skipped \(first at row (\S+), column (\S+): (\S+); .*?\): (.*)$/,
+    (m) => {
+      const why = m[5]!;
+      const nodata = /nodata value \((.*)\)$/.exec(why)?.[1];
+      const over = /over (\S+) per cell or (\S+) per km²/.exec(why);
+      const reason = why.startsWith('their value is not a finite number')
+        ? `giá trị không phải số hữu hạn (NaN hoặc ±vô cực) và không phải giá trị nodata (${nodata === 'the raster declares none' ? 'tệp không khai báo nodata' : nodata})`
+        : why.startsWith('their population is negative')
+          ? 'dân số âm'
+          : why.startsWith('they hold more people') && over
+            ? `số người vượt quá mức một ô có thể có (trên ${over[1]} người/ô hoặc ${over[2]} người/km²)`
+            : 'vị trí sau khi chuyển hệ toạ độ không nằm trên Trái Đất';
+      return `đã bỏ qua ${m[1]} ô (ô đầu tiên ở hàng ${m[2]}, cột ${m[3]}: ${m[4]}; hàng và cột đếm từ 0 ở góc trên bên trái): ${reason}`;
+    },
+  ],
 ];
 
 /** Longer messages are shown as they are: a rule's `(.*)` groups cost time in the length of the text. */

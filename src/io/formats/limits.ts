@@ -22,6 +22,23 @@ export const IMPORT_LIMITS = {
   zipRatio: 100,
   /** Entries smaller than this (1 MiB) are not ratio-checked: tiny files compress arbitrarily well. */
   zipRatioMinBytes: 1024 * 1024,
+  /**
+   * Most cells in a population raster (width × height), checked from the header before anything is
+   * allocated: 100 M cells is 400 MB of Float32 values. A province at WorldPop's 100 m is 2–5 M cells.
+   */
+  rasterCells: 100_000_000,
+  /**
+   * Most populated cells (non-empty, kept) in one raster: each becomes a point of the analysis, about
+   * 150 bytes of memory with its indexes, so 10 M points stay within Node's default 4 GB heap.
+   */
+  rasterPoints: 10_000_000,
+  /** Most people one raster cell may hold; a cell above it is skipped with a warning. */
+  rasterCellPeople: 100_000,
+  /**
+   * Highest density a raster cell may have, people per km² of its area (about twice the densest
+   * neighbourhoods on Earth); a cell above it is skipped with a warning.
+   */
+  rasterPeoplePerKm2: 500_000,
 } as const;
 
 /** The zip limits (see IMPORT_LIMITS); tests pass smaller ones. */

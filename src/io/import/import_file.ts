@@ -299,6 +299,7 @@ export async function importFile<K extends ImportKind>(
     loaded = { items: r.points, issues: r.issues, total: r.total };
     unit = 'populated cells';
     issues = loaded.issues;
+    if (r.crs) crs = r.crs;
   } else if (format === 'csv' || format === 'xlsx') {
     let table: CsvTable;
     if (format === 'csv') {

@@ -2,11 +2,16 @@ import { type InputIssue, UserError } from '../../core/base/errors.ts';
 import type { PopulationPoint } from '../../core/base/types.ts';
 import { type CsvTable, parseCsv, parseNumber } from '../formats/csv.ts';
 import { coordinateProblem, IssueList, pointFeatures } from '../formats/geojson_input.ts';
+import { IMPORT_LIMITS } from '../formats/limits.ts';
+import { geoKeys, readTiffLayout, TAG, type TiffLayout, unreadable } from '../formats/tiff_read.ts';
+import { type Crs, resolveCrs } from './crs.ts';
 
 export interface PopulationImport {
   points: PopulationPoint[];
   issues: InputIssue[];
   total: number;
+  /** A raster converted to WGS 84: "<its CRS> → WGS 84". */
+  crs?: string;
 }
 
 const POP_KEYS = ['population', 'pop', 'dan_so', 'danso'];
@@ -83,44 +88,219 @@ export function populationFromTable(table: CsvTable, file: string): PopulationIm
   return { points, issues: issues.items, total: table.rows.length };
 }
 
-/**
- * Reads a population raster (WorldPop/HRSL layout: single band, people per cell, WGS84 lon/lat,
- * north-up) into one point per populated cell at the cell centre. Nodata and values ≤ 0 are skipped.
- * geotiff.js (and its decoders) is imported here, on the first raster, not with the importer.
- */
-export async function populationFromGeoTIFF(buffer: ArrayBuffer, file: string): Promise<PopulationImport> {
-  const { fromArrayBuffer } = await import('geotiff');
-  let tiff: Awaited<ReturnType<typeof fromArrayBuffer>>;
-  try {
-    tiff = await fromArrayBuffer(buffer);
-  } catch (e) {
-    throw new UserError(`${file}: not a readable GeoTIFF (${(e as Error).message}).`);
-  }
-  const image = await tiff.getImage();
-  const [originX, originY] = image.getOrigin();
-  const [resX, resY] = image.getResolution();
-  const geoKeys = image.getGeoKeys() as Record<string, unknown> | null;
-  const epsg = geoKeys?.GeographicTypeGeoKey ?? geoKeys?.ProjectedCSTypeGeoKey;
-  if (geoKeys?.ProjectedCSTypeGeoKey !== undefined || (epsg !== undefined && epsg !== 4326)) {
+/** GeoKey ids (GeoTIFF 1.1). */
+const KEY = { model: 1024, rasterType: 1025, geographic: 2048, projected: 3072 } as const;
+
+const int = (n: number) => n.toLocaleString('en-US');
+const REPROJECT =
+  'reproject it to WGS 84 lon/lat first (for example: gdalwarp -t_srs EPSG:4326 in.tif out.tif)';
+
+/** The raster's grid: the top-left corner of cell (0, 0) and the cell size, in the raster's own units. */
+interface Grid {
+  originX: number;
+  originY: number;
+  resX: number;
+  resY: number;
+}
+
+function gridOf(layout: TiffLayout, keys: Map<number, number | string>, file: string): Grid {
+  const t = layout.numbers.get(TAG.transformation);
+  const tie = layout.numbers.get(TAG.tiepoint);
+  const scale = layout.numbers.get(TAG.pixelScale);
+  let grid: Grid;
+  if (t && t.length >= 16) {
+    if (t[1] !== 0 || t[4] !== 0) {
+      throw new UserError(
+        `${file}: the raster is rotated or sheared (ModelTransformation); ${REPROJECT.replace('reproject it', 'warp it north-up')}.`,
+      );
+    }
+    grid = { originX: t[3]!, originY: t[7]!, resX: t[0]!, resY: t[5]! };
+  } else if (tie && tie.length >= 6 && scale && scale.length >= 2) {
+    const [i, j, , x, y] = tie as [number, number, number, number, number];
+    grid = { originX: x - i * scale[0]!, originY: y + j * scale[1]!, resX: scale[0]!, resY: -scale[1]! };
+  } else {
     throw new UserError(
-      `${file}: the raster must be in WGS84 lon/lat (EPSG:4326); found EPSG:${String(epsg)}.`,
+      `${file}: the GeoTIFF has no georeferencing (origin and resolution): it has no ModelTiepoint with ModelPixelScale, nor a ModelTransformation. Export it again as a GeoTIFF with its position (for example: gdal_translate -a_srs EPSG:4326 -a_ullr …).`,
     );
   }
-  if (originX === undefined || originY === undefined || resX === undefined || resY === undefined) {
-    throw new UserError(`${file}: the GeoTIFF has no georeferencing (origin and resolution).`);
+  // PixelIsPoint: the tie point is the centre of the cell, not its corner.
+  if (keys.get(KEY.rasterType) === 2) {
+    grid.originX -= grid.resX / 2;
+    grid.originY -= grid.resY / 2;
   }
-  const width = image.getWidth();
-  const height = image.getHeight();
-  const nodataRaw = image.getGDALNoData();
-  const nodata = nodataRaw === null ? null : Number(nodataRaw);
-  const [band] = (await image.readRasters({ samples: [0] })) as unknown as ArrayLike<number>[];
+  const { originX, originY, resX, resY } = grid;
+  if (![originX, originY, resX, resY].every(Number.isFinite) || resX === 0 || resY === 0) {
+    throw new UserError(
+      `${file}: the GeoTIFF has no georeferencing (origin and resolution) that can be used: origin (${originX}, ${originY}), cell size ${resX} × ${resY}.`,
+    );
+  }
+  return grid;
+}
+
+/** The raster's coordinate system: null for WGS 84 lon/lat, or a converter from the importer's table. */
+function crsOf(
+  keys: Map<number, number | string>,
+  extent: [number, number, number, number],
+  file: string,
+  issues: IssueList,
+): Crs | null {
+  const projected = keys.get(KEY.projected);
+  const geographic = keys.get(KEY.geographic);
+  const model = keys.get(KEY.model);
+  const [w, s, e, n] = extent.map((v) => Number(v.toPrecision(10))) as [number, number, number, number];
+  const where = `x ${w} … ${e}, y ${s} … ${n}`;
+  const convert = (code: number, kind: string): Crs => {
+    try {
+      return resolveCrs({ kind: 'epsg', code }, file);
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      throw new UserError(
+        `${file}: the raster is in the ${kind} coordinate system EPSG:${code}, which Vùng Phủ does not convert; ${REPROJECT}. Rasters in EPSG:4326, 4756, 3405, 3406, 32648, 32649 and 3857 are read.`,
+      );
+    }
+  };
+  if (projected !== undefined || model === 1) {
+    if (typeof projected !== 'number' || projected === 32767) {
+      throw new UserError(
+        `${file}: the raster is in a projected coordinate system (metres) without an EPSG code (user-defined), which Vùng Phủ does not convert; ${REPROJECT}.`,
+      );
+    }
+    return convert(projected, 'projected');
+  }
+  const degrees = w >= -180 && e <= 180 && s >= -90 && n <= 90;
+  if (typeof geographic === 'number' && geographic !== 32767) {
+    const crs = convert(geographic, 'geographic');
+    if (!degrees) {
+      throw new UserError(
+        `${file}: the raster says longitude/latitude (EPSG:${geographic}) but its extent (${where}) is outside −180…180, −90…90; its georeferencing is wrong — ${REPROJECT}.`,
+      );
+    }
+    return crs.identity ? null : crs;
+  }
+  if (!degrees) {
+    throw new UserError(
+      `${file}: the raster declares no coordinate system and its extent (${where}) is not longitude/latitude degrees (probably projected metres); it is not read as degrees. Save it with its coordinate system (GeoKeys), or ${REPROJECT}.`,
+    );
+  }
+  issues.warn(
+    '',
+    `the raster declares no coordinate system (no GeoKeys); its extent (${where}) was read as WGS 84 longitude/latitude (EPSG:4326)`,
+  );
+  return null;
+}
+
+/** Cells skipped for one reason: how many, and the first one. */
+class Skipped {
+  count = 0;
+  first = '';
+  add(row: number, col: number, v: number): void {
+    if (this.count++ === 0) this.first = `row ${row}, column ${col}: ${Number(v.toPrecision(6))}`;
+  }
+}
+
+/**
+ * Reads a population raster (WorldPop/HRSL layout: people per cell in the first band, north-up) into one
+ * point per populated cell at the cell centre, in WGS 84. The header is checked first
+ * (`readTiffLayout`: size limit, strips and tiles inside the file); the georeferencing must be there and
+ * the coordinate system WGS 84, one the importer converts, or absent with degrees-sized coordinates.
+ * Nodata, 0 and empty cells are skipped; cells that are not finite, negative, or over the per-cell limit
+ * (IMPORT_LIMITS) are skipped with one warning per reason giving the count and the first cell.
+ * geotiff.js (and its decoders) is imported here, on the first raster, not with the importer.
+ */
+export async function populationFromGeoTIFF(
+  buffer: ArrayBuffer,
+  file: string,
+  maxCells: number = IMPORT_LIMITS.rasterCells,
+  maxPoints: number = IMPORT_LIMITS.rasterPoints,
+): Promise<PopulationImport> {
+  const layout = readTiffLayout(new Uint8Array(buffer), file, maxCells);
+  const { width, height } = layout;
+  const keys = geoKeys(layout);
+  const grid = gridOf(layout, keys, file);
+  const { originX, originY, resX, resY } = grid;
+  const xs = [originX, originX + width * resX];
+  const ys = [originY, originY + height * resY];
+  const extent: [number, number, number, number] = [
+    Math.min(...xs),
+    Math.min(...ys),
+    Math.max(...xs),
+    Math.max(...ys),
+  ];
+  const issues = new IssueList(file);
+  const crs = crsOf(keys, extent, file, issues);
+  const nodataText = layout.text.get(TAG.gdalNodata)?.replace(/\0/g, '').trim();
+  const nodataNaN = nodataText !== undefined && /^[-+]?nan$/i.test(nodataText);
+  const nodata = nodataText === undefined || nodataText === '' || nodataNaN ? null : Number(nodataText);
+  const nodata32 = nodata === null ? null : Math.fround(nodata);
+
+  let band: ArrayLike<number>;
+  try {
+    const { fromArrayBuffer } = await import('geotiff');
+    const tiff = await fromArrayBuffer(buffer);
+    const image = await tiff.getImage();
+    const [first] = (await image.readRasters({ samples: [0] })) as unknown as (
+      | ArrayLike<number>
+      | undefined
+    )[];
+    if (!first || first.length < width * height) throw new Error('fewer cells than the header declares');
+    band = first;
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw unreadable(file, e instanceof Error ? e.message : String(e));
+  }
+
+  const kmPerDegree = 111.32;
+  const cellKm2 = (lat: number) =>
+    crs?.projected
+      ? Math.abs(resX * resY) / 1e6
+      : Math.abs(resX * resY) * kmPerDegree ** 2 * Math.cos((lat * Math.PI) / 180);
+  const { rasterCellPeople, rasterPeoplePerKm2 } = IMPORT_LIMITS;
+  const notFinite = new Skipped();
+  const negative = new Skipped();
+  const tooMany = new Skipped();
+  const outside = new Skipped();
   const points: PopulationPoint[] = [];
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const v = band![y * width + x]!;
-      if (!(v > 0) || v === nodata) continue;
-      points.push({ lon: originX + (x + 0.5) * resX, lat: originY + (y + 0.5) * resY, population: v });
+  for (let row = 0; row < height; row++) {
+    const y = originY + (row + 0.5) * resY;
+    const maxPeople = Math.min(rasterCellPeople, rasterPeoplePerKm2 * cellKm2(crs?.projected ? 0 : y));
+    for (let col = 0; col < width; col++) {
+      const v = band[row * width + col]!;
+      if (v === nodata || v === nodata32 || (nodataNaN && Number.isNaN(v))) continue;
+      if (!Number.isFinite(v)) notFinite.add(row, col, v);
+      else if (v < 0) negative.add(row, col, v);
+      else if (v === 0) continue;
+      else if (v > maxPeople) tooMany.add(row, col, v);
+      else {
+        const x = originX + (col + 0.5) * resX;
+        const [lon, lat] = crs ? crs.toWgs84(x, y) : [x, y];
+        if (coordinateProblem([lon, lat])) outside.add(row, col, v);
+        else if (points.push({ lon, lat, population: v }) > maxPoints) {
+          throw new UserError(
+            `${file}: the raster has more than ${int(maxPoints)} populated cells (the limit was reached at row ${row} of ${int(height)}). Resample it to coarser cells (for example: gdalwarp -tr 0.01 0.01 -r sum) or clip it to the province, then import it.`,
+          );
+        }
+      }
     }
   }
-  return { points, issues: [], total: width * height };
+  const where = (s: Skipped) =>
+    `${int(s.count)} cell(s) were skipped (first at ${s.first}; rows and columns counted from 0 at the top-left)`;
+  if (notFinite.count)
+    issues.warn(
+      '',
+      `${where(notFinite)}: their value is not a finite number (NaN or ±Infinity) and not the nodata value${nodataText === undefined ? ' (the raster declares none)' : ` (${nodataText})`}`,
+    );
+  if (negative.count) issues.warn('', `${where(negative)}: their population is negative`);
+  if (tooMany.count)
+    issues.warn(
+      '',
+      `${where(tooMany)}: they hold more people than a cell can (over ${int(rasterCellPeople)} per cell or ${int(rasterPeoplePerKm2)} per km²)`,
+    );
+  if (outside.count)
+    issues.warn('', `${where(outside)}: their position converted from ${crs?.label} is not on Earth`);
+  return {
+    points,
+    issues: issues.items,
+    total: width * height,
+    ...(crs ? { crs: `${crs.label} → WGS 84` } : {}),
+  };
 }
