@@ -104,7 +104,7 @@ export function analyze(
       gapMasks: callbacks.gapPolygons === false ? [] : gapCombos.map((c) => c.mask),
       gapRows: cfg.gapGridRows,
     });
-    const area = geodesicArea(commune.geometry);
+    const area = communeArea(commune);
     const points = pointsByCommune.get(ci);
     const weights = points ? pointWeights(points, nearby) : null;
     populationMethod[commune.id] = weights ? 'points' : 'uniform';
@@ -223,4 +223,15 @@ function communeGaps(
     }
   });
   return out;
+}
+
+/** A commune's area; a geometry with a negative area is refused with the commune named. */
+function communeArea(commune: Commune): number {
+  try {
+    return geodesicArea(commune.geometry);
+  } catch (e) {
+    if (e instanceof UserError)
+      throw new UserError(`commune ${commune.id} ("${commune.name}"): ${e.message}`);
+    throw e;
+  }
 }
