@@ -56,11 +56,11 @@ function pointInRing(p: Position, ring: Position[]): number {
   return inside ? 1 : -1;
 }
 
-/** Whether `inner` lies inside `outer`: most of its vertices not on `outer`'s boundary are inside. */
+/** Whether `inner` lies inside `outer`: most of its vertices not on `outer`'s boundary are inside (a ring all on the boundary, the outer ring again, counts as inside). */
 export function ringInside(inner: Position[], outer: Position[]): boolean {
   let votes = 0;
   for (let i = 0; i + 1 < inner.length; i++) votes += pointInRing(inner[i]!, outer);
-  return votes > 0;
+  return votes >= 0;
 }
 
 export interface NestResult {
