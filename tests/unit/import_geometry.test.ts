@@ -8,6 +8,8 @@ import geographiclib from 'geographiclib-geodesic';
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/base/errors.ts';
+import type { Commune } from '../../src/core/base/types.ts';
+import { analyze } from '../../src/core/coverage/analyze.ts';
 import { geodesicArea } from '../../src/core/geometry/geodesic_area.ts';
 import { importFile } from '../../src/io/import/import_file.ts';
 
@@ -240,4 +242,41 @@ describe('fuzzing: random rings (seeded)', () => {
       { seed: 20_261_201, numRuns: 300 },
     );
   }, 240_000);
+});
+
+describe('the engine refuses geometry that bypassed the import, naming the commune', () => {
+  const base = {
+    name: 'Xã Lạ',
+    districtId: 'D1',
+    districtName: 'Huyện Một',
+    provinceId: 'P1',
+    provinceName: 'Tỉnh Thử',
+    population: 100,
+    setting: 'rural' as const,
+  };
+  const sites = [{ id: 's1', operator: 'Viettel', lon: 108.05, lat: 14.05, technologies: ['4G' as const] }];
+  it('a hole outside its outer ring: a UserError, not a negative area', () => {
+    const c: Commune = {
+      ...base,
+      id: 'X1',
+      geometry: {
+        type: 'Polygon',
+        coordinates: [sq(108.0, 14.0, 108.01, 14.01), sq(108.2, 14.0, 108.3, 14.1)],
+      },
+    };
+    expect(() => analyze({ communes: [c], sites })).toThrow(
+      /^commune X1 \("Xã Lạ"\): a polygon has a negative area/,
+    );
+  });
+  it('a polygon across the antimeridian: a UserError before the scan, not a hang', () => {
+    const c: Commune = {
+      ...base,
+      id: 'X2',
+      geometry: { type: 'Polygon', coordinates: [sq(-179.9, -16.1, 179.9, -16)] },
+    };
+    expect(() => analyze({ communes: [c], sites })).toThrow(UserError);
+    expect(() => analyze({ communes: [c], sites })).toThrow(
+      /^commune X2 \("Xã Lạ"\): the polygon spans more than 180°/,
+    );
+  }, 20_000);
 });
