@@ -15,6 +15,7 @@ import ExcelJS from 'exceljs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import proj4 from 'proj4';
 import { VN2000_TOWGS84, vn2000Tm3 } from '../src/io/import/crs.ts';
+import { writeGeomFixtures } from './bad_fixtures/geom.ts';
 import { writeRasterFixtures } from './bad_fixtures/raster.ts';
 
 const DIR = join(import.meta.dirname, '../tests/fixtures/bad');
@@ -516,4 +517,5 @@ write('zip_traversal.zip', zip({ 'xa.shp': new Uint8Array(100), '../../etc/xa.db
   write('sites.xlsx', zip(unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()))));
 }
 writeRasterFixtures(write); // issue 12, raster part: scripts/bad_fixtures/raster.ts
+writeGeomFixtures(DIR);
 process.stdout.write(`wrote ${DIR}\n`);

@@ -313,7 +313,7 @@ describe('swapped latitude and longitude', () => {
         {
           type: 'Feature',
           properties: { id: 'A', name: 'A', population: 1 },
-          geometry: { type: 'Polygon', coordinates: square(108.0, 14.0) },
+          geometry: { type: 'Polygon', coordinates: square(108.5, 14.0) }, // not the same ground as B
         },
         {
           type: 'Feature',

@@ -209,6 +209,42 @@ const FORMAT_RULES: Rule[] = [
     (m) =>
       `${named(m[1])}đa giác tự cắt (điểm đầu tại ${m[2]}) và ${repairWhy(m[3]!)}; hãy sửa bằng phần mềm GIS`,
   ],
+  // issue 12, geometry (commune boundaries)
+  [
+    /^feature \d+(?: \("(.*)"\))?: the polygon spans (.*)° of longitude \((.*) to (.*)\); it crosses the antimeridian \(±180°\), which no boundary in Vietnam does; fix it in a GIS$/,
+    (m) =>
+      `${named(m[1])}đa giác trải rộng ${m[2]}° kinh độ (từ ${m[3]} đến ${m[4]}), tức là vượt qua kinh tuyến 180°, điều mà không ranh giới nào ở Việt Nam có; hãy sửa bằng phần mềm GIS`,
+  ],
+  [
+    /^feature \d+(?: \("(.*)"\))?: (.*) (?:is a hole|are holes) outside the outer ring; made (?:it an outer ring|them outer rings) of (?:its|their) own \(the area counts (?:it|them)\)\..*$/,
+    (m) =>
+      `${named(m[1])}${m[2]!.replace(/ring (\d+) of polygon (\d+)/g, 'vòng $1 của đa giác $2').replace(/ring (\d+)/g, 'vòng $1')} là lỗ nằm ngoài vòng ngoài; đã coi là vòng ngoài riêng (diện tích có tính phần này). Hãy kiểm tra ranh giới trong dữ liệu gốc`,
+  ],
+  [
+    /^feature \d+(?: \("(.*)"\))?: the polygon has no area \((.*) m², or fewer than 3 distinct positions\); fix it in a GIS$/,
+    (m) =>
+      `${named(m[1])}đa giác không có diện tích (${m[2]} m², hoặc ít hơn 3 điểm phân biệt); hãy sửa bằng phần mềm GIS`,
+  ],
+  [
+    /^feature \d+(?: \("(.*)"\))?: the holes of polygon (\d+) cover its outer ring \(net area (.*) m²\); fix it in a GIS$/,
+    (m) =>
+      `${named(m[1])}các lỗ của đa giác ${m[2]} phủ hết vòng ngoài (diện tích còn lại ${m[3]} m²); hãy sửa bằng phần mềm GIS`,
+  ],
+  [
+    /^feature \d+(?: \("(.*)"\))?: dropped (\d+) ring\(s\) with no area \(less than (.*) m², or fewer than 3 distinct positions\)$/,
+    (m) =>
+      `${named(m[1])}đã bỏ ${m[2]} vòng không có diện tích (dưới ${m[3]} m², hoặc ít hơn 3 điểm phân biệt)`,
+  ],
+  [
+    /^feature \d+ \("(.*)", id (.*)\) has the same geometry as feature (\d+) \("(.*)", id (.*)\) \((.*)\); rejected, so that its area and population are not counted twice$/,
+    (m) =>
+      `"${m[1]}" (mã ${m[2]}) có ranh giới trùng với đối tượng ${Number(m[3]) + 1} "${m[4]}" (mã ${m[5]}) (${m[6]}); đã loại bỏ để diện tích và dân số không bị tính hai lần`,
+  ],
+  [
+    /^feature \d+ \("(.*)", id (.*)\) overlaps feature (\d+) \("(.*)", id (.*)\) by (.*) \((.*) % of the smaller\); .*$/,
+    (m) =>
+      `"${m[1]}" (mã ${m[2]}) chồng lấn đối tượng ${Number(m[3]) + 1} "${m[4]}" (mã ${m[5]}) ${m[6]} (${m[7]} % đơn vị nhỏ hơn); phần chồng lấn được tính vào diện tích của cả hai xã và tổng của huyện. Hãy kiểm tra ranh giới trong dữ liệu gốc`,
+  ],
 ];
 
 /**

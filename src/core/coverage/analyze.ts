@@ -96,6 +96,12 @@ export function analyze(
   communes.forEach((commune, ci) => {
     callbacks.onProgress?.(ci, communes.length, commune.name);
     const bbox = locator.bboxes[ci]!;
+    // A commune across the antimeridian would make the scan crawl over the whole globe (the import
+    // refuses it; a geometry that bypassed the import is refused here, before the scan).
+    if (bbox[2] - bbox[0] > 180)
+      throw new UserError(
+        `commune ${commune.id} ("${commune.name}"): the polygon spans more than 180° of longitude (it crosses the antimeridian); fix it in a GIS`,
+      );
     const nearby = index ? index.search(...bbox).map((k) => footprints[k]!) : [];
     const scan = scanCommune(locator.rings[ci]!, bbox, nearby, {
       scanlines: cfg.scanlines,
@@ -104,7 +110,7 @@ export function analyze(
       gapMasks: callbacks.gapPolygons === false ? [] : gapCombos.map((c) => c.mask),
       gapRows: cfg.gapGridRows,
     });
-    const area = geodesicArea(commune.geometry);
+    const area = communeArea(commune);
     const points = pointsByCommune.get(ci);
     const weights = points ? pointWeights(points, nearby) : null;
     populationMethod[commune.id] = weights ? 'points' : 'uniform';
@@ -223,4 +229,15 @@ function communeGaps(
     }
   });
   return out;
+}
+
+/** A commune's area; a geometry with a negative area is refused with the commune named. */
+function communeArea(commune: Commune): number {
+  try {
+    return geodesicArea(commune.geometry);
+  } catch (e) {
+    if (e instanceof UserError)
+      throw new UserError(`commune ${commune.id} ("${commune.name}"): ${e.message}`);
+    throw e;
+  }
 }

@@ -1,4 +1,5 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { UserError } from '../base/errors.ts';
 
 const A = 6378137;
 const F = 1 / 298.257223563;
@@ -46,6 +47,13 @@ export function geodesicArea(geometry: Polygon | MultiPolygon): number {
       if (ring.length >= 3) m2 += (i === 0 ? 1 : -1) * ringAreaM2(ring);
     });
   }
+  // A negative area means a hole outside its outer ring (or holes overlapping): the coverage shares
+  // would be wrong. The import repairs such rings; a geometry that bypassed it is refused, not clamped,
+  // since clamping to 0 would hide a wrong figure instead of a wrong input.
+  if (!(m2 >= 0))
+    throw new UserError(
+      `a polygon has ${Number.isFinite(m2) ? `a negative area (${(m2 / 1e6).toFixed(3)} km²)` : 'no finite area'}: a hole lies outside its outer ring, or holes overlap. Import the boundaries through the import (which repairs them), or fix them in a GIS.`,
+    );
   areaCache.set(geometry, m2 / 1e6);
   return m2 / 1e6;
 }

@@ -2,6 +2,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { UserError } from '../../core/base/errors.ts';
 import type { Commune, Setting } from '../../core/base/types.ts';
 import { coordinateProblem, IssueList, pickField, readFeatureCollection } from '../formats/geojson_input.ts';
+import { overlappingCommunes } from './overlaps.ts';
 
 export interface BoundaryOptions {
   file: string;
@@ -35,7 +36,8 @@ export function communesFromGeoJSON(
   ].filter(Boolean);
   if (missing.length) throw new UserError(`${file}: could not find ${missing.join('; ')}.`);
   const seen = new Set<string>();
-  const communes: Commune[] = [];
+  let communes: Commune[] = [];
+  const featureIndex: number[] = [];
   for (const f of features) {
     const path = `features[${f.index}]`;
     const p = f.properties;
@@ -61,6 +63,7 @@ export function communesFromGeoJSON(
     if (geomProblem) issues.error(`${path}.geometry`, geomProblem, { field: 'geometry' });
     if (issues.items.length > before) continue;
     seen.add(String(id));
+    featureIndex.push(f.index);
     const nameStr = String(name).normalize('NFC').trim();
     const provinceId = str(p.province_id) ?? str(p.province) ?? 'province';
     communes.push({
@@ -76,6 +79,9 @@ export function communesFromGeoJSON(
       ...centerOf(p),
     });
   }
+  // The same ground twice would be counted twice in the district's area and population.
+  const twice = overlappingCommunes(communes, featureIndex, issues);
+  if (twice.size > 0) communes = communes.filter((_, i) => !twice.has(i));
   if (communes.length === 0) {
     throw new UserError(
       `${file}: no valid commune boundaries (${issues.items.length} problem(s)).`,

@@ -3,6 +3,14 @@ import type { Position } from 'geojson';
 import { type Geom, union } from 'polyclip-ts';
 import type { IssueList } from '../formats/geojson_input.ts';
 import type { LooseFeature } from '../formats/positions.ts';
+import {
+  dropDegenerate,
+  lonRange,
+  MIN_RING_AREA_M2,
+  nestRings,
+  orientRings,
+  ringAreaM2,
+} from './ring_checks.ts';
 
 const NAME_KEYS = ['name', 'ten', 'ten_xa', 'commune', 'ten_don_vi'];
 
@@ -108,9 +116,41 @@ export function repairPolygons(
         field: 'geometry',
       });
     if (polys.some((poly) => poly.some((ring) => ring.length < 4))) continue;
-    const found = crossings(polys, MAX_CROSSINGS);
+    // Before any repair: a polygon spanning the antimeridian would make the union and the scan crawl.
+    const [lo, hi] = lonRange(polys);
+    if (hi - lo > 180) {
+      issues.error(
+        path,
+        `${label(f, index)}: the polygon spans ${(hi - lo).toFixed(1)}° of longitude (${lo.toFixed(3)} to ${hi.toFixed(3)}); it crosses the antimeridian (±180°), which no boundary in Vietnam does; fix it in a GIS`,
+        { field: 'geometry' },
+      );
+      f.geometry = null;
+      rejected.add(index);
+      continue;
+    }
+    const nested = nestRings(polys);
+    if (nested.promoted.length > 0)
+      issues.warn(
+        path,
+        `${label(f, index)}: ${nested.promoted.join(', ')} ${nested.promoted.length > 1 ? 'are holes' : 'is a hole'} outside the outer ring; made ${nested.promoted.length > 1 ? 'them outer rings' : 'it an outer ring'} of ${nested.promoted.length > 1 ? 'their' : 'its'} own (the area counts ${nested.promoted.length > 1 ? 'them' : 'it'}). Check the boundary in the source.`,
+        { field: 'geometry' },
+      );
+    const found = crossings(nested.polys, MAX_CROSSINGS);
+    if (found.length === 0 && nested.promoted.length === 0) {
+      if (!finish(f, index, polys, path, issues, f.geometry!.type)) rejected.add(index);
+      else if (closed > 0) repaired++;
+      continue;
+    }
     if (found.length === 0) {
-      if (closed > 0) repaired++;
+      // The promoted rings may overlap the outer ring: dissolve them.
+      let fixed: Position[][][];
+      try {
+        fixed = union(nested.polys[0] as Geom, ...(nested.polys.slice(1) as Geom[])) as Position[][][];
+      } catch {
+        fixed = nested.polys;
+      }
+      if (finish(f, index, fixed, path, issues)) repaired++;
+      else rejected.add(index);
       continue;
     }
     const at = found[0]!;
@@ -132,7 +172,7 @@ export function repairPolygons(
     }
     let fixed: Position[][][];
     try {
-      fixed = union(polys[0] as Geom, ...(polys.slice(1) as Geom[])) as Position[][][];
+      fixed = union(nested.polys[0] as Geom, ...(nested.polys.slice(1) as Geom[])) as Position[][][];
     } catch {
       reject('could not be repaired');
       continue;
@@ -141,10 +181,10 @@ export function repairPolygons(
       reject('nothing is left once it is repaired');
       continue;
     }
-    f.geometry =
-      fixed.length === 1
-        ? { type: 'Polygon', coordinates: fixed[0] }
-        : { type: 'MultiPolygon', coordinates: fixed };
+    if (!finish(f, index, fixed, path, issues)) {
+      rejected.add(index);
+      continue;
+    }
     issues.warn(
       path,
       `${label(f, index)}: the polygon crosses itself (${found.length} crossing(s), ${where}); repaired into ${fixed.length} valid part(s). Check the boundary in the source.`,
@@ -153,4 +193,51 @@ export function repairPolygons(
     repaired++;
   }
   return { repaired, rejected };
+}
+
+/**
+ * Orients the rings (outer counter-clockwise, holes clockwise), drops the rings with no area, and sets
+ * the feature's geometry; a polygon with no area left, or whose holes cover its outer ring, gets an error
+ * and loses its geometry. Returns whether the feature is kept.
+ */
+function finish(
+  f: LooseFeature,
+  index: number,
+  polys: Position[][][],
+  path: string,
+  issues: IssueList,
+  type?: string,
+): boolean {
+  const { polys: kept, dropped } = dropDegenerate(polys);
+  const reject = (why: string) => {
+    issues.error(path, `${label(f, index)}: ${why}; fix it in a GIS`, { field: 'geometry' });
+    f.geometry = null;
+    return false;
+  };
+  if (kept.length === 0) {
+    const m2 = polys.reduce((s, poly) => s + ringAreaM2(poly[0]!), 0);
+    return reject(
+      `the polygon has no area (${Number.isFinite(m2) ? m2.toFixed(2) : m2} m², or fewer than 3 distinct positions)`,
+    );
+  }
+  orientRings(kept);
+  for (const [i, poly] of kept.entries()) {
+    const net = poly.reduce((s, ring, k) => s + (k === 0 ? 1 : -1) * ringAreaM2(ring), 0);
+    if (!(net >= MIN_RING_AREA_M2))
+      return reject(
+        `the holes of polygon ${i + 1} cover its outer ring (net area ${Number.isFinite(net) ? net.toFixed(2) : net} m²)`,
+      );
+  }
+  if (dropped > 0)
+    issues.warn(
+      path,
+      `${label(f, index)}: dropped ${dropped} ring(s) with no area (less than ${MIN_RING_AREA_M2} m², or fewer than 3 distinct positions)`,
+      { field: 'geometry' },
+    );
+  // The type stays as the file gave it unless the repair changed the parts.
+  f.geometry =
+    kept.length === 1 && type !== 'MultiPolygon'
+      ? { type: 'Polygon', coordinates: kept[0] }
+      : { type: 'MultiPolygon', coordinates: kept };
+  return true;
 }
