@@ -15,6 +15,7 @@ import ExcelJS from 'exceljs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import proj4 from 'proj4';
 import { VN2000_TOWGS84, vn2000Tm3 } from '../src/io/import/crs.ts';
+import { writeTypeFixtures } from './bad_fixtures/types.ts';
 
 const DIR = join(import.meta.dirname, '../tests/fixtures/bad');
 mkdirSync(join(DIR, 'base'), { recursive: true });
@@ -514,4 +515,5 @@ write('zip_traversal.zip', zip({ 'xa.shp': new Uint8Array(100), '../../etc/xa.db
   // Re-zipped with fixed timestamps (ExcelJS stamps the time of writing) so that the file is reproducible.
   write('sites.xlsx', zip(unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()))));
 }
+writeTypeFixtures(DIR);
 process.stdout.write(`wrote ${DIR}\n`);
