@@ -170,6 +170,18 @@ export function writeTypeFixtures(dir: string): void {
     ]),
   );
 
+  // KML postal points: a hex longitude and an empty latitude were read as 108 and 0.
+  const placemark = (id: string, coordinates: string) =>
+    `<Placemark><ExtendedData><Data name="id"><value>${id}</value></Data><Data name="type"><value>agent</value></Data><Data name="staffed"><value>yes</value></Data><Data name="internet"><value>yes</value></Data><Data name="online_public_services"><value>no</value></Data></ExtendedData><Point><coordinates>${coordinates}</coordinates></Point></Placemark>`;
+  write(
+    'type_kml_coords.kml',
+    `<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document>\n${[
+      placemark('P1', '0x6C,14.05'),
+      placemark('P2', '108.05,'),
+      placemark('P3', '108.05,14.05,0'),
+    ].join('\n')}\n</Document></kml>\n`,
+  );
+
   // Zip: the sheet inflates 2 MiB from ~2 KB (about 1,000×) but the headers claim 40 KB compressed.
   const rows = [
     ['id', 'lon', 'lat', 'technology', 'operator'],

@@ -19,6 +19,7 @@ import {
 import { parseJsonText } from '../../src/io/formats/json_text.ts';
 import { kmlFeatures } from '../../src/io/formats/kml_read.ts';
 import { communesFromGeoJSON } from '../../src/io/import/boundaries.ts';
+import { fiberFromCsv } from '../../src/io/import/fiber.ts';
 import { sitesFromCsv } from '../../src/io/import/sites.ts';
 
 describe('numbers', () => {
@@ -169,6 +170,26 @@ describe('own properties only', () => {
     );
     expect(r.issues).toEqual([]);
     expect(r.sites.map((s) => s.id)).toEqual(['S1']);
+  });
+});
+
+describe('numbers inside geometry text', () => {
+  it('a WKT or KML coordinate in hex, or empty, is not a number (it was 108, or 0)', () => {
+    const r = fiberFromCsv(
+      'id,wkt,year\nF1,"LINESTRING (0x6C 14, 108.1 14.1)",2020\nF2,"LINESTRING (108 14, 108.1 14.1)",0x7E4\nF3,"LINESTRING (108 14, 108.1 14.1)",2020\n',
+      'f.csv',
+    );
+    expect(r.routes.map((x) => x.id)).toEqual(['F3']);
+    expect(r.issues.map((i) => [i.row, i.field])).toEqual([
+      [2, 'wkt'],
+      [3, 'year'],
+    ]);
+    expect(r.issues[1]!.message).toBe('year must be a 4-digit year (got "0x7E4")');
+    const kml = kmlFeatures(
+      '<kml><Placemark><Point><coordinates>108.05,</coordinates></Point></Placemark></kml>',
+      'k.kml',
+    );
+    expect(kml.features[0]!.geometry).toEqual({ type: 'Point', coordinates: [108.05, Number.NaN] });
   });
 });
 

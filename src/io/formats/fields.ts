@@ -16,7 +16,12 @@ export const SHOWN_CHARS = 60;
 export function showValue(v: unknown): string {
   let s: string;
   try {
-    s = v === undefined ? 'nothing' : (JSON.stringify(v) ?? String(v));
+    s =
+      v === undefined
+        ? 'nothing'
+        : typeof v === 'number' && !Number.isFinite(v)
+          ? String(v)
+          : (JSON.stringify(v) ?? String(v));
   } catch {
     s = String(v);
   }

@@ -1,5 +1,5 @@
 import { UserError } from '../../core/base/errors.ts';
-import { setOwn } from './fields.ts';
+import { parseNumberText, setOwn } from './fields.ts';
 import type { LooseGeometry } from './positions.ts';
 import { child, children, descendants, parseXml, type XmlElement } from './xml_read.ts';
 import { readZip } from './zip_read.ts';
@@ -19,7 +19,12 @@ function positions(el: XmlElement | undefined): number[][] {
     .trim()
     .split(/\s+/)
     .filter((t) => t !== '')
-    .map((t) => t.split(',').slice(0, 2).map(Number));
+    .map((t) =>
+      t
+        .split(',')
+        .slice(0, 2)
+        .map((n) => parseNumberText(n) ?? Number.NaN),
+    );
 }
 
 function ring(boundary: XmlElement | undefined): number[][] {

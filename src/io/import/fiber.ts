@@ -2,7 +2,7 @@ import type { LineString, MultiLineString } from 'geojson';
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
 import type { FiberRoute } from '../../core/base/infrastructure.ts';
 import { type CsvTable, parseCsv } from '../formats/csv.ts';
-import { idValue, isBlank, own, setOwn, showValue, toNumber } from '../formats/fields.ts';
+import { idValue, isBlank, own, parseNumberText, setOwn, showValue, toNumber } from '../formats/fields.ts';
 import { coordinateProblem, IssueList, readFeatureCollection } from '../formats/geojson_input.ts';
 
 export interface FiberImport {
@@ -65,8 +65,13 @@ export function lineFromWkt(wkt: string): LineString | MultiLineString | null {
   const pairs = (body: string) =>
     body
       .split(',')
-      .map((p) => p.trim().split(/\s+/).map(Number))
-      .filter((p) => p.length >= 2 && p.every(Number.isFinite));
+      .map((p) =>
+        p
+          .trim()
+          .split(/\s+/)
+          .map((t) => parseNumberText(t) ?? Number.NaN),
+      )
+      .filter((p) => p.length >= 2);
   let m = /^LINESTRING\s*\(([^()]*)\)$/i.exec(s);
   if (m) return { type: 'LineString', coordinates: pairs(m[1]!) };
   m = /^MULTILINESTRING\s*\((.*)\)$/i.exec(s);
