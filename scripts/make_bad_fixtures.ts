@@ -17,6 +17,7 @@ import proj4 from 'proj4';
 import { VN2000_TOWGS84, vn2000Tm3 } from '../src/io/import/crs.ts';
 import { writeGeomFixtures } from './bad_fixtures/geom.ts';
 import { writeRasterFixtures } from './bad_fixtures/raster.ts';
+import { writeTypeFixtures } from './bad_fixtures/types.ts';
 
 const DIR = join(import.meta.dirname, '../tests/fixtures/bad');
 mkdirSync(join(DIR, 'base'), { recursive: true });
@@ -518,4 +519,5 @@ write('zip_traversal.zip', zip({ 'xa.shp': new Uint8Array(100), '../../etc/xa.db
 }
 writeRasterFixtures(write); // issue 12, raster part: scripts/bad_fixtures/raster.ts
 writeGeomFixtures(DIR);
+writeTypeFixtures(DIR);
 process.stdout.write(`wrote ${DIR}\n`);

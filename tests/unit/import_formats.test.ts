@@ -5,6 +5,7 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { duplicateEntry, lieAboutCompressedSize } from '../../scripts/bad_fixtures/types.ts';
 import { UserError } from '../../src/core/base/errors.ts';
 import { decodeBytes } from '../../src/io/formats/csv.ts';
 import { kmlFeatures } from '../../src/io/formats/kml_read.ts';
@@ -55,7 +56,7 @@ describe('zip safety', () => {
     );
     expect(readZip(zip, 'z.zip', limits).get('b.txt')).toEqual(strToU8('hello'));
   });
-  it('a zip that lies about its sizes cannot expand past what it declares', () => {
+  it('a zip that lies about its sizes is measured as it inflates, not by its headers (issue 12)', () => {
     const z = zipSync({ 'a.txt': new Uint8Array(4 * 1024 * 1024) }, { level: 9 });
     const view = new DataView(z.buffer);
     let eocd = z.length - 22;
@@ -63,7 +64,50 @@ describe('zip safety', () => {
     const cd = view.getUint32(eocd + 16, true);
     view.setUint32(cd + 24, 100, true); // central directory: uncompressed size 100
     view.setUint32(22, 100, true); // local header too
-    expect(readZip(z, 'lie.zip').get('a.txt')!.length).toBe(100);
+    expect(() => readZip(z, 'lie.zip')).toThrowError(
+      /lie\.zip: "a\.txt" inflates \d+× \(.* from the first .*, whatever its header claims\); archives that expand more than 100× are refused/,
+    );
+    // Without the ratio limit, the size it really holds is not the one it declares: damaged or forged.
+    expect(() => readZip(z, 'lie.zip', { ...IMPORT_LIMITS, zipRatio: 1e9 })).toThrowError(
+      /lie\.zip: not a readable zip archive \("a\.txt": it declares 100 bytes but holds 4194304; the archive is damaged or forged\)/,
+    );
+    // The per-file limit holds on the bytes produced, whatever the header says.
+    expect(() =>
+      readZip(z, 'lie.zip', { ...IMPORT_LIMITS, zipRatio: 1e9, zipEntryBytes: 1024 * 1024 }),
+    ).toThrowError(
+      /"a\.txt" expands past the 1\.0 MiB limit per file \(4\.0 MiB so far\); refused as a possible zip bomb/,
+    );
+  });
+  it('a claimed compressed size far above the real one does not pass the ratio check (issue 12)', () => {
+    const z = lieAboutCompressedSize(
+      zipSync(
+        { 'a.txt': new Uint8Array(4 * 1024 * 1024), 'b.txt': strToU8('x'.repeat(200_000)) },
+        { level: 9 },
+      ),
+      'a.txt',
+      100_000,
+    );
+    // The headers say 4 MiB from 100,000 bytes (42×, under the limit); it really inflates about 1,000×.
+    expect(() => readZip(z, 'lie.zip')).toThrowError(/"a\.txt" inflates \d{3,}×/);
+    // An honest archive with the same content reads back byte for byte.
+    const honest = zipSync({ 'a.txt': new Uint8Array(3 * 1024 * 1024).fill(65) });
+    const back = readZip(honest, 'ok.zip', { ...IMPORT_LIMITS, zipRatio: 1e9 }).get('a.txt')!;
+    expect(back.length).toBe(3 * 1024 * 1024);
+    expect(back.every((b) => b === 65)).toBe(true);
+  });
+  it('duplicate entry names are refused, naming the entry (issue 12)', () => {
+    const z = duplicateEntry({ 'a/doc.kml': strToU8('<kml/>') }, 'a/doc.kml', '<kml><x/></kml>');
+    expect(() => readZip(z, 'dup.kmz')).toThrowError(
+      /dup\.kmz: the archive holds the entry "a\/doc\.kml" twice; which copy is meant cannot be known/,
+    );
+  });
+  it('stored entries, empty archives and truncated data', () => {
+    const stored = zipSync({ 's.txt': strToU8('stored text') }, { level: 0 });
+    expect(new TextDecoder().decode(readZip(stored, 's.zip').get('s.txt'))).toBe('stored text');
+    expect(readZip(zipSync({}), 'e.zip').size).toBe(0);
+    const z = zipSync({ 'a.txt': strToU8('hello '.repeat(5000)) }, { level: 9 });
+    const cut = z.slice(0, 60);
+    expect(() => readZip(cut, 'cut.zip')).toThrowError(/cut\.zip: not a readable zip archive/);
   });
   it('junk and folders are left out; garbage is a UserError', () => {
     const z = zipSync({
@@ -81,7 +125,7 @@ describe('zip safety', () => {
 describe('XML reader', () => {
   it('reads elements, attributes in any quoting, entities, CDATA; skips comments, PIs and DOCTYPE', () => {
     const doc = parseXml(
-      `<?xml version="1.0"?><!DOCTYPE kml [<!ENTITY lol "lol">]><!-- c --><k:root a="1 &amp; 2" b='x>y'><t>a &lt;b&gt; &#7843;&#x1EA1; &lol;</t><c><![CDATA[<raw>]]></c><e/></k:root>`,
+      `<?xml version="1.0"?><!DOCTYPE kml [<!ELEMENT kml ANY> <!ATTLIST a b CDATA "]>">]><!-- c --><k:root a="1 &amp; 2" b='x>y'><t>a &lt;b&gt; &#7843;&#x1EA1; &lol;</t><c><![CDATA[<raw>]]></c><e/></k:root>`,
       'x.xml',
     );
     const root = doc.children[0]!;
@@ -89,6 +133,18 @@ describe('XML reader', () => {
     expect(root.children.map((c) => c.local)).toEqual(['t', 'c', 'e']);
     expect(root.children[0]!.text).toBe('a <b> ảạ &lol;'); // no custom entity is ever expanded
     expect(root.children[1]!.text).toBe('<raw>');
+  });
+  it('a DOCTYPE that declares entities is refused, and markup in an entity value is never read (issue 12)', () => {
+    const hidden = `<?xml version="1.0"?>\n<!DOCTYPE kml [\n<!ENTITY x "]><Placemark><name>hidden</name></Placemark>">\n]>\n<kml><Document/></kml>`;
+    expect(() => parseXml(hidden, 'x.kml')).toThrowError(
+      /x\.kml: line 2: the DOCTYPE declares the entity "x"; XML entity declarations are refused/,
+    );
+    expect(() => parseXml('<!DOCTYPE a [<!ENTITY % p SYSTEM "http://x/">]><a/>', 'x.kml')).toThrowError(
+      /declares the entity "p"/,
+    );
+    expect(() => parseXml('<!DOCTYPE a [<!ELEMENT a ANY>', 'x.kml')).toThrowError(
+      /DOCTYPE or declaration is never closed/,
+    );
   });
   it('malformed XML is a UserError with the line', () => {
     expect(() => parseXml('<a>\n<b>\n</a>', 'x.kml')).toThrowError(

@@ -360,3 +360,168 @@ describe('fuzzing: importFile, the entry point of the CLI and the app', () => {
     );
   });
 });
+
+describe('fuzzing: numeric fields with values of every JSON type (issue 12)', () => {
+  /** The documented number formats, written independently of the importer. */
+  const reference = (v: unknown): number | null => {
+    if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+    if (typeof v !== 'string') return null;
+    const t = v.trim();
+    const n = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)
+      ? Number(t)
+      : /^[+-]?\d+,\d+$/.test(t)
+        ? Number(t.replace(',', '.'))
+        : Number.NaN;
+    return Number.isFinite(n) ? n : null;
+  };
+  const numberish = fc.oneof(
+    fc.jsonValue({ maxDepth: 2 }),
+    fc.double(),
+    fc.integer({ min: -10, max: 200_000 }),
+    fc.boolean(),
+    fc.array(fc.integer({ min: 0, max: 100 }), { maxLength: 2 }),
+    fc.constantFrom(
+      '',
+      ' ',
+      '0x10',
+      '0b1',
+      '0o7',
+      'Infinity',
+      '-Infinity',
+      'NaN',
+      '1e3',
+      '12,5',
+      '1,234,567',
+    ),
+    fc.constantFrom('1.5e2', ' 42 ', '+7', '.5', '5.', '1e999', '١٢', '12abc', '0', '-0'),
+    fc.integer({ min: 0, max: 5000 }).map(String),
+  );
+  const point = { type: 'Point', coordinates: [108.05, 14.05] };
+  const square = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [108, 14],
+        [108.1, 14],
+        [108.1, 14.1],
+        [108, 14.1],
+        [108, 14],
+      ],
+    ],
+  };
+  const line = {
+    type: 'LineString',
+    coordinates: [
+      [108, 14],
+      [108.1, 14.1],
+    ],
+  };
+  const cases: {
+    kind: ImportKind;
+    field: string;
+    geometry: unknown;
+    base: Record<string, unknown>;
+    ok: (n: number) => boolean;
+    /** Absent (null, "", undefined) is allowed for optional fields. */
+    optional: boolean;
+  }[] = [
+    {
+      kind: 'boundaries',
+      field: 'population',
+      geometry: square,
+      base: { id: 'C', name: 'Xã' },
+      ok: (n) => n >= 0,
+      optional: false,
+    },
+    {
+      kind: 'sites',
+      field: 'radius_m',
+      geometry: point,
+      base: { id: 'S', operator: 'VNPT', technology: '4G' },
+      ok: (n) => n >= 1 && n <= 100_000,
+      optional: true,
+    },
+    {
+      kind: 'sites',
+      field: 'height_m',
+      geometry: point,
+      base: { id: 'S', operator: 'VNPT', technology: '4G' },
+      ok: (n) => n >= 0 && n <= 1000,
+      optional: true,
+    },
+    {
+      kind: 'villages',
+      field: 'population',
+      geometry: point,
+      base: { id: 'V' },
+      ok: (n) => n >= 0,
+      optional: false,
+    },
+    {
+      kind: 'population',
+      field: 'population',
+      geometry: point,
+      base: {},
+      ok: (n) => n >= 0,
+      optional: false,
+    },
+    {
+      kind: 'fiber',
+      field: 'year',
+      geometry: line,
+      base: { id: 'F' },
+      ok: (n) => Number.isInteger(n) && n > 1900 && n < 2100,
+      optional: true,
+    },
+  ];
+  it.each(cases.map((c) => [`${c.kind}.${c.field}`, c] as const))('%s', async (_label, c) => {
+    await fc.assert(
+      fc.asyncProperty(numberish, async (value) => {
+        const properties = { ...c.base, [c.field]: value };
+        const text = JSON.stringify({
+          type: 'FeatureCollection',
+          features: [{ type: 'Feature', properties, geometry: c.geometry }],
+        });
+        const r = await importFile(strToU8(text), 'f.geojson', c.kind).catch((e: unknown) => {
+          if (!(e instanceof UserError)) throw e;
+          return null; // every feature rejected (boundaries): a UserError with the issues
+        });
+        const n = reference(value);
+        const absent = value === null || value === '' || (typeof value === 'string' && value.trim() === '');
+        const kept = r?.items[0] as Record<string, unknown> | undefined;
+        if (n !== null && c.ok(n)) {
+          expect(kept?.[c.field]).toBe(n);
+        } else if (absent && c.optional) {
+          expect(kept).toBeDefined();
+          expect(kept?.[c.field] ?? null).toBeNull();
+        } else {
+          expect(kept).toBeUndefined();
+          if (r) expect(r.issues.some((i) => i.severity === 'error' && i.field === c.field)).toBe(true);
+        }
+      }),
+      { ...params, numRuns: 150 },
+    );
+  });
+  it('CSV coordinates: kept only when they are numbers in the documented formats', async () => {
+    const cell = fc.oneof(
+      numberish.map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''))),
+      fc.constantFrom('108.05', '108,05', '1.0805e2', '0x6C', '0b1101100', 'Infinity'),
+    );
+    await fc.assert(
+      fc.asyncProperty(cell, async (lon) => {
+        const csv = `id;lon;lat;technology;operator\nS1;${lon.replace(/[;"\r\n]/g, '')};14.05;4G;VNPT\n`;
+        const r = await importFile(strToU8(csv), 'f.csv', 'sites').catch((e: unknown) => {
+          if (!(e instanceof UserError)) throw e;
+          return null; // e.g. "projected metres": refused as a whole, with the fix
+        });
+        const n = reference(lon.replace(/[;"\r\n]/g, ''));
+        if (n !== null && Math.abs(n) <= 180) expect(r?.items[0]).toMatchObject({ lon: n });
+        else if (r) {
+          expect(r.items).toEqual([]);
+          expect(r.issues[0]).toMatchObject({ severity: 'error', row: 2, field: 'lon' });
+        }
+      }),
+      { ...params, numRuns: 150 },
+    );
+  });
+});

@@ -413,6 +413,52 @@ const VI: Rule[] = [
       return `đã bỏ qua ${m[1]} ô (ô đầu tiên ở hàng ${m[2]}, cột ${m[3]}: ${m[4]}; hàng và cột đếm từ 0 ở góc trên bên trái): ${reason}`;
     },
   ],
+  // issue 12, type coercion, zip sizes, XML entities, CSV headers
+  [
+    /^coordinates must be numbers \(got lon (.*), lat (.*)\)$/,
+    (m) => `toạ độ phải là số (nhận được kinh độ ${m[1]}, vĩ độ ${m[2]})`,
+  ],
+  [
+    /^(\S+) must be text or a number, not (?:an object|an array|a boolean|.*?) \(got (.*)\)$/,
+    (m) => `${m[1]} phải là chữ hoặc số, không phải mảng, đối tượng hay giá trị đúng/sai (nhận được ${m[2]})`,
+  ],
+  [
+    /^(\S+) must be text, not (?:an object|an array|a boolean|.*?) \(got (.*)\)$/,
+    (m) => `${m[1]} phải là chữ, không phải mảng, đối tượng hay giá trị đúng/sai (nhận được ${m[2]})`,
+  ],
+  [
+    /^(.*): duplicate columns: (.*)\. Delete or rename one of them\.$/,
+    (m) =>
+      `${m[1]}: cột bị trùng: ${(m[2] ?? '')
+        .replace(/ \(column (\w+)\)/g, ' (cột $1)')
+        .replace(/ are both the (\S+) field/g, ' cùng là trường $1')
+        .replace(/ and /g, ' và ')}. Hãy xoá hoặc đổi tên một cột`,
+  ],
+  [
+    /^(.*): line (\d+): the DOCTYPE declares the entity "(.*)"; XML entity declarations are refused.*$/,
+    (m) =>
+      `${m[1]}: dòng ${m[2]}: DOCTYPE khai báo thực thể "${m[3]}"; khai báo thực thể XML bị từ chối (có thể giấu nội dung hoặc phình to vô hạn) nên tệp không được đọc. Hãy xoá DOCTYPE`,
+  ],
+  [/^(.*): a DOCTYPE or declaration is never closed.*$/, (m) => `${m[1]}: khai báo DOCTYPE không được đóng`],
+  [
+    /^(.*): the archive holds the entry "(.*)" twice;.*$/,
+    (m) =>
+      `${m[1]}: tệp nén chứa mục "${m[2]}" hai lần; không biết bản nào đúng nên tệp nén bị từ chối. Hãy tạo lại tệp nén`,
+  ],
+  [
+    /^(.*): "(.*)" inflates (\S+)× \((.*) from the first (.*), whatever its header claims\); archives that expand more than (\S+)× are refused as possible zip bombs\.$/,
+    (m) =>
+      `${m[1]}: "${m[2]}" giải nén gấp ${m[3]} lần (${m[4]} từ ${m[5]} đầu tiên, bất kể phần đầu tệp khai báo gì); tệp nén giải nén gấp hơn ${m[6]} lần bị từ chối vì có thể là "zip bomb"`,
+  ],
+  [
+    /^(.*): "(.*)" expands past the (.*) limit per file \((.*) so far\); refused as a possible zip bomb\.$/,
+    (m) =>
+      `${m[1]}: "${m[2]}" giải nén vượt giới hạn ${m[3]} mỗi tệp (đã ${m[4]}); bị từ chối vì có thể là "zip bomb"`,
+  ],
+  [
+    /^(.*): the archive expands to more than (.*); refused as a possible zip bomb\.$/,
+    (m) => `${m[1]}: tệp nén giải nén thành hơn ${m[2]}; bị từ chối vì có thể là "zip bomb"`,
+  ],
 ];
 
 /** Longer messages are shown as they are: a rule's `(.*)` groups cost time in the length of the text. */

@@ -1,8 +1,12 @@
 import { UserError } from '../../core/base/errors.ts';
+import { parseNumberText } from './fields.ts';
 
 export interface CsvTable {
   header: string[];
-  /** Data rows with their 1-based line-in-file row number (the header is row 1). */
+  /**
+   * Data rows with their 1-based record number as Excel shows it (the header is row 1; a quoted field
+   * holding line breaks is still one row; blank lines are counted, as Excel shows them as empty rows).
+   */
   rows: { row: number; cells: string[] }[];
   delimiter: string;
 }
@@ -77,8 +81,7 @@ export function parseCsv(input: string, file: string): CsvTable {
   let cells: string[] = [];
   let cell = '';
   let quoted = false;
-  let line = 1;
-  let startLine = 1;
+  let record = 1;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
@@ -87,10 +90,7 @@ export function parseCsv(input: string, file: string): CsvTable {
           cell += '"';
           i++;
         } else quoted = false;
-      } else {
-        if (ch === '\n') line++;
-        cell += ch;
-      }
+      } else cell += ch;
       continue;
     }
     if (ch === '"' && cell.length === 0) quoted = true;
@@ -100,17 +100,16 @@ export function parseCsv(input: string, file: string): CsvTable {
     } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
       cells.push(cell);
-      records.push({ row: startLine, cells });
+      records.push({ row: record, cells });
       cells = [];
       cell = '';
-      line++;
-      startLine = line;
+      record++;
     } else cell += ch;
   }
-  if (quoted) throw new UserError(`${file}: row ${startLine}: a quoted field is never closed.`);
+  if (quoted) throw new UserError(`${file}: row ${record}: a quoted field is never closed.`);
   if (cell.length > 0 || cells.length > 0) {
     cells.push(cell);
-    records.push({ row: startLine, cells });
+    records.push({ row: record, cells });
   }
   const nonBlank = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
   const head = nonBlank.shift();
@@ -122,12 +121,51 @@ function count(s: string, ch: string): number {
   return s.split(ch).length - 1;
 }
 
-/** Parses a number written with a decimal point or a decimal comma ("12,5"); null when not a number. */
+/**
+ * Parses a number written with a decimal point or a decimal comma ("12,5"), or in scientific notation;
+ * null when not a number (blank, hex, binary, "Infinity", …). See `fields.ts`.
+ */
 export function parseNumber(raw: string | undefined): number | null {
-  if (raw === undefined) return null;
-  const t = raw.trim();
-  if (t === '') return null;
-  const normalised = /^-?\d+,\d+$/.test(t) ? t.replace(',', '.') : t;
-  const v = Number(normalised);
-  return Number.isFinite(v) ? v : null;
+  return parseNumberText(raw);
+}
+
+/** Column names that mean the same field to the importers (`lng` is `lon`, …), by canonical name. */
+const SAME_FIELD: Record<string, string> = {
+  lng: 'lon',
+  longitude: 'lon',
+  latitude: 'lat',
+  technologies: 'technology',
+  tech: 'technology',
+  pop: 'population',
+  dan_so: 'population',
+  danso: 'population',
+};
+
+/**
+ * Refuses a table with two columns for one field (the same header twice, or two names the importers
+ * read as one, such as `lon` and `lng`): which one holds the right values cannot be known, so the
+ * UserError names both columns (by name and position) instead of silently reading one of them.
+ */
+export function checkDuplicateColumns(header: readonly string[], file: string): void {
+  const first = new Map<string, number>();
+  const clashes: string[] = [];
+  header.forEach((h, i) => {
+    if (h === '') return;
+    const key = SAME_FIELD[h] ?? h;
+    const j = first.get(key);
+    if (j === undefined) first.set(key, i);
+    else
+      clashes.push(
+        `"${header[j]}" (column ${columnLetter(j)}) and "${h}" (column ${columnLetter(i)}) are both the ${key} field`,
+      );
+  });
+  if (clashes.length)
+    throw new UserError(`${file}: duplicate columns: ${clashes.join('; ')}. Delete or rename one of them.`);
+}
+
+/** A 0-based column index as Excel's letters (0 → A, 26 → AA). */
+export function columnLetter(i: number): string {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
 }

@@ -1,4 +1,5 @@
 import { UserError } from '../../core/base/errors.ts';
+import { setOwn } from './fields.ts';
 
 export interface DbfTable {
   /** Field names, lower-cased (DBF names are upper-case and at most 10 characters). */
@@ -83,10 +84,10 @@ export function readDbf(bytes: Uint8Array, file: string, cpg: string | null): Db
       const text = decoder.decode(raw).replace(/\0+$/, '').trim().normalize('NFC');
       if (f.type === 'N' || f.type === 'F') {
         const v = text === '' ? null : Number(text);
-        rec[f.name] = v === null || Number.isFinite(v) ? v : text;
+        setOwn(rec, f.name, v === null || Number.isFinite(v) ? v : text);
       } else if (f.type === 'L') {
-        rec[f.name] = /^[TtYy]$/.test(text) ? true : /^[FfNn]$/.test(text) ? false : null;
-      } else rec[f.name] = text;
+        setOwn(rec, f.name, /^[TtYy]$/.test(text) ? true : /^[FfNn]$/.test(text) ? false : null);
+      } else setOwn(rec, f.name, text);
     }
     records.push(rec);
   }

@@ -1,4 +1,5 @@
 import { UserError } from '../../core/base/errors.ts';
+import { parseNumberText, setOwn } from './fields.ts';
 import type { LooseGeometry } from './positions.ts';
 import { child, children, descendants, parseXml, type XmlElement } from './xml_read.ts';
 import { readZip } from './zip_read.ts';
@@ -18,7 +19,12 @@ function positions(el: XmlElement | undefined): number[][] {
     .trim()
     .split(/\s+/)
     .filter((t) => t !== '')
-    .map((t) => t.split(',').slice(0, 2).map(Number));
+    .map((t) =>
+      t
+        .split(',')
+        .slice(0, 2)
+        .map((n) => parseNumberText(n) ?? Number.NaN),
+    );
 }
 
 function ring(boundary: XmlElement | undefined): number[][] {
@@ -72,13 +78,14 @@ export function kmlFeatures(text: string, file: string): PlainFeatureCollection 
     const data = child(pm, 'ExtendedData');
     if (data) {
       for (const d of children(data, 'Data')) {
-        if (d.attrs.name) properties[d.attrs.name] = (child(d, 'value')?.text ?? '').trim().normalize('NFC');
+        if (d.attrs.name)
+          setOwn(properties, d.attrs.name, (child(d, 'value')?.text ?? '').trim().normalize('NFC'));
       }
       for (const sd of descendants(data, 'SimpleData')) {
-        if (sd.attrs.name) properties[sd.attrs.name] = sd.text.trim().normalize('NFC');
+        if (sd.attrs.name) setOwn(properties, sd.attrs.name, sd.text.trim().normalize('NFC'));
       }
     }
-    if (properties.id === undefined && pm.attrs.id) properties.id = pm.attrs.id;
+    if (!Object.hasOwn(properties, 'id') && pm.attrs.id) properties.id = pm.attrs.id;
     const g = pm.children.find((c) => GEOMETRY.has(c.local));
     return { type: 'Feature' as const, geometry: g ? geometryOf(g) : null, properties };
   });

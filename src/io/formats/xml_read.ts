@@ -59,7 +59,8 @@ function parseAttributes(body: string): Record<string, string> {
 /**
  * Parses XML text into a tree (a synthetic `#document` root holding the top element). Small and
  * dependency-free so that it runs in a Web Worker, which has no DOMParser. No DTD is read and no
- * entity but the predefined ones is expanded, so "billion laughs" and external entities do nothing.
+ * entity but the predefined ones is expanded; a DOCTYPE that declares entities (`<!ENTITY …>`, as in
+ * "billion laughs", external entities, or markup hidden in an entity value) is a UserError.
  * Text that is not well-formed (unclosed or mismatched tags) is a UserError naming the line.
  */
 export function parseXml(text: string, file: string): XmlElement {
@@ -93,16 +94,31 @@ export function parseXml(text: string, file: string): XmlElement {
       if (end < 0) fail(lt, 'a processing instruction is never closed');
       i = end + 2;
     } else if (text.startsWith('<!', lt)) {
-      // DOCTYPE (possibly with an internal subset in [...]): skipped, never interpreted.
-      const bracket = text.indexOf('[', lt);
-      const close = text.indexOf('>', lt);
-      if (close < 0) fail(lt, 'a declaration is never closed');
-      if (bracket >= 0 && bracket < close) {
-        const end = text.indexOf(']', bracket);
-        const gt = end < 0 ? -1 : text.indexOf('>', end);
-        if (gt < 0) fail(lt, 'a DOCTYPE is never closed');
-        i = gt + 1;
-      } else i = close + 1;
+      // A DOCTYPE (possibly with an internal subset in [...]) or other declaration: its end is found
+      // outside quoted strings, so that a "]" or ">" inside an entity value ends nothing. Entity
+      // declarations are refused: an entity's value is never expanded, and a file that hides markup in
+      // one (a Placemark inside <!ENTITY x "...">) is refused rather than read in part.
+      let j = lt + 2;
+      let quote = '';
+      let depth = 0;
+      for (; j < n; j++) {
+        const ch = text[j]!;
+        if (quote) {
+          if (ch === quote) quote = '';
+        } else if (ch === '"' || ch === "'") quote = ch;
+        else if (ch === '[') depth++;
+        else if (ch === ']') depth--;
+        else if (ch === '>' && depth <= 0) break;
+      }
+      if (j >= n) fail(lt, 'a DOCTYPE or declaration is never closed');
+      const entity = /<!ENTITY\s+(%\s+)?([^\s"'>]+)/.exec(text.slice(lt, j));
+      if (entity) {
+        const line = text.slice(0, lt).split('\n').length;
+        throw new UserError(
+          `${file}: line ${line}: the DOCTYPE declares the entity "${entity[2]!.slice(0, 40)}"; XML entity declarations are refused (they can hide content or expand without bound), so the file was not read. Remove the DOCTYPE.`,
+        );
+      }
+      i = j + 1;
     } else if (text[lt + 1] === '/') {
       const end = text.indexOf('>', lt);
       if (end < 0) fail(lt, 'a closing tag is never finished');

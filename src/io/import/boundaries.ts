@@ -1,6 +1,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { UserError } from '../../core/base/errors.ts';
 import type { Commune, Setting } from '../../core/base/types.ts';
+import { idValue, isBlank, own, showValue, toNumber, valueKind } from '../formats/fields.ts';
 import { coordinateProblem, IssueList, pickField, readFeatureCollection } from '../formats/geojson_input.ts';
 import { overlappingCommunes } from './overlaps.ts';
 
@@ -42,19 +43,28 @@ export function communesFromGeoJSON(
     const path = `features[${f.index}]`;
     const p = f.properties;
     const before = issues.items.length;
-    const id = p[idField!];
-    if (id === undefined || id === null || String(id).trim() === '')
-      issues.error(`${path}.properties.${idField}`, 'missing id', { field: idField! });
-    else if (seen.has(String(id)))
+    const idRead = idValue(own(p, idField!), idField!);
+    const id = 'id' in idRead ? idRead.id : '';
+    if ('missing' in idRead) issues.error(`${path}.properties.${idField}`, 'missing id', { field: idField! });
+    else if ('problem' in idRead)
+      issues.error(`${path}.properties.${idField}`, idRead.problem, { field: idField! });
+    else if (seen.has(id))
       issues.error(`${path}.properties.${idField}`, `duplicate id "${id}"`, { field: idField! });
-    const name = p[nameField!];
+    const name = own(p, nameField!);
     if (typeof name !== 'string' || name.trim() === '')
-      issues.error(`${path}.properties.${nameField}`, 'missing name', { field: nameField! });
-    const population = Number(p[popField!]);
-    if (p[popField!] === null || p[popField!] === undefined || !Number.isFinite(population) || population < 0)
+      issues.error(
+        `${path}.properties.${nameField}`,
+        isBlank(name)
+          ? 'missing name'
+          : `${nameField} must be text, not ${valueKind(name)} (got ${showValue(name)})`,
+        { field: nameField! },
+      );
+    const popRaw = own(p, popField!);
+    const population = toNumber(popRaw);
+    if (population === null || population < 0)
       issues.error(
         `${path}.properties.${popField}`,
-        `population must be a number ≥ 0 (got ${JSON.stringify(p[popField!])})`,
+        `population must be a number ≥ 0 (got ${showValue(popRaw ?? null)})`,
         {
           field: popField!,
         },
@@ -62,18 +72,18 @@ export function communesFromGeoJSON(
     const geomProblem = geometryProblem(f.geometry);
     if (geomProblem) issues.error(`${path}.geometry`, geomProblem, { field: 'geometry' });
     if (issues.items.length > before) continue;
-    seen.add(String(id));
+    seen.add(id);
     featureIndex.push(f.index);
     const nameStr = String(name).normalize('NFC').trim();
-    const provinceId = str(p.province_id) ?? str(p.province) ?? 'province';
+    const provinceId = str(own(p, 'province_id')) ?? str(own(p, 'province')) ?? 'province';
     communes.push({
-      id: String(id),
+      id,
       name: nameStr,
-      districtId: str(p.district_id),
-      districtName: str(p.district),
+      districtId: str(own(p, 'district_id')),
+      districtName: str(own(p, 'district')),
       provinceId,
-      provinceName: str(p.province) ?? provinceId,
-      population,
+      provinceName: str(own(p, 'province')) ?? provinceId,
+      population: population!,
       setting: settingOf(p, nameStr),
       geometry: f.geometry as unknown as Polygon | MultiPolygon,
       ...centerOf(p),
@@ -92,18 +102,20 @@ export function communesFromGeoJSON(
 }
 
 function str(v: unknown): string | null {
-  return v === undefined || v === null || String(v).trim() === '' ? null : String(v).normalize('NFC').trim();
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return typeof v !== 'string' || v.trim() === '' ? null : v.normalize('NFC').trim();
 }
 
 function settingOf(p: Record<string, unknown>, name: string): Setting {
-  if (p.setting === 'urban' || p.setting === 'rural') return p.setting;
-  const type = String(p.type ?? '').toLowerCase();
+  const setting = own(p, 'setting');
+  if (setting === 'urban' || setting === 'rural') return setting;
+  const type = (str(own(p, 'type')) ?? '').toLowerCase();
   if (type.startsWith('phường') || type.startsWith('thị trấn')) return 'urban';
   return /^(phường|thị trấn)\s/i.test(name) ? 'urban' : 'rural';
 }
 
 function centerOf(p: Record<string, unknown>): { center?: [number, number] } {
-  const c = p.center ?? p.admin_center_lonlat;
+  const c = own(p, 'center') ?? own(p, 'admin_center_lonlat');
   if (Array.isArray(c) && c.length >= 2 && coordinateProblem(c) === null) return { center: [c[0], c[1]] };
   return {};
 }

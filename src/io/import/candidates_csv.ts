@@ -1,6 +1,7 @@
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
 import type { Candidate } from '../../core/planning/plan_types.ts';
-import { parseCsv, parseNumber } from '../formats/csv.ts';
+import { checkDuplicateColumns, parseCsv, parseNumber } from '../formats/csv.ts';
+import { setOwn } from '../formats/fields.ts';
 import { coordinateProblem, IssueList } from '../formats/geojson_input.ts';
 
 export interface CandidateImport {
@@ -20,6 +21,7 @@ const ALIASES: Record<string, string> = { lng: 'lon', longitude: 'lon', latitude
  */
 export function candidatesFromCsv(text: string, file: string): CandidateImport {
   const table = parseCsv(text, file);
+  checkDuplicateColumns(table.header, file);
   const header = table.header.map((h) => ALIASES[h] ?? h);
   const absent = ['id', 'lon', 'lat'].filter((c) => !header.includes(c));
   if (absent.length)
@@ -32,7 +34,7 @@ export function candidatesFromCsv(text: string, file: string): CandidateImport {
   for (const r of table.rows) {
     const rec: Record<string, string> = {};
     header.forEach((h, i) => {
-      rec[h] = r.cells[i]?.trim() ?? '';
+      setOwn(rec, h, r.cells[i]?.trim() ?? '');
     });
     const before = issues.items.length;
     const err = (field: string, message: string) =>

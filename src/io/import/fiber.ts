@@ -2,6 +2,7 @@ import type { LineString, MultiLineString } from 'geojson';
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
 import type { FiberRoute } from '../../core/base/infrastructure.ts';
 import { type CsvTable, parseCsv } from '../formats/csv.ts';
+import { idValue, isBlank, own, parseNumberText, setOwn, showValue, toNumber } from '../formats/fields.ts';
 import { coordinateProblem, IssueList, readFeatureCollection } from '../formats/geojson_input.ts';
 
 export interface FiberImport {
@@ -22,23 +23,37 @@ function routeFrom(
   before: number,
 ): FiberRoute | null {
   const extra = (field: string) => ({ field, ...(row === undefined ? {} : { row }) });
-  const id = p.id === undefined || p.id === null || String(p.id).trim() === '' ? fallbackId : String(p.id);
-  if (seen.has(id)) issues.error(`${at}.id`, `duplicate id "${id}"`, extra('id'));
-  const medium = String(p.medium || 'fiber').toLowerCase();
+  const idRead = idValue(own(p, 'id'), 'id');
+  const id = 'id' in idRead && idRead.id !== '' ? idRead.id : fallbackId;
+  if ('problem' in idRead) issues.error(`${at}.id`, idRead.problem, extra('id'));
+  else if (seen.has(id)) issues.error(`${at}.id`, `duplicate id "${id}"`, extra('id'));
+  const mediumRaw = own(p, 'medium');
+  const medium = isBlank(mediumRaw)
+    ? 'fiber'
+    : typeof mediumRaw === 'string'
+      ? mediumRaw.trim().toLowerCase()
+      : showValue(mediumRaw);
   if (medium !== 'fiber' && medium !== 'copper') {
     issues.error(`${at}.medium`, `medium must be fiber or copper (got "${medium}")`, extra('medium'));
   }
-  const year = p.year === undefined || p.year === null || p.year === '' ? null : Number(p.year);
-  if (year !== null && !(Number.isInteger(year) && year > 1900 && year < 2100)) {
-    issues.error(`${at}.year`, `year must be a 4-digit year (got ${JSON.stringify(p.year)})`, extra('year'));
+  const yearRaw = own(p, 'year');
+  const year = isBlank(yearRaw) ? null : toNumber(yearRaw);
+  if (!isBlank(yearRaw) && !(year !== null && Number.isInteger(year) && year > 1900 && year < 2100)) {
+    issues.error(`${at}.year`, `year must be a 4-digit year (got ${showValue(yearRaw)})`, extra('year'));
   }
   if (issues.items.length > before) return null;
   seen.add(id);
   return {
     id,
-    operator: String(p.operator ?? '').trim(),
+    operator:
+      typeof own(p, 'operator') === 'string' || typeof own(p, 'operator') === 'number'
+        ? String(own(p, 'operator')).normalize('NFC').trim()
+        : '',
     medium: medium as 'fiber' | 'copper',
-    placement: p.placement ? String(p.placement) : null,
+    placement:
+      typeof own(p, 'placement') === 'string' && own(p, 'placement') !== ''
+        ? String(own(p, 'placement'))
+        : null,
     year,
     geometry,
   };
@@ -50,8 +65,13 @@ export function lineFromWkt(wkt: string): LineString | MultiLineString | null {
   const pairs = (body: string) =>
     body
       .split(',')
-      .map((p) => p.trim().split(/\s+/).map(Number))
-      .filter((p) => p.length >= 2 && p.every(Number.isFinite));
+      .map((p) =>
+        p
+          .trim()
+          .split(/\s+/)
+          .map((t) => parseNumberText(t) ?? Number.NaN),
+      )
+      .filter((p) => p.length >= 2);
   let m = /^LINESTRING\s*\(([^()]*)\)$/i.exec(s);
   if (m) return { type: 'LineString', coordinates: pairs(m[1]!) };
   m = /^MULTILINESTRING\s*\((.*)\)$/i.exec(s);
@@ -77,11 +97,12 @@ export function fiberFromTable(table: CsvTable, file: string): FiberImport {
   for (const r of table.rows) {
     const rec: Record<string, unknown> = {};
     table.header.forEach((h, i) => {
-      rec[h] = r.cells[i]?.trim() ?? '';
+      setOwn(rec, h, r.cells[i]?.trim() ?? '');
     });
     const at = `rows[${r.row}]`;
     const before = issues.items.length;
-    const geometry = lineFromWkt(String(rec.wkt));
+    const wkt = own(rec, 'wkt');
+    const geometry = lineFromWkt(typeof wkt === 'string' ? wkt : '');
     const lines = geometry
       ? geometry.type === 'LineString'
         ? [geometry.coordinates]

@@ -8,7 +8,8 @@ export function parseFlag(v: unknown): boolean | undefined {
   if (typeof v === 'boolean') return v;
   if (typeof v === 'number') return v === 1 ? true : v === 0 ? false : undefined;
   if (v === undefined || v === null) return false;
-  const s = String(v).normalize('NFC').trim().toLowerCase();
+  if (typeof v !== 'string') return undefined;
+  const s = v.normalize('NFC').trim().toLowerCase();
   if (TRUE.has(s)) return true;
   if (FALSE.has(s)) return false;
   return undefined;

@@ -1,7 +1,8 @@
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
 import type { FiberRoute, PostalPoint, Village } from '../../core/base/infrastructure.ts';
 import type { Commune, PopulationPoint, Site } from '../../core/base/types.ts';
-import { type CsvTable, decodeBytes, parseCsv } from '../formats/csv.ts';
+import { type CsvTable, checkDuplicateColumns, decodeBytes, parseCsv } from '../formats/csv.ts';
+import { setOwn } from '../formats/fields.ts';
 import { IssueList, readFeatureCollection } from '../formats/geojson_input.ts';
 import { kmlFeatures, kmzFeatures, type PlainFeatureCollection } from '../formats/kml_read.ts';
 import { checkFileSize } from '../formats/limits.ts';
@@ -147,7 +148,7 @@ function restoreLongNames(properties: Record<string, unknown>): Record<string, u
     const lower = k.toLowerCase();
     const long =
       lower.length === 10 ? LONG_NAMES.find((n) => n.length > 10 && n.startsWith(lower)) : undefined;
-    out[long && !(long in properties) ? long : k] = v;
+    setOwn(out, long && !Object.hasOwn(properties, long) ? long : k, v);
   }
   return out;
 }
@@ -311,6 +312,7 @@ export async function importFile<K extends ImportKind>(
         );
       table = parseCsv(text, file);
     } else table = xlsxTable(bytes, file);
+    checkDuplicateColumns(table.header, file);
     unit = 'rows';
     crs = reprojectTable(table, { user: userCrs, file: null, scope }, file, extra);
     swapped = swapTable(

@@ -1,6 +1,7 @@
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
 import type { PopulationPoint } from '../../core/base/types.ts';
-import { type CsvTable, parseCsv, parseNumber } from '../formats/csv.ts';
+import { type CsvTable, parseCsv } from '../formats/csv.ts';
+import { own, readPosition, showValue, toNumber } from '../formats/fields.ts';
 import { coordinateProblem, IssueList, pointFeatures } from '../formats/geojson_input.ts';
 import { IMPORT_LIMITS } from '../formats/limits.ts';
 import { geoKeys, readTiffLayout, TAG, type TiffLayout, unreadable } from '../formats/tiff_read.ts';
@@ -17,7 +18,10 @@ export interface PopulationImport {
 const POP_KEYS = ['population', 'pop', 'dan_so', 'danso'];
 
 function popOf(rec: Record<string, unknown>): unknown {
-  for (const k of POP_KEYS) if (rec[k] !== undefined && rec[k] !== '') return rec[k];
+  for (const k of POP_KEYS) {
+    const v = own(rec, k);
+    if (v !== undefined && v !== '') return v;
+  }
   return undefined;
 }
 
@@ -29,20 +33,22 @@ function pointFrom(
   issues: IssueList,
 ): PopulationPoint | null {
   const extra = loc.row === undefined ? {} : { row: loc.row };
-  const ln = typeof lon === 'string' ? parseNumber(lon) : (lon as number);
-  const lt = typeof lat === 'string' ? parseNumber(lat) : (lat as number);
-  const problem = coordinateProblem([ln, lt]);
-  const p = typeof pop === 'string' ? parseNumber(pop) : typeof pop === 'number' ? pop : null;
+  const { lon: ln, lat: lt, problem, field: coordField } = readPosition(lon, lat);
+  const p = toNumber(pop);
   let ok = true;
   if (problem) {
-    issues.error(`${loc.path}.lon`, problem, { field: 'lon', ...extra });
+    issues.error(`${loc.path}.${coordField}`, problem, { field: coordField, ...extra });
     ok = false;
   }
   if (p === null || !Number.isFinite(p) || p < 0) {
-    issues.error(`${loc.path}.population`, `population must be a number ≥ 0 (got ${JSON.stringify(pop)})`, {
-      field: 'population',
-      ...extra,
-    });
+    issues.error(
+      `${loc.path}.population`,
+      `population must be a number ≥ 0 (got ${showValue(pop ?? null)})`,
+      {
+        field: 'population',
+        ...extra,
+      },
+    );
     ok = false;
   }
   return ok ? { lon: ln as number, lat: lt as number, population: p as number } : null;

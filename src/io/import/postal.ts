@@ -1,7 +1,8 @@
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
 import { POSTAL_TYPES, type PostalPoint, type PostalType } from '../../core/base/infrastructure.ts';
-import { type CsvTable, parseCsv, parseNumber } from '../formats/csv.ts';
-import { coordinateProblem, IssueList, pointFeatures } from '../formats/geojson_input.ts';
+import { type CsvTable, parseCsv } from '../formats/csv.ts';
+import { idValue, isBlank, own, readPosition, setOwn, showValue } from '../formats/fields.ts';
+import { IssueList, pointFeatures } from '../formats/geojson_input.ts';
 import { foldText, parseFlag } from './flags.ts';
 
 export interface PostalImport {
@@ -42,25 +43,27 @@ function pointFrom(
   const at = (f: string) => (loc.row === undefined ? `${loc.path}.properties.${f}` : `${loc.path}.${f}`);
   const err = (f: string, m: string) =>
     issues.error(at(f), m, { field: f, ...(loc.row ? { row: loc.row } : {}) });
-  const id = rec.id === undefined || rec.id === null ? '' : String(rec.id).trim();
-  if (id === '') err('id', 'missing id');
+  const idRead = idValue(own(rec, 'id'), 'id');
+  const id = 'id' in idRead ? idRead.id : '';
+  if ('problem' in idRead) err('id', idRead.problem);
+  else if (id === '') err('id', 'missing id');
   else if (seen.has(id)) err('id', `duplicate id "${id}"`);
-  const ln = typeof lon === 'string' ? parseNumber(lon) : lon;
-  const lt = typeof lat === 'string' ? parseNumber(lat) : lat;
-  const coord = coordinateProblem([ln, lt]);
-  if (coord) err('lon', coord);
-  const type = parsePostalType(String(rec.type ?? ''));
+  const { lon: ln, lat: lt, problem: coord, field: coordField } = readPosition(lon, lat);
+  if (coord) err(coordField, coord);
+  const typeRaw = own(rec, 'type');
+  const typeText = typeof typeRaw === 'string' ? typeRaw : isBlank(typeRaw) ? '' : showValue(typeRaw);
+  const type = parsePostalType(typeText);
   if (!type) {
     err(
       'type',
-      `unknown type "${String(rec.type ?? '')}" (use post_office, post_office_1/2/3, cultural_post_point, agent, kiosk, or bưu cục, điểm BĐVHX, đại lý, ki ốt)`,
+      `unknown type "${typeText}" (use post_office, post_office_1/2/3, cultural_post_point, agent, kiosk, or bưu cục, điểm BĐVHX, đại lý, ki ốt)`,
     );
   }
   const flags = ['staffed', 'internet', 'online_public_services'] as const;
   const values = flags.map((f) => {
-    const v = parseFlag(rec[f]);
+    const v = parseFlag(own(rec, f));
     if (v === undefined)
-      err(f, `must be true/false, yes/no, 1/0 or có/không (got ${JSON.stringify(rec[f])})`);
+      err(f, `must be true/false, yes/no, 1/0 or có/không (got ${showValue(own(rec, f))})`);
     return v;
   });
   if (issues.items.length > before) return null;
@@ -74,7 +77,8 @@ function pointFrom(
     internet: values[1]!,
     online_public_services: values[2]!,
   };
-  if (typeof rec.name === 'string' && rec.name.trim() !== '') p.name = rec.name.normalize('NFC').trim();
+  const name = own(rec, 'name');
+  if (typeof name === 'string' && name.trim() !== '') p.name = name.normalize('NFC').trim();
   return p;
 }
 
@@ -108,9 +112,16 @@ export function postalFromTable(table: CsvTable, file: string): PostalImport {
   for (const r of table.rows) {
     const rec: Record<string, unknown> = {};
     table.header.forEach((h, i) => {
-      rec[h] = r.cells[i]?.trim() ?? '';
+      setOwn(rec, h, r.cells[i]?.trim() ?? '');
     });
-    const p = pointFrom(rec, rec.lon, rec.lat, { path: `rows[${r.row}]`, row: r.row }, issues, seen);
+    const p = pointFrom(
+      rec,
+      own(rec, 'lon'),
+      own(rec, 'lat'),
+      { path: `rows[${r.row}]`, row: r.row },
+      issues,
+      seen,
+    );
     if (p) points.push(p);
   }
   return { points, issues: issues.items, total: table.rows.length };

@@ -1,5 +1,6 @@
 import { UserError } from '../../core/base/errors.ts';
 import { type CsvTable, parseNumber } from '../formats/csv.ts';
+import { parseNumberText } from '../formats/fields.ts';
 import type { IssueList } from '../formats/geojson_input.ts';
 import { coordinateKind, forEachPosition, type LooseFeature } from '../formats/positions.ts';
 import { type Crs, type CrsChoice, resolveCrs } from './crs.ts';
@@ -148,9 +149,9 @@ function convertWkt(wkt: string, convert: (x: number, y: number) => [number, num
   return wkt.replace(/[^(),]+/g, (tuple) => {
     const parts = tuple.trim().split(/\s+/);
     if (parts.length < 2) return tuple;
-    const x = Number(parts[0]);
-    const y = Number(parts[1]);
-    if (!Number.isFinite(x) || !Number.isFinite(y)) return tuple;
+    const x = parseNumberText(parts[0]);
+    const y = parseNumberText(parts[1]);
+    if (x === null || y === null) return tuple;
     const [lon, lat] = convert(x, y);
     return ` ${[lon, lat, ...parts.slice(2)].join(' ')}`;
   });

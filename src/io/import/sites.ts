@@ -1,8 +1,18 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
 import type { Site } from '../../core/base/types.ts';
-import { type CsvTable, parseCsv, parseNumber } from '../formats/csv.ts';
-import { coordinateProblem, IssueList, readFeatureCollection } from '../formats/geojson_input.ts';
+import { type CsvTable, parseCsv } from '../formats/csv.ts';
+import {
+  idValue,
+  isBlank,
+  own,
+  readPosition,
+  setOwn,
+  showValue,
+  textValue,
+  toNumber,
+} from '../formats/fields.ts';
+import { IssueList, readFeatureCollection } from '../formats/geojson_input.ts';
 import { geometryProblem } from './boundaries.ts';
 import { parseTechnologies } from './technology.ts';
 
@@ -32,25 +42,28 @@ function siteFromRecord(
     loc.row === undefined ? `${loc.path}.properties.${f}` : `${loc.path}.${f}`;
   const err = (f: string, m: string) =>
     issues.error(fieldPath(f), m, { field: f, ...(loc.row ? { row: loc.row } : {}) });
-  const id = rec.id === undefined || rec.id === null ? '' : String(rec.id).trim();
-  if (id === '') err('id', 'missing id');
+  const idRead = idValue(own(rec, 'id'), 'id');
+  const id = 'id' in idRead ? idRead.id : '';
+  if ('missing' in idRead) err('id', 'missing id');
+  else if ('problem' in idRead) err('id', idRead.problem);
   else if (seen.has(id)) err('id', `duplicate id "${id}"`);
-  const operator =
-    rec.operator === undefined || rec.operator === null ? '' : String(rec.operator).normalize('NFC').trim();
-  if (operator === '') err('operator', 'missing operator');
-  const coordProblem = coordinateProblem([num(lon), num(lat)]);
-  if (coordProblem) err(lon === undefined && lat === undefined ? 'geometry' : 'lon', coordProblem);
-  const techRaw = rec.technologies ?? rec.technology ?? rec.tech;
+  const operatorRead = textValue(own(rec, 'operator'), 'operator');
+  const operator = 'text' in operatorRead ? (operatorRead.text ?? '') : '';
+  if ('problem' in operatorRead) err('operator', operatorRead.problem);
+  else if (operator === '') err('operator', 'missing operator');
+  const pos = readPosition(lon, lat);
+  if (pos.problem) err(lon === undefined && lat === undefined ? 'geometry' : pos.field, pos.problem);
+  const techRaw = own(rec, 'technologies') ?? own(rec, 'technology') ?? own(rec, 'tech');
   const { technologies, unknown } = parseTechnologies(techRaw);
   if (unknown.length)
     err('technology', `unknown technology "${unknown.join('", "')}" (use 2G, 3G, 4G/LTE or 5G/NR)`);
   else if (technologies.length === 0) err('technology', 'missing technology');
   const opt = (f: string, lo: number, hi: number): number | undefined => {
-    const v = rec[f];
-    if (v === undefined || v === null || v === '') return undefined;
+    const v = own(rec, f);
+    if (isBlank(v)) return undefined;
     const n = num(v);
     if (n === null || n < lo || n > hi) {
-      err(f, `must be a number between ${lo} and ${hi} (got ${JSON.stringify(v)})`);
+      err(f, `must be a number between ${lo} and ${hi} (got ${showValue(v)})`);
       return undefined;
     }
     return n;
@@ -66,20 +79,17 @@ function siteFromRecord(
     );
   if (issues.items.length > before) return null;
   seen.add(id);
-  const site: Site = { id, operator, lon: num(lon)!, lat: num(lat)!, technologies };
+  const site: Site = { id, operator, lon: pos.lon!, lat: pos.lat!, technologies };
   if (radius_m !== undefined) site.radius_m = radius_m;
   if (azimuth_deg !== undefined) site.azimuth_deg = azimuth_deg;
   if (beamwidth_deg !== undefined) site.beamwidth_deg = beamwidth_deg;
   if (height_m !== undefined) site.height_m = height_m;
-  if (rec.band !== undefined && rec.band !== null && rec.band !== '') site.band = String(rec.band);
+  const band = own(rec, 'band');
+  if (typeof band === 'string' ? band.trim() !== '' : typeof band === 'number') site.band = String(band);
   return site;
 }
 
-function num(v: unknown): number | null {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (typeof v === 'string') return parseNumber(v);
-  return null;
-}
+const num = toNumber;
 
 /**
  * Reads mobile sites from GeoJSON: Point features (the site) or Polygon/MultiPolygon features (an
@@ -111,8 +121,8 @@ export function sitesFromGeoJSON(input: unknown, file: string): SiteImport {
         (g.type === 'Polygon'
           ? (g.coordinates as number[][][])[0]?.[0]
           : (g.coordinates as number[][][][])[0]?.[0]?.[0]) ?? [];
-      const lon = f.properties.lon ?? first[0];
-      const lat = f.properties.lat ?? first[1];
+      const lon = own(f.properties, 'lon') ?? first[0];
+      const lat = own(f.properties, 'lat') ?? first[1];
       const s = siteFromRecord(f.properties, lon, lat, { path }, issues, seen);
       if (s) sites.push({ ...s, coverage: g as unknown as Polygon | MultiPolygon });
     } else {
@@ -150,9 +160,16 @@ export function sitesFromTable(table: CsvTable, file: string): SiteImport {
   for (const r of table.rows) {
     const rec: Record<string, unknown> = {};
     header.forEach((h, i) => {
-      rec[h] = r.cells[i]?.trim() ?? '';
+      setOwn(rec, h, r.cells[i]?.trim() ?? '');
     });
-    const s = siteFromRecord(rec, rec.lon, rec.lat, { path: `rows[${r.row}]`, row: r.row }, issues, seen);
+    const s = siteFromRecord(
+      rec,
+      own(rec, 'lon'),
+      own(rec, 'lat'),
+      { path: `rows[${r.row}]`, row: r.row },
+      issues,
+      seen,
+    );
     if (s) sites.push(s);
   }
   return { sites, issues: issues.items, total: table.rows.length };

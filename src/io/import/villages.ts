@@ -1,7 +1,8 @@
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
 import type { Village } from '../../core/base/infrastructure.ts';
-import { type CsvTable, parseCsv, parseNumber } from '../formats/csv.ts';
-import { coordinateProblem, IssueList, pointFeatures } from '../formats/geojson_input.ts';
+import { type CsvTable, parseCsv } from '../formats/csv.ts';
+import { idValue, own, readPosition, setOwn, showValue, toNumber } from '../formats/fields.ts';
+import { IssueList, pointFeatures } from '../formats/geojson_input.ts';
 
 export interface VillageImport {
   villages: Village[];
@@ -28,22 +29,21 @@ function villageFrom(
 ): Village | null {
   const before = issues.items.filter((i) => i.severity === 'error').length;
   const extra = (field: string) => ({ field, ...(loc.row === undefined ? {} : { row: loc.row }) });
-  const rawId = rec.id === undefined || rec.id === null ? '' : String(rec.id).normalize('NFC').trim();
-  const id = rawId === '' ? loc.fallbackId : rawId;
-  if (seen.has(id)) issues.error(`${loc.path}.id`, `duplicate id "${id}"`, extra('id'));
-  const ln = typeof lon === 'string' ? parseNumber(lon) : lon;
-  const lt = typeof lat === 'string' ? parseNumber(lat) : lat;
-  const coord = coordinateProblem([ln, lt]);
-  if (coord) issues.error(`${loc.path}.lon`, coord, extra('lon'));
-  const popRaw = POP_KEYS.map((k) => rec[k]).find((v) => v !== undefined && v !== '');
-  const pop = typeof popRaw === 'number' ? popRaw : typeof popRaw === 'string' ? parseNumber(popRaw) : null;
+  const idRead = idValue(own(rec, 'id'), 'id');
+  const id = 'id' in idRead && idRead.id !== '' ? idRead.id : loc.fallbackId;
+  if ('problem' in idRead) issues.error(`${loc.path}.id`, idRead.problem, extra('id'));
+  else if (seen.has(id)) issues.error(`${loc.path}.id`, `duplicate id "${id}"`, extra('id'));
+  const { lon: ln, lat: lt, problem: coord, field: coordField } = readPosition(lon, lat);
+  if (coord) issues.error(`${loc.path}.${coordField}`, coord, extra(coordField));
+  const popRaw = POP_KEYS.map((k) => own(rec, k)).find((v) => v !== undefined && v !== '');
+  const pop = toNumber(popRaw);
   if (pop === null || !Number.isFinite(pop) || pop < 0)
     issues.error(
       `${loc.path}.population`,
-      `population must be a number ≥ 0 (got ${JSON.stringify(popRaw ?? null)})`,
+      `population must be a number ≥ 0 (got ${showValue(popRaw ?? null)})`,
       extra('population'),
     );
-  const gridRaw = GRID_KEYS.map((k) => rec[k]).find((v) => v !== undefined && v !== null);
+  const gridRaw = GRID_KEYS.map((k) => own(rec, k)).find((v) => v !== undefined && v !== null);
   let hasGridPower: boolean | null = null;
   if (typeof gridRaw === 'boolean') hasGridPower = gridRaw;
   else if (gridRaw !== undefined) {
@@ -60,11 +60,10 @@ function villageFrom(
   if (issues.items.filter((i) => i.severity === 'error').length > before) return null;
   seen.add(id);
   const village: Village = { id, lon: ln as number, lat: lt as number, population: pop!, hasGridPower };
-  const name = rec.name ?? rec.ten;
+  const name = own(rec, 'name') ?? own(rec, 'ten');
   if (typeof name === 'string' && name.trim() !== '') village.name = name.normalize('NFC').trim();
-  const commune = rec.commune_id ?? rec.ma_xa;
-  if (commune !== undefined && commune !== null && String(commune).trim() !== '')
-    village.communeId = String(commune).trim();
+  const commune = idValue(own(rec, 'commune_id') ?? own(rec, 'ma_xa'), 'commune_id');
+  if ('id' in commune && commune.id !== '') village.communeId = commune.id;
   return village;
 }
 
@@ -113,12 +112,12 @@ export function villagesFromTable(table: CsvTable, file: string): VillageImport 
   for (const r of table.rows) {
     const rec: Record<string, unknown> = {};
     header.forEach((h, i) => {
-      rec[h] = r.cells[i]?.trim() ?? '';
+      setOwn(rec, h, r.cells[i]?.trim() ?? '');
     });
     const v = villageFrom(
       rec,
-      rec.lon,
-      rec.lat,
+      own(rec, 'lon'),
+      own(rec, 'lat'),
       { path: `rows[${r.row}]`, row: r.row, fallbackId: `row ${r.row}` },
       issues,
       seen,
