@@ -1,5 +1,6 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { UserError } from '../../core/base/errors.ts';
+import { showValue } from '../../core/base/show_value.ts';
 import type { Commune, Setting } from '../../core/base/types.ts';
 import { coordinateProblem, IssueList, pickField, readFeatureCollection } from '../formats/geojson_input.ts';
 
@@ -52,7 +53,7 @@ export function communesFromGeoJSON(
     if (p[popField!] === null || p[popField!] === undefined || !Number.isFinite(population) || population < 0)
       issues.error(
         `${path}.properties.${popField}`,
-        `population must be a number ≥ 0 (got ${JSON.stringify(p[popField!])})`,
+        `population must be a number ≥ 0 (got ${showValue(p[popField!])})`,
         {
           field: popField!,
         },

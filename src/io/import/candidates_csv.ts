@@ -1,4 +1,5 @@
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
+import { showValue } from '../../core/base/show_value.ts';
 import type { Candidate } from '../../core/planning/plan_types.ts';
 import { parseCsv, parseNumber } from '../formats/csv.ts';
 import { coordinateProblem, IssueList } from '../formats/geojson_input.ts';
@@ -49,7 +50,7 @@ export function candidatesFromCsv(text: string, file: string): CandidateImport {
       if (raw === undefined || raw === '') return undefined;
       const v = parseNumber(raw);
       if (v === null || !ok(v)) {
-        err(field, `${rule} (got ${JSON.stringify(raw)})`);
+        err(field, `${rule} (got ${showValue(raw)})`);
         return undefined;
       }
       return v;

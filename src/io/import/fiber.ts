@@ -1,6 +1,7 @@
 import type { LineString, MultiLineString } from 'geojson';
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
 import type { FiberRoute } from '../../core/base/infrastructure.ts';
+import { showValue } from '../../core/base/show_value.ts';
 import { type CsvTable, parseCsv } from '../formats/csv.ts';
 import { coordinateProblem, IssueList, readFeatureCollection } from '../formats/geojson_input.ts';
 
@@ -30,7 +31,7 @@ function routeFrom(
   }
   const year = p.year === undefined || p.year === null || p.year === '' ? null : Number(p.year);
   if (year !== null && !(Number.isInteger(year) && year > 1900 && year < 2100)) {
-    issues.error(`${at}.year`, `year must be a 4-digit year (got ${JSON.stringify(p.year)})`, extra('year'));
+    issues.error(`${at}.year`, `year must be a 4-digit year (got ${showValue(p.year)})`, extra('year'));
   }
   if (issues.items.length > before) return null;
   seen.add(id);

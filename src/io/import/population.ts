@@ -1,4 +1,5 @@
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
+import { showValue } from '../../core/base/show_value.ts';
 import type { PopulationPoint } from '../../core/base/types.ts';
 import { type CsvTable, parseCsv, parseNumber } from '../formats/csv.ts';
 import { coordinateProblem, IssueList, pointFeatures } from '../formats/geojson_input.ts';
@@ -34,7 +35,7 @@ function pointFrom(
     ok = false;
   }
   if (p === null || !Number.isFinite(p) || p < 0) {
-    issues.error(`${loc.path}.population`, `population must be a number ≥ 0 (got ${JSON.stringify(pop)})`, {
+    issues.error(`${loc.path}.population`, `population must be a number ≥ 0 (got ${showValue(pop)})`, {
       field: 'population',
       ...extra,
     });

@@ -1,5 +1,6 @@
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
 import { POSTAL_TYPES, type PostalPoint, type PostalType } from '../../core/base/infrastructure.ts';
+import { showValue } from '../../core/base/show_value.ts';
 import { type CsvTable, parseCsv, parseNumber } from '../formats/csv.ts';
 import { coordinateProblem, IssueList, pointFeatures } from '../formats/geojson_input.ts';
 import { foldText, parseFlag } from './flags.ts';
@@ -59,8 +60,7 @@ function pointFrom(
   const flags = ['staffed', 'internet', 'online_public_services'] as const;
   const values = flags.map((f) => {
     const v = parseFlag(rec[f]);
-    if (v === undefined)
-      err(f, `must be true/false, yes/no, 1/0 or có/không (got ${JSON.stringify(rec[f])})`);
+    if (v === undefined) err(f, `must be true/false, yes/no, 1/0 or có/không (got ${showValue(rec[f])})`);
     return v;
   });
   if (issues.items.length > before) return null;

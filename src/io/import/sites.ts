@@ -1,5 +1,6 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
+import { showValue } from '../../core/base/show_value.ts';
 import type { Site } from '../../core/base/types.ts';
 import { type CsvTable, parseCsv, parseNumber } from '../formats/csv.ts';
 import { coordinateProblem, IssueList, readFeatureCollection } from '../formats/geojson_input.ts';
@@ -50,7 +51,7 @@ function siteFromRecord(
     if (v === undefined || v === null || v === '') return undefined;
     const n = num(v);
     if (n === null || n < lo || n > hi) {
-      err(f, `must be a number between ${lo} and ${hi} (got ${JSON.stringify(v)})`);
+      err(f, `must be a number between ${lo} and ${hi} (got ${showValue(v)})`);
       return undefined;
     }
     return n;

@@ -1,5 +1,6 @@
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
 import type { Village } from '../../core/base/infrastructure.ts';
+import { showValue } from '../../core/base/show_value.ts';
 import { type CsvTable, parseCsv, parseNumber } from '../formats/csv.ts';
 import { coordinateProblem, IssueList, pointFeatures } from '../formats/geojson_input.ts';
 
@@ -40,7 +41,7 @@ function villageFrom(
   if (pop === null || !Number.isFinite(pop) || pop < 0)
     issues.error(
       `${loc.path}.population`,
-      `population must be a number ≥ 0 (got ${JSON.stringify(popRaw ?? null)})`,
+      `population must be a number ≥ 0 (got ${showValue(popRaw ?? null)})`,
       extra('population'),
     );
   const gridRaw = GRID_KEYS.map((k) => rec[k]).find((v) => v !== undefined && v !== null);
@@ -53,7 +54,7 @@ function villageFrom(
     else if (t !== '')
       issues.warn(
         `${loc.path}.has_grid_power`,
-        `has_grid_power should be true or false (got ${JSON.stringify(gridRaw)}); treated as unknown`,
+        `has_grid_power should be true or false (got ${showValue(gridRaw)}); treated as unknown`,
         extra('has_grid_power'),
       );
   }
