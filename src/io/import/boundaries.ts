@@ -1,6 +1,6 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { UserError } from '../../core/base/errors.ts';
-import { showValue } from '../../core/base/show_value.ts';
+import { cutText, showValue } from '../../core/base/show_value.ts';
 import type { Commune, Setting } from '../../core/base/types.ts';
 import { coordinateProblem, IssueList, pickField, readFeatureCollection } from '../formats/geojson_input.ts';
 
@@ -45,7 +45,7 @@ export function communesFromGeoJSON(
     if (id === undefined || id === null || String(id).trim() === '')
       issues.error(`${path}.properties.${idField}`, 'missing id', { field: idField! });
     else if (seen.has(String(id)))
-      issues.error(`${path}.properties.${idField}`, `duplicate id "${id}"`, { field: idField! });
+      issues.error(`${path}.properties.${idField}`, `duplicate id "${cutText(String(id))}"`, { field: idField! });
     const name = p[nameField!];
     if (typeof name !== 'string' || name.trim() === '')
       issues.error(`${path}.properties.${nameField}`, 'missing name', { field: nameField! });

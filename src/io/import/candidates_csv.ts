@@ -1,5 +1,5 @@
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
-import { showValue } from '../../core/base/show_value.ts';
+import { cutText, showValue } from '../../core/base/show_value.ts';
 import type { Candidate } from '../../core/planning/plan_types.ts';
 import { parseCsv, parseNumber } from '../formats/csv.ts';
 import { coordinateProblem, IssueList } from '../formats/geojson_input.ts';
@@ -40,7 +40,7 @@ export function candidatesFromCsv(text: string, file: string): CandidateImport {
       issues.error(`rows[${r.row}].${field}`, message, { row: r.row, field });
     const id = (rec.id ?? '').normalize('NFC');
     if (id === '') err('id', 'missing id');
-    else if (seen.has(id)) err('id', `duplicate id "${id}"`);
+    else if (seen.has(id)) err('id', `duplicate id "${cutText(id)}"`);
     const lon = parseNumber(rec.lon);
     const lat = parseNumber(rec.lat);
     const coord = coordinateProblem([lon, lat]);

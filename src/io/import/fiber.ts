@@ -1,7 +1,7 @@
 import type { LineString, MultiLineString } from 'geojson';
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
 import type { FiberRoute } from '../../core/base/infrastructure.ts';
-import { showValue } from '../../core/base/show_value.ts';
+import { cutText, showValue } from '../../core/base/show_value.ts';
 import { type CsvTable, parseCsv } from '../formats/csv.ts';
 import { coordinateProblem, IssueList, readFeatureCollection } from '../formats/geojson_input.ts';
 
@@ -24,10 +24,14 @@ function routeFrom(
 ): FiberRoute | null {
   const extra = (field: string) => ({ field, ...(row === undefined ? {} : { row }) });
   const id = p.id === undefined || p.id === null || String(p.id).trim() === '' ? fallbackId : String(p.id);
-  if (seen.has(id)) issues.error(`${at}.id`, `duplicate id "${id}"`, extra('id'));
+  if (seen.has(id)) issues.error(`${at}.id`, `duplicate id "${cutText(id)}"`, extra('id'));
   const medium = String(p.medium || 'fiber').toLowerCase();
   if (medium !== 'fiber' && medium !== 'copper') {
-    issues.error(`${at}.medium`, `medium must be fiber or copper (got "${medium}")`, extra('medium'));
+    issues.error(
+      `${at}.medium`,
+      `medium must be fiber or copper (got "${cutText(String(medium))}")`,
+      extra('medium'),
+    );
   }
   const year = p.year === undefined || p.year === null || p.year === '' ? null : Number(p.year);
   if (year !== null && !(Number.isInteger(year) && year > 1900 && year < 2100)) {

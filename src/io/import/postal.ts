@@ -1,6 +1,6 @@
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
 import { POSTAL_TYPES, type PostalPoint, type PostalType } from '../../core/base/infrastructure.ts';
-import { showValue } from '../../core/base/show_value.ts';
+import { cutText, showValue } from '../../core/base/show_value.ts';
 import { type CsvTable, parseCsv, parseNumber } from '../formats/csv.ts';
 import { coordinateProblem, IssueList, pointFeatures } from '../formats/geojson_input.ts';
 import { foldText, parseFlag } from './flags.ts';
@@ -45,7 +45,7 @@ function pointFrom(
     issues.error(at(f), m, { field: f, ...(loc.row ? { row: loc.row } : {}) });
   const id = rec.id === undefined || rec.id === null ? '' : String(rec.id).trim();
   if (id === '') err('id', 'missing id');
-  else if (seen.has(id)) err('id', `duplicate id "${id}"`);
+  else if (seen.has(id)) err('id', `duplicate id "${cutText(id)}"`);
   const ln = typeof lon === 'string' ? parseNumber(lon) : lon;
   const lt = typeof lat === 'string' ? parseNumber(lat) : lat;
   const coord = coordinateProblem([ln, lt]);
@@ -54,7 +54,7 @@ function pointFrom(
   if (!type) {
     err(
       'type',
-      `unknown type "${String(rec.type ?? '')}" (use post_office, post_office_1/2/3, cultural_post_point, agent, kiosk, or bưu cục, điểm BĐVHX, đại lý, ki ốt)`,
+      `unknown type "${cutText(String(rec.type ?? ''))}" (use post_office, post_office_1/2/3, cultural_post_point, agent, kiosk, or bưu cục, điểm BĐVHX, đại lý, ki ốt)`,
     );
   }
   const flags = ['staffed', 'internet', 'online_public_services'] as const;

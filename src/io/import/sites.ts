@@ -1,6 +1,6 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
-import { showValue } from '../../core/base/show_value.ts';
+import { cutText, showValue } from '../../core/base/show_value.ts';
 import type { Site } from '../../core/base/types.ts';
 import { type CsvTable, parseCsv, parseNumber } from '../formats/csv.ts';
 import { coordinateProblem, IssueList, readFeatureCollection } from '../formats/geojson_input.ts';
@@ -35,7 +35,7 @@ function siteFromRecord(
     issues.error(fieldPath(f), m, { field: f, ...(loc.row ? { row: loc.row } : {}) });
   const id = rec.id === undefined || rec.id === null ? '' : String(rec.id).trim();
   if (id === '') err('id', 'missing id');
-  else if (seen.has(id)) err('id', `duplicate id "${id}"`);
+  else if (seen.has(id)) err('id', `duplicate id "${cutText(id)}"`);
   const operator =
     rec.operator === undefined || rec.operator === null ? '' : String(rec.operator).normalize('NFC').trim();
   if (operator === '') err('operator', 'missing operator');
@@ -44,7 +44,10 @@ function siteFromRecord(
   const techRaw = rec.technologies ?? rec.technology ?? rec.tech;
   const { technologies, unknown } = parseTechnologies(techRaw);
   if (unknown.length)
-    err('technology', `unknown technology "${unknown.join('", "')}" (use 2G, 3G, 4G/LTE or 5G/NR)`);
+    err(
+      'technology',
+      `unknown technology "${unknown.map((u) => cutText(u)).join('", "')}" (use 2G, 3G, 4G/LTE or 5G/NR)`,
+    );
   else if (technologies.length === 0) err('technology', 'missing technology');
   const opt = (f: string, lo: number, hi: number): number | undefined => {
     const v = rec[f];

@@ -1,5 +1,5 @@
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
-import { showValue } from '../../core/base/show_value.ts';
+import { cutText, showValue } from '../../core/base/show_value.ts';
 import {
   COMPARATORS,
   type Comparator,
@@ -85,7 +85,9 @@ function collect(list: unknown[], issues: IssueList, at: (i: number) => string):
     if (!t) return;
     const first = seen.get(t.id);
     if (first !== undefined) {
-      issues.error(`${at(i)}.id`, `duplicate id "${t.id}" (already used by ${at(first)})`, { field: 'id' });
+      issues.error(`${at(i)}.id`, `duplicate id "${cutText(String(t.id))}" (already used by ${at(first)})`, {
+        field: 'id',
+      });
       return;
     }
     seen.set(t.id, i);

@@ -1,6 +1,6 @@
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
 import type { Village } from '../../core/base/infrastructure.ts';
-import { showValue } from '../../core/base/show_value.ts';
+import { cutText, showValue } from '../../core/base/show_value.ts';
 import { type CsvTable, parseCsv, parseNumber } from '../formats/csv.ts';
 import { coordinateProblem, IssueList, pointFeatures } from '../formats/geojson_input.ts';
 
@@ -31,7 +31,7 @@ function villageFrom(
   const extra = (field: string) => ({ field, ...(loc.row === undefined ? {} : { row: loc.row }) });
   const rawId = rec.id === undefined || rec.id === null ? '' : String(rec.id).normalize('NFC').trim();
   const id = rawId === '' ? loc.fallbackId : rawId;
-  if (seen.has(id)) issues.error(`${loc.path}.id`, `duplicate id "${id}"`, extra('id'));
+  if (seen.has(id)) issues.error(`${loc.path}.id`, `duplicate id "${cutText(id)}"`, extra('id'));
   const ln = typeof lon === 'string' ? parseNumber(lon) : lon;
   const lt = typeof lat === 'string' ? parseNumber(lat) : lat;
   const coord = coordinateProblem([ln, lt]);
