@@ -48,7 +48,7 @@ export function showValue(
     else if (typeof v === 'number') push(Number.isFinite(v) ? String(v) : 'null');
     else if (typeof v === 'bigint') push(String(v));
     else if (typeof v === 'string') {
-      if (stack.length === 0 && parts.length === 0) full = v.length + 2;
+      if (stack.length === 0 && parts.length === 0) full = v.length;
       // Only the head of a long string is quoted: JSON.stringify of all of it would copy it whole.
       push(JSON.stringify(v.length > max ? v.slice(0, max + 1) : v));
     } else if (typeof v === 'object') {

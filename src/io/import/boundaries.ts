@@ -45,7 +45,9 @@ export function communesFromGeoJSON(
     if (id === undefined || id === null || String(id).trim() === '')
       issues.error(`${path}.properties.${idField}`, 'missing id', { field: idField! });
     else if (seen.has(String(id)))
-      issues.error(`${path}.properties.${idField}`, `duplicate id "${cutText(String(id))}"`, { field: idField! });
+      issues.error(`${path}.properties.${idField}`, `duplicate id "${cutText(String(id))}"`, {
+        field: idField!,
+      });
     const name = p[nameField!];
     if (typeof name !== 'string' || name.trim() === '')
       issues.error(`${path}.properties.${nameField}`, 'missing name', { field: nameField! });

@@ -215,7 +215,6 @@ const report = obj(
       },
     ),
     method: obj(
-      {},
       {
         coverage: str,
         area: str,
@@ -226,6 +225,8 @@ const report = obj(
         scanlines_per_commune: count,
         gap_technologies: list(str),
         modelled: str,
+      },
+      {
         postal_counting_rule: list(str),
         postal_radius_formula: str,
         postal_distance_km: count,
