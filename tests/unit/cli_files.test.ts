@@ -172,12 +172,22 @@ describe('report --from and --baseline with a tampered report.json', () => {
     ['a unit without coverage', edited((r) => delete r.units[0].coverage), 'units[0].coverage: is missing'],
     ['a null target', edited((r) => (r.targets[0] = null)), 'targets[0]: must be an object (got null)'],
     ['no method', edited((r) => delete r.method), 'method: is missing'],
-    ['a list instead of a report', '[]', '(top level): must be an object (got a list)'],
   ])('--from with %s', (name, text, problem) => {
     const d = tamper(`t-${name.replace(/\W+/g, '-')}`, text);
     expectRefused(
       run(['report', '--from', d, '--format', 'csv']),
       `${join(d, 'report.json')}: not a valid Vùng Phủ report.json (1 problem(s)): ${problem}.`,
+    );
+  });
+
+  it.each([
+    ['a list', '[]'],
+    ['a target file', '{"province":"Gia Lai","targets":[]}'],
+  ])('--from with %s instead of a report', (name, text) => {
+    const d = tamper(`t-${name.replace(/\W+/g, '-')}`, text);
+    expectRefused(
+      run(['report', '--from', d, '--format', 'csv']),
+      `${join(d, 'report.json')}: not a Vùng Phủ report.json (no units or method).`,
     );
   });
 

@@ -277,6 +277,9 @@ export function reportProblems(value: unknown): string[] {
  */
 export function readReportJson(text: string, name: string): CoverageReport {
   const value = parseJsonText(text, name);
+  // Another kind of JSON altogether (a target file, a GeoJSON): say so rather than list every field.
+  if (!isObject(value) || !['units', 'method'].some((k) => Object.hasOwn(value, k)))
+    throw new UserError(`${name}: not a Vùng Phủ report.json (no units or method).`);
   const problems = reportProblems(value);
   if (problems.length) {
     const listed = problems.slice(0, MAX_LISTED);
