@@ -514,4 +514,5 @@ write('zip_traversal.zip', zip({ 'xa.shp': new Uint8Array(100), '../../etc/xa.db
   // Re-zipped with fixed timestamps (ExcelJS stamps the time of writing) so that the file is reproducible.
   write('sites.xlsx', zip(unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()))));
 }
+(await import('./bad_fixtures/fs.ts')).makeFsFixtures(DIR);
 process.stdout.write(`wrote ${DIR}\n`);

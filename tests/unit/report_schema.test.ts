@@ -219,3 +219,24 @@ describe('fuzzing the report reader (seeded)', () => {
     );
   });
 });
+
+describe('the report.json messages in Vietnamese (the app shows them for a baseline import)', () => {
+  it('translates both refusals', async () => {
+    const { messageText } = await import('../../src/app/i18n/issue_text.ts');
+    const refusal = (text: string) => {
+      try {
+        readReportJson(text, 'cũ.json');
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return '';
+    };
+    const tamperedText = JSON.stringify(tampered((r) => (r.units[0].area_km2 = -1)));
+    expect(messageText(refusal(tamperedText))).toBe(
+      'cũ.json: không phải tệp report.json hợp lệ của Vùng Phủ (1 vấn đề): units[0].area_km2: must be at least 0 (got -1). Hãy dùng tệp report.json do Vùng Phủ xuất ra, không chỉnh sửa',
+    );
+    expect(messageText(refusal('{"province":"Gia Lai","targets":[]}'))).toBe(
+      'cũ.json: không phải tệp report.json của Vùng Phủ (không có units hoặc method)',
+    );
+  });
+});
