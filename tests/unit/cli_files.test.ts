@@ -20,6 +20,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { miniReport } from '../support/mini_report.ts';
 import { ROOT } from '../support/sample.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: the tests edit arbitrary JSON
+type Json = any;
+
 const BIN = join(ROOT, 'bin/vungphu.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'vungphu-files-'));
 const run = (args: string[]) =>
@@ -115,19 +118,26 @@ describe('the output folder, checked before the analysis', () => {
     );
   });
 
-  // As root, permissions do not stop a write (CI often runs as root), so the read-only folder cannot be
-  // made with chmod there; the atomic writer's EACCES/EROFS handling is covered with an injected fs in
-  // tests/unit/bounded_output.test.ts.
-  it.skipIf(isRoot)('--out a read-only folder', () => {
-    const ro = join(dir, 'read-only');
+  // As root, permissions do not stop a write (CI often runs as root): there the CLI is run as the
+  // unprivileged user "nobody" (uid 65534) when possible; otherwise the case is skipped, and the atomic
+  // writer's EACCES/EROFS handling is still covered with an injected fs in bounded_output.test.ts.
+  const asNobody = isRoot ? { uid: 65534, gid: 65534 } : {};
+  const canDropRoot =
+    !isRoot || spawnSync(process.execPath, ['-e', '0'], { ...asNobody, cwd: '/' }).status === 0;
+  it.skipIf(!canDropRoot)('--out a read-only folder (chmod 555)', () => {
+    const base = mkdtempSync(join(tmpdir(), 'vungphu-ro-'));
+    chmodSync(base, 0o777);
+    const ro = join(base, 'read-only');
     mkdirSync(ro);
     chmodSync(ro, 0o555);
+    const runRo = (args: string[]) =>
+      spawnSync(process.execPath, [BIN, ...args], { cwd: base, encoding: 'utf8', ...asNobody });
     expectRefused(
-      run(['analyze', '--out', ro]),
+      runRo(['analyze', '--out', ro]),
       `--out ${ro}: the output folder is not writable (permission denied, EACCES)`,
     );
     expectRefused(
-      run(['report', '--out', join(ro, 'sub')]),
+      runRo(['report', '--out', join(ro, 'sub')]),
       `--out ${join(ro, 'sub')}: the output folder cannot be created (permission denied, EACCES)`,
     );
   });
@@ -150,7 +160,7 @@ describe('report --from and --baseline with a tampered report.json', () => {
     writeFileSync(join(dir, name, 'report.json'), text);
     return name;
   };
-  const edited = (edit: (r: Record<string, any>) => void) => {
+  const edited = (edit: (r: Record<string, Json>) => void) => {
     const r = JSON.parse(JSON.stringify(miniReport()));
     edit(r);
     return JSON.stringify(r);

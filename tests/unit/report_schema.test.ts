@@ -13,9 +13,12 @@ import { reportCsv } from '../../src/io/export/report_csv.ts';
 import { readReportJson, reportProblems } from '../../src/io/import/report_schema.ts';
 import { miniReport } from '../support/mini_report.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: the tests edit arbitrary JSON
+type Json = any;
+
 const SEED = 20_261_201;
 
-const tampered = (edit: (r: Record<string, any>) => void) => {
+const tampered = (edit: (r: Record<string, Json>) => void) => {
   const r = JSON.parse(JSON.stringify(miniReport()));
   edit(r);
   return r;
@@ -29,56 +32,56 @@ describe('reportProblems', () => {
   it.each([
     [
       'a text for a percentage',
-      (r: any) => {
+      (r: Json) => {
         r.units[3].coverage[0].population_pct = 'abc';
       },
       'units[3].coverage[0].population_pct: must be a number (got "abc")',
     ],
     [
       'units not a list',
-      (r: any) => {
+      (r: Json) => {
         r.units = {};
       },
       'units: must be a list (got an object)',
     ],
     [
       'a missing coverage list',
-      (r: any) => {
+      (r: Json) => {
         delete r.units[0].coverage;
       },
       'units[0].coverage: is missing',
     ],
     [
       'a null target',
-      (r: any) => {
+      (r: Json) => {
         r.targets[0] = null;
       },
       'targets[0]: must be an object (got null)',
     ],
     [
       'a negative area',
-      (r: any) => {
+      (r: Json) => {
         r.units[1].area_km2 = -5;
       },
       'units[1].area_km2: must be at least 0 (got -5)',
     ],
     [
       'a percentage over 100',
-      (r: any) => {
+      (r: Json) => {
         r.units[0].coverage[1].area_pct = 250;
       },
       'units[0].coverage[1].area_pct: must be between 0 and 100 (got 250)',
     ],
     [
       'an unknown level',
-      (r: any) => {
+      (r: Json) => {
         r.units[2].level = 'country';
       },
       'units[2].level: must be one of commune, district, province (got "country")',
     ],
     [
       'inputs missing',
-      (r: any) => {
+      (r: Json) => {
         delete r.inputs;
       },
       'inputs: is missing',
@@ -149,7 +152,7 @@ const junk = fc.oneof(
   fc.constant({ id: 1 }),
 );
 
-function mutate(root: any, picks: number[], value: unknown): any {
+function mutate(root: Json, picks: number[], value: unknown): Json {
   let node = root;
   for (let i = 0; i < picks.length; i++) {
     if (node === null || typeof node !== 'object') return root;
