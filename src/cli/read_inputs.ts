@@ -34,7 +34,8 @@ export function readBytes(path: string, flag?: string, limit: number = MAX_INPUT
   try {
     st = statSync(path);
   } catch {
-    throw new UserError(`${who}: file not found.`);
+    // The message of a missing file is unchanged (`path: file not found.`): scripts match it.
+    throw new UserError(`${path}: file not found.`);
   }
   const kind = kindOf(st);
   if (kind) throw new UserError(`${who}: is ${kind}, not a file; give the path of a data file.`);

@@ -3,7 +3,7 @@
  * asked for (the PDF writer with its fonts, sql.js for the GeoPackage), so a CSV-only report does not
  * load them.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { MultiPolygon, Polygon } from 'geojson';
@@ -104,6 +104,9 @@ export async function reportCommand(argv: string[]): Promise<number> {
     throw new UserError(`--as-of must be a date YYYY-MM-DD (got "${asOf}").`);
 
   const from = own.get('--from');
+  if (from !== undefined && !existsSync(from)) throw new UserError(`--from ${from}: folder not found.`);
+  if (from !== undefined && !statSync(from).isDirectory())
+    throw new UserError(`--from ${from}: is not a folder; give the output folder of 'vungphu analyze'.`);
   // The output folder is checked before the analysis (or the reading of --from).
   prepareOutDir(own.get('--out') ?? from ?? 'out');
   let dir: string;

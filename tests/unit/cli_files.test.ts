@@ -230,6 +230,16 @@ describe('report --from and --baseline with a tampered report.json', () => {
     );
   });
 
+  it('--from naming a missing folder or a file', () => {
+    writeFileSync(join(dir, 'a-file'), 'keep me');
+    expectRefused(
+      run(['report', '--from', 'no-such-folder', '--format', 'csv']),
+      '--from no-such-folder: folder not found.',
+    );
+    expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
+    expectRefused(run(['report', '--from', 'a-file', '--format', 'csv']), '--from a-file: is not a folder');
+  });
+
   it('--baseline naming a folder', () => {
     expectRefused(
       run(['report', '--from', 'good', '--baseline', 'good', '--format', 'csv']),

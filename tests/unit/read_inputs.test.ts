@@ -29,9 +29,7 @@ describe('readBytes', () => {
   );
 
   it('names the flag: missing file, folder, device', () => {
-    expect(() => readBytes('/no/such/file.csv', '--sites')).toThrow(
-      '--sites /no/such/file.csv: file not found.',
-    );
+    expect(() => readBytes('/no/such/file.csv', '--sites')).toThrow('/no/such/file.csv: file not found.');
     expect(() => readBytes(tmpdir(), '--fiber')).toThrow(`--fiber ${tmpdir()}: is a folder, not a file`);
     if (existsSync('/dev/null'))
       expect(() => readBytes('/dev/null', '--villages')).toThrow(
