@@ -104,11 +104,6 @@ export async function reportCommand(argv: string[]): Promise<number> {
     throw new UserError(`--as-of must be a date YYYY-MM-DD (got "${asOf}").`);
 
   const from = own.get('--from');
-  if (from !== undefined && !existsSync(from)) throw new UserError(`--from ${from}: folder not found.`);
-  if (from !== undefined && !statSync(from).isDirectory())
-    throw new UserError(`--from ${from}: is not a folder; give the output folder of 'vungphu analyze'.`);
-  // The output folder is checked before the analysis (or the reading of --from).
-  prepareOutDir(own.get('--out') ?? from ?? 'out');
   let dir: string;
   let geometryArgs: string[] = [];
   if (from) {
@@ -117,7 +112,13 @@ export async function reportCommand(argv: string[]): Promise<number> {
       throw new UserError(
         `${stray[0]} cannot be used with --from (the analysis is already done); only --boundaries and the boundary field options can.`,
       );
+    if (!existsSync(from))
+      throw new UserError(`${join(from, 'report.json')}: file not found (--from ${from}: no such folder).`);
+    if (!statSync(from).isDirectory())
+      throw new UserError(`--from ${from}: is not a folder; give the output folder of 'vungphu analyze'.`);
     dir = from;
+    // The output folder is checked before anything is read (analyze checks its own otherwise).
+    prepareOutDir(own.get('--out') ?? from);
     geometryArgs = rest;
   } else {
     dir = own.get('--out') ?? 'out';

@@ -234,7 +234,7 @@ describe('report --from and --baseline with a tampered report.json', () => {
     writeFileSync(join(dir, 'a-file'), 'keep me');
     expectRefused(
       run(['report', '--from', 'no-such-folder', '--format', 'csv']),
-      '--from no-such-folder: folder not found.',
+      'no-such-folder/report.json: file not found (--from no-such-folder: no such folder).',
     );
     expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
     expectRefused(run(['report', '--from', 'a-file', '--format', 'csv']), '--from a-file: is not a folder');
