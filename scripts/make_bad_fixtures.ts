@@ -520,4 +520,5 @@ write('zip_traversal.zip', zip({ 'xa.shp': new Uint8Array(100), '../../etc/xa.db
 writeRasterFixtures(write); // issue 12, raster part: scripts/bad_fixtures/raster.ts
 writeGeomFixtures(DIR);
 writeTypeFixtures(DIR);
+(await import('./bad_fixtures/fs.ts')).makeFsFixtures(DIR);
 process.stdout.write(`wrote ${DIR}\n`);

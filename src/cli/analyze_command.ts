@@ -1,4 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONFIG } from '../core/base/config.ts';
@@ -17,6 +16,7 @@ import { ANALYZE_HELP } from './analyze_help.ts';
 import { parseCountingRule } from './counting_rule.ts';
 import { BOUNDARY_FLAG_OPTIONS, IMPORT_FLAG_OPTIONS } from './import_flags.ts';
 import { InputLoader } from './input_loader.ts';
+import { prepareOutDir, writeOutputFile } from './output_files.ts';
 import { BUNDLED_TARGETS, SAMPLE } from './paths.ts';
 import { progressBar } from './progress.ts';
 import { formatOf, importSummary, readText } from './read_inputs.ts';
@@ -47,6 +47,8 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
     process.stdout.write(`${ANALYZE_HELP}\n`);
     return 0;
   }
+  // The output folder is checked before the analysis, not after minutes of work.
+  prepareOutDir(values.out!);
   const sitesPath = values.sites ?? SAMPLE.sites;
   // Every spatial input goes through the same importer as the app (any format, CRS, swap check).
   const loader = new InputLoader(values);
@@ -72,14 +74,16 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
   const targetPaths = values.targets ?? bundledTargetFiles(communes.map((c) => c.provinceName));
   const targets = targetPaths.map((path) => {
     const t =
-      formatOf(path) === 'csv' ? targetsFromCsv(readText(path), path) : targetsFromJson(readText(path), path);
+      formatOf(path) === 'csv'
+        ? targetsFromCsv(readText(path, '--targets'), path)
+        : targetsFromJson(readText(path, '--targets'), path);
     allIssues.push(...t.issues);
     summaries.push(importSummary(path, t.targets.length, t.targets.length + countErrors(t.issues), t.issues));
     return { province: t.province, targets: t.targets };
   });
 
   const config: EngineConfig = values.config
-    ? configFromJson(readText(values.config), values.config)
+    ? configFromJson(readText(values.config, '--config'), values.config)
     : DEFAULT_CONFIG;
   const countingRule = values['postal-count'] ? parseCountingRule(values['postal-count']) : undefined;
   const reach = values['fiber-reach-m'] ? Number(values['fiber-reach-m']) : undefined;
@@ -134,21 +138,20 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
     new Date(),
   );
   const out = values.out!;
-  mkdirSync(out, { recursive: true });
   const written = ['report.json', 'communes.csv', 'targets.csv', 'gaps.geojson'];
-  writeFileSync(join(out, 'report.json'), `${JSON.stringify(report, null, 1)}\n`);
-  writeFileSync(join(out, 'communes.csv'), communesCsv(report));
-  writeFileSync(join(out, 'targets.csv'), targetsCsv(report));
-  writeFileSync(join(out, 'gaps.geojson'), JSON.stringify(gapsGeoJSON(result.mobile.gaps, synthetic)));
+  writeOutputFile(join(out, 'report.json'), `${JSON.stringify(report, null, 1)}\n`);
+  writeOutputFile(join(out, 'communes.csv'), communesCsv(report));
+  writeOutputFile(join(out, 'targets.csv'), targetsCsv(report));
+  writeOutputFile(join(out, 'gaps.geojson'), JSON.stringify(gapsGeoJSON(result.mobile.gaps, synthetic)));
   if (postal) {
-    writeFileSync(
+    writeOutputFile(
       join(out, 'postal_beyond_3km.geojson'),
       JSON.stringify(postalBeyondGeoJSON(result.postalBeyondPolygons, synthetic)),
     );
     written.push('postal_beyond_3km.geojson');
   }
   if (countErrors(allIssues) > 0) {
-    writeFileSync(join(out, 'rejected.csv'), rejectedRowsCsv(allIssues));
+    writeOutputFile(join(out, 'rejected.csv'), rejectedRowsCsv(allIssues));
     written.push('rejected.csv');
   }
 

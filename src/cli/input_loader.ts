@@ -67,7 +67,7 @@ export class InputLoader {
     kind: K,
     extra: ImportOptions = {},
   ): Promise<ImportResult<K>> {
-    const r = await importFile(readBytes(path), path, kind, { ...this.options, ...extra });
+    const r = await importFile(readBytes(path, `--${kind}`), path, kind, { ...this.options, ...extra });
     this.issues.push(...r.issues);
     this.summaries.push(r.summary);
     return r;

@@ -3,6 +3,7 @@
  * that command runs, so `--help` and `--version` load almost nothing.
  */
 import { formatIssue, UserError } from '../core/base/errors.ts';
+import { cutText } from '../core/base/show_value.ts';
 import { ANALYZE_HELP } from './analyze_help.ts';
 import { packageVersion } from './version.ts';
 
@@ -44,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
     throw new UserError(`unknown command "${command}". Run 'vungphu --help'.`);
   } catch (e) {
     if (e instanceof UserError) {
-      process.stderr.write(`error: ${e.message}\n`);
+      process.stderr.write(`error: ${cutText(e.message, 4000)}\n`);
       for (const issue of e.issues) process.stderr.write(`  ${formatIssue(issue)}\n`);
       return 1;
     }

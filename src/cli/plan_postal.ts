@@ -1,4 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PostalPoint, Village } from '../core/base/infrastructure.ts';
 import type { Commune } from '../core/base/types.ts';
@@ -8,6 +7,7 @@ import { type PostalPlan, suggestPostalPoints } from '../core/planning/suggest_p
 import { toCsv } from '../io/formats/csv_write.ts';
 import { parseCountingRule } from './counting_rule.ts';
 import { optionalNumber } from './number_flag.ts';
+import { writeOutputFile } from './output_files.ts';
 import { progressBar } from './progress.ts';
 
 export const POSTAL_PLAN_HELP = `vungphu plan-sites --postal — where new postal service points go
@@ -72,8 +72,7 @@ export function planPostal(
   );
   bar.done();
 
-  mkdirSync(inputs.out, { recursive: true });
-  writeFileSync(join(inputs.out, 'postal-plan.csv'), postalCsv(plan));
+  writeOutputFile(join(inputs.out, 'postal-plan.csv'), postalCsv(plan));
   const json = {
     tool: 'vungphu plan-sites --postal',
     generated_at: new Date().toISOString(),
@@ -96,7 +95,7 @@ export function planPostal(
     },
     ...plan,
   };
-  writeFileSync(join(inputs.out, 'postal-plan.json'), `${JSON.stringify(json, null, 1)}\n`);
+  writeOutputFile(join(inputs.out, 'postal-plan.json'), `${JSON.stringify(json, null, 1)}\n`);
   const t = plan.totals;
   const fmtN = (v: number) => Math.round(v).toLocaleString('en-US');
   process.stdout.write(

@@ -1,4 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONFIG } from '../core/base/config.ts';
@@ -23,6 +22,7 @@ import { parseTechnology } from '../io/import/technology.ts';
 import { BOUNDARY_FLAG_OPTIONS, IMPORT_FLAG_OPTIONS, IMPORT_FLAGS_HELP } from './import_flags.ts';
 import { InputLoader } from './input_loader.ts';
 import { optionalNumber } from './number_flag.ts';
+import { prepareOutDir, writeOutputFile } from './output_files.ts';
 import { SAMPLE } from './paths.ts';
 import { POSTAL_PLAN_HELP, planPostal } from './plan_postal.ts';
 import { progressBar } from './progress.ts';
@@ -109,6 +109,7 @@ export async function planSitesCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const scope = parseScope(values.scope!);
+  prepareOutDir(values.out!);
   const cellSizeM = optionalNumber('--cell-m', values['cell-m']);
   // Every spatial input goes through the importer of analyze and the app (formats, CRS, swap check).
   const loader = new InputLoader(values);
@@ -124,7 +125,7 @@ export async function planSitesCommand(argv: string[]): Promise<number> {
     : undefined;
 
   const config: EngineConfig = values.config
-    ? configFromJson(readText(values.config), values.config)
+    ? configFromJson(readText(values.config, '--config'), values.config)
     : DEFAULT_CONFIG;
 
   if (values.postal) {
@@ -157,7 +158,7 @@ export async function planSitesCommand(argv: string[]): Promise<number> {
 
   let candidates: Candidate[] | undefined;
   if (values.candidates) {
-    const c = candidatesFromCsv(readText(values.candidates), values.candidates);
+    const c = candidatesFromCsv(readText(values.candidates, '--candidates'), values.candidates);
     candidates = c.candidates;
     issues.push(...c.issues);
     summaries.push(importSummary(values.candidates, c.candidates.length, c.total, c.issues));
@@ -203,8 +204,7 @@ export async function planSitesCommand(argv: string[]): Promise<number> {
 
   const synthetic = !values.sites || /synthetic/i.test(sitesPath) || /synthetic/i.test(villagesPath ?? '');
   const out = values.out!;
-  mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'plan.csv'), planCsv(plan));
+  writeOutputFile(join(out, 'plan.csv'), planCsv(plan));
   const json = planJson(plan, {
     boundaries: boundariesPath,
     sites: sitesPath,
@@ -213,8 +213,8 @@ export async function planSitesCommand(argv: string[]): Promise<number> {
     config: values.config ?? null,
     synthetic,
   });
-  writeFileSync(join(out, 'plan.json'), `${JSON.stringify(json, null, 1)}\n`);
-  writeFileSync(join(out, 'plan-curve.svg'), planCurveSvg(plan));
+  writeOutputFile(join(out, 'plan.json'), `${JSON.stringify(json, null, 1)}\n`);
+  writeOutputFile(join(out, 'plan-curve.svg'), planCurveSvg(plan));
   process.stdout.write(`${summaryLine(plan, communes)}\n`);
   process.stdout.write(
     `wrote ${join(out, 'plan.csv')}, ${join(out, 'plan.json')}, ${join(out, 'plan-curve.svg')}\n`,
@@ -284,8 +284,7 @@ function report(issues: InputIssue[], summaries: string[], strict: boolean, out:
   if (strict && countErrors(issues) > 0)
     throw new UserError(`${countErrors(issues)} input row(s) rejected (--strict).`);
   if (countErrors(issues) > 0) {
-    mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, 'rejected.csv'), rejectedRowsCsv(issues));
+    writeOutputFile(join(out, 'rejected.csv'), rejectedRowsCsv(issues));
     process.stderr.write(`rejected rows and why: ${join(out, 'rejected.csv')}\n`);
   }
 }

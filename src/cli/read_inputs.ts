@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, type Stats, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { type InputIssue, UserError } from '../core/base/errors.ts';
 import { decodeText } from '../io/formats/csv.ts';
@@ -8,20 +8,96 @@ import { checkFileSize, IMPORT_LIMITS } from '../io/formats/limits.ts';
 export const MAX_INPUT_BYTES = IMPORT_LIMITS.fileBytes;
 
 /** Reads a text input file (UTF-8 or UTF-16 with BOM), with a UserError when it is missing or too big. */
-export function readText(path: string): string {
-  return decodeText(readBytes(path));
+export function readText(path: string, flag?: string): string {
+  return decodeText(readBytes(path, flag));
 }
 
-/** Reads a binary input file, with a UserError when it is missing or too big. */
-export function readBytes(path: string): Uint8Array {
-  let size: number;
+/** What a path is, for the refusal of anything but a regular file. */
+function kindOf(st: Stats): string | null {
+  if (st.isFile()) return null;
+  if (st.isDirectory()) return 'a folder';
+  if (st.isFIFO()) return 'a named pipe (FIFO)';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+/**
+ * Reads a binary input file, with a UserError when it is missing, not a regular file (a folder, a
+ * device such as /dev/zero, a FIFO, a socket) or too big. `flag` names the option in the messages.
+ * The bytes are counted as they are read, in chunks, and the read stops past the import limit: the
+ * size that stat reports is not trusted (a file that grows, a pseudo-file reporting 0 bytes).
+ */
+export function readBytes(path: string, flag?: string, limit: number = MAX_INPUT_BYTES): Uint8Array {
+  const who = flag ? `${flag} ${path}` : path;
+  let st: Stats;
   try {
-    size = statSync(path).size;
+    st = statSync(path);
   } catch {
+    // The message of a missing file is unchanged (`path: file not found.`): scripts match it.
     throw new UserError(`${path}: file not found.`);
   }
-  checkFileSize(size, path, MAX_INPUT_BYTES);
-  return new Uint8Array(readFileSync(path));
+  const kind = kindOf(st);
+  if (kind) throw new UserError(`${who}: is ${kind}, not a file; give the path of a data file.`);
+  checkFileSize(st.size, who, limit);
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    throw new UserError(`${who}: cannot be read (${osReason(e)}).`);
+  }
+  try {
+    const again = kindOf(fstatSync(fd));
+    if (again) throw new UserError(`${who}: is ${again}, not a file; give the path of a data file.`);
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    const chunkSize = 1 << 20;
+    for (;;) {
+      const buf = new Uint8Array(chunkSize);
+      let n: number;
+      try {
+        n = readSync(fd, buf, 0, chunkSize, null);
+      } catch (e) {
+        throw new UserError(`${who}: cannot be read (${osReason(e)}).`);
+      }
+      if (n === 0) break;
+      total += n;
+      if (total > limit) checkFileSize(total, `${who} (read so far)`, limit);
+      chunks.push(n === chunkSize ? buf : buf.subarray(0, n));
+    }
+    if (chunks.length === 1) return chunks[0]!;
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (const c of chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The OS reason of a file-system error, in words ("permission denied"), with its code. */
+export function osReason(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  const words: Record<string, string> = {
+    ENOSPC: 'disk full',
+    EDQUOT: 'disk quota exceeded',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'read-only file system',
+    EISDIR: 'is a folder',
+    ENOTDIR: 'a part of the path is not a folder',
+    ENOENT: 'no such file or folder',
+    EEXIST: 'already exists',
+    EIO: 'input/output error',
+    EMFILE: 'too many open files',
+    ENAMETOOLONG: 'name too long',
+    EXDEV: 'cross-device rename',
+  };
+  if (code && words[code]) return `${words[code]}, ${code}`;
+  return code ?? (e instanceof Error ? e.message : String(e));
 }
 
 /** The input's format from its extension. */

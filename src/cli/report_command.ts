@@ -3,7 +3,7 @@
  * asked for (the PDF writer with its fonts, sql.js for the GeoPackage), so a CSV-only report does not
  * load them.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { MultiPolygon, Polygon } from 'geojson';
@@ -14,10 +14,11 @@ import type { CoverageReport } from '../core/report/report.ts';
 import { reportIndicators } from '../core/report/report_indicators.ts';
 import type { Target } from '../core/targets/targets.ts';
 import type { ReportGeometry } from '../io/export/report_features.ts';
-import { parseReportJson } from '../io/export/report_json.ts';
 import type { ReportExportOptions } from '../io/export/report_tables.ts';
 import { communesFromGeoJSON } from '../io/import/boundaries.ts';
+import { readReportJson } from '../io/import/report_schema.ts';
 import { targetsFromJson } from '../io/import/targets_file.ts';
+import { prepareOutDir, writeOutputFile } from './output_files.ts';
 import { ROOT } from './paths.ts';
 import { readBytes, readText } from './read_inputs.ts';
 
@@ -111,7 +112,13 @@ export async function reportCommand(argv: string[]): Promise<number> {
       throw new UserError(
         `${stray[0]} cannot be used with --from (the analysis is already done); only --boundaries and the boundary field options can.`,
       );
+    if (!existsSync(from))
+      throw new UserError(`${join(from, 'report.json')}: file not found (--from ${from}: no such folder).`);
+    if (!statSync(from).isDirectory())
+      throw new UserError(`--from ${from}: is not a folder; give the output folder of 'vungphu analyze'.`);
     dir = from;
+    // The output folder is checked before anything is read (analyze checks its own otherwise).
+    prepareOutDir(own.get('--out') ?? from);
     geometryArgs = rest;
   } else {
     dir = own.get('--out') ?? 'out';
@@ -123,13 +130,13 @@ export async function reportCommand(argv: string[]): Promise<number> {
   }
   const out = own.get('--out') ?? dir;
 
-  const report = readReport(join(dir, 'report.json'));
+  const report = readReport(join(dir, 'report.json'), from ? '--from' : '--out');
   const geometry = readGeometry(report, dir, geometryArgs, formats);
   const targets = readTargetDefinitions(report);
   const options: ReportExportOptions = { lang, targets, ...(asOf ? { asOf } : {}) };
   options.reportDate = new Date().toISOString();
   const baselinePath = own.get('--baseline');
-  if (baselinePath) options.comparison = compareReports(readReport(baselinePath), report);
+  if (baselinePath) options.comparison = compareReports(readReport(baselinePath, '--baseline'), report);
   const indicators = reportIndicators(report);
   const known = (id: string, flag: string) => {
     if (!indicators.some((i) => i.id === id))
@@ -145,10 +152,9 @@ export async function reportCommand(argv: string[]): Promise<number> {
   const mapIndicator = known(own.get('--map-indicator') ?? 'mobile.4G.population_pct', '--map-indicator');
   options.ranking = { indicator: rankBy, rows: rankCommunes(report, rankBy) };
 
-  mkdirSync(out, { recursive: true });
   const written: string[] = [];
   const write = (name: string, data: string | Uint8Array) => {
-    writeFileSync(join(out, name), data);
+    writeOutputFile(join(out, name), data);
     written.push(join(out, name));
   };
   for (const f of formats) {
@@ -211,9 +217,9 @@ function parseFormats(raw: string | undefined): Format[] {
   return [...new Set(parts)] as Format[];
 }
 
-/** Reads a report.json (ours or a baseline), with a UserError when it is not one. */
-function readReport(path: string): CoverageReport {
-  return parseReportJson(readText(path), path);
+/** Reads a report.json (ours or a baseline), validated: a UserError naming the file and field otherwise. */
+function readReport(path: string, flag: string): CoverageReport {
+  return readReportJson(readText(path, flag), path);
 }
 
 /** Finds a file named in report.json: as given, else relative to the report's folder. */
@@ -260,8 +266,15 @@ function readGeometry(
     } catch {
       throw new UserError(`${p}: not valid GeoJSON.`);
     }
+    if (!fc || typeof fc !== 'object' || (fc.features !== undefined && !Array.isArray(fc.features)))
+      throw new UserError(`${p}: not a GeoJSON FeatureCollection (features must be a list).`);
     return (fc.features ?? []).filter(
-      (f) => f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'),
+      (f) =>
+        f &&
+        typeof f === 'object' &&
+        f.geometry &&
+        (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon') &&
+        Array.isArray(f.geometry.coordinates),
     );
   };
   const beyondFile = join(dir, 'postal_beyond_3km.geojson');

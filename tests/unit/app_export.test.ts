@@ -11,6 +11,7 @@ import {
 } from '../../src/app/worker/export_logic.ts';
 import { UserError } from '../../src/core/base/errors.ts';
 import type { ComparisonRow, ReportComparison } from '../../src/core/report/compare_reports.ts';
+import { miniReport } from '../support/mini_report.ts';
 
 const row = (
   level: ComparisonRow['level'],
@@ -64,8 +65,14 @@ describe('export file names', () => {
 
 describe('imported report.json', () => {
   it('accepts a report and rejects other JSON with a user error naming the file', () => {
-    const ok = { units: [], targets: [], method: {}, inputs: {} };
-    expect(parseReportJson(JSON.stringify(ok), 'a.json').units).toEqual([]);
+    const ok = miniReport();
+    expect(parseReportJson(JSON.stringify(ok), 'a.json').units).toEqual(ok.units);
+    // A skeleton with the right keys but not the fields is refused with every field named.
+    expect(() =>
+      parseReportJson(JSON.stringify({ units: [], targets: [], method: {}, inputs: {} }), 'e.json'),
+    ).toThrow(
+      /^e\.json: not a valid Vùng Phủ report\.json \(\d+ problem\(s\)\): inputs\.boundaries: is missing/,
+    );
     expect(() => parseReportJson('{', 'b.json')).toThrow(UserError);
     expect(() => parseReportJson('{', 'b.json')).toThrow(/b\.json: not valid JSON/);
     expect(() => parseReportJson('{"type":"FeatureCollection"}', 'c.json')).toThrow(

@@ -459,6 +459,16 @@ const VI: Rule[] = [
     /^(.*): the archive expands to more than (.*); refused as a possible zip bomb\.$/,
     (m) => `${m[1]}: tệp nén giải nén thành hơn ${m[2]}; bị từ chối vì có thể là "zip bomb"`,
   ],
+  // issue 12, files
+  [
+    /^(.*): not a valid Vùng Phủ report\.json \((\d+) problem\(s\)\): (.*)\. Use a report\.json written by 'vungphu analyze', unedited\.$/,
+    (m) =>
+      `${m[1]}: không phải tệp report.json hợp lệ của Vùng Phủ (${m[2]} vấn đề): ${m[3]}. Hãy dùng tệp report.json do Vùng Phủ xuất ra, không chỉnh sửa`,
+  ],
+  [
+    /^(.*): not a Vùng Phủ report\.json \(no units or method\)\.$/,
+    (m) => `${m[1]}: không phải tệp report.json của Vùng Phủ (không có units hoặc method)`,
+  ],
 ];
 
 /** Longer messages are shown as they are: a rule's `(.*)` groups cost time in the length of the text. */

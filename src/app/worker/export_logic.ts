@@ -45,7 +45,7 @@ export function exportFileName(provinces: readonly string[], date: Date, suffix:
 }
 
 /** Parses an imported report.json (another period's report): shared with `vungphu report --baseline`. */
-export { parseReportJson } from '../../io/export/report_json.ts';
+export { readReportJson as parseReportJson } from '../../io/import/report_schema.ts';
 
 export type CompareLevel = 'all' | ComparisonRow['level'];
 export type CompareSortKey = 'unit' | 'indicator' | 'before' | 'after' | 'difference';

@@ -1,3 +1,5 @@
+import { cutText } from './show_value.ts';
+
 /** One problem found in user input. `path` locates it, e.g. `features[12].properties.population`. */
 export interface InputIssue {
   file?: string;
@@ -22,12 +24,15 @@ export class UserError extends Error {
   }
 }
 
-/** Formats an issue as one line: `file: row 13, field "lon": message`. */
+/** Longest message shown by `formatIssue`, in characters (a 50 MB cell quoted in a message is cut). */
+const MESSAGE_CHARS = 1000;
+
+/** Formats an issue as one line: `file: row 13, field "lon": message` (the message bounded). */
 export function formatIssue(issue: InputIssue): string {
   const where: string[] = [];
   if (issue.row !== undefined) where.push(`row ${issue.row}`);
   else if (issue.path) where.push(issue.path);
   if (issue.field) where.push(`field "${issue.field}"`);
   const prefix = issue.file ? `${issue.file}: ` : '';
-  return `${prefix}${where.join(', ')}${where.length ? ': ' : ''}${issue.message}`;
+  return `${prefix}${cutText(where.join(', '), MESSAGE_CHARS)}${where.length ? ': ' : ''}${cutText(issue.message, MESSAGE_CHARS)}`;
 }

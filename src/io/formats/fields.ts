@@ -1,5 +1,3 @@
-import { coordinateProblem } from './geojson_input.ts';
-
 /**
  * Reading one field of a record (a CSV row, a GeoJSON feature's properties, a KML/DBF attribute set),
  * the same way for every kind. Numbers are JSON numbers or numeric text in the documented formats only:
@@ -8,23 +6,18 @@ import { coordinateProblem } from './geojson_input.ts';
  * ("0o7"), "Infinity" and "NaN" are not numbers. Ids are text or numbers. Lookups see own properties
  * only, never inherited ones or a `__proto__` key's object.
  */
+import { showValue as boundedValue } from '../../core/base/show_value.ts';
+import { coordinateProblem } from './geojson_input.ts';
 
 /** The longest value shown in a message, in characters. */
 export const SHOWN_CHARS = 60;
 
 /** A value as a message shows it: JSON, cut to SHOWN_CHARS characters. */
 export function showValue(v: unknown): string {
-  let s: string;
-  try {
-    s =
-      v === undefined
-        ? 'nothing'
-        : typeof v === 'number' && !Number.isFinite(v)
-          ? String(v)
-          : (JSON.stringify(v) ?? String(v));
-  } catch {
-    s = String(v);
-  }
+  if (v === undefined) return 'nothing';
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+  // Bounded in depth and length while it is built (a 5,000-level nesting or a 50 MB string costs little).
+  const s = boundedValue(v, SHOWN_CHARS * 2);
   return s.length > SHOWN_CHARS ? `${s.slice(0, SHOWN_CHARS - 1)}…` : s;
 }
 

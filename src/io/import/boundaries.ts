@@ -1,5 +1,6 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { UserError } from '../../core/base/errors.ts';
+import { cutText } from '../../core/base/show_value.ts';
 import type { Commune, Setting } from '../../core/base/types.ts';
 import { idValue, isBlank, own, showValue, toNumber, valueKind } from '../formats/fields.ts';
 import { coordinateProblem, IssueList, pickField, readFeatureCollection } from '../formats/geojson_input.ts';
@@ -49,7 +50,7 @@ export function communesFromGeoJSON(
     else if ('problem' in idRead)
       issues.error(`${path}.properties.${idField}`, idRead.problem, { field: idField! });
     else if (seen.has(id))
-      issues.error(`${path}.properties.${idField}`, `duplicate id "${id}"`, { field: idField! });
+      issues.error(`${path}.properties.${idField}`, `duplicate id "${cutText(id)}"`, { field: idField! });
     const name = own(p, nameField!);
     if (typeof name !== 'string' || name.trim() === '')
       issues.error(

@@ -1,4 +1,5 @@
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
+import { cutText, showValue } from '../../core/base/show_value.ts';
 import type { Candidate } from '../../core/planning/plan_types.ts';
 import { checkDuplicateColumns, parseCsv, parseNumber } from '../formats/csv.ts';
 import { setOwn } from '../formats/fields.ts';
@@ -41,7 +42,7 @@ export function candidatesFromCsv(text: string, file: string): CandidateImport {
       issues.error(`rows[${r.row}].${field}`, message, { row: r.row, field });
     const id = (rec.id ?? '').normalize('NFC');
     if (id === '') err('id', 'missing id');
-    else if (seen.has(id)) err('id', `duplicate id "${id}"`);
+    else if (seen.has(id)) err('id', `duplicate id "${cutText(id)}"`);
     const lon = parseNumber(rec.lon);
     const lat = parseNumber(rec.lat);
     const coord = coordinateProblem([lon, lat]);
@@ -51,7 +52,7 @@ export function candidatesFromCsv(text: string, file: string): CandidateImport {
       if (raw === undefined || raw === '') return undefined;
       const v = parseNumber(raw);
       if (v === null || !ok(v)) {
-        err(field, `${rule} (got ${JSON.stringify(raw)})`);
+        err(field, `${rule} (got ${showValue(raw)})`);
         return undefined;
       }
       return v;

@@ -1,5 +1,6 @@
 import { DEFAULT_CONFIG } from '../../core/base/config.ts';
 import { UserError } from '../../core/base/errors.ts';
+import { showValue } from '../../core/base/show_value.ts';
 import { type EngineConfig, TECHNOLOGIES, type TechnologyKey } from '../../core/base/types.ts';
 import { IssueList } from '../formats/geojson_input.ts';
 import { parseJsonText } from '../formats/json_text.ts';
@@ -35,7 +36,7 @@ export function configFromJson(text: string, file: string): EngineConfig {
           } else if (typeof r !== 'number' || !(r > 0) || r > 100_000) {
             issues.error(
               `radii.${tech}.${setting}`,
-              `radius must be a number of metres in (0, 100000] (got ${JSON.stringify(r)})`,
+              `radius must be a number of metres in (0, 100000] (got ${showValue(r)})`,
               {
                 field: setting,
               },
@@ -49,7 +50,7 @@ export function configFromJson(text: string, file: string): EngineConfig {
     const v = obj[k];
     if (v === undefined) return;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < lo || v > hi)
-      issues.error(k, `must be an integer in [${lo}, ${hi}] (got ${JSON.stringify(v)})`, { field: k });
+      issues.error(k, `must be an integer in [${lo}, ${hi}] (got ${showValue(v)})`, { field: k });
     else cfg[k] = v;
   };
   intIn('scanlines', 8, 10_000);

@@ -1,6 +1,7 @@
 import type { LineString, MultiLineString } from 'geojson';
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
 import type { FiberRoute } from '../../core/base/infrastructure.ts';
+import { cutText } from '../../core/base/show_value.ts';
 import { type CsvTable, parseCsv } from '../formats/csv.ts';
 import { idValue, isBlank, own, parseNumberText, setOwn, showValue, toNumber } from '../formats/fields.ts';
 import { coordinateProblem, IssueList, readFeatureCollection } from '../formats/geojson_input.ts';
@@ -26,7 +27,7 @@ function routeFrom(
   const idRead = idValue(own(p, 'id'), 'id');
   const id = 'id' in idRead && idRead.id !== '' ? idRead.id : fallbackId;
   if ('problem' in idRead) issues.error(`${at}.id`, idRead.problem, extra('id'));
-  else if (seen.has(id)) issues.error(`${at}.id`, `duplicate id "${id}"`, extra('id'));
+  else if (seen.has(id)) issues.error(`${at}.id`, `duplicate id "${cutText(id)}"`, extra('id'));
   const mediumRaw = own(p, 'medium');
   const medium = isBlank(mediumRaw)
     ? 'fiber'
@@ -34,7 +35,11 @@ function routeFrom(
       ? mediumRaw.trim().toLowerCase()
       : showValue(mediumRaw);
   if (medium !== 'fiber' && medium !== 'copper') {
-    issues.error(`${at}.medium`, `medium must be fiber or copper (got "${medium}")`, extra('medium'));
+    issues.error(
+      `${at}.medium`,
+      `medium must be fiber or copper (got "${cutText(String(medium))}")`,
+      extra('medium'),
+    );
   }
   const yearRaw = own(p, 'year');
   const year = isBlank(yearRaw) ? null : toNumber(yearRaw);

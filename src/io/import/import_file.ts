@@ -1,5 +1,6 @@
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
 import type { FiberRoute, PostalPoint, Village } from '../../core/base/infrastructure.ts';
+import { cutText, RECORD_VALUE_CHARS, showValue } from '../../core/base/show_value.ts';
 import type { Commune, PopulationPoint, Site } from '../../core/base/types.ts';
 import { type CsvTable, checkDuplicateColumns, decodeBytes, parseCsv } from '../formats/csv.ts';
 import { setOwn } from '../formats/fields.ts';
@@ -226,8 +227,13 @@ function fromTable(kind: ImportKind, table: CsvTable, file: string): Loaded<Impo
   }
 }
 
+/** A record value for rejected.csv: bounded in length and depth (a 5,000-level nesting does not crash). */
 const stringify = (v: unknown): string =>
-  v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  v === null || v === undefined
+    ? ''
+    : typeof v === 'object'
+      ? showValue(v, RECORD_VALUE_CHARS)
+      : cutText(String(v), RECORD_VALUE_CHARS);
 
 /** Attaches each rejected record's original values to its error issues (for `rejectedRowsCsv`). */
 function attachRecords(

@@ -1,4 +1,5 @@
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
+
 import type { PopulationPoint } from '../../core/base/types.ts';
 import { type CsvTable, parseCsv } from '../formats/csv.ts';
 import { own, readPosition, showValue, toNumber } from '../formats/fields.ts';

@@ -1,5 +1,6 @@
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
 import { POSTAL_TYPES, type PostalPoint, type PostalType } from '../../core/base/infrastructure.ts';
+import { cutText } from '../../core/base/show_value.ts';
 import { type CsvTable, parseCsv } from '../formats/csv.ts';
 import { idValue, isBlank, own, readPosition, setOwn, showValue } from '../formats/fields.ts';
 import { IssueList, pointFeatures } from '../formats/geojson_input.ts';
@@ -47,7 +48,7 @@ function pointFrom(
   const id = 'id' in idRead ? idRead.id : '';
   if ('problem' in idRead) err('id', idRead.problem);
   else if (id === '') err('id', 'missing id');
-  else if (seen.has(id)) err('id', `duplicate id "${id}"`);
+  else if (seen.has(id)) err('id', `duplicate id "${cutText(id)}"`);
   const { lon: ln, lat: lt, problem: coord, field: coordField } = readPosition(lon, lat);
   if (coord) err(coordField, coord);
   const typeRaw = own(rec, 'type');

@@ -1,4 +1,5 @@
 import type { InputIssue } from '../../core/base/errors.ts';
+import { cutText, RECORD_VALUE_CHARS } from '../../core/base/show_value.ts';
 import { toCsv } from '../formats/csv_write.ts';
 
 /** An issue that may carry the rejected record's original values (attached by `importFile`). */
@@ -56,8 +57,8 @@ export function rejectedRowsCsv(issues: readonly RecordIssue[]): string {
     g.row,
     g.feature,
     [...g.fields].join('; '),
-    g.problems.join(' | '),
-    ...columns.map((c) => g.record?.[c] ?? ''),
+    cutText(g.problems.join(' | '), RECORD_VALUE_CHARS),
+    ...columns.map((c) => cutText(String(g.record?.[c] ?? ''), RECORD_VALUE_CHARS)),
   ]);
   return toCsv(['file', 'row', 'feature', 'fields', 'problems', ...columns], rows);
 }

@@ -1,5 +1,6 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
+import { cutText } from '../../core/base/show_value.ts';
 import type { Site } from '../../core/base/types.ts';
 import { type CsvTable, parseCsv } from '../formats/csv.ts';
 import {
@@ -46,7 +47,7 @@ function siteFromRecord(
   const id = 'id' in idRead ? idRead.id : '';
   if ('missing' in idRead) err('id', 'missing id');
   else if ('problem' in idRead) err('id', idRead.problem);
-  else if (seen.has(id)) err('id', `duplicate id "${id}"`);
+  else if (seen.has(id)) err('id', `duplicate id "${cutText(id)}"`);
   const operatorRead = textValue(own(rec, 'operator'), 'operator');
   const operator = 'text' in operatorRead ? (operatorRead.text ?? '') : '';
   if ('problem' in operatorRead) err('operator', operatorRead.problem);
@@ -56,7 +57,10 @@ function siteFromRecord(
   const techRaw = own(rec, 'technologies') ?? own(rec, 'technology') ?? own(rec, 'tech');
   const { technologies, unknown } = parseTechnologies(techRaw);
   if (unknown.length)
-    err('technology', `unknown technology "${unknown.join('", "')}" (use 2G, 3G, 4G/LTE or 5G/NR)`);
+    err(
+      'technology',
+      `unknown technology "${unknown.map((u) => cutText(u)).join('", "')}" (use 2G, 3G, 4G/LTE or 5G/NR)`,
+    );
   else if (technologies.length === 0) err('technology', 'missing technology');
   const opt = (f: string, lo: number, hi: number): number | undefined => {
     const v = own(rec, f);

@@ -1,4 +1,5 @@
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
+import { cutText, showValue } from '../../core/base/show_value.ts';
 import {
   COMPARATORS,
   type Comparator,
@@ -84,7 +85,9 @@ function collect(list: unknown[], issues: IssueList, at: (i: number) => string):
     if (!t) return;
     const first = seen.get(t.id);
     if (first !== undefined) {
-      issues.error(`${at(i)}.id`, `duplicate id "${t.id}" (already used by ${at(first)})`, { field: 'id' });
+      issues.error(`${at(i)}.id`, `duplicate id "${cutText(String(t.id))}" (already used by ${at(first)})`, {
+        field: 'id',
+      });
       return;
     }
     seen.set(t.id, i);
@@ -172,7 +175,7 @@ function readTarget(item: unknown, at: string, issues: IssueList): Target | null
   const info = typeof o.metric === 'string' ? metricInfo(o.metric) : undefined;
   if (info) metric = o.metric as MetricId;
   else if (o.metric === undefined) err('metric', `is required; known metrics: ${METRIC_IDS.join(', ')}`);
-  else err('metric', `unknown metric ${JSON.stringify(o.metric)}; known metrics: ${METRIC_IDS.join(', ')}`);
+  else err('metric', `unknown metric ${showValue(o.metric)}; known metrics: ${METRIC_IDS.join(', ')}`);
 
   let comparator: Comparator | undefined;
   const c = typeof o.comparator === 'string' ? o.comparator.trim() : undefined;
@@ -181,7 +184,7 @@ function readTarget(item: unknown, at: string, issues: IssueList): Target | null
   else
     err(
       'comparator',
-      `${o.comparator === undefined ? 'is required' : `${JSON.stringify(o.comparator)} is not a comparator`}: ` +
+      `${o.comparator === undefined ? 'is required' : `${showValue(o.comparator)} is not a comparator`}: ` +
         'use "≥" (đạt X%), ">" (trên X%) or "≤" (tối đa, không quá); ASCII ">=" and "<=" are accepted',
     );
   if (info && comparator && comparator !== '≤' && (info.kind === 'radius' || info.kind === 'per_point'))
@@ -192,11 +195,11 @@ function readTarget(item: unknown, at: string, issues: IssueList): Target | null
   else if (typeof o.value === 'string' && Number.isFinite(Number.parseFloat(o.value.replace(',', '.'))))
     err(
       'value',
-      `must be a number, not the text ${JSON.stringify(o.value)}: write ${Number.parseFloat(
+      `must be a number, not the text ${showValue(o.value)}: write ${Number.parseFloat(
         o.value.replace(',', '.'),
       )}${info ? ` (in ${info.unit})` : ''}`,
     );
-  else err('value', `must be a number${info ? ` in ${info.unit}` : ''} (got ${JSON.stringify(o.value)})`);
+  else err('value', `must be a number${info ? ` in ${info.unit}` : ''} (got ${showValue(o.value)})`);
   if (value !== undefined && info) {
     if (value < 0) err('value', `must not be negative (got ${value})`);
     else if (info.unit === '%' && value > 100)
@@ -210,14 +213,14 @@ function readTarget(item: unknown, at: string, issues: IssueList): Target | null
   }
 
   if (o.unit !== undefined && info && o.unit !== info.unit)
-    err('unit', `${metric} is measured in "${info.unit}" (got ${JSON.stringify(o.unit)}); convert the value`);
+    err('unit', `${metric} is measured in "${info.unit}" (got ${showValue(o.unit)}); convert the value`);
 
   let network: TargetNetwork | undefined = info?.network;
   if (o.network !== undefined) {
     if (!NETWORKS.includes(o.network as TargetNetwork))
-      err('network', `must be one of ${NETWORKS.join(', ')} (got ${JSON.stringify(o.network)})`);
+      err('network', `must be one of ${NETWORKS.join(', ')} (got ${showValue(o.network)})`);
     else if (info && o.network !== info.network)
-      err('network', `${metric} belongs to the ${info.network} network (got ${JSON.stringify(o.network)})`);
+      err('network', `${metric} belongs to the ${info.network} network (got ${showValue(o.network)})`);
     else network = o.network as TargetNetwork;
   }
 
@@ -230,10 +233,10 @@ function readTarget(item: unknown, at: string, issues: IssueList): Target | null
       err(
         'technology',
         `${metric} needs a technology: one of ${TARGET_TECHNOLOGIES.join(', ')}` +
-          (o.technology === undefined ? '' : ` (got ${JSON.stringify(o.technology)})`),
+          (o.technology === undefined ? '' : ` (got ${showValue(o.technology)})`),
       );
   } else if (info && o.technology !== undefined && o.technology !== null) {
-    warn('technology', `${metric} has no technology; ${JSON.stringify(o.technology)} is ignored`);
+    warn('technology', `${metric} has no technology; ${showValue(o.technology)} is ignored`);
   }
 
   let year: number | null | undefined;
@@ -247,7 +250,7 @@ function readTarget(item: unknown, at: string, issues: IssueList): Target | null
         ? 'is required: the horizon year, or null when the plan states none'
         : typeof o.year === 'string' && /^\d{4}$/.test(o.year.trim())
           ? `must be a number: write ${o.year.trim()} without quotes`
-          : `must be a year such as 2030, or null (got ${JSON.stringify(o.year)})`,
+          : `must be a year such as 2030, or null (got ${showValue(o.year)})`,
     );
 
   let scope: TargetScope | undefined;
@@ -255,7 +258,7 @@ function readTarget(item: unknown, at: string, issues: IssueList): Target | null
   else
     err(
       'scope',
-      `${o.scope === undefined ? 'is required' : `unknown scope ${JSON.stringify(o.scope)}`}; use one of ${TARGET_SCOPES.join(', ')}`,
+      `${o.scope === undefined ? 'is required' : `unknown scope ${showValue(o.scope)}`}; use one of ${TARGET_SCOPES.join(', ')}`,
     );
 
   let levels: TargetLevel[] = [...TARGET_LEVELS];
@@ -266,7 +269,7 @@ function readTarget(item: unknown, at: string, issues: IssueList): Target | null
     if (!Array.isArray(o.levels) || o.levels.length === 0 || bad?.length)
       err(
         'levels',
-        `must be a non-empty list of ${TARGET_LEVELS.join(', ')}${bad?.length ? ` (unknown: ${bad.map((b) => JSON.stringify(b)).join(', ')})` : ''}`,
+        `must be a non-empty list of ${TARGET_LEVELS.join(', ')}${bad?.length ? ` (unknown: ${bad.map((b) => showValue(b)).join(', ')})` : ''}`,
       );
     else levels = TARGET_LEVELS.filter((l) => (o.levels as unknown[]).includes(l));
   }
@@ -317,7 +320,7 @@ function readSource(
   }
   const line = typeof s.line === 'number' && Number.isInteger(s.line) && s.line >= 1 ? s.line : null;
   if (line === null) {
-    err('source.line', `must be the 1-based line that states the value (got ${JSON.stringify(s.line)})`);
+    err('source.line', `must be the 1-based line that states the value (got ${showValue(s.line)})`);
     ok = false;
   }
   const quote = typeof s.quote === 'string' && s.quote.trim() ? s.quote.trim() : null;

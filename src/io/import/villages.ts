@@ -1,5 +1,6 @@
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
 import type { Village } from '../../core/base/infrastructure.ts';
+import { cutText } from '../../core/base/show_value.ts';
 import { type CsvTable, parseCsv } from '../formats/csv.ts';
 import { idValue, own, readPosition, setOwn, showValue, toNumber } from '../formats/fields.ts';
 import { IssueList, pointFeatures } from '../formats/geojson_input.ts';
@@ -32,7 +33,7 @@ function villageFrom(
   const idRead = idValue(own(rec, 'id'), 'id');
   const id = 'id' in idRead && idRead.id !== '' ? idRead.id : loc.fallbackId;
   if ('problem' in idRead) issues.error(`${loc.path}.id`, idRead.problem, extra('id'));
-  else if (seen.has(id)) issues.error(`${loc.path}.id`, `duplicate id "${id}"`, extra('id'));
+  else if (seen.has(id)) issues.error(`${loc.path}.id`, `duplicate id "${cutText(id)}"`, extra('id'));
   const { lon: ln, lat: lt, problem: coord, field: coordField } = readPosition(lon, lat);
   if (coord) issues.error(`${loc.path}.${coordField}`, coord, extra(coordField));
   const popRaw = POP_KEYS.map((k) => own(rec, k)).find((v) => v !== undefined && v !== '');
@@ -53,7 +54,7 @@ function villageFrom(
     else if (t !== '')
       issues.warn(
         `${loc.path}.has_grid_power`,
-        `has_grid_power should be true or false (got ${JSON.stringify(gridRaw)}); treated as unknown`,
+        `has_grid_power should be true or false (got ${showValue(gridRaw)}); treated as unknown`,
         extra('has_grid_power'),
       );
   }
