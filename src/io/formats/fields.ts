@@ -103,6 +103,18 @@ export function setOwn(rec: Record<string, unknown>, key: string, value: unknown
 }
 
 /**
+ * One table row as a record of own properties, header name → trimmed cell text (a missing cell is
+ * blank). A header named `__proto__` or `constructor` is an ordinary field.
+ */
+export function rowRecord(header: readonly string[], cells: readonly string[]): Record<string, string> {
+  const rec: Record<string, string> = {};
+  header.forEach((h, i) => {
+    setOwn(rec, h, cells[i]?.trim() ?? '');
+  });
+  return rec;
+}
+
+/**
  * A position from two field values (numbers or numeric text): the numbers, and the problem when they
  * are not a lon/lat in range (non-numbers are shown as written), with the field to name (`lat` when
  * only the latitude is not a number, else `lon`).

@@ -2,7 +2,7 @@ import { type InputIssue, UserError } from '../../core/base/errors.ts';
 import { cutText, showValue } from '../../core/base/show_value.ts';
 import type { Candidate } from '../../core/planning/plan_types.ts';
 import { checkDuplicateColumns, parseCsv, parseNumber } from '../formats/csv.ts';
-import { setOwn } from '../formats/fields.ts';
+import { rowRecord } from '../formats/fields.ts';
 import { coordinateProblem, IssueList } from '../formats/geojson_input.ts';
 
 export interface CandidateImport {
@@ -33,10 +33,7 @@ export function candidatesFromCsv(text: string, file: string): CandidateImport {
   const seen = new Set<string>();
   const kept: { row: number; candidate: Candidate }[] = [];
   for (const r of table.rows) {
-    const rec: Record<string, string> = {};
-    header.forEach((h, i) => {
-      setOwn(rec, h, r.cells[i]?.trim() ?? '');
-    });
+    const rec: Record<string, string> = rowRecord(header, r.cells);
     const before = issues.items.length;
     const err = (field: string, message: string) =>
       issues.error(`rows[${r.row}].${field}`, message, { row: r.row, field });

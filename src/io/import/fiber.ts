@@ -3,7 +3,7 @@ import { type InputIssue, UserError } from '../../core/base/errors.ts';
 import type { FiberRoute } from '../../core/base/infrastructure.ts';
 import { cutText } from '../../core/base/show_value.ts';
 import { type CsvTable, parseCsv } from '../formats/csv.ts';
-import { idValue, isBlank, own, parseNumberText, setOwn, showValue, toNumber } from '../formats/fields.ts';
+import { idValue, isBlank, own, parseNumberText, rowRecord, showValue, toNumber } from '../formats/fields.ts';
 import { coordinateProblem, IssueList, readFeatureCollection } from '../formats/geojson_input.ts';
 
 export interface FiberImport {
@@ -100,10 +100,7 @@ export function fiberFromTable(table: CsvTable, file: string): FiberImport {
   const routes: FiberRoute[] = [];
   const seen = new Set<string>();
   for (const r of table.rows) {
-    const rec: Record<string, unknown> = {};
-    table.header.forEach((h, i) => {
-      setOwn(rec, h, r.cells[i]?.trim() ?? '');
-    });
+    const rec: Record<string, unknown> = rowRecord(table.header, r.cells);
     const at = `rows[${r.row}]`;
     const before = issues.items.length;
     const wkt = own(rec, 'wkt');

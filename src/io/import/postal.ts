@@ -2,7 +2,7 @@ import { type InputIssue, UserError } from '../../core/base/errors.ts';
 import { POSTAL_TYPES, type PostalPoint, type PostalType } from '../../core/base/infrastructure.ts';
 import { cutText } from '../../core/base/show_value.ts';
 import { type CsvTable, parseCsv } from '../formats/csv.ts';
-import { idValue, isBlank, own, readPosition, setOwn, showValue } from '../formats/fields.ts';
+import { idValue, isBlank, own, readPosition, rowRecord, showValue } from '../formats/fields.ts';
 import { IssueList, pointFeatures } from '../formats/geojson_input.ts';
 import { foldText, parseFlag } from './flags.ts';
 
@@ -111,10 +111,7 @@ export function postalFromTable(table: CsvTable, file: string): PostalImport {
   const seen = new Set<string>();
   const points: PostalPoint[] = [];
   for (const r of table.rows) {
-    const rec: Record<string, unknown> = {};
-    table.header.forEach((h, i) => {
-      setOwn(rec, h, r.cells[i]?.trim() ?? '');
-    });
+    const rec: Record<string, unknown> = rowRecord(table.header, r.cells);
     const p = pointFrom(
       rec,
       own(rec, 'lon'),

@@ -8,7 +8,7 @@ import {
   isBlank,
   own,
   readPosition,
-  setOwn,
+  rowRecord,
   showValue,
   textValue,
   toNumber,
@@ -162,10 +162,7 @@ export function sitesFromTable(table: CsvTable, file: string): SiteImport {
   const seen = new Set<string>();
   const sites: Site[] = [];
   for (const r of table.rows) {
-    const rec: Record<string, unknown> = {};
-    header.forEach((h, i) => {
-      setOwn(rec, h, r.cells[i]?.trim() ?? '');
-    });
+    const rec: Record<string, unknown> = rowRecord(header, r.cells);
     const s = siteFromRecord(
       rec,
       own(rec, 'lon'),

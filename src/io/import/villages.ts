@@ -2,7 +2,7 @@ import { type InputIssue, UserError } from '../../core/base/errors.ts';
 import type { Village } from '../../core/base/infrastructure.ts';
 import { cutText } from '../../core/base/show_value.ts';
 import { type CsvTable, parseCsv } from '../formats/csv.ts';
-import { idValue, own, readPosition, setOwn, showValue, toNumber } from '../formats/fields.ts';
+import { idValue, own, readPosition, rowRecord, showValue, toNumber } from '../formats/fields.ts';
 import { IssueList, pointFeatures } from '../formats/geojson_input.ts';
 
 export interface VillageImport {
@@ -111,10 +111,7 @@ export function villagesFromTable(table: CsvTable, file: string): VillageImport 
   const seen = new Set<string>();
   const villages: Village[] = [];
   for (const r of table.rows) {
-    const rec: Record<string, unknown> = {};
-    header.forEach((h, i) => {
-      setOwn(rec, h, r.cells[i]?.trim() ?? '');
-    });
+    const rec: Record<string, unknown> = rowRecord(header, r.cells);
     const v = villageFrom(
       rec,
       own(rec, 'lon'),
