@@ -401,7 +401,7 @@ describe('report tab exports, offline, equal to the CLI', () => {
     await page.locator('#compare-file').setInputFiles(`${ROOT}data/targets/gialai.json`);
     await expect
       .poll(() => page.locator('#export-status.error').textContent())
-      .toMatch(/^Không so sánh được: gialai\.json: not a Vùng Phủ report\.json/);
+      .toMatch(/^Không so sánh được: gialai\.json: không phải tệp report\.json của Vùng Phủ/);
     expect(await page.locator('#compare-baseline').inputValue()).toBe('none');
     // Last period's report, e.g. the CLI's report.json: the same figures as the loaded data.
     await page.locator('#compare-file').setInputFiles(join(cliOut, 'report.json'));

@@ -7,6 +7,7 @@
 import type { ComparisonRow, ReportComparison } from '../../core/report/compare_reports.ts';
 import { fmt } from '../i18n/format.ts';
 import { currentLang, type MessageKey, t } from '../i18n/i18n.ts';
+import { messageText } from '../i18n/issue_text.ts';
 import type { ScenarioFile } from '../state/scenario_edits.ts';
 import { button, el, field, selectBox } from '../ui/dom.ts';
 import type { AnalysisClient } from '../worker/analysis_client.ts';
@@ -165,7 +166,10 @@ export class ReportPanel {
     } catch (error) {
       this.comparison = null;
       this.message = {
-        text: t('compare.failed', { message: error instanceof Error ? error.message : String(error) }),
+        text: t('compare.failed', {
+          // The worker's message in the page's language (an input problem has a Vietnamese rule).
+          message: error instanceof Error ? messageText(error.message) : String(error),
+        }),
         error: true,
       };
       if (baseline.kind === 'report') {
