@@ -5,12 +5,12 @@ import {
   EXPORT_FILES,
   EXPORT_FORMATS,
   exportFileName,
-  parseReportJson,
   rowChanged,
   slug,
 } from '../../src/app/worker/export_logic.ts';
 import { UserError } from '../../src/core/base/errors.ts';
 import type { ComparisonRow, ReportComparison } from '../../src/core/report/compare_reports.ts';
+import { readReportJson } from '../../src/io/import/report_schema.ts';
 import { miniReport } from '../support/mini_report.ts';
 
 const row = (
@@ -66,19 +66,19 @@ describe('export file names', () => {
 describe('imported report.json', () => {
   it('accepts a report and rejects other JSON with a user error naming the file', () => {
     const ok = miniReport();
-    expect(parseReportJson(JSON.stringify(ok), 'a.json').units).toEqual(ok.units);
+    expect(readReportJson(JSON.stringify(ok), 'a.json').units).toEqual(ok.units);
     // A skeleton with the right keys but not the fields is refused with every field named.
     expect(() =>
-      parseReportJson(JSON.stringify({ units: [], targets: [], method: {}, inputs: {} }), 'e.json'),
+      readReportJson(JSON.stringify({ units: [], targets: [], method: {}, inputs: {} }), 'e.json'),
     ).toThrow(
       /^e\.json: not a valid Vùng Phủ report\.json \(\d+ problem\(s\)\): inputs\.boundaries: is missing/,
     );
-    expect(() => parseReportJson('{', 'b.json')).toThrow(UserError);
-    expect(() => parseReportJson('{', 'b.json')).toThrow(/b\.json: not valid JSON/);
-    expect(() => parseReportJson('{"type":"FeatureCollection"}', 'c.json')).toThrow(
+    expect(() => readReportJson('{', 'b.json')).toThrow(UserError);
+    expect(() => readReportJson('{', 'b.json')).toThrow(/b\.json: not valid JSON/);
+    expect(() => readReportJson('{"type":"FeatureCollection"}', 'c.json')).toThrow(
       /c\.json: not a Vùng Phủ report\.json/,
     );
-    expect(() => parseReportJson('null', 'd.json')).toThrow(UserError);
+    expect(() => readReportJson('null', 'd.json')).toThrow(UserError);
   });
 });
 

@@ -44,9 +44,6 @@ export function exportFileName(provinces: readonly string[], date: Date, suffix:
   return ['vungphu', ...names, ...(kind ? [kind] : []), isoDay(date)].join('-') + suffix;
 }
 
-/** Parses an imported report.json (another period's report): shared with `vungphu report --baseline`. */
-export { readReportJson as parseReportJson } from '../../io/import/report_schema.ts';
-
 export type CompareLevel = 'all' | ComparisonRow['level'];
 export type CompareSortKey = 'unit' | 'indicator' | 'before' | 'after' | 'difference';
 

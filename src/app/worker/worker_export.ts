@@ -26,8 +26,9 @@ import { reportKml } from '../../io/export/report_kml.ts';
 import { reportShapefileZip } from '../../io/export/report_shapefile.ts';
 import type { ReportExportOptions } from '../../io/export/report_tables.ts';
 import { reportXlsx } from '../../io/export/report_xlsx.ts';
+import { readReportJson } from '../../io/import/report_schema.ts';
 import { applyEdits } from '../state/scenario_edits.ts';
-import { type ExportFormat, parseReportJson } from './export_logic.ts';
+import type { ExportFormat } from './export_logic.ts';
 import type { Session } from './session.ts';
 import type { BaselineSpec } from './worker_protocol.ts';
 
@@ -53,7 +54,7 @@ export function baselineReport(s: Session, spec: BaselineSpec): CoverageReport {
   const key = baselineKey(spec);
   if (cached && cached.session === s && cached.key === key) return cached.report;
   let report: CoverageReport;
-  if (spec.kind === 'report') report = parseReportJson(spec.json, spec.name);
+  if (spec.kind === 'report') report = readReportJson(spec.json, spec.name);
   else {
     const applied = applyEdits(s.baseSites, s.basePostal ?? [], spec.kind === 'scenario' ? spec.edits : []);
     // Nothing is mutated: the result equals runAnalysis on the baseline's sites and postal points.
