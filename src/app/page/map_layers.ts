@@ -82,7 +82,7 @@ export class MapLayers {
     if (!data.loaded.has(layer)) {
       void client.features([layer]).then((patch) => {
         if (store.data !== data) return;
-        store.addLayers(data, patch);
+        data.setLayers(patch);
         this.refresh([layer]);
       }, loader.fail);
       return;

@@ -1,13 +1,14 @@
 /**
  * The app's state in one place: the view (what the URL holds), the worker's results, the imported
  * datasets, the what-if scenario with its undo steps, the editor, the saved scenarios and the import
- * form. Every change goes through a named action; subscribers hear which part changed. The page's
- * controllers (src/app/page/) call the actions and draw; the panels read the state they are given.
+ * form. Every change goes through a named action, which replaces only the part it changes (the state
+ * read before it never changes). The page's controllers (src/app/page/) call the actions and draw
+ * what they changed; the panels read the state they are given.
  *
  * No DOM and no map here, so that the transitions are tested in Node (tests/unit/app_store.test.ts).
  */
 import type { UnitLevel } from '../../core/base/types.ts';
-import type { Delta, FeatureLayer, ImportReport, LayerPatch, Snapshot } from '../worker/worker_protocol.ts';
+import type { Delta, FeatureLayer, ImportReport, Snapshot } from '../worker/worker_protocol.ts';
 import { DataStore } from './data_store.ts';
 import type { DatasetKind, DatasetPayload, ImportChoice } from './dataset_kind.ts';
 import {
@@ -64,14 +65,12 @@ export interface AppState {
 }
 
 export type Slice = keyof AppState;
-export type Listener = (slice: Slice, state: AppState) => void;
 
 /** How many import results the Data tab keeps. */
 const KEPT_REPORTS = 10;
 
 export class AppStore {
   #state: AppState;
-  readonly #listeners = new Set<Listener>();
 
   constructor(view: ViewState) {
     this.#state = {
@@ -106,16 +105,8 @@ export class AppStore {
     return this.#state.scenario.edits;
   }
 
-  /** Hears every change, with the part that changed; returns the unsubscribe function. */
-  subscribe(listener: Listener): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
-  }
-
   #set<K extends Slice>(slice: K, value: AppState[K]): void {
-    if (this.#state[slice] === value) return;
-    this.#state = { ...this.#state, [slice]: value };
-    for (const listener of this.#listeners) listener(slice, this.#state);
+    if (this.#state[slice] !== value) this.#state = { ...this.#state, [slice]: value };
   }
 
   // ---- view ------------------------------------------------------------------------------------
@@ -159,19 +150,7 @@ export class AppStore {
   applyDelta(delta: Delta): FeatureLayer[] {
     const data = this.#state.data;
     if (!data) return [];
-    const changed = data.apply(delta);
-    this.#notify('data');
-    return changed;
-  }
-
-  /** Features of layers fetched when first shown. */
-  addLayers(data: DataStore, patch: Partial<Record<FeatureLayer, LayerPatch>>): void {
-    data.setLayers(patch);
-    if (data === this.#state.data) this.#notify('data');
-  }
-
-  #notify(slice: Slice): void {
-    for (const listener of this.#listeners) listener(slice, this.#state);
+    return data.apply(delta);
   }
 
   // ---- imported datasets -----------------------------------------------------------------------
