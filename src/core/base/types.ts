@@ -37,6 +37,43 @@ export interface Commune {
   center?: [number, number];
 }
 
+/** Whether a cell is on air today or planned (counted only with an "as of" year, see `countedSites`). */
+export const CELL_STATUSES = ['on_air', 'planned'] as const;
+export type CellStatus = (typeof CELL_STATUSES)[number];
+
+/**
+ * One cell (sector or omni antenna of one technology) of a site. What the cell carries wins over the
+ * site's own values, which win over the configured defaults.
+ */
+export interface Cell {
+  /** The operator's cell code, when the file has one. */
+  id?: string;
+  technology: Technology;
+  band?: string;
+  /** Sector azimuth in degrees clockwise from north; with beamwidth_deg the footprint is a sector. */
+  azimuth_deg?: number;
+  /** Sector beamwidth in degrees (0 < b < 360); absent or 360 is omni. */
+  beamwidth_deg?: number;
+  /** Antenna height above ground, metres. */
+  height_m?: number;
+  /** Own footprint radius in metres. */
+  radius_m?: number;
+  /** Effective isotropic radiated power, dBm. */
+  eirp_dbm?: number;
+  /** Downtilt in degrees (positive is down). */
+  tilt_deg?: number;
+  /** Operator-predicted coverage polygon of this cell; replaces any radius or sector. */
+  coverage?: Polygon | MultiPolygon;
+  status: CellStatus;
+  /** Year on air (done or planned). */
+  year?: number;
+  /** 1-based row of the input file the cell came from, when it came from a table. */
+  row?: number;
+}
+
+/** Where a site in a scenario came from: the input files, a what-if edit, or an accepted suggestion. */
+export type SiteSource = 'input' | 'what-if' | 'suggested';
+
 /**
  * A mobile site: one mast of one operator with one or more technologies.
  * Whatever the site carries (radius, sector, predicted polygon) wins over the configured defaults.
@@ -57,6 +94,16 @@ export interface Site {
   coverage?: Polygon | MultiPolygon;
   band?: string;
   height_m?: number;
+  /**
+   * The site's cells, when the input lists them (one row per cell). The footprints are then the cells'
+   * own and `technologies` is the union of the cells' technologies; the site-level radius, sector and
+   * polygon above are not used. Without cells the site is one cell per technology with the site's values.
+   */
+  cells?: Cell[];
+  /** Site name (Tên trạm), when given. */
+  name?: string;
+  /** Where the site came from in a scenario (absent: input). */
+  source?: SiteSource;
 }
 
 /** A population point (village or raster cell centre) with a weight in people. */

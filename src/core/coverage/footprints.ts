@@ -1,5 +1,6 @@
 import type { Position } from 'geojson';
-import type { EngineConfig, Setting, Site, Technology } from '../base/types.ts';
+import { cellsOf, isSector } from '../base/site_cells.ts';
+import type { Cell, EngineConfig, Setting, Site, Technology } from '../base/types.ts';
 import { metresPerDegreeLat, metresPerDegreeLon } from '../geometry/local_projection.ts';
 import { pointInRings, ringsBBox, ringsOf } from '../geometry/point_in_polygon.ts';
 
@@ -66,14 +67,15 @@ export function pairLayout(technologies: readonly Technology[], operators: reado
   };
 }
 
-/** Footprint radius in metres for a site's technology: the site's own radius, else the configured default. */
+/** Footprint radius in metres for a cell: the cell's own radius, else the site's, else the configured default. */
 export function footprintRadius(
   site: Site,
   technology: Technology,
   setting: Setting,
   config: EngineConfig,
+  cell?: Cell,
 ): number {
-  return site.radius_m ?? config.radii[technology][setting];
+  return cell?.radius_m ?? site.radius_m ?? config.radii[technology][setting];
 }
 
 /** Lon/lat ring of a sector of radius r (m) from azimuth a (° from north, clockwise) with beamwidth b (°). */
@@ -98,9 +100,10 @@ export function sectorRing(
 }
 
 /**
- * Builds every site's footprint per technology. The site's predicted polygon wins; then a sector
- * (azimuth and beamwidth below 360°); then a circle with the site's own or the default radius.
- * `settingOf(site)` says whether the site stands in an urban or a rural commune.
+ * Builds every site's footprints, one per cell (`cellsOf`: a site given as one record is one cell per
+ * technology). The cell's predicted polygon wins; then a sector (azimuth and a beamwidth below 360°); then
+ * a circle with the cell's, the site's or the default radius. `settingOf(site)` says whether the site
+ * stands in an urban or a rural commune.
  */
 export function buildFootprints(
   sites: readonly Site[],
@@ -111,29 +114,12 @@ export function buildFootprints(
   const out: Footprint[] = [];
   sites.forEach((site, siteIndex) => {
     const setting = settingOf(site);
-    const bw = site.beamwidth_deg;
-    const sector = site.azimuth_deg !== undefined && bw !== undefined && bw > 0 && bw < 360;
-    const ownRings = site.coverage ? ringsOf(site.coverage) : null;
-    const ownBBox = ownRings ? ringsBBox(ownRings) : null;
-    for (const technology of site.technologies) {
-      const pair = layout.pairOf(technology, site.operator);
-      const operator = site.operator;
-      if (ownRings && ownBBox) {
-        out.push({
-          kind: 'polygon',
-          siteIndex,
-          technology,
-          operator,
-          pair,
-          rings: ownRings,
-          bbox: ownBBox,
-          convex: false,
-        });
-        continue;
-      }
-      const r = footprintRadius(site, technology, setting, config);
-      if (sector) {
-        const rings = [sectorRing(site.lon, site.lat, r, site.azimuth_deg!, bw!, config.arcSegments)];
+    const operator = site.operator;
+    for (const cell of cellsOf(site)) {
+      const technology = cell.technology;
+      const pair = layout.pairOf(technology, operator);
+      if (cell.coverage) {
+        const rings = ringsOf(cell.coverage);
         out.push({
           kind: 'polygon',
           siteIndex,
@@ -142,7 +128,23 @@ export function buildFootprints(
           pair,
           rings,
           bbox: ringsBBox(rings),
-          convex: bw! <= 180,
+          convex: false,
+        });
+        continue;
+      }
+      const r = footprintRadius(site, technology, setting, config, cell);
+      if (isSector(cell)) {
+        const bw = cell.beamwidth_deg!;
+        const rings = [sectorRing(site.lon, site.lat, r, cell.azimuth_deg!, bw, config.arcSegments)];
+        out.push({
+          kind: 'polygon',
+          siteIndex,
+          technology,
+          operator,
+          pair,
+          rings,
+          bbox: ringsBBox(rings),
+          convex: bw <= 180,
         });
         continue;
       }
