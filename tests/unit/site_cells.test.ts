@@ -326,7 +326,20 @@ describe('an operator file end to end', () => {
   it('report --as-of 2027 passes the year to the analysis; the method sheet names the rule', () => {
     const r = spawnSync(
       process.execPath,
-      [BIN, 'report', '--sites', 'cells.csv', '--as-of', '2027', '--format', 'csv', '--lang', 'en', '--out', 'rep'],
+      [
+        BIN,
+        'report',
+        '--sites',
+        'cells.csv',
+        '--as-of',
+        '2027',
+        '--format',
+        'csv',
+        '--lang',
+        'en',
+        '--out',
+        'rep',
+      ],
       { cwd: dir, encoding: 'utf8' },
     );
     expect(r.status).toBe(0);
