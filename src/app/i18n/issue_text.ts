@@ -156,6 +156,11 @@ const FORMAT_RULES: Rule[] = [
   ],
   [/^(.*): not a readable GeoTIFF \((.*)\)\.$/, (m) => `${m[1]}: không đọc được tệp GeoTIFF (${m[2]})`],
   [
+    /^(.*): the raster's compression \(TIFF code (\d+)(?:, (.*))?\) is not read;.*$/,
+    (m) =>
+      `${m[1]}: không đọc kiểu nén của ảnh raster (mã TIFF ${m[2]}${m[3] ? `, ${m[3]}` : ''}); ảnh dân số được đọc khi không nén hoặc nén LZW, Deflate, PackBits. Hãy lưu lại, ví dụ: gdal_translate -co COMPRESS=DEFLATE in.tif out.tif`,
+  ],
+  [
     /^(.*): the raster must be in WGS84 lon\/lat \(EPSG:4326\); found (.*)\.$/,
     (m) => `${m[1]}: ảnh raster phải theo kinh độ/vĩ độ WGS84 (EPSG:4326); tệp dùng ${m[2]}`,
   ],
