@@ -110,7 +110,7 @@ export function siteValues(s: Site): Value[] {
   return [
     s.id,
     text(s.name),
-    s.operator,
+    text(s.operator),
     s.technologies.join(','),
     cellsOf(s).length,
     siteSource(s),
@@ -128,7 +128,7 @@ export function cellValues(s: Site): Value[][] {
   return cellsOf(s).map((c) => [
     s.id,
     text(s.name),
-    s.operator,
+    text(s.operator),
     text(c.id),
     c.technology,
     text(c.band),
