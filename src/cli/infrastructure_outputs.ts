@@ -47,7 +47,10 @@ export async function writeInfrastructureOutputs(
       }
       case 'kml': {
         const { layersKml } = await import('../io/export/report_kml.ts');
-        write(`${opts.stem}.kml`, layersKml(layers, { name: `Vùng Phủ — ${opts.stem}`, description: opts.note }));
+        write(
+          `${opts.stem}.kml`,
+          layersKml(layers, { name: `Vùng Phủ — ${opts.stem}`, description: opts.note }),
+        );
         break;
       }
       case 'csv': {
