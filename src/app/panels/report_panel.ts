@@ -288,9 +288,6 @@ export class ReportPanel {
       ...(baselineName
         ? [el('p', { className: 'muted', text: t('export.withComparison', { name: baselineName }) })]
         : []),
-      el('h4', { text: t('export.infraTitle') }),
-      el('p', { className: 'muted', text: t('export.infraNote') }),
-      el('div', { className: 'export-buttons', attrs: { id: 'export-infra' } }, infraButtons),
       el('div', { className: 'export-buttons' }, [png]),
       el('p', {
         className: 'muted',
@@ -299,6 +296,9 @@ export class ReportPanel {
           dpi: fmt.int((cssWidth * factor) / (297 / 25.4)),
         }),
       }),
+      el('h4', { text: t('export.infraTitle') }),
+      el('p', { className: 'muted', text: t('export.infraNote') }),
+      el('div', { className: 'export-buttons', attrs: { id: 'export-infra' } }, infraButtons),
       status,
       el('h3', { text: t('compare.title') }),
       this.baselineChooser(ctx),

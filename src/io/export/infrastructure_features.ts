@@ -89,7 +89,12 @@ export function cellFields(vi: boolean): LayerField[] {
     },
     { name: 'radius_m', short: 'radius_m', type: 'real', label: vi ? 'Bán kính (m)' : 'Radius (m)' },
     { name: 'eirp_dbm', short: 'eirp_dbm', type: 'real', label: 'EIRP (dBm)' },
-    { name: 'tilt_deg', short: 'tilt_deg', type: 'real', label: vi ? 'Góc ngẩng (độ)' : 'Tilt (°)' },
+    {
+      name: 'tilt_deg',
+      short: 'tilt_deg',
+      type: 'real',
+      label: vi ? 'Góc nghiêng anten (độ)' : 'Downtilt (°)',
+    },
     { name: 'status', short: 'status', type: 'string', label: vi ? 'Trạng thái' : 'Status' },
     { name: 'year', short: 'year', type: 'integer', label: vi ? 'Năm phát sóng' : 'Year on air' },
     {
