@@ -96,9 +96,8 @@ const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
  * The report's layers as an OGC GeoPackage 1.2 (SQLite): feature tables `communes` (every indicator),
- * `gaps` and `postal_beyond_3km` (when given), MultiPolygon in EPSG:4326, then the `extra` layers
- * (the infrastructure: sites, cells, postal points, villages, fiber routes), with column titles (labels
- * with units) in `gpkg_data_columns`. Takes an initialised sql.js (SQLite compiled to WebAssembly), so it
+ * `gaps` and `postal_beyond_3km` (when given), MultiPolygon in EPSG:4326, with column titles (labels
+ * with units) in `gpkg_data_columns` (written by `layersGeoPackage`). Takes an initialised sql.js (SQLite compiled to WebAssembly), so it
  * runs the same in Node and in the browser. Returns the file's bytes.
  */
 export function reportGeoPackage(
@@ -106,10 +105,9 @@ export function reportGeoPackage(
   geometry: ReportGeometry,
   SQL: SqlJsStatic,
   lang: ReportLang = 'vi',
-  extra: readonly ReportLayer[] = [],
 ): Uint8Array {
   const note = `${report.inputs.synthetic ? 'SYNTHETIC SAMPLE. ' : ''}Coverage is MODELLED from footprints, not measured. ${report.generated_at}`;
-  return layersGeoPackage([...reportLayers(report, geometry, lang), ...extra], SQL, {
+  return layersGeoPackage(reportLayers(report, geometry, lang), SQL, {
     description: note,
     lastChange: report.generated_at,
   });

@@ -154,16 +154,10 @@ export function layersKml(
 
 /**
  * The report as KML 2.2: one Folder per layer (communes with every indicator, gaps, areas beyond 3 km
- * of a staffed postal point, then the `extra` infrastructure layers), typed fields in a Schema and
- * SchemaData, communes filled by their 4G population coverage (the PDF map's classes). Opens in Google
+ * of a staffed postal point), typed fields in a Schema and SchemaData, communes filled by their 4G population coverage (the PDF map's classes). Opens in Google
  * Earth, QGIS and GDAL (KML and LIBKML drivers).
  */
-export function reportKml(
-  report: CoverageReport,
-  geometry: ReportGeometry,
-  lang: ReportLang = 'vi',
-  extra: readonly ReportLayer[] = [],
-): string {
+export function reportKml(report: CoverageReport, geometry: ReportGeometry, lang: ReportLang = 'vi'): string {
   const layers = reportLayers(report, geometry, lang);
   const ind = reportIndicators(report).find((i) => i.id === 'mobile.4G.population_pct')!;
   const communeUnits = report.units.filter((u) => u.level === 'commune');
@@ -173,13 +167,7 @@ export function reportKml(
     ind.better,
   );
   const fill = new Map(communeUnits.map((u) => [u.id, classColor(classes, ind.get(u))]));
-  const reportNames = new Set(layers.map((l) => l.name));
-  const { schemas, folders } = layerFolders([...layers, ...extra], (layer, values) => {
-    if (!reportNames.has(layer.name))
-      return {
-        name: infraName(layer, values),
-        style: `<styleUrl>${infraStyleUrl(layer, values)}</styleUrl>`,
-      };
+  const { schemas, folders } = layerFolders(layers, (layer, values) => {
     const id = String(values[0] ?? '');
     const style =
       layer.name === 'communes'
@@ -200,7 +188,6 @@ export function reportKml(
     ...schemas,
     `<Style id="gap"><LineStyle><color>${kmlColor([214, 39, 40], 255)}</color><width>1</width></LineStyle><PolyStyle><color>${kmlColor([214, 39, 40], 128)}</color></PolyStyle></Style>`,
     `<Style id="postal_beyond_3km"><LineStyle><color>${kmlColor([148, 103, 189], 255)}</color><width>1</width></LineStyle><PolyStyle><color>${kmlColor([148, 103, 189], 110)}</color></PolyStyle></Style>`,
-    ...(extra.length ? infraStyles() : []),
     ...folders,
     '</Document>',
     '</kml>',

@@ -196,20 +196,15 @@ function dbf(layer: ReportLayer, date: Date): Uint8Array {
 
 /**
  * The report's layers as an ESRI Shapefile set in one zip: `communes`, `gaps` and (when given)
- * `postal_beyond_3km`, then the `extra` layers (the infrastructure), each .shp/.shx/.dbf/.prj
- * (WGS84)/.cpg (UTF-8), plus `fields.csv` mapping the 10-character DBF names to the full field names
- * and their labels. Browser-safe: returns the bytes.
+ * `postal_beyond_3km`, each .shp/.shx/.dbf/.prj (WGS84)/.cpg (UTF-8), plus `fields.csv` mapping the
+ * 10-character DBF names to the full field names and their labels. Browser-safe: returns the bytes.
  */
 export function reportShapefileZip(
   report: CoverageReport,
   geometry: ReportGeometry,
   lang: ReportLang = 'vi',
-  extra: readonly ReportLayer[] = [],
 ): Uint8Array {
-  return layersShapefileZip(
-    [...reportLayers(report, geometry, lang), ...extra],
-    new Date(report.generated_at),
-  );
+  return layersShapefileZip(reportLayers(report, geometry, lang), new Date(report.generated_at));
 }
 
 /**
