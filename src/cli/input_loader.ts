@@ -1,12 +1,15 @@
 import { type InputIssue, UserError } from '../core/base/errors.ts';
 import type { Commune } from '../core/base/types.ts';
+import type { TableKind } from '../io/import/column_aliases.ts';
 import { parseMeridian } from '../io/import/crs.ts';
+import type { ColumnMap } from '../io/import/header_mapping.ts';
 import {
   type ImportKind,
   type ImportOptions,
   type ImportResult,
   importFile,
 } from '../io/import/import_file.ts';
+import { type ColumnFlags, parseColumnFlags } from './column_flags.ts';
 import { SAMPLE } from './paths.ts';
 import { readBytes } from './read_inputs.ts';
 
@@ -19,12 +22,16 @@ export class InputLoader {
   readonly issues: InputIssue[] = [];
   readonly summaries: string[] = [];
   private readonly options: ImportOptions;
+  private readonly columns: Map<TableKind, ColumnMap>;
 
-  constructor(flags: {
-    crs?: string | undefined;
-    'vn2000-meridian'?: string | undefined;
-    swapped?: string | undefined;
-  }) {
+  constructor(
+    flags: {
+      crs?: string | undefined;
+      'vn2000-meridian'?: string | undefined;
+      swapped?: string | undefined;
+    } & ColumnFlags,
+  ) {
+    this.columns = parseColumnFlags(flags);
     const swapped = flags.swapped ?? 'fix';
     if (swapped !== 'fix' && swapped !== 'reject')
       throw new UserError(`--swapped must be fix or reject (got "${swapped}").`);
@@ -67,9 +74,15 @@ export class InputLoader {
     kind: K,
     extra: ImportOptions = {},
   ): Promise<ImportResult<K>> {
-    const r = await importFile(readBytes(path, `--${kind}`), path, kind, { ...this.options, ...extra });
+    const columns = kind === 'boundaries' ? undefined : this.columns.get(kind);
+    const r = await importFile(readBytes(path, `--${kind}`), path, kind, {
+      ...this.options,
+      ...(columns ? { columns } : {}),
+      ...extra,
+    });
     this.issues.push(...r.issues);
     this.summaries.push(r.summary);
+    if (r.columnsNote) this.summaries.push(`  ${r.columnsNote}`);
     return r;
   }
 }
