@@ -349,3 +349,40 @@ describe('the CLI column flags', () => {
     expect(bad.stderr).toContain(`${file}: the column mapping reads id from column "Cột X"`);
   });
 });
+
+describe('the mapping messages in the app', () => {
+  it('are in Vietnamese, and the English points at the form, not the CLI flag', async () => {
+    const { setLang } = await import('../../src/app/i18n/i18n.ts');
+    const { messageText } = await import('../../src/app/i18n/issue_text.ts');
+    const missing = ((await importFile(enc(UNKNOWN), 'u.csv', 'sites').catch((e: unknown) => e)) as Error)
+      .message;
+    const both = (
+      (await importFile(enc(UNKNOWN), 'u.csv', 'sites', { columns: { id: 'Cột A', name: 'Cột A' } }).catch(
+        (e: unknown) => e,
+      )) as Error
+    ).message;
+    const absent = (
+      (await importFile(enc(UNKNOWN), 'u.csv', 'sites', { columns: { id: 'Cột Z' } }).catch(
+        (e: unknown) => e,
+      )) as Error
+    ).message;
+    try {
+      setLang('vi');
+      expect(messageText(missing)).toBe('u.csv: thiếu cột id, lon, lat, technology, operator');
+      expect(messageText(both)).toBe(
+        'u.csv: cách gán cột đọc cả id và name từ cột "Cột A"; mỗi trường cần một cột riêng',
+      );
+      expect(messageText(absent)).toBe(
+        'u.csv: cách gán cột đọc id từ cột "Cột Z", nhưng tệp không có cột đó',
+      );
+      setLang('en');
+      expect(messageText(missing)).not.toMatch(/CLI/);
+      expect(messageText(missing)).toMatch(
+        /^u\.csv: missing column\(s\) id, lon, lat, technology, operator; /,
+      );
+      expect(messageText(both)).toBe(both);
+    } finally {
+      setLang('vi');
+    }
+  });
+});

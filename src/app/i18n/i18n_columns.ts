@@ -8,6 +8,7 @@ export const columnsVi = {
   'columns.hint':
     'Không nhận ra tiêu đề của một số cột bắt buộc (*). Chọn cột của tệp cho từng trường rồi nhập lại; lựa chọn được nhớ cho các tệp có cùng tiêu đề.',
   'columns.none': '— không dùng —',
+  'columns.optional': 'Các trường không bắt buộc ({n})',
   'columns.apply': 'Nhập với các cột này',
   'columns.used': 'Cột đã dùng: {map}',
   'columns.remembered': 'Cột theo cách gán đã nhớ cho tiêu đề này: {map}',
@@ -45,6 +46,7 @@ export const columnsEn: Record<keyof typeof columnsVi, string> = {
   'columns.hint':
     "Some required columns (*) were not recognised from their headers. Choose the file's column for each field and import again; the choice is remembered for files with the same header.",
   'columns.none': '— not used —',
+  'columns.optional': 'Optional fields ({n})',
   'columns.apply': 'Import with these columns',
   'columns.used': 'Columns used: {map}',
   'columns.remembered': 'Columns from the mapping remembered for this header: {map}',

@@ -166,8 +166,14 @@ export class DataActions {
         ...pending.options,
         columns,
       });
+      // A mapping the importer refused (two fields on one column): the form stays, with the message.
+      let shown = r.report;
+      if (shown.fatal && !shown.needsColumns) {
+        shown = { ...shown, needsColumns: request };
+        this.#pending.set(report.name, pending);
+      }
       store.dropReportsOf(report.name);
-      store.addReports([r.report]);
+      store.addReports([shown]);
       stored = r.stored;
     } catch (error) {
       loader.fail(error);

@@ -5,6 +5,7 @@
  * CSV download), and "clear data".
  */
 
+import type { ColumnRequest } from '../../io/import/header_mapping.ts';
 import { fmt } from '../i18n/format.ts';
 import { hasMessage, type MessageKey, t } from '../i18n/i18n.ts';
 import { issueText, messageText } from '../i18n/issue_text.ts';
@@ -92,7 +93,8 @@ function columnsForm(r: ImportReport, a: DataActions): HTMLElement | null {
   const none = '\u0000';
   const chosen = new Map<string, string>(Object.entries(request.guess));
   const columns = request.header.filter((h) => h.trim() !== '');
-  const rows = request.fields.map(({ field: name, required }) => {
+  const rowOf = (name: string, required: boolean) => {
+    const caption = fieldCaption(name, required);
     const select = selectBox(
       [[none, t('columns.none')] as const, ...columns.map((c) => [c, c] as const)],
       chosen.get(name) ?? none,
@@ -100,10 +102,29 @@ function columnsForm(r: ImportReport, a: DataActions): HTMLElement | null {
         if (value === none) chosen.delete(name);
         else chosen.set(name, value);
       },
-      { attrs: { 'data-field': name, 'aria-label': fieldCaption(name, required) } },
+      { attrs: { 'data-field': name, 'aria-label': caption } },
     );
-    return field(fieldCaption(name, required), select);
-  });
+    return el('tr', {}, [
+      el('th', { text: caption, className: 'columns-caption', attrs: { scope: 'row' } }),
+      el('td', {}, [select]),
+    ]);
+  };
+  const table = (fields: ColumnRequest['fields']) =>
+    el('table', { className: 'small-table columns-table' }, [
+      el(
+        'tbody',
+        {},
+        fields.map((f) => rowOf(f.field, f.required)),
+      ),
+    ]);
+  const required = request.fields.filter((f) => f.required);
+  const optional = request.fields.filter((f) => !f.required);
+  const more = el('details', { className: 'columns-optional' }, [
+    el('summary', { text: t('columns.optional', { n: fmt.int(optional.length) }) }),
+    table(optional),
+  ]);
+  // Open when the file's header was partly recognised as optional fields, so the guesses show.
+  if (optional.some((f) => chosen.has(f.field))) more.open = true;
   const apply = button(t('columns.apply'), () => a.applyColumns(r, Object.fromEntries(chosen)), {
     className: 'small',
     attrs: { id: 'apply-columns' },
@@ -111,7 +132,8 @@ function columnsForm(r: ImportReport, a: DataActions): HTMLElement | null {
   return el('form', { className: 'columns-form', attrs: { 'data-kind': request.kind } }, [
     el('h5', { text: t('columns.title') }),
     el('p', { className: 'muted small', text: t('columns.hint') }),
-    ...rows,
+    table(required),
+    ...(optional.length ? [more] : []),
     apply,
   ]);
 }

@@ -189,7 +189,7 @@ export function mapTableColumns(
   if (missing.length) {
     const required = specs.filter((s) => s.required).map((s) => s.field);
     throw new ColumnsError(
-      `${file}: missing column(s) ${missing.join(', ')}; expected ${required.join(',')}. The file's columns are ${quoted(shown.filter((s) => s !== ''))}; name the column of each field with a column mapping (CLI: --${kind}-columns ${missing[0]}="…").`,
+      `${file}: missing column(s) ${missing.join(', ')}; expected ${required.join(',')}. The file's columns are ${quoted(shown.filter((s) => s !== ''))}. Name the column of each field with a column mapping (CLI: --${kind}-columns ${missing[0]}="…").`,
       {
         kind,
         header: [...shown],
