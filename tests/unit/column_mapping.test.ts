@@ -386,3 +386,30 @@ describe('the mapping messages in the app', () => {
     }
   });
 });
+
+describe('the app side', () => {
+  it('detects a sites file from Vietnamese headers, under a title row too', async () => {
+    const { detectFileKind } = await import('../../src/app/worker/detect_file_kind.ts');
+    expect(detectFileKind(enc(`${VI_HEADER}\nG1,T,108,14,4G,VNPT,0,65,30,,\n`), 'a.csv')).toBe('sites');
+    expect(detectFileKind(titledWorkbook(), 'tram.xlsx')).toBe('sites');
+    expect(detectFileKind(enc('Cột A,Cột B\n1,2\n'), 'a.csv')).toBeNull();
+  });
+
+  it('remembers a mapping by kind and header, and only while every column it names is there', async () => {
+    const { rememberColumns, rememberedColumns } = await import('../../src/app/state/column_memory.ts');
+    const items = new Map<string, string>();
+    const store = {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v),
+    } as unknown as Storage;
+    const header = ['Cột A', 'Cột B'];
+    expect(rememberedColumns('sites', header, store)).toBeNull();
+    rememberColumns('sites', header, { id: 'Cột A', lon: 'Cột B' }, store);
+    expect(rememberedColumns('sites', header, store)).toEqual({ id: 'Cột A', lon: 'Cột B' });
+    expect(rememberedColumns('sites', ['cột a', 'cột b'], store)).toBeNull();
+    expect(rememberedColumns('postal', header, store)).toBeNull();
+    expect(rememberedColumns('sites', ['Cột A', 'Cột B', 'Cột C'], store)).toBeNull();
+    items.set('vungphu.columns.v1', '{not json');
+    expect(rememberedColumns('sites', header, store)).toBeNull();
+  });
+});
