@@ -104,7 +104,6 @@ export async function readImported(
     repaired: r.repaired,
     rejectedCsv: r.issues.some((i) => i.severity === 'error') ? rejectedRowsCsv(r.issues) : null,
     columns: r.columns,
-    columnsNote: r.columnsNote,
     headerRow: r.headerRow,
   };
   if (r.kept === 0) return { data: null, report };

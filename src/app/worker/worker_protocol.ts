@@ -165,8 +165,6 @@ export interface ImportReport {
   rejectedCsv: string | null;
   /** The column mapping used: field → the file's column. */
   columns?: ColumnMap;
-  /** "header found on row 3; columns: id ← Mã trạm, …" (the importer's note), when anything was renamed. */
-  columnsNote?: string | null;
   /** A table whose required columns were not found: what the mapping form shows. */
   needsColumns?: ColumnRequest | null;
   /** The file's table header row (1 unless title rows come first). */
