@@ -23,6 +23,8 @@ export class InputLoader {
   readonly summaries: string[] = [];
   private readonly options: ImportOptions;
   private readonly columns: Map<TableKind, ColumnMap>;
+  /** The kinds read so far. */
+  private readonly loaded = new Set<ImportKind>();
 
   constructor(
     flags: {
@@ -68,6 +70,18 @@ export class InputLoader {
     return { path, communes: r.items };
   }
 
+  /**
+   * Refuses a column mapping for an input that was not read (`--postal-columns` without `--postal`):
+   * called once every input is loaded.
+   */
+  checkColumnsUsed(): void {
+    const unused = [...this.columns.keys()].filter((k) => !this.loaded.has(k));
+    if (unused.length)
+      throw new UserError(
+        `a column mapping for ${unused.join(', ')} was given, but no ${unused.map((k) => `--${k}`).join(', ')} file is read.`,
+      );
+  }
+
   /** Imports one file as one kind of record. */
   async load<K extends ImportKind>(
     path: string,
@@ -75,11 +89,16 @@ export class InputLoader {
     extra: ImportOptions = {},
   ): Promise<ImportResult<K>> {
     const columns = kind === 'boundaries' ? undefined : this.columns.get(kind);
+    if (columns && (SAMPLE as Record<string, unknown>)[kind] === path)
+      throw new UserError(
+        `a column mapping for ${kind} was given, but no --${kind} file: the bundled sample needs none.`,
+      );
     const r = await importFile(readBytes(path, `--${kind}`), path, kind, {
       ...this.options,
       ...(columns ? { columns } : {}),
       ...extra,
     });
+    this.loaded.add(kind);
     this.issues.push(...r.issues);
     this.summaries.push(r.summary);
     if (r.columnsNote) this.summaries.push(`  ${r.columnsNote}`);

@@ -344,6 +344,21 @@ describe('the CLI column flags', () => {
     expect(ok.stderr).toContain(
       `${file}: columns: id ← Cột A, lon ← Cột B, lat ← Cột C, technology ← Cột D, operator ← Cột E`,
     );
+    const sample = spawnSync(
+      process.execPath,
+      [bin, 'analyze', '--sites', join(FIXTURES, 'operator_vi.csv'), '--postal-columns', 'id=Mã BC'],
+      { cwd: dir, encoding: 'utf8' },
+    );
+    expect(sample.status).toBe(1);
+    expect(sample.stderr).toContain('a column mapping for postal was given, but no --postal file is read.');
+    const bundled = spawnSync(process.execPath, [bin, 'analyze', '--postal-columns', 'id=Mã BC'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(bundled.status).toBe(1);
+    expect(bundled.stderr).toContain(
+      'a column mapping for postal was given, but no --postal file: the bundled sample',
+    );
     const bad = run(['--sites-columns', 'id=Cột X']);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain(`${file}: the column mapping reads id from column "Cột X"`);
