@@ -75,6 +75,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
   const postal = postalPath ? await loader.load(postalPath, 'postal', reference) : undefined;
   const fiber = fiberPath ? await loader.load(fiberPath, 'fiber', reference) : undefined;
   const villages = villagesPath ? await loader.load(villagesPath, 'villages', reference) : undefined;
+  loader.checkColumnsUsed();
 
   const targetPaths = values.targets ?? bundledTargetFiles(communes.map((c) => c.provinceName));
   const targets = targetPaths.map((path) => {

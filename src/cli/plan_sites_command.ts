@@ -140,6 +140,7 @@ export async function planSitesCommand(argv: string[]): Promise<number> {
   if (values.postal) {
     const pointsPath = values['postal-points'] ?? SAMPLE.postal;
     const points = (await loader.load(pointsPath, 'postal', reference)).items;
+    loader.checkColumnsUsed();
     report(issues, summaries, values.strict!, values.out!);
     return planPostal(
       {
@@ -179,6 +180,7 @@ export async function planSitesCommand(argv: string[]): Promise<number> {
     if (c.candidates.length === 0)
       throw new UserError(`${values.candidates}: no valid candidate rows.`, c.issues);
   }
+  loader.checkColumnsUsed();
   report(issues, summaries, values.strict!, values.out!);
 
   const technology = parseTechnology(values.technology!);

@@ -8,6 +8,7 @@
  */
 
 import type { Lang } from '../state/view_state.ts';
+import { columnsEn, columnsVi } from './i18n_columns.ts';
 import { dataEn, dataVi } from './i18n_data.ts';
 import { exportEn, exportVi } from './i18n_export.ts';
 import { scenarioEn, scenarioVi } from './i18n_scenario.ts';
@@ -18,6 +19,7 @@ const vi = {
   ...exportVi,
   ...scenarioVi,
   ...dataVi,
+  ...columnsVi,
   'app.title': 'Vùng Phủ',
   'app.subtitle': 'Phủ sóng di động, bưu chính và cáp quang theo xã · {set}',
   'banner.syntheticLead': 'Dữ liệu minh hoạ:',
@@ -219,6 +221,7 @@ const en: Record<MessageKey, string> = {
   ...exportEn,
   ...scenarioEn,
   ...dataEn,
+  ...columnsEn,
   'app.title': 'Vùng Phủ',
   'app.subtitle': 'Mobile, postal and fiber coverage by commune · {set}',
   'banner.syntheticLead': 'Illustrative data:',
@@ -423,6 +426,11 @@ export function currentLang(): Lang {
 
 export function setLang(next: Lang): void {
   lang = next;
+}
+
+/** True when `key` is a message (a field caption looked up by the field's name). */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(MESSAGES[lang], key);
 }
 
 /** The message in the current language, with `{name}` placeholders filled (as text). */
