@@ -142,12 +142,17 @@ describe('the import with Vietnamese headers', () => {
     const csv = `${VI_HEADER}\nGL001,Trạm 1,108.0012,13.9821,4G,Viettel,120,65,30,Đang phát sóng,2019\n`;
     const r = await importFile(enc(csv), 's.csv', 'sites');
     expect(r.kept).toBe(1);
-    expect(r.items[0]).toMatchObject({
-      id: 'GL001',
-      operator: 'Viettel',
-      azimuth_deg: 120,
-      beamwidth_deg: 65,
-    });
+    // A status and a year make the row a cell of its site.
+    expect(r.items[0]).toMatchObject({ id: 'GL001', operator: 'Viettel' });
+    expect(r.items[0]!.cells).toEqual([
+      expect.objectContaining({
+        technology: '4G',
+        azimuth_deg: 120,
+        beamwidth_deg: 65,
+        status: 'on_air',
+        year: 2019,
+      }),
+    ]);
   });
 
   it('canonical headers are named too, with no note', async () => {

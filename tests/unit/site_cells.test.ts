@@ -165,6 +165,41 @@ describe('rows sharing a site id are its cells', () => {
   });
 });
 
+describe('the operator file of the issue, headers as written', () => {
+  // The header of issue 13, one row per cell, no beamwidth column; a workbook would be the same table.
+  const csv = [
+    'Mã trạm,Tên trạm,Kinh độ,Vĩ độ,Công nghệ,Nhà mạng,Góc phương vị (độ),Độ cao anten (m),Trạng thái,Năm phát sóng',
+    'GL-001,Ia Kha,108.0,13.98,4G,Viettel,0,30,Đang phát sóng,2016',
+    'GL-001,Ia Kha,108.0,13.98,4G,Viettel,120,30,Đang phát sóng,2016',
+    'GL-001,Ia Kha,108.0,13.98,4G,Viettel,240,30,Đang phát sóng,2016',
+    'GL-001,Ia Kha,108.0,13.98,2G,Viettel,,30,Đang phát sóng,2010',
+    'GL-002,Chư Păh,108.05,14.1,5G,VinaPhone,90,35,Quy hoạch,2027',
+  ].join('\n');
+  it('imports every row; sectors without a beamwidth share the circle (120° for three), with one warning', async () => {
+    const r = await importFile(new TextEncoder().encode(csv), 'nha_mang.csv', 'sites');
+    expect(r.rejected).toBe(0);
+    expect(r.items.map((s) => s.id)).toEqual(['GL-001', 'GL-002']);
+    const gl1 = r.items[0]!;
+    expect(gl1.name).toBe('Ia Kha');
+    expect(
+      gl1.cells!.map((c) => [c.technology, c.azimuth_deg ?? null, c.beamwidth_deg ?? null, c.height_m]),
+    ).toEqual([
+      ['4G', 0, 120, 30],
+      ['4G', 120, 120, 30],
+      ['4G', 240, 120, 30],
+      ['2G', null, null, 30],
+    ]);
+    expect(r.items[1]!.operator).toBe('VNPT');
+    expect(r.items[1]!.cells![0]).toMatchObject({ status: 'planned', year: 2027, beamwidth_deg: 360 });
+    const warnings = r.issues.filter((i) => i.severity === 'warning');
+    expect(warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(
+        /^4 cell\(s\) have an azimuth but no beamwidth: each takes 360° ÷ the number of sectors/,
+      ),
+    ]);
+  });
+});
+
 describe('today and as planned', () => {
   const sites: Site[] = [
     {

@@ -302,6 +302,11 @@ const VI: Rule[] = [
     (m) => `không có trạng thái và năm phát sóng ${m[1]} sau năm ${m[2]}: tính là quy hoạch`,
   ],
   [/^must be a whole year \(got (.*)\)$/, (m) => `phải là một năm (số nguyên) (nhận ${m[1]})`],
+  [
+    /^([\d,.]+) cell\(s\) have an azimuth but no beamwidth: .*$/,
+    (m) =>
+      `${m[1]} ô có góc phương vị nhưng không có độ rộng búp sóng: mỗi ô nhận 360° ÷ số sector cùng công nghệ của trạm (ba sector: 120°); thêm cột "Độ rộng búp sóng" (beamwidth_deg) để dùng giá trị của anten`,
+  ],
   [/^missing id$/, () => 'thiếu mã (id)'],
   [/^duplicate id "(.*)"$/, (m) => `mã "${m[1]}" bị trùng`],
   [/^missing name$/, () => 'thiếu tên'],

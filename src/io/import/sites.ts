@@ -114,8 +114,6 @@ function siteRow(
   const year = opt('year', YEAR_MIN, YEAR_MAX);
   if (year !== undefined && !Number.isInteger(year))
     err('year', `must be a whole year (got ${showValue(own(rec, 'year'))})`);
-  if (azimuth_deg !== undefined && beamwidth_deg === undefined && issues.items.length === before)
-    err('beamwidth_deg', 'a sector needs both azimuth_deg and beamwidth_deg');
   if (
     beamwidth_deg !== undefined &&
     beamwidth_deg < 360 &&
@@ -252,8 +250,10 @@ function groupSites(rows: readonly SiteRow[], issues: IssueList): Site[] {
       g.cells.push(c);
     }
   }
-  return order.map((id) => {
+  let shared = 0;
+  const sites = order.map((id) => {
     const { first, cells, rows: n, cellFields } = byId.get(id)!;
+    shared += shareBeams(cells);
     const technologies = TECHNOLOGIES.filter((t: Technology) => cells.some((c) => c.technology === t));
     const site: Site = { id, operator: first.operator, lon: first.lon, lat: first.lat, technologies };
     if (first.name) site.name = first.name;
@@ -269,6 +269,27 @@ function groupSites(rows: readonly SiteRow[], issues: IssueList): Site[] {
     } else site.cells = cells;
     return site;
   });
+  if (shared > 0)
+    issues.warn(
+      '',
+      `${shared.toLocaleString('en-US')} cell(s) have an azimuth but no beamwidth: each takes 360° ÷ the number of sectors of its technology at its site (120° for three); give beamwidth_deg (Độ rộng búp sóng) to use the antennas' own`,
+    );
+  return sites;
+}
+
+/**
+ * Cells with an azimuth and no beamwidth share the circle with the other sectors of their technology
+ * at the site: 360° ÷ their number (three sectors: 120° each; one alone: omni). Returns how many.
+ */
+function shareBeams(cells: Cell[]): number {
+  let n = 0;
+  for (const c of cells) {
+    if (c.azimuth_deg === undefined || c.beamwidth_deg !== undefined || c.coverage) continue;
+    const sectors = cells.filter((k) => k.technology === c.technology && k.azimuth_deg !== undefined).length;
+    c.beamwidth_deg = 360 / sectors;
+    n++;
+  }
+  return n;
 }
 
 /** The import's result: the rows grouped into sites, and the rows kept (a row another row's site rejected is not). */
