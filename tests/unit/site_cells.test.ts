@@ -9,6 +9,7 @@ import { analyze } from '../../src/core/coverage/analyze.ts';
 import { countedSites, describeRule } from '../../src/core/coverage/counted_sites.ts';
 import { geodesicArea } from '../../src/core/geometry/geodesic_area.ts';
 import type { CoverageReport } from '../../src/core/report/report.ts';
+import { xlsxWorkbook } from '../../src/io/formats/xlsx_write.ts';
 import { importFile } from '../../src/io/import/import_file.ts';
 import { operatorName } from '../../src/io/import/operator_name.ts';
 import { sitesFromCsv } from '../../src/io/import/sites.ts';
@@ -339,6 +340,51 @@ describe('an operator file end to end', () => {
     const canon = analyzeTo('canon', '--sites', 'canonical.csv');
     expect(province(today.report)).toEqual(province(canon.report));
     expect(today.report.operators).toEqual(['MobiFone', 'Viettel']);
+  });
+
+  it('the same file with Vietnamese headers, as CSV and as a workbook with a title row, gives exactly the same figures', () => {
+    const rows = perCell.split('\n').map((l) => l.split(','));
+    const viHeader = [
+      'STT',
+      'Mã trạm',
+      'Tên trạm',
+      'Kinh độ',
+      'Vĩ độ',
+      'Công nghệ',
+      'Nhà mạng',
+      'Băng tần',
+      'Góc phương vị (độ)',
+      'Độ rộng búp sóng (độ)',
+      'Độ cao anten (m)',
+      'Trạng thái',
+      'Năm phát sóng',
+    ];
+    const body = rows.slice(1).map((r, i) => [String(i + 1), ...r]);
+    writeFileSync(join(dir, 'vi.csv'), [viHeader, ...body].map((r) => r.join(',')).join('\n'));
+    const cell = (v: string) => (v !== '' && /^-?[\d.]+$/.test(v) ? Number(v) : v);
+    writeFileSync(
+      join(dir, 'vi.xlsx'),
+      xlsxWorkbook(
+        [
+          {
+            name: 'Danh sách cell',
+            columns: [
+              { header: 'DANH SÁCH CELL TRẠM BTS TỈNH GIA LAI (SỐ LIỆU GIẢ LẬP)' },
+              ...viHeader.slice(1).map(() => ({ header: '' })),
+            ],
+            rows: [[], viHeader, ...body.map((r) => r.map(cell))],
+          },
+        ],
+        { title: 'cells', creator: 'test', created: '2026-01-01T00:00:00Z' },
+      ),
+    );
+    const canon = analyzeTo('canon2', '--sites', 'canonical.csv');
+    for (const file of ['vi.csv', 'vi.xlsx']) {
+      const r = analyzeTo(`out-${file}`, '--sites', file);
+      expect(r.stderr).toContain(`${file}: imported 6 of 6 rows (3 site(s) with 6 cell(s)); 0 rejected`);
+      expect(province(r.report)).toEqual(province(canon.report));
+      expect(r.report.units.map((u) => u.coverage)).toEqual(canon.report.units.map((u) => u.coverage));
+    }
   });
 
   it('--as-of 2027 counts the planned 5G site; --as-of 2026 does not', () => {
