@@ -11,6 +11,8 @@ import type { Lang } from '../state/view_state.ts';
 import { dataEn, dataVi } from './i18n_data.ts';
 import { exportEn, exportVi } from './i18n_export.ts';
 import { scenarioEn, scenarioVi } from './i18n_scenario.ts';
+// issue 13, sites
+import { sitesEn, sitesVi } from './i18n_sites.ts';
 import { suggestEn, suggestVi } from './i18n_suggest.ts';
 
 const vi = {
@@ -18,6 +20,8 @@ const vi = {
   ...exportVi,
   ...scenarioVi,
   ...dataVi,
+  // issue 13, sites
+  ...sitesVi,
   'app.title': 'Vùng Phủ',
   'app.subtitle': 'Phủ sóng di động, bưu chính và cáp quang theo xã · {set}',
   'banner.syntheticLead': 'Dữ liệu minh hoạ:',
@@ -219,6 +223,8 @@ const en: Record<MessageKey, string> = {
   ...exportEn,
   ...scenarioEn,
   ...dataEn,
+  // issue 13, sites
+  ...sitesEn,
   'app.title': 'Vùng Phủ',
   'app.subtitle': 'Mobile, postal and fiber coverage by commune · {set}',
   'banner.syntheticLead': 'Illustrative data:',

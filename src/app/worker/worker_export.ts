@@ -29,7 +29,7 @@ import { reportXlsx } from '../../io/export/report_xlsx.ts';
 import { readReportJson } from '../../io/import/report_schema.ts';
 import { applyEdits } from '../state/scenario_edits.ts';
 import type { ExportFormat } from './export_logic.ts';
-import type { Session } from './session.ts';
+import { countedInputSites, type Session } from './session.ts';
 import type { BaselineSpec } from './worker_protocol.ts';
 
 /** The CLI's defaults for the ranking and the PDF maps. */
@@ -59,7 +59,7 @@ export function baselineReport(s: Session, spec: BaselineSpec): CoverageReport {
     const applied = applyEdits(s.baseSites, s.basePostal ?? [], spec.kind === 'scenario' ? spec.edits : []);
     // Nothing is mutated: the result equals runAnalysis on the baseline's sites and postal points.
     const { state } = updateAnalysis(s.analysis, {
-      sites: applied.sites,
+      sites: countedInputSites(applied.sites, s.rule, s.countedCache),
       ...(s.basePostal ? { postal: applied.postal } : {}),
     });
     report = buildReport(state.result, DEFAULT_CONFIG, s.reportInputs, new Date());

@@ -16,6 +16,7 @@ import {
   footprintFeatures,
   gapFeatures,
   postalFeature,
+  type SiteContext,
   serviceCircleFeatures,
   siteFeature,
   villageFeatures,
@@ -33,7 +34,7 @@ export function layerPatch(s: Session, layer: FeatureLayer): LayerPatch {
   switch (layer) {
     case 'sites':
     case 'footprints':
-      return sitePatch(s, input.sites, states)[layer];
+      return sitePatch(s, s.sites, states)[layer];
     case 'postal':
     case 'serviceCircles':
       return postalPatch(input.postal ?? [], states, result.postalOptions.distanceKm)[layer];
@@ -62,11 +63,23 @@ export function editStates(edits: readonly Edit[]): Map<string, EditState> {
   return out;
 }
 
+/** The point and footprints of some sites: every cell, each marked counted or not by the session's rule. */
 export function sitePatch(s: Session, sites: readonly Site[], states: Map<string, EditState>) {
   return {
-    sites: sites.map((x): [string, Feature[]] => [x.id, [siteFeature(x, states.get(`s:${x.id}`) ?? 'base')]]),
-    footprints: sites.map((x): [string, Feature[]] => [x.id, footprintFeatures(x, s.setting(x), cfg)]),
+    sites: sites.map((x): [string, Feature[]] => [
+      x.id,
+      [siteFeature(x, states.get(`s:${x.id}`) ?? 'base', siteContext(s, x), cfg)],
+    ]),
+    footprints: sites.map((x): [string, Feature[]] => [
+      x.id,
+      footprintFeatures(x, s.setting(x), cfg, s.rule),
+    ]),
   };
+}
+
+/** Where a site stands (setting, commune) and the session's counting rule. */
+export function siteContext(s: Pick<Session, 'setting' | 'rule' | 'communeOf'>, x: Site): SiteContext {
+  return { setting: s.setting(x), rule: s.rule, commune: s.communeOf(x) };
 }
 
 export function postalPatch(

@@ -26,6 +26,19 @@ export type BoundarySet = 'pre2025' | '2025' | 'imported';
 export interface AnalysisOptionsChoice {
   countingRule?: PostalCategory[];
   fiberReachM?: number;
+  /** Count planned cells on air by this year too (the CLI's --as-of); unset: cells on air today. */
+  asOf?: number;
+}
+
+/** Which cells the figures count: the rule, and what it kept of the scenario's sites when loaded. */
+export interface CellCounting {
+  /** null: on air today; a year: plus the planned cells with that year or earlier. */
+  asOf: number | null;
+  onAirCells: number;
+  plannedCounted: number;
+  plannedLeftOut: number;
+  plannedWithoutYear: number;
+  sitesLeftOut: number;
 }
 
 /** Same-origin URLs of the bundled sample files. */
@@ -118,6 +131,8 @@ export interface Snapshot {
   postalDistanceKm: number;
   fiberReachM: number;
   countingRule: string[];
+  /** Which cells the mobile figures count: on air today, or as planned by a year. */
+  cellCounting: CellCounting;
   populationPoints: boolean;
   issues: number;
   warnings: string[];
