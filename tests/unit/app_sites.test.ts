@@ -327,7 +327,7 @@ describe('the worker counts planned cells by the year', () => {
     expect(pct4G(delta!.units)).toBe(pct4G(full.snapshot.units));
     // The moved site keeps its three cells; the planned site, unchanged, is not sent again.
     const moved = siteProps(delta!, THREE_SECTORS.id);
-    expect((moved?.properties?.cells as CellInfo[]).map((c) => c.azimuth_deg)).toEqual([0, 120, 240]);
+    expect(((moved?.properties?.cells ?? []) as CellInfo[]).map((c) => c.azimuth_deg)).toEqual([0, 120, 240]);
     expect(siteProps(delta!, PLANNED.id)).toBeUndefined();
   });
 });
