@@ -7,7 +7,6 @@
 export const sitesVi = {
   'tab.sites': 'Trạm',
   'popup.cells': '{n} cell',
-  'popup.commune': 'Xã {name}',
   'popup.plannedOnly': 'Chỉ có cell quy hoạch: không được tính theo quy tắc hiện tại',
   'cell.band': 'băng {band}',
   'cell.height': 'cao {h} m',
@@ -38,6 +37,7 @@ export const sitesVi = {
   'counting.apply': 'Tính lại',
   'counting.ruleToday': 'Tính: cell đang phát sóng (cell quy hoạch không tính)',
   'counting.ruleAsOf': 'Tính: cell đang phát sóng và cell quy hoạch phát sóng đến năm {year}',
+  'counting.noPlanned': '{onAir} cell đang phát sóng; dữ liệu không có cell quy hoạch.',
   'counting.details':
     '{onAir} cell đang phát sóng; {counted} cell quy hoạch được tính, {left} không tính ({noYear} không có năm); {sites} trạm không có cell nào được tính.',
 };
@@ -45,7 +45,6 @@ export const sitesVi = {
 export const sitesEn: Record<keyof typeof sitesVi, string> = {
   'tab.sites': 'Sites',
   'popup.cells': '{n} cells',
-  'popup.commune': '{name} commune',
   'popup.plannedOnly': 'Planned cells only: not counted under the current rule',
   'cell.band': 'band {band}',
   'cell.height': '{h} m high',
@@ -76,6 +75,7 @@ export const sitesEn: Record<keyof typeof sitesVi, string> = {
   'counting.apply': 'Recompute',
   'counting.ruleToday': 'Counted: cells on air (planned cells left out)',
   'counting.ruleAsOf': 'Counted: cells on air, plus planned cells on air by {year}',
+  'counting.noPlanned': '{onAir} cells on air; the data has no planned cells.',
   'counting.details':
     '{onAir} cells on air; {counted} planned cells counted, {left} left out ({noYear} without a year); {sites} sites with no counted cell.',
 };

@@ -32,10 +32,7 @@ const CLICKABLE_LAYERS = [
  */
 function siteBody(p: Picked): HTMLElement[] {
   const cells = (Array.isArray(p.props.cells) ? p.props.cells : []) as CellInfo[];
-  const where = [
-    String(p.props.operator),
-    ...(p.props.commune ? [t('popup.commune', { name: String(p.props.commune) })] : []),
-  ];
+  const where = [String(p.props.operator), ...(p.props.commune ? [String(p.props.commune)] : [])];
   return [
     el('strong', { text: t('popup.site', { id: p.id }) }),
     ...(p.props.name ? [el('div', { text: String(p.props.name) })] : []),

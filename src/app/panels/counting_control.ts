@@ -16,6 +16,8 @@ export function countingRuleText(asOf: number | null): string {
 
 /** What the rule kept of the loaded sites, in one sentence. */
 export function countingDetailsText(c: CellCounting): string {
+  if (c.plannedCounted + c.plannedLeftOut === 0)
+    return t('counting.noPlanned', { onAir: fmt.int(c.onAirCells) });
   return t('counting.details', {
     onAir: fmt.int(c.onAirCells),
     counted: fmt.int(c.plannedCounted),
@@ -70,7 +72,7 @@ export function countingControl(
     el('legend', { text: t('counting.title') }),
     el('label', {}, [today, el('span', { text: t('counting.today') })]),
     el('label', {}, [planned, el('span', { text: t('counting.asOf') }), year]),
-    button(t('counting.apply'), apply, { attrs: { id: 'as-of-apply' }, className: 'small' }),
+    button(t('counting.apply'), apply, { attrs: { id: 'as-of-apply' } }),
     problem,
     el('p', { className: 'muted small', attrs: { id: 'as-of-rule' }, text: countingRuleText(asOf) }),
     ...(counting ? [el('p', { className: 'muted small', text: countingDetailsText(counting) })] : []),
