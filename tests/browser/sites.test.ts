@@ -82,14 +82,16 @@ describe('sites with cells in the app', () => {
     ]);
     const text = (await page.locator('.maplibregl-popup').textContent()) ?? '';
     expect(text).toContain('Trạm GL-PLK-0012');
-    expect(text).toContain('hướng 150°, búp sóng 65°, bán kính 4,0 km');
+    // Phường Tây Sơn is urban: the default 4G radius there is 1.5 km.
+    expect(text).toContain('Phường Tây Sơn');
+    expect(text).toContain('hướng 150°, búp sóng 65°, bán kính 1,5 km');
     expect(text).toContain('4G · băng 1800 · cao 30 m · phát sóng từ 2019');
     await mapIdle(page);
     await page.screenshot({ path: join(SHOTS, 'popup-vi.png') });
     await page.locator('.lang-switch button[data-lang="en"]').click();
     await expect
       .poll(() => page.locator('.maplibregl-popup').textContent())
-      .toContain('sector 150°, 65° beam, radius 4.0 km');
+      .toContain('sector 150°, 65° beam, radius 1.5 km');
     expect(await page.locator('#site-count').textContent()).toBe('1 of 3 sites match');
     await page.screenshot({ path: join(SHOTS, 'popup-en.png') });
     await page.locator('.lang-switch button[data-lang="vi"]').click();

@@ -65,9 +65,9 @@ export function countedInputSites(
   return out;
 }
 
-/** The figures of a result of the session, rounded as in report.json. */
+/** The figures of a result of the session, rounded as in report.json, with the cells the rule counted. */
 export function sessionReport(s: Session, result: FullResult) {
-  return buildReport(result, DEFAULT_CONFIG, s.reportInputs, new Date());
+  return buildReport(result, DEFAULT_CONFIG, s.reportInputs, new Date(), countedSites(s.sites, s.rule));
 }
 
 /** The report's lists the page shows (dead-zone villages, communes without a postal point). */
