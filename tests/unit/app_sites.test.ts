@@ -22,6 +22,7 @@ import type {
   WorkerMessage,
   WorkerRequest,
 } from '../../src/app/worker/worker_protocol.ts';
+import { siteInfo, siteRows } from '../../src/app/worker/worker_sites.ts';
 import { DEFAULT_CONFIG } from '../../src/core/base/config.ts';
 import type { Commune, Site } from '../../src/core/base/types.ts';
 import { TODAY } from '../../src/core/coverage/counted_sites.ts';
@@ -98,16 +99,18 @@ describe('a cell in words', () => {
 
 describe('site features with cells', () => {
   it('a three-sector site is three cells, each a sector of the default radius', () => {
-    const f = siteFeature(
-      THREE_SECTORS,
-      'base',
-      { setting: 'rural', rule: TODAY, commune: 'Ia Kring' },
-      DEFAULT_CONFIG,
-    );
-    const cells = f.properties?.cells as CellInfo[];
+    const cells = THREE_SECTORS.cells!.map((c) => cellInfo(THREE_SECTORS, c, 'rural', DEFAULT_CONFIG, TODAY));
     expect(cells.map((c) => c.azimuth_deg)).toEqual([0, 120, 240]);
     expect(cells.every((c) => c.shape.kind === 'sector' && c.shape.radius_m === 4000)).toBe(true);
-    expect(f.properties).toMatchObject({ tech: '4G', counted: true, planned: 0, commune: 'Ia Kring' });
+    // The point feature stays small: no cells, and `counted` / `planned` only when they apply.
+    expect(siteFeature(THREE_SECTORS, 'base', TODAY).properties).toEqual({
+      id: THREE_SECTORS.id,
+      operator: 'Viettel',
+      tech: '4G',
+      radius: null,
+      sector: true,
+      state: 'base',
+    });
     const wedges = footprintFeatures(THREE_SECTORS, 'urban', DEFAULT_CONFIG, TODAY);
     expect(wedges).toHaveLength(3);
     expect(wedges.map((w) => w.properties?.radius)).toEqual([1500, 1500, 1500]);
@@ -118,8 +121,8 @@ describe('site features with cells', () => {
     expect(cellInfo(PLANNED, cell, 'rural', DEFAULT_CONFIG, TODAY).counted).toBe(false);
     expect(cellInfo(PLANNED, cell, 'rural', DEFAULT_CONFIG, { asOf: 2026 }).counted).toBe(false);
     expect(cellInfo(PLANNED, cell, 'rural', DEFAULT_CONFIG, { asOf: 2027 }).counted).toBe(true);
-    const f = siteFeature(PLANNED, 'base', { setting: 'rural', rule: TODAY, commune: null }, DEFAULT_CONFIG);
-    expect(f.properties).toMatchObject({ counted: false, planned: 1 });
+    expect(siteFeature(PLANNED, 'base', TODAY).properties).toMatchObject({ counted: false, planned: 1 });
+    expect(siteFeature(PLANNED, 'base', { asOf: 2027 }).properties?.counted).toBeUndefined();
     expect(footprintFeatures(PLANNED, 'rural', DEFAULT_CONFIG, TODAY)[0]!.properties?.counted).toBe(false);
   });
 
@@ -132,8 +135,10 @@ describe('site features with cells', () => {
       technologies: ['3G', '4G'],
       radius_m: 2500,
     };
-    const cells = siteFeature(one, 'added', { setting: 'rural', rule: TODAY, commune: null }, DEFAULT_CONFIG)
-      .properties?.cells as CellInfo[];
+    const cells = [
+      { technology: '3G' as const, status: 'on_air' as const },
+      { technology: '4G' as const, status: 'on_air' as const },
+    ].map((c) => cellInfo(one, c, 'rural', DEFAULT_CONFIG, TODAY));
     expect(cells.map((c) => [c.technology, c.shape])).toEqual([
       ['3G', { kind: 'omni', radius_m: 2500, own: true }],
       ['4G', { kind: 'omni', radius_m: 2500, own: true }],
@@ -310,7 +315,16 @@ describe('the worker counts planned cells by the year', () => {
     expect(plan.snapshot.cellCounting).toMatchObject({ asOf: 2027, plannedCounted: 1, sitesLeftOut: 0 });
     expect(today.session.analysis.input.sites.map((s) => s.id)).toEqual([THREE_SECTORS.id]);
     expect(siteProps(today.snapshot, PLANNED.id)?.properties).toMatchObject({ counted: false });
-    expect(siteProps(plan.snapshot, PLANNED.id)?.properties).toMatchObject({ counted: true });
+    expect(siteProps(plan.snapshot, PLANNED.id)?.properties?.counted).toBeUndefined();
+    // The Sites tab's rows and the popup's cells, as the worker answers them.
+    expect(siteRows(today.session).map((r) => [r.id, r.cells, r.planned, r.counted, r.commune])).toEqual([
+      [THREE_SECTORS.id, 3, 0, true, 'Ia Kring'],
+      [PLANNED.id, 1, 1, false, 'Ia Kring'],
+    ]);
+    expect(siteInfo(plan.session, PLANNED.id)?.cells.map((c) => [c.status, c.year, c.counted])).toEqual([
+      ['planned', 2027, true],
+    ]);
+    expect(siteInfo(today.session, 'nope')).toBeNull();
     expect(today.snapshot.layers.footprints?.find(([k]) => k === THREE_SECTORS.id)?.[1]).toHaveLength(3);
   });
 
@@ -326,8 +340,12 @@ describe('the worker counts planned cells by the year', () => {
     const full = await runLoad({ asOf: 2027 }, moveIt);
     expect(pct4G(delta!.units)).toBe(pct4G(full.snapshot.units));
     // The moved site keeps its three cells; the planned site, unchanged, is not sent again.
-    const moved = siteProps(delta!, THREE_SECTORS.id);
-    expect(((moved?.properties?.cells ?? []) as CellInfo[]).map((c) => c.azimuth_deg)).toEqual([0, 120, 240]);
+    expect(siteProps(delta!, THREE_SECTORS.id)?.geometry).toEqual({
+      type: 'Point',
+      coordinates: [107.99, 13.97],
+    });
+    const moved = siteInfo(session, THREE_SECTORS.id);
+    expect(moved?.cells.map((c) => c.azimuth_deg)).toEqual([0, 120, 240]);
     expect(siteProps(delta!, PLANNED.id)).toBeUndefined();
   });
 });

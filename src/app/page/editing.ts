@@ -12,7 +12,7 @@ import { fmt } from '../i18n/format.ts';
 import { type MessageKey, t } from '../i18n/i18n.ts';
 import type { EditMode, Picked } from '../state/editor.ts';
 import { type Edit, freshId } from '../state/scenario_edits.ts';
-import type { CellInfo } from '../state/site_info.ts';
+import type { SiteInfo } from '../state/site_info.ts';
 import { button, el } from '../ui/dom.ts';
 import type { Page } from './page.ts';
 import { mapPadding } from './ui.ts';
@@ -28,23 +28,28 @@ const CLICKABLE_LAYERS = [
 
 /**
  * A site's popup: its code, name, operator and commune, then each cell (technology, band, height,
- * status and year) with why its footprint has its shape (issue 13). All text, never HTML.
+ * status and year) with why its footprint has its shape (issue 13). The cells come from the worker
+ * (`info`; null while on their way). All text, never HTML.
  */
-function siteBody(p: Picked): HTMLElement[] {
-  const cells = (Array.isArray(p.props.cells) ? p.props.cells : []) as CellInfo[];
-  const where = [String(p.props.operator), ...(p.props.commune ? [String(p.props.commune)] : [])];
-  return [
+function siteBody(p: Picked, info: SiteInfo | null): HTMLElement[] {
+  const row = info?.row;
+  const where = [String(p.props.operator), ...(row?.commune ? [row.commune] : [])];
+  const head = [
     el('strong', { text: t('popup.site', { id: p.id }) }),
-    ...(p.props.name ? [el('div', { text: String(p.props.name) })] : []),
+    ...(row?.name ? [el('div', { text: row.name })] : []),
     el('div', { text: where.join(' · ') }),
     ...(p.props.counted === false
       ? [el('div', { className: 'muted small', text: t('popup.plannedOnly') })]
       : []),
-    el('div', { className: 'popup-cells-title', text: t('popup.cells', { n: fmt.int(cells.length) }) }),
+  ];
+  if (!info) return head;
+  return [
+    ...head,
+    el('div', { className: 'popup-cells-title', text: t('popup.cells', { n: fmt.int(info.cells.length) }) }),
     el(
       'ol',
       { className: 'popup-cells' },
-      cells.map((c) =>
+      info.cells.map((c) =>
         el(
           'li',
           { className: c.counted ? '' : 'not-counted', dataset: { azimuth: String(c.azimuth_deg ?? '') } },
@@ -217,11 +222,11 @@ export class Editing {
     if (this.#popup && picked) this.#showPopup(picked);
   }
 
-  #showPopup(p: Picked): void {
+  #showPopup(p: Picked, info: SiteInfo | null = null): void {
     this.#popup?.remove();
     const body =
       p.what === 'site'
-        ? siteBody(p)
+        ? siteBody(p, info)
         : [
             el('strong', { text: t('popup.postal', { id: p.id }) }),
             ...(p.props.name ? [el('div', { text: String(p.props.name) })] : []),
@@ -249,6 +254,13 @@ export class Editing {
       if (this.#popup === popup) this.#popup = null;
     });
     this.#popup = popup;
+    // The site's cells, from the worker: the popup is drawn again with them, if still open on that site.
+    if (p.what === 'site' && !info)
+      void this.page.client.siteInfo(p.id).then((answer) => {
+        const picked = this.page.store.state.editor.picked;
+        if (this.#popup === popup && answer && picked?.what === 'site' && picked.id === p.id)
+          this.#showPopup(picked, answer);
+      }, this.page.loader.fail);
   }
 
   #click(e: MapMouseEvent): void {

@@ -166,22 +166,15 @@ export class PageRenderer {
     this.#tableStale = false;
   }
 
-  /** The Sites tab: drawn while shown; the site features are fetched first when the layer never was. */
+  /** The Sites tab: drawn while shown, from the worker's rows of the current scenario. */
   siteTable(): void {
     this.#sitesStale = true;
     const { store, siteTable, client, loader } = this.page;
-    const data = store.data;
-    if (!data || store.view.tab !== 'sites') return;
-    if (!data.loaded.has('sites')) {
-      void client.features(['sites']).then((patch) => {
-        if (store.data !== data) return;
-        data.setLayers(patch);
-        this.siteTable();
-      }, loader.fail);
-      return;
-    }
-    siteTable.render(data);
+    if (!store.data || store.view.tab !== 'sites') return;
     this.#sitesStale = false;
+    void client.siteRows().then((rows) => {
+      if (store.view.tab === 'sites') siteTable.render(rows);
+    }, loader.fail);
   }
 
   scenario(): void {

@@ -1,42 +1,15 @@
 /**
  * The table of sites (issue 13): searchable by code, name, operator or commune (without case or
- * diacritics); only the first matches are drawn (a province has thousands of sites), and the caption
+ * diacritics); the rows come from the worker (worker_sites.ts). Only the first matches are drawn (a province has thousands of sites), and the caption
  * says how many match. A row flies the map to the site and opens its popup.
  */
 import { fmt } from '../i18n/format.ts';
 import { t } from '../i18n/i18n.ts';
-import type { DataStore } from '../state/data_store.ts';
 import { matchSites, type SiteRow } from '../state/site_info.ts';
 import { button, el } from '../ui/dom.ts';
 
 /** Rows drawn at most; typing more narrows the matches. */
 export const SITE_ROWS_SHOWN = 200;
-
-/** The table's rows from the site layer's features (their properties are built in map_features.ts). */
-export function siteRows(store: DataStore): SiteRow[] {
-  return store.collection('sites').features.flatMap((f): SiteRow[] => {
-    const p = f.properties ?? {};
-    if (f.geometry.type !== 'Point') return [];
-    const [lon, lat] = f.geometry.coordinates as [number, number];
-    const cells = Array.isArray(p.cells) ? p.cells.length : 0;
-    return [
-      {
-        id: String(p.id),
-        name: typeof p.name === 'string' ? p.name : null,
-        operator: String(p.operator ?? ''),
-        commune: typeof p.commune === 'string' ? p.commune : null,
-        technologies: String(p.tech ?? '')
-          .split(';')
-          .filter(Boolean),
-        cells,
-        planned: Number(p.planned ?? 0),
-        counted: p.counted !== false,
-        lon,
-        lat,
-      },
-    ];
-  });
-}
 
 export class SiteTable {
   private query = '';
@@ -77,9 +50,9 @@ export class SiteTable {
     );
   }
 
-  /** Draws the sites of the store (rebuilt each time: an edit changes the store's features in place). */
-  render(store: DataStore): void {
-    this.rows = siteRows(store);
+  /** Draws the sites (the worker's rows of the current scenario). */
+  render(rows: SiteRow[]): void {
+    this.rows = rows;
     this.head.replaceChildren(
       el(
         'tr',

@@ -26,6 +26,12 @@ export interface CellInfo {
   shape: CellShape;
 }
 
+/** A site's row and its cells described: what the worker answers for a site's popup. */
+export interface SiteInfo {
+  row: SiteRow;
+  cells: CellInfo[];
+}
+
 /** What the site table searches and shows of a site. */
 export interface SiteRow {
   id: string;

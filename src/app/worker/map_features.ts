@@ -70,34 +70,26 @@ export function cellInfo(
   };
 }
 
-/** Where a site stands and what the rule counts of it, for its point feature. */
-export interface SiteContext {
-  setting: Setting;
-  rule: CountingRule;
-  /** The commune's name (null outside every commune). */
-  commune: string | null;
-}
-
 /**
- * A site as a point: operator and technologies ("4G;5G", of every cell) for filters, its cells for the
- * popup, `counted` false when the rule counts none of its cells (drawn hollow: planned only).
+ * A site as a point: operator and technologies ("4G;5G", of every cell) for filters; `counted: false`
+ * when the rule counts none of its cells (drawn grey: planned only) and `planned` (how many planned cells)
+ * only when they apply. The cells themselves are asked for by the popup (worker_sites.ts): the features
+ * of thousands of sites go with every load, and stay small.
  */
-export function siteFeature(s: Site, state: EditState, ctx: SiteContext, cfg: EngineConfig): Feature {
-  const cells = cellsOf(s).map((c) => cellInfo(s, c, ctx.setting, cfg, ctx.rule));
+export function siteFeature(s: Site, state: EditState, rule: CountingRule): Feature {
+  const cells = cellsOf(s);
+  const planned = cells.filter((c) => c.status === 'planned').length;
   return {
     type: 'Feature',
     geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
     properties: {
       id: s.id,
-      name: s.name ?? null,
       operator: s.operator,
-      commune: ctx.commune,
-      tech: technologiesOf(cellsOf(s)).join(';'),
+      tech: (s.cells ? technologiesOf(cells) : s.technologies).join(';'),
       radius: s.radius_m ?? null,
-      sector: cells.some((c) => c.shape.kind === 'sector'),
-      counted: cells.some((c) => c.counted),
-      planned: cells.filter((c) => c.status === 'planned').length,
-      cells,
+      sector: cells.some(isSector),
+      ...(planned > 0 ? { planned } : {}),
+      ...(cells.some((c) => cellCounted(c, rule)) ? {} : { counted: false }),
       state,
     },
   };

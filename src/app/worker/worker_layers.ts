@@ -16,7 +16,6 @@ import {
   footprintFeatures,
   gapFeatures,
   postalFeature,
-  type SiteContext,
   serviceCircleFeatures,
   siteFeature,
   villageFeatures,
@@ -68,18 +67,13 @@ export function sitePatch(s: Session, sites: readonly Site[], states: Map<string
   return {
     sites: sites.map((x): [string, Feature[]] => [
       x.id,
-      [siteFeature(x, states.get(`s:${x.id}`) ?? 'base', siteContext(s, x), cfg)],
+      [siteFeature(x, states.get(`s:${x.id}`) ?? 'base', s.rule)],
     ]),
     footprints: sites.map((x): [string, Feature[]] => [
       x.id,
       footprintFeatures(x, s.setting(x), cfg, s.rule),
     ]),
   };
-}
-
-/** Where a site stands (setting, commune) and the session's counting rule. */
-export function siteContext(s: Pick<Session, 'setting' | 'rule' | 'communeOf'>, x: Site): SiteContext {
-  return { setting: s.setting(x), rule: s.rule, commune: s.communeOf(x) };
 }
 
 export function postalPatch(

@@ -27,7 +27,7 @@ import { applyEdits } from '../state/scenario_edits.ts';
 import { communeFeature, siteFeature } from './map_features.ts';
 import { type DatasetItems, readBundled, type readImported } from './read_dataset.ts';
 import { countedInputSites, reportLists, type Session, sessionReport } from './session.ts';
-import { editStates, layerPatch, siteContext } from './worker_layers.ts';
+import { editStates, layerPatch } from './worker_layers.ts';
 import type {
   BBox,
   CellCounting,
@@ -237,14 +237,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
           ? {
               sites: applied.sites.map((x): [string, Feature[]] => [
                 x.id,
-                [
-                  siteFeature(
-                    x,
-                    states.get(`s:${x.id}`) ?? 'base',
-                    siteContext({ setting, rule, communeOf }, x),
-                    cfg,
-                  ),
-                ],
+                [siteFeature(x, states.get(`s:${x.id}`) ?? 'base', rule)],
               ]),
             }
           : {},

@@ -13,6 +13,7 @@ import type { Comparator, MetricId, TargetLevel, TargetUnit } from '../../core/t
 import type { ImportFormat } from '../../io/import/import_file.ts';
 import type { DatasetKind, DatasetPayload } from '../state/dataset_kind.ts';
 import type { Edit } from '../state/scenario_edits.ts';
+import type { SiteInfo, SiteRow } from '../state/site_info.ts';
 import type { ExportFormat } from './export_logic.ts';
 import type { SuggestRequest, SuggestResult } from './suggest_types.ts';
 
@@ -232,6 +233,9 @@ export type WorkerRequest =
   | { kind: 'features'; id: number; layers: FeatureLayer[] }
   | { kind: 'validate'; id: number; dataset: ImportPayload }
   | { kind: 'report'; id: number }
+  /** Issue 13: one site's cells (its popup), and every site as a row of the Sites tab (worker_sites.ts). */
+  | { kind: 'site-info'; id: number; siteId: string }
+  | { kind: 'site-rows'; id: number }
   /** "Suggest sites": plan new sites or postal points on the current scenario (worker_plan.ts). */
   | { kind: 'plan'; id: number; request: SuggestRequest }
   // Report tab (worker_export.ts): an export of the current scenario, or its comparison with a baseline.
@@ -263,6 +267,8 @@ export type WorkerMessage =
   | { kind: 'delta'; id: number; delta: Delta }
   | { kind: 'validated'; id: number; report: ImportReport }
   | { kind: 'report'; id: number; json: string }
+  | { kind: 'site-info'; id: number; info: SiteInfo | null }
+  | { kind: 'site-rows'; id: number; rows: SiteRow[] }
   | { kind: 'plan-progress'; id: number; done: number; total: number; label: string }
   /** result null: a newer plan request came in while this one waited, so it was skipped. */
   | { kind: 'planned'; id: number; result: SuggestResult | null }
