@@ -27,7 +27,7 @@ export function cellShapeText(shape: CellShape): string {
 }
 
 /** The cell's status in words: on air (since a year), or planned (for a year), and whether it counts. */
-export function cellStatusText(c: CellInfo): string {
+function cellStatusText(c: CellInfo): string {
   const year = c.year === null ? null : String(c.year);
   const status =
     c.status === 'on_air'

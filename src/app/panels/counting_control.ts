@@ -15,7 +15,7 @@ export function countingRuleText(asOf: number | null): string {
 }
 
 /** What the rule kept of the loaded sites, in one sentence. */
-export function countingDetailsText(c: CellCounting): string {
+function countingDetailsText(c: CellCounting): string {
   if (c.plannedCounted + c.plannedLeftOut === 0)
     return t('counting.noPlanned', { onAir: fmt.int(c.onAirCells) });
   return t('counting.details', {

@@ -9,7 +9,7 @@ import { matchSites, type SiteRow } from '../state/site_info.ts';
 import { button, el } from '../ui/dom.ts';
 
 /** Rows drawn at most; typing more narrows the matches. */
-export const SITE_ROWS_SHOWN = 200;
+const SITE_ROWS_SHOWN = 200;
 
 export class SiteTable {
   private query = '';

@@ -13,7 +13,7 @@ import { cellInfo } from './map_features.ts';
 import type { Session } from './session.ts';
 
 /** A site as a row of the Sites tab. */
-export function siteRow(s: Pick<Session, 'rule' | 'communeOf'>, x: Site): SiteRow {
+function siteRow(s: Pick<Session, 'rule' | 'communeOf'>, x: Site): SiteRow {
   const cells = cellsOf(x);
   const counted = countedCells(s, x);
   return {
