@@ -17,6 +17,7 @@ import { ANALYZE_HELP } from './analyze_help.ts';
 import { countingLine, parseAsOf } from './as_of_flag.ts';
 import { parseCountingRule } from './counting_rule.ts';
 import { BOUNDARY_FLAG_OPTIONS, IMPORT_FLAG_OPTIONS } from './import_flags.ts';
+import { writeInfrastructureOutputs } from './infrastructure_outputs.ts';
 import { InputLoader } from './input_loader.ts';
 import { prepareOutDir, writeOutputFile } from './output_files.ts';
 import { BUNDLED_TARGETS, SAMPLE } from './paths.ts';
@@ -74,6 +75,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
   const postal = postalPath ? await loader.load(postalPath, 'postal', reference) : undefined;
   const fiber = fiberPath ? await loader.load(fiberPath, 'fiber', reference) : undefined;
   const villages = villagesPath ? await loader.load(villagesPath, 'villages', reference) : undefined;
+  loader.checkColumnsUsed();
 
   const targetPaths = values.targets ?? bundledTargetFiles(communes.map((c) => c.provinceName));
   const targets = targetPaths.map((path) => {
@@ -157,6 +159,23 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
     );
     written.push('postal_beyond_3km.geojson');
   }
+  written.push(
+    ...(await writeInfrastructureOutputs(
+      out,
+      {
+        sites: s.items,
+        ...(postal ? { postal: postal.items } : {}),
+        ...(villages ? { villages: villages.items } : {}),
+        ...(fiber ? { fiber: fiber.items } : {}),
+      },
+      ['gpkg', 'shp', 'kml', 'csv'],
+      {
+        stem: 'infrastructure',
+        note: `${synthetic ? 'SYNTHETIC SAMPLE. ' : ''}The analysed infrastructure (source: input). ${report.generated_at}`,
+        date: new Date(report.generated_at),
+      },
+    )),
+  );
   if (countErrors(allIssues) > 0) {
     writeOutputFile(join(out, 'rejected.csv'), rejectedRowsCsv(allIssues));
     written.push('rejected.csv');

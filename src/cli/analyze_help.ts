@@ -42,5 +42,7 @@ and villages are used too.
 
 Writes DIR/report.json, DIR/communes.csv and DIR/targets.csv (UTF-8 with BOM),
 DIR/gaps.geojson and, with postal points, DIR/postal_beyond_3km.geojson; DIR/rejected.csv lists
-the rejected rows and why, when there are any.
+the rejected rows and why, when there are any. The infrastructure as GIS layers (sites, cells,
+postal_points, villages, fiber_routes, every attribute): DIR/infrastructure.gpkg,
+DIR/infrastructure_shp.zip and DIR/infrastructure.kml; DIR/sites_cells.csv has one row per cell.
 Exit codes: 0 success, 1 bad input, 2 internal error.`;

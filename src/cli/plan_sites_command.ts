@@ -17,12 +17,14 @@ import type {
 import { type CellCounting, cellCounting } from '../core/report/report.ts';
 import { planCsv } from '../io/export/plan_csv.ts';
 import { planCurveSvg } from '../io/export/plan_curve_svg.ts';
+import { suggestedSites } from '../io/export/suggested_sites.ts';
 import { candidatesFromCsv } from '../io/import/candidates_csv.ts';
 import { configFromJson } from '../io/import/config_file.ts';
 import { rejectedRowsCsv } from '../io/import/rejected_rows.ts';
 import { parseTechnology } from '../io/import/technology.ts';
 import { countingLine, parseAsOf } from './as_of_flag.ts';
 import { BOUNDARY_FLAG_OPTIONS, IMPORT_FLAG_OPTIONS, IMPORT_FLAGS_HELP } from './import_flags.ts';
+import { writeInfrastructureOutputs } from './infrastructure_outputs.ts';
 import { InputLoader } from './input_loader.ts';
 import { optionalNumber } from './number_flag.ts';
 import { prepareOutDir, writeOutputFile } from './output_files.ts';
@@ -66,7 +68,9 @@ ${IMPORT_FLAGS_HELP}
 
 Writes DIR/plan.csv (UTF-8 with BOM; rank,candidate_id,lon,lat,commune_id,
 gained_population,cumulative_population_pct[,cost_per_person]), DIR/plan.json
-(inputs, method, rows, coverage curve, target status) and DIR/plan-curve.svg.
+(inputs, method, rows, coverage curve, target status), DIR/plan-curve.svg and DIR/plan.gpkg
+(GeoPackage: layers sites and cells, the existing sites with source input and the suggested
+ones with source suggested, to send to the operator).
 Examples:
   vungphu plan-sites --technology 5G --target 99 --scope commune:23557
   vungphu plan-sites --technology 4G --measure grid-villages --target 100
@@ -136,6 +140,7 @@ export async function planSitesCommand(argv: string[]): Promise<number> {
   if (values.postal) {
     const pointsPath = values['postal-points'] ?? SAMPLE.postal;
     const points = (await loader.load(pointsPath, 'postal', reference)).items;
+    loader.checkColumnsUsed();
     report(issues, summaries, values.strict!, values.out!);
     return planPostal(
       {
@@ -175,6 +180,7 @@ export async function planSitesCommand(argv: string[]): Promise<number> {
     if (c.candidates.length === 0)
       throw new UserError(`${values.candidates}: no valid candidate rows.`, c.issues);
   }
+  loader.checkColumnsUsed();
   report(issues, summaries, values.strict!, values.out!);
 
   const technology = parseTechnology(values.technology!);
@@ -229,9 +235,15 @@ export async function planSitesCommand(argv: string[]): Promise<number> {
   );
   writeOutputFile(join(out, 'plan.json'), `${JSON.stringify(json, null, 1)}\n`);
   writeOutputFile(join(out, 'plan-curve.svg'), planCurveSvg(plan));
+  // The existing sites (source input) and the suggested ones, with their cells, to send to an operator.
+  await writeInfrastructureOutputs(out, { sites: [...sites, ...suggestedSites(plan)] }, ['gpkg'], {
+    stem: 'plan',
+    note: `${synthetic ? 'SYNTHETIC SAMPLE. ' : ''}Existing sites (source input) and the ${plan.rows.length} suggested ${plan.technology} site(s) (source suggested) of vungphu plan-sites. ${json.generated_at}`,
+    date: new Date(json.generated_at),
+  });
   process.stdout.write(`${summaryLine(plan, communes)}\n`);
   process.stdout.write(
-    `wrote ${join(out, 'plan.csv')}, ${join(out, 'plan.json')}, ${join(out, 'plan-curve.svg')}\n`,
+    `wrote ${['plan.csv', 'plan.json', 'plan-curve.svg', 'plan.gpkg'].map((f) => join(out, f)).join(', ')}\n`,
   );
   return 0;
 }

@@ -393,6 +393,34 @@ describe('report tab exports, offline, equal to the CLI', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it.skipIf(!HAS_OGR)(
+    'infrastructure of the scenario: the CLI’s layers plus the what-if site (source what-if); sites and cells CSV',
+    async () => {
+      expect(whatIf, 'the what-if test ran').not.toBeNull();
+      const { path, name } = await exportFile('infra-gpkg');
+      expect(name).toBe(`vungphu-gia-lai-dak-nong-${today}-infrastructure.gpkg`);
+      // `vungphu report` ran `analyze`, which wrote the loaded data's infrastructure.gpkg.
+      const cliLayers = ogrSummary(join(cliOut, 'infrastructure.gpkg'));
+      const whatIfSites = ogrFeatures(path, 'sites').filter((f) => f.source !== 'input');
+      // The new-site form's technologies (5G checked by the what-if test, beside the default ones).
+      expect(whatIfSites.map((f) => [f.source, String(f.technologies).split(',').includes('5G')])).toEqual([
+        ['what-if', true],
+      ]);
+      const newCells = Number(whatIfSites[0]!.cell_count);
+      expect(newCells).toBe(String(whatIfSites[0]!.technologies).split(',').length);
+      const added = (l: string) => (l === 'sites' ? 1 : l === 'cells' ? newCells : 0);
+      expect(ogrSummary(path)).toEqual(cliLayers.map((l) => ({ ...l, count: l.count + added(l.layer) })));
+      const csv = readFileSync((await exportFile('sites-csv')).path, 'utf8');
+      expect(csv.charCodeAt(0)).toBe(0xfeff);
+      const cells = cliLayers.find((l) => l.layer === 'cells')!.count + newCells;
+      expect(csv.trim().split('\r\n')).toHaveLength(1 + cells);
+      const shp = `/vsizip/${(await exportFile('infra-shp')).path}`;
+      expect(ogrSummary(shp).find((l) => l.layer === 'sites')?.count).toBe(cliLayers[0]!.count + 1);
+      const kml = (await exportFile('infra-kml')).path;
+      expect(ogrSummary(kml).map((l) => l.layer)).toEqual(cliLayers.map((l) => l.layer));
+    },
+  );
+
   it('baselines: an imported report.json (the CLI’s) and a saved scenario', async () => {
     expect(whatIf, 'the what-if test ran').not.toBeNull();
     const { id, before, after } = whatIf!;

@@ -323,6 +323,33 @@ describe('an operator file end to end', () => {
     expect(fiveG(before.report)).toBe(0);
   });
 
+  it('report --as-of 2027 passes the year to the analysis; the method sheet names the rule', () => {
+    const r = spawnSync(
+      process.execPath,
+      [
+        BIN,
+        'report',
+        '--sites',
+        'cells.csv',
+        '--as-of',
+        '2027',
+        '--format',
+        'csv',
+        '--lang',
+        'en',
+        '--out',
+        'rep',
+      ],
+      { cwd: dir, encoding: 'utf8' },
+    );
+    expect(r.status).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, 'rep/report.json'), 'utf8')) as CoverageReport;
+    expect(report.method.cell_counting?.as_of).toBe(2027);
+    expect(readFileSync(join(dir, 'rep/report_method.csv'), 'utf8')).toContain(
+      'Cells counted,"On air, plus planned cells on air by 2027: 5 + 1 cells; 0 planned cells left out"',
+    );
+  });
+
   it('a bad --as-of is a clear message', () => {
     const r = spawnSync(process.execPath, [BIN, 'analyze', '--as-of', 'next year', '--out', 'x'], {
       cwd: dir,

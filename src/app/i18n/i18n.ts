@@ -8,6 +8,7 @@
  */
 
 import type { Lang } from '../state/view_state.ts';
+import { columnsEn, columnsVi } from './i18n_columns.ts';
 import { dataEn, dataVi } from './i18n_data.ts';
 import { exportEn, exportVi } from './i18n_export.ts';
 import { scenarioEn, scenarioVi } from './i18n_scenario.ts';
@@ -20,6 +21,7 @@ const vi = {
   ...exportVi,
   ...scenarioVi,
   ...dataVi,
+  ...columnsVi,
   // issue 13, sites
   ...sitesVi,
   'app.title': 'Vùng Phủ',
@@ -223,6 +225,7 @@ const en: Record<MessageKey, string> = {
   ...exportEn,
   ...scenarioEn,
   ...dataEn,
+  ...columnsEn,
   // issue 13, sites
   ...sitesEn,
   'app.title': 'Vùng Phủ',
@@ -429,6 +432,11 @@ export function currentLang(): Lang {
 
 export function setLang(next: Lang): void {
   lang = next;
+}
+
+/** True when `key` is a message (a field caption looked up by the field's name). */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(MESSAGES[lang], key);
 }
 
 /** The message in the current language, with `{name}` placeholders filled (as text). */

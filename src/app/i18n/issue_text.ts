@@ -156,6 +156,11 @@ const FORMAT_RULES: Rule[] = [
   ],
   [/^(.*): not a readable GeoTIFF \((.*)\)\.$/, (m) => `${m[1]}: không đọc được tệp GeoTIFF (${m[2]})`],
   [
+    /^(.*): the raster's compression \(TIFF code (\d+)(?:, (.*))?\) is not read;.*$/,
+    (m) =>
+      `${m[1]}: không đọc kiểu nén của ảnh raster (mã TIFF ${m[2]}${m[3] ? `, ${m[3]}` : ''}); ảnh dân số được đọc khi không nén hoặc nén LZW, Deflate, PackBits. Hãy lưu lại, ví dụ: gdal_translate -co COMPRESS=DEFLATE in.tif out.tif`,
+  ],
+  [
     /^(.*): the raster must be in WGS84 lon\/lat \(EPSG:4326\); found (.*)\.$/,
     (m) => `${m[1]}: ảnh raster phải theo kinh độ/vĩ độ WGS84 (EPSG:4326); tệp dùng ${m[2]}`,
   ],
@@ -349,6 +354,18 @@ const VI: Rule[] = [
   ],
   [/^(.*): missing column\(s\) ([^;]*);.*$/, (m) => `${m[1]}: thiếu cột ${m[2]}`],
   [/^(.*): missing column (\S+).*$/, (m) => `${m[1]}: thiếu cột ${m[2]}`],
+  [
+    /^(.*): the column mapping reads both (\S+) and (\S+) from column "(.*)"; .*$/,
+    (m) => `${m[1]}: cách gán cột đọc cả ${m[2]} và ${m[3]} từ cột "${m[4]}"; mỗi trường cần một cột riêng`,
+  ],
+  [
+    /^(.*): the column mapping reads (\S+) from column "(.*)", but the file has no such column; .*$/,
+    (m) => `${m[1]}: cách gán cột đọc ${m[2]} từ cột "${m[3]}", nhưng tệp không có cột đó`,
+  ],
+  [
+    /^(.*): the column mapping names an unknown (\S+) field "(.*)" \(for column "(.*)"\); the fields are (.*)\.$/,
+    (m) => `${m[1]}: cách gán cột có trường không biết "${m[3]}" (cho cột "${m[4]}"); các trường là ${m[5]}`,
+  ],
   [/^(.*): the file is empty.*$/, (m) => `${m[1]}: tệp rỗng; cần một dòng tiêu đề`],
   [
     /^(.*): row (\d+): a quoted field is never closed\.?$/,
@@ -523,6 +540,10 @@ const EN: Rule[] = [
   [
     /^(.* they were rejected\.) Import with the swap fix \(CLI: --swapped fix\) to swap them back\.$/,
     (m) => `${m[1]} Import again with "Latitude and longitude swapped: Swap back" to keep them.`,
+  ],
+  [
+    /^(.*: missing column\(s\) .*) Name the column of each field with a column mapping \(CLI: --\S+ .*\)\.$/s,
+    (m) => `${m[1]} Choose the column of each field in "Choose the column of each field".`,
   ],
 ];
 

@@ -9,7 +9,14 @@ import { decodeText } from '../../io/formats/csv.ts';
 import { checkFileSize, IMPORT_LIMITS } from '../../io/formats/limits.ts';
 import { t } from '../i18n/i18n.ts';
 import type { DataActions as PanelActions } from '../panels/data_panel.ts';
-import { type DatasetKind, type DatasetPayload, detectKind, mayBeScenario } from '../state/dataset_kind.ts';
+import { rememberColumns, rememberedColumns } from '../state/column_memory.ts';
+import {
+  type DatasetKind,
+  type DatasetPayload,
+  detectKind,
+  type ImportChoice,
+  mayBeScenario,
+} from '../state/dataset_kind.ts';
 import { parseScenario } from '../state/scenario_edits.ts';
 import { failedImport, type ImportReport } from '../worker/worker_protocol.ts';
 import type { Page } from './page.ts';
@@ -17,8 +24,16 @@ import type { Page } from './page.ts';
 /** How much of a JSON file is read to tell a saved scenario from a dataset. */
 const SCENARIO_SNIFF_BYTES = 20_000;
 
+/** A file whose columns were not recognised, kept for the mapping form's "import". */
+interface PendingFile {
+  buffer: ArrayBuffer;
+  options: ImportChoice;
+}
+
 export class DataActions {
   readonly actions: PanelActions;
+  /** Files waiting for their column mapping, by name. */
+  readonly #pending = new Map<string, PendingFile>();
 
   constructor(private readonly page: Page) {
     this.actions = {
@@ -28,6 +43,7 @@ export class DataActions {
         page.render.dataTab();
       },
       importFiles: (files) => void this.importFiles(files),
+      applyColumns: (report, columns) => void this.#applyColumns(report, columns),
       removeDataset: (kind) => void this.#removeDataset(kind),
       clear: () => void this.#clear(),
     };
@@ -54,7 +70,7 @@ export class DataActions {
   }
 
   async importFiles(files: File[]): Promise<void> {
-    const { store, render, client, hook, loader } = this.page;
+    const { store, render, hook, loader } = this.page;
     store.setBusy(true);
     store.setView({ tab: 'data' });
     render.tabs();
@@ -77,33 +93,12 @@ export class DataActions {
           continue;
         }
       }
-      const options = { ...store.state.importer.choice };
       try {
-        const report = await client.validate({
-          kind: store.state.importer.kind,
-          name: file.name,
-          bytes: buffer,
-          options,
-          importedAt: '',
+        const { report, stored } = await this.#importOne(file.name, buffer, store.state.importer.kind, {
+          ...store.state.importer.choice,
         });
         fresh.push(report);
-        if (report.fatal) continue;
-        const payload: DatasetPayload = {
-          kind: report.kind,
-          name: file.name,
-          bytes: buffer,
-          options,
-          importedAt: new Date().toISOString(),
-        };
-        store.putImported(payload);
-        await this.page.storage
-          ?.saveDataset(payload)
-          .catch(() => render.status(t('data.saveFailed'), 'error'));
-        if (payload.kind === 'boundaries') {
-          store.switchBoundarySet('imported');
-          loader.cameraPlan = 'fit';
-        }
-        changed = true;
+        changed ||= stored;
       } catch (error) {
         loader.fail(error);
       }
@@ -112,6 +107,80 @@ export class DataActions {
     store.setBusy(false);
     render.dataTab();
     if (changed) await loader.reload();
+  }
+
+  /**
+   * Validates one file in the worker and stores it when it has valid rows. A table whose required
+   * columns are not recognised is read again with the mapping remembered for its header, if any;
+   * otherwise it waits for the mapping form (its report carries what the form needs).
+   */
+  async #importOne(
+    name: string,
+    buffer: ArrayBuffer,
+    kind: DatasetKind | 'auto',
+    options: ImportChoice,
+  ): Promise<{ report: ImportReport; stored: boolean }> {
+    const { store, render, client, loader } = this.page;
+    const validate = (o: ImportChoice, k: DatasetKind | 'auto') =>
+      client.validate({ kind: k, name, bytes: buffer, options: o, importedAt: '' });
+    let report = await validate(options, kind);
+    const request = report.needsColumns;
+    if (request && !options.columns) {
+      const remembered = rememberedColumns(request.kind, request.header);
+      if (remembered) {
+        options = { ...options, columns: remembered };
+        report = { ...(await validate(options, request.kind)), columnsRemembered: true };
+      }
+    }
+    if (report.needsColumns) this.#pending.set(name, { buffer, options });
+    else this.#pending.delete(name);
+    if (report.fatal) return { report, stored: false };
+    const payload: DatasetPayload = {
+      kind: report.kind,
+      name,
+      bytes: buffer,
+      options,
+      importedAt: new Date().toISOString(),
+    };
+    store.putImported(payload);
+    await this.page.storage?.saveDataset(payload).catch(() => render.status(t('data.saveFailed'), 'error'));
+    if (payload.kind === 'boundaries') {
+      store.switchBoundarySet('imported');
+      loader.cameraPlan = 'fit';
+    }
+    return { report, stored: true };
+  }
+
+  /** The mapping form's "import": remembers the mapping for the header and imports the file with it. */
+  async #applyColumns(report: ImportReport, columns: Record<string, string>): Promise<void> {
+    const { store, render, loader } = this.page;
+    const pending = this.#pending.get(report.name);
+    const request = report.needsColumns;
+    if (!pending || !request) return;
+    rememberColumns(request.kind, request.header, columns);
+    store.setBusy(true);
+    render.dataTab();
+    let stored = false;
+    try {
+      const r = await this.#importOne(report.name, pending.buffer, request.kind, {
+        ...pending.options,
+        columns,
+      });
+      // A mapping the importer refused (two fields on one column): the form stays, with the message.
+      let shown = r.report;
+      if (shown.fatal && !shown.needsColumns) {
+        shown = { ...shown, needsColumns: request };
+        this.#pending.set(report.name, pending);
+      }
+      store.dropReportsOf(report.name);
+      store.addReports([shown]);
+      stored = r.stored;
+    } catch (error) {
+      loader.fail(error);
+    }
+    store.setBusy(false);
+    render.dataTab();
+    if (stored) await loader.reload();
   }
 
   /** Back to the sample's pre-2025 communes when the imported boundaries go. */

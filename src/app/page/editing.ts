@@ -104,6 +104,7 @@ export class Editing {
       lat,
       technologies: [...newSite.technologies],
       ...(newSite.radius !== null ? { radius_m: newSite.radius } : {}),
+      source: 'what-if',
     };
     this.commit([{ kind: 'add-site', site }]);
   }

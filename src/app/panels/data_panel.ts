@@ -5,8 +5,9 @@
  * CSV download), and "clear data".
  */
 
+import type { ColumnRequest } from '../../io/import/header_mapping.ts';
 import { fmt } from '../i18n/format.ts';
-import { type MessageKey, t } from '../i18n/i18n.ts';
+import { hasMessage, type MessageKey, t } from '../i18n/i18n.ts';
 import { issueText, messageText } from '../i18n/issue_text.ts';
 import { DATASET_KINDS, type DatasetKind, IMPORT_ACCEPT, type ImportChoice } from '../state/dataset_kind.ts';
 import { button, download, el, field, selectBox } from '../ui/dom.ts';
@@ -27,6 +28,8 @@ export interface DataActions {
   setKind(kind: DatasetKind | 'auto'): void;
   setChoice(choice: ImportChoice): void;
   importFiles(files: File[]): void;
+  /** Imports a file again with the column mapping chosen in its report's form (field → column). */
+  applyColumns(report: ImportReport, columns: Record<string, string>): void;
   removeDataset(kind: DatasetKind): void;
   clear(): void;
 }
@@ -73,8 +76,93 @@ function datasetTable(v: DataView, a: DataActions): HTMLElement {
   return table;
 }
 
+/** A field's caption in the mapping form: its name and what it is, in the page's language. */
+function fieldCaption(field: string, required: boolean): string {
+  const key = `field.${field}`;
+  const text = hasMessage(key) ? `${t(key)} (${field})` : field;
+  return required ? `${text} *` : text;
+}
+
+/**
+ * The mapping form of a table whose required columns were not recognised: each field beside a choice
+ * of the file's columns, the recognised ones chosen already; "import" reads the file with the mapping.
+ */
+function columnsForm(r: ImportReport, a: DataActions): HTMLElement | null {
+  const request = r.needsColumns;
+  if (!request) return null;
+  const none = '\u0000';
+  const chosen = new Map<string, string>(Object.entries(request.guess));
+  const columns = request.header.filter((h) => h.trim() !== '');
+  const rowOf = (name: string, required: boolean) => {
+    const caption = fieldCaption(name, required);
+    const select = selectBox(
+      [[none, t('columns.none')] as const, ...columns.map((c) => [c, c] as const)],
+      chosen.get(name) ?? none,
+      (value) => {
+        if (value === none) chosen.delete(name);
+        else chosen.set(name, value);
+      },
+      { attrs: { 'data-field': name, 'aria-label': caption } },
+    );
+    return el('tr', {}, [
+      el('th', { text: caption, className: 'columns-caption', attrs: { scope: 'row' } }),
+      el('td', {}, [select]),
+    ]);
+  };
+  const table = (fields: ColumnRequest['fields']) =>
+    el('table', { className: 'small-table columns-table' }, [
+      el(
+        'tbody',
+        {},
+        fields.map((f) => rowOf(f.field, f.required)),
+      ),
+    ]);
+  const required = request.fields.filter((f) => f.required);
+  const optional = request.fields.filter((f) => !f.required);
+  const more = el('details', { className: 'columns-optional' }, [
+    el('summary', { text: t('columns.optional', { n: fmt.int(optional.length) }) }),
+    table(optional),
+  ]);
+  // Open when the file's header was partly recognised as optional fields, so the guesses show.
+  if (optional.some((f) => chosen.has(f.field))) more.open = true;
+  const apply = button(t('columns.apply'), () => a.applyColumns(r, Object.fromEntries(chosen)), {
+    className: 'small',
+    attrs: { id: 'apply-columns' },
+  });
+  return el('form', { className: 'columns-form', attrs: { 'data-kind': request.kind } }, [
+    el('h5', { text: t('columns.title') }),
+    el('p', { className: 'muted small', text: t('columns.hint') }),
+    table(required),
+    ...(optional.length ? [more] : []),
+    apply,
+  ]);
+}
+
+/** "id ← Mã trạm, lon ← Kinh độ": the mapping an import used, when any header was renamed. */
+function columnsUsed(r: ImportReport): HTMLElement[] {
+  const entries = Object.entries(r.columns ?? {});
+  const out: HTMLElement[] = [];
+  if (r.headerRow !== undefined && r.headerRow !== 1)
+    out.push(
+      el('p', {
+        className: 'import-header-row',
+        text: t('columns.headerRow', { row: fmt.int(r.headerRow) }),
+      }),
+    );
+  if (entries.length && (r.columnsRemembered || entries.some(([f, c]) => c.trim().toLowerCase() !== f)))
+    out.push(
+      el('p', {
+        className: 'import-columns',
+        text: t(r.columnsRemembered ? 'columns.remembered' : 'columns.used', {
+          map: entries.map(([f, c]) => `${f} ← ${c}`).join(', '),
+        }),
+      }),
+    );
+  return out;
+}
+
 /** The report of one imported file: counts, and each problem with its row or feature. */
-function importReportElement(r: ImportReport): HTMLElement {
+function importReportElement(r: ImportReport, a: DataActions): HTMLElement {
   const box = el('div', {
     className: `import-report ${r.fatal ? 'import-failed' : r.rejected > 0 ? 'import-partial' : 'import-ok'}`,
     attrs: { role: r.fatal || r.rejected > 0 ? 'alert' : 'status' },
@@ -98,6 +186,9 @@ function importReportElement(r: ImportReport): HTMLElement {
         }),
       }),
     );
+  const form = columnsForm(r, a);
+  if (form) box.append(form);
+  box.append(...columnsUsed(r));
   if (r.crs && r.crs !== 'WGS 84')
     box.append(el('p', { className: 'import-crs', text: t('import.crs', { crs: r.crs }) }));
   if (r.swapped > 0) box.append(el('p', { text: t('import.swapped', { n: fmt.int(r.swapped) }) }));
@@ -235,7 +326,11 @@ export function renderDataPanel(container: HTMLElement, v: DataView, a: DataActi
     el('p', { className: 'muted', text: t('data.formats') }),
     drop,
     ...(v.busy ? [el('p', { className: 'hint', text: t('data.busy') })] : []),
-    el('div', { attrs: { id: 'import-reports', 'aria-live': 'polite' } }, v.reports.map(importReportElement)),
+    el(
+      'div',
+      { attrs: { id: 'import-reports', 'aria-live': 'polite' } },
+      v.reports.map((r) => importReportElement(r, a)),
+    ),
     el('h3', { text: t('data.storage') }),
     el('p', { className: 'muted', text: v.persistent ? t('data.persistent') : t('data.notPersistent') }),
     clear,

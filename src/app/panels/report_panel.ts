@@ -17,9 +17,10 @@ import {
   type CompareSortKey,
   compareView,
   EXPORT_FILES,
-  EXPORT_FORMATS,
   type ExportFormat,
   exportFileName,
+  INFRA_FORMATS,
+  REPORT_FORMATS,
   rowChanged,
 } from '../worker/export_logic.ts';
 import type { BaselineSpec } from '../worker/worker_protocol.ts';
@@ -240,7 +241,7 @@ export class ReportPanel {
     }
     const focused = document.activeElement?.id;
     const disabled = !ctx.ready || this.busy !== null;
-    const exportButtons = EXPORT_FORMATS.map((f) => {
+    const exportButton = (f: ExportFormat) => {
       const b = button(t(`export.${f}` as MessageKey), () => void this.exportFile(f), {
         className: 'small',
         attrs: { id: `export-${f}` },
@@ -248,7 +249,9 @@ export class ReportPanel {
       b.disabled = disabled;
       if (this.busy === f) b.setAttribute('aria-busy', 'true');
       return b;
-    });
+    };
+    const exportButtons = REPORT_FORMATS.map(exportButton);
+    const infraButtons = INFRA_FORMATS.map(exportButton);
     const { factor, cssWidth } = this.deps.pngFactor();
     const png = button(t('export.png'), () => void this.exportPng(), {
       className: 'small',
@@ -293,6 +296,9 @@ export class ReportPanel {
           dpi: fmt.int((cssWidth * factor) / (297 / 25.4)),
         }),
       }),
+      el('h4', { text: t('export.infraTitle') }),
+      el('p', { className: 'muted', text: t('export.infraNote') }),
+      el('div', { className: 'export-buttons', attrs: { id: 'export-infra' } }, infraButtons),
       status,
       el('h3', { text: t('compare.title') }),
       this.baselineChooser(ctx),

@@ -140,6 +140,7 @@ export function acceptedEdits(
         lat: row.lat,
         technologies: [r.technology],
         radius_m: row.radius_m,
+        source: 'suggested',
       };
       edits.push({ kind: 'add-site', site });
       accepted.set(rank, id);

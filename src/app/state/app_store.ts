@@ -270,6 +270,11 @@ export class AppStore {
     this.#importer({ reports: [...fresh, ...this.#state.importer.reports].slice(0, KEPT_REPORTS) });
   }
 
+  /** Drops the reports of one file (its column form, once it is imported again with a mapping). */
+  dropReportsOf(name: string): void {
+    this.#importer({ reports: this.#state.importer.reports.filter((r) => r.name !== name) });
+  }
+
   /** Everything stored is gone: no imports, no scenario, no saved scenarios, no import results. */
   clearAll(): void {
     this.setImported([]);

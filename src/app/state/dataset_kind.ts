@@ -18,6 +18,8 @@ export interface ImportChoice {
   vn2000Meridian?: number;
   /** Swapped rows: swap back with a warning (default) or reject. */
   swapped?: 'fix' | 'reject';
+  /** Field → the file's column, chosen in the mapping form when the header is not recognised. */
+  columns?: Record<string, string>;
 }
 
 /**

@@ -48,7 +48,7 @@ export function applyEdits(
       case 'move-site': {
         const i = s.findIndex((x) => x.id === edit.id);
         if (i < 0) skipped.push(k);
-        else s = s.map((x, j) => (j === i ? { ...x, lon: edit.to[0], lat: edit.to[1] } : x));
+        else s = s.map((x, j) => (j === i ? movedSite(x, edit.to) : x));
         break;
       }
       case 'delete-site':
@@ -76,6 +76,14 @@ export function applyEdits(
     }
   });
   return { sites: s, postal: p, skipped };
+}
+
+/**
+ * A site at its new position. An input site moved is no longer the operator's site as it stands: it
+ * becomes a what-if site; a what-if or suggested site keeps its source.
+ */
+function movedSite(x: Site, to: LonLat): Site {
+  return { ...x, lon: to[0], lat: to[1], source: x.source === 'suggested' ? 'suggested' : 'what-if' };
 }
 
 /** A fresh id with the prefix that none of `taken` uses: "KB-1", "KB-2", … */
@@ -118,6 +126,8 @@ function siteProblem(v: unknown): string | null {
     !(typeof s.radius_m === 'number' && s.radius_m > 0 && s.radius_m <= 100_000)
   )
     return 'site.radius_m must be a number of metres in (0, 100000]';
+  if (s.source !== undefined && !['input', 'what-if', 'suggested'].includes(String(s.source)))
+    return 'site.source must be input, what-if or suggested';
   return null;
 }
 

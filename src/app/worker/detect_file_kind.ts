@@ -9,6 +9,7 @@ import { IssueList } from '../../io/formats/geojson_input.ts';
 import { kmlFeatures, kmzFeatures, type PlainFeatureCollection } from '../../io/formats/kml_read.ts';
 import { shapefileFeatures } from '../../io/formats/shapefile_read.ts';
 import { xlsxTable } from '../../io/formats/xlsx_read.ts';
+import { guessTableKind } from '../../io/import/header_mapping.ts';
 import { formatOfFile } from '../../io/import/import_file.ts';
 import { type DatasetKind, detectKind, kindFromFeatures, kindFromHeader } from '../state/dataset_kind.ts';
 
@@ -31,10 +32,19 @@ export function detectFileKind(bytes: Uint8Array, fileName: string): DatasetKind
     }
     case 'csv': {
       const { text } = decodeBytes(bytes.subarray(0, 200_000));
-      return kindFromHeader(parseCsv(text.split(/\r?\n/, 1)[0] ?? '', fileName).header);
+      const kind = kindFromHeader(parseCsv(text.split(/\r?\n/, 1)[0] ?? '', fileName).header);
+      if (kind) return kind;
+      // Headers as people write them ("Mã trạm", "Kinh độ"), maybe under a title row.
+      try {
+        return guessTableKind(parseCsv(text.split(/\r?\n/, 25).join('\n'), fileName));
+      } catch {
+        return null; // a quoted field cut by the 25 lines
+      }
     }
-    case 'xlsx':
-      return kindFromHeader(xlsxTable(bytes, fileName).header);
+    case 'xlsx': {
+      const table = xlsxTable(bytes, fileName);
+      return kindFromHeader(table.header) ?? guessTableKind(table);
+    }
     case 'kml':
       return fromCollection(kmlFeatures(decodeBytes(bytes).text, fileName));
     case 'kmz':

@@ -6,8 +6,16 @@
 import { foldText } from '../../core/base/fold_text.ts';
 import type { ComparisonRow, ReportComparison } from '../../core/report/compare_reports.ts';
 
-/** Formats the app exports; `json` is report.json itself. */
-export const EXPORT_FORMATS = ['xlsx', 'pdf', 'csv', 'geojson', 'gpkg', 'shp', 'kml', 'json'] as const;
+/** Report formats the app exports; `json` is report.json itself. */
+export const REPORT_FORMATS = ['xlsx', 'pdf', 'csv', 'geojson', 'gpkg', 'shp', 'kml', 'json'] as const;
+/**
+ * The infrastructure of the current scenario (sites, cells, postal points, villages, fiber routes,
+ * each with its source): GeoPackage, Shapefile zip and KML as `vungphu analyze` writes them, and
+ * sites_cells.csv (one row per cell).
+ */
+export const INFRA_FORMATS = ['infra-gpkg', 'infra-shp', 'infra-kml', 'sites-csv'] as const;
+/** Every format the app exports. */
+export const EXPORT_FORMATS = [...REPORT_FORMATS, ...INFRA_FORMATS] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** File-name ending and MIME type of each export. CSV and GeoJSON are several files: one zip. */
@@ -20,6 +28,10 @@ export const EXPORT_FILES: Record<ExportFormat, { suffix: string; mime: string }
   shp: { suffix: '-shp.zip', mime: 'application/zip' },
   kml: { suffix: '.kml', mime: 'application/vnd.google-earth.kml+xml' },
   json: { suffix: '-report.json', mime: 'application/json' },
+  'infra-gpkg': { suffix: '-infrastructure.gpkg', mime: 'application/geopackage+sqlite3' },
+  'infra-shp': { suffix: '-infrastructure-shp.zip', mime: 'application/zip' },
+  'infra-kml': { suffix: '-infrastructure.kml', mime: 'application/vnd.google-earth.kml+xml' },
+  'sites-csv': { suffix: '-sites-cells.csv', mime: 'text/csv' },
 };
 
 /** "Gia Lai" → "gia-lai", "Đắk Nông" → "dak-nong". */

@@ -13,6 +13,7 @@ import type { FiberRoute, PostalPoint, Village } from '../../core/base/infrastru
 import type { Commune, PopulationPoint, Site } from '../../core/base/types.ts';
 import { communesFromGeoJSON } from '../../io/import/boundaries.ts';
 import { fiberFromGeoJSON } from '../../io/import/fiber.ts';
+import type { ColumnRequest } from '../../io/import/header_mapping.ts';
 import type { ImportOptions } from '../../io/import/import_file.ts';
 import { postalFromGeoJSON } from '../../io/import/postal.ts';
 import { rejectedRowsCsv } from '../../io/import/rejected_rows.ts';
@@ -22,13 +23,20 @@ import type { DatasetKind, DatasetPayload } from '../state/dataset_kind.ts';
 import { failedImport, type ImportReport } from './worker_protocol.ts';
 
 /** A failed import, with the rejected rows when the issues name some. */
-const failed = (kind: DatasetKind, name: string, fatal: string, issues: InputIssue[]) =>
+const failed = (
+  kind: DatasetKind,
+  name: string,
+  fatal: string,
+  issues: InputIssue[],
+  needsColumns: ColumnRequest | null = null,
+) =>
   failedImport(
     kind,
     name,
     fatal,
     issues,
     issues.some((i) => i.severity === 'error') ? rejectedRowsCsv(issues) : null,
+    needsColumns,
   );
 
 /** The parsed records of one dataset. */
@@ -60,6 +68,7 @@ export async function readImported(
     ...(choice.crs && choice.crs !== 'EPSG:' ? { crs: choice.crs } : {}),
     ...(choice.vn2000Meridian !== undefined ? { vn2000Meridian: choice.vn2000Meridian } : {}),
     ...(choice.swapped ? { swapped: choice.swapped } : {}),
+    ...(choice.columns ? { columns: choice.columns } : {}),
     ...(reference && reference.length > 0 && kind !== 'boundaries' ? { reference } : {}),
   };
   // The importer of every format (proj4, the zip, XLSX, KML, shapefile and GeoTIFF readers) is a chunk
@@ -76,7 +85,8 @@ export async function readImported(
   }
   if (!response.ok) {
     if (response.error.kind === 'bug') throw new Error(response.error.message);
-    return { data: null, report: failed(kind, name, response.error.message, response.error.issues) };
+    const { message, issues, columns } = response.error;
+    return { data: null, report: failed(kind, name, message, issues, columns ?? null) };
   }
   const r = response.result;
   const report: ImportReport = {
@@ -93,6 +103,8 @@ export async function readImported(
     swapped: r.swapped,
     repaired: r.repaired,
     rejectedCsv: r.issues.some((i) => i.severity === 'error') ? rejectedRowsCsv(r.issues) : null,
+    columns: r.columns,
+    headerRow: r.headerRow,
   };
   if (r.kept === 0) return { data: null, report };
   return { data: { kind, items: r.items } as DatasetItems, report };

@@ -18,18 +18,21 @@ import { rankCommunes } from '../../core/report/rank_communes.ts';
 import { buildReport, type CoverageReport } from '../../core/report/report.ts';
 import { reportIndicators } from '../../core/report/report_indicators.ts';
 import { gapsGeoJSON, postalBeyondGeoJSON } from '../../io/export/gaps_geojson.ts';
+import { infrastructureLayers } from '../../io/export/infrastructure_features.ts';
 import { type PdfFonts, reportPdf } from '../../io/export/pdf/report_pdf.ts';
 import { reportCsv } from '../../io/export/report_csv.ts';
 import type { ReportGeometry } from '../../io/export/report_features.ts';
 import { reportGeoJSON } from '../../io/export/report_geojson.ts';
-import { reportGeoPackage } from '../../io/export/report_gpkg.ts';
-import { reportKml } from '../../io/export/report_kml.ts';
-import { reportShapefileZip } from '../../io/export/report_shapefile.ts';
+import { layersGeoPackage, reportGeoPackage } from '../../io/export/report_gpkg.ts';
+import { layersKml, reportKml } from '../../io/export/report_kml.ts';
+import { layersShapefileZip, reportShapefileZip } from '../../io/export/report_shapefile.ts';
 import type { ReportExportOptions } from '../../io/export/report_tables.ts';
 import { reportXlsx } from '../../io/export/report_xlsx.ts';
+import { sitesCellsCsv } from '../../io/export/sites_cells_csv.ts';
 import { readReportJson } from '../../io/import/report_schema.ts';
 import { applyEdits } from '../state/scenario_edits.ts';
 import type { ExportFormat } from './export_logic.ts';
+import { scenarioInfrastructure } from './scenario_infrastructure.ts';
 import { countedInputSites, type Session, sessionReport } from './session.ts';
 import type { BaselineSpec } from './worker_protocol.ts';
 
@@ -155,6 +158,17 @@ export async function buildExport(
   baseline: BaselineSpec | null,
   indicator: string = DEFAULT_EXPORT_INDICATOR,
 ): Promise<Uint8Array> {
+  if (format === 'sites-csv') return strToU8(sitesCellsCsv(scenarioInfrastructure(s).sites ?? []));
+  if (format === 'infra-gpkg' || format === 'infra-shp' || format === 'infra-kml') {
+    const layers = infrastructureLayers(scenarioInfrastructure(s), lang);
+    const now = new Date();
+    const note = `${s.reportInputs.synthetic ? 'SYNTHETIC SAMPLE. ' : ''}The infrastructure of the current scenario (source: input, what-if or suggested). ${now.toISOString()}`;
+    if (format === 'infra-gpkg')
+      return layersGeoPackage(layers, await sqlJs(), { description: note, lastChange: now.toISOString() });
+    if (format === 'infra-shp') return layersShapefileZip(layers, now);
+    const name = lang === 'vi' ? 'Vùng Phủ — hạ tầng' : 'Vùng Phủ — infrastructure';
+    return strToU8(layersKml(layers, { name, description: note }));
+  }
   const report = currentReport(s);
   const by = reportIndicators(report).some((i) => i.id === indicator) ? indicator : DEFAULT_EXPORT_INDICATOR;
   if (format === 'json') return strToU8(JSON.stringify(report, null, 1));

@@ -10,6 +10,7 @@ import type { ReportComparison } from '../../core/report/compare_reports.ts';
 import type { FullResult, FullUnit } from '../../core/run_analysis.ts';
 import type { TargetEvaluation } from '../../core/targets/evaluate_targets.ts';
 import type { Comparator, MetricId, TargetLevel, TargetUnit } from '../../core/targets/targets.ts';
+import type { ColumnMap, ColumnRequest } from '../../io/import/header_mapping.ts';
 import type { ImportFormat } from '../../io/import/import_file.ts';
 import type { DatasetKind, DatasetPayload } from '../state/dataset_kind.ts';
 import type { Edit } from '../state/scenario_edits.ts';
@@ -178,6 +179,14 @@ export interface ImportReport {
   repaired: number;
   /** The rejected rows with their reasons and original values (CSV, UTF-8 BOM); null when none. */
   rejectedCsv: string | null;
+  /** The column mapping used: field → the file's column. */
+  columns?: ColumnMap;
+  /** A table whose required columns were not found: what the mapping form shows. */
+  needsColumns?: ColumnRequest | null;
+  /** The file's table header row (1 unless title rows come first). */
+  headerRow?: number;
+  /** The columns came from the mapping remembered for this header (the page sets it). */
+  columnsRemembered?: boolean;
 }
 
 /** The report of a file that could not be used at all (too big, unreadable, kind unknown). */
@@ -187,6 +196,7 @@ export function failedImport(
   fatal: string,
   issues: InputIssue[] = [],
   rejectedCsv: string | null = null,
+  needsColumns: ColumnRequest | null = null,
 ): ImportReport {
   return {
     kind,
@@ -202,6 +212,7 @@ export function failedImport(
     swapped: 0,
     repaired: 0,
     rejectedCsv,
+    ...(needsColumns ? { needsColumns } : {}),
   };
 }
 

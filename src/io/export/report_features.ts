@@ -1,4 +1,4 @@
-import type { MultiPolygon, Polygon } from 'geojson';
+import type { MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { CoverageReport } from '../../core/report/report.ts';
 import { reportIndicators } from '../../core/report/report_indicators.ts';
 import { reportUnits } from '../../core/report/report_units.ts';
@@ -31,15 +31,20 @@ export interface LayerField {
   label: string;
 }
 
+/** The geometry of a layer's features: one type per layer, as GeoPackage and Shapefile want. */
+export type LayerGeometry = MultiPolygon | Point | MultiLineString;
+
 export interface LayerFeature {
-  /** Always a MultiPolygon (one type per layer, as GeoPackage and Shapefile want); null when unknown. */
-  geometry: MultiPolygon | null;
+  /** Of the layer's `geometryType`; null when unknown. */
+  geometry: LayerGeometry | null;
   values: (string | number | null)[];
 }
 
-/** A table of features with a fixed schema, ready for any GIS format. */
+/** A table of features with a fixed schema, ready for any GIS format (GeoPackage, Shapefile, KML, GeoJSON). */
 export interface ReportLayer {
-  name: 'communes' | 'gaps' | 'postal_beyond_3km';
+  /** The table, file or folder name: `communes`, `gaps`, `postal_beyond_3km`, `sites`, `cells`, … */
+  name: string;
+  geometryType: LayerGeometry['type'];
   fields: LayerField[];
   features: LayerFeature[];
 }
@@ -49,14 +54,25 @@ export function asMultiPolygon(g: Polygon | MultiPolygon): MultiPolygon {
   return g.type === 'MultiPolygon' ? g : { type: 'MultiPolygon', coordinates: [g.coordinates] };
 }
 
-/** Bounding box [minX, minY, maxX, maxY] of multipolygons. */
-export function bbox(geoms: readonly (MultiPolygon | null)[]): [number, number, number, number] {
+/** The positions that bound a geometry: a point, a line's vertices, a polygon's outer rings. */
+function boundingPositions(g: LayerGeometry): Position[] {
+  switch (g.type) {
+    case 'Point':
+      return [g.coordinates];
+    case 'MultiLineString':
+      return g.coordinates.flat();
+    case 'MultiPolygon':
+      return g.coordinates.flatMap((poly) => poly[0] ?? []);
+  }
+}
+
+/** Bounding box [minX, minY, maxX, maxY] in degrees of layer geometries (Infinity when there are none). */
+export function bbox(geoms: readonly (LayerGeometry | null)[]): [number, number, number, number] {
   let b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const g of geoms) {
     if (!g) continue;
-    for (const poly of g.coordinates)
-      for (const p of poly[0] ?? [])
-        b = [Math.min(b[0], p[0]!), Math.min(b[1], p[1]!), Math.max(b[2], p[0]!), Math.max(b[3], p[1]!)];
+    for (const p of boundingPositions(g))
+      b = [Math.min(b[0], p[0]!), Math.min(b[1], p[1]!), Math.max(b[2], p[0]!), Math.max(b[3], p[1]!)];
   }
   return b;
 }
@@ -90,6 +106,7 @@ export function reportLayers(
   ];
   const communes: ReportLayer = {
     name: 'communes',
+    geometryType: 'MultiPolygon',
     fields: communeFields,
     features: units.communes.map((u) => {
       const place = units.byId.get(u.id);
@@ -109,6 +126,7 @@ export function reportLayers(
   const nameOf = (id: string) => units.byId.get(id)?.unit.name ?? null;
   const gaps: ReportLayer = {
     name: 'gaps',
+    geometryType: 'MultiPolygon',
     fields: [
       { name: 'unit_id', short: 'unit_id', type: 'string', label: vi ? 'Mã xã' : 'Commune id' },
       { name: 'commune', short: 'commune', type: 'string', label: vi ? 'Xã' : 'Commune' },
@@ -130,6 +148,7 @@ export function reportLayers(
   if (geometry.postalBeyond) {
     layers.push({
       name: 'postal_beyond_3km',
+      geometryType: 'MultiPolygon',
       fields: [
         { name: 'unit_id', short: 'unit_id', type: 'string', label: vi ? 'Mã xã' : 'Commune id' },
         { name: 'commune', short: 'commune', type: 'string', label: vi ? 'Xã' : 'Commune' },

@@ -1,22 +1,76 @@
-import type { MultiPolygon } from 'geojson';
+import type { Position } from 'geojson';
 import type { SqlJsStatic } from 'sql.js';
 import type { CoverageReport } from '../../core/report/report.ts';
-import { bbox, type ReportGeometry, reportLayers } from './report_features.ts';
+import {
+  bbox,
+  type LayerGeometry,
+  type ReportGeometry,
+  type ReportLayer,
+  reportLayers,
+} from './report_features.ts';
 import type { ReportLang } from './report_labels.ts';
 
 const WGS84_WKT =
   'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AXIS["Latitude",NORTH],AXIS["Longitude",EAST],AUTHORITY["EPSG","4326"]]';
 
-/** A GeoPackage geometry blob: the `GP` header (little-endian, xy envelope, SRS 4326) then the WKB. */
-function gpkgGeometry(g: MultiPolygon): Uint8Array {
-  const polys = g.coordinates;
-  let size = 9;
-  for (const poly of polys) {
-    size += 9;
-    for (const ring of poly) size += 4 + 16 * ring.length;
+/** WKB (little-endian) of a layer geometry: Point (1), MultiLineString (5) or MultiPolygon (6). */
+function wkb(g: LayerGeometry): Uint8Array {
+  const bytes: Uint8Array[] = [];
+  const header = (type: number, n?: number) => {
+    const b = new DataView(new ArrayBuffer(n === undefined ? 5 : 9));
+    b.setUint8(0, 1);
+    b.setUint32(1, type, true);
+    if (n !== undefined) b.setUint32(5, n, true);
+    bytes.push(new Uint8Array(b.buffer));
+  };
+  const points = (ps: readonly Position[], counted: boolean) => {
+    const b = new DataView(new ArrayBuffer((counted ? 4 : 0) + 16 * ps.length));
+    let o = 0;
+    if (counted) {
+      b.setUint32(0, ps.length, true);
+      o = 4;
+    }
+    for (const p of ps) {
+      b.setFloat64(o, p[0]!, true);
+      b.setFloat64(o + 8, p[1]!, true);
+      o += 16;
+    }
+    bytes.push(new Uint8Array(b.buffer));
+  };
+  switch (g.type) {
+    case 'Point':
+      header(1);
+      points([g.coordinates], false);
+      break;
+    case 'MultiLineString':
+      header(5, g.coordinates.length);
+      for (const line of g.coordinates) {
+        header(2);
+        points(line, true);
+      }
+      break;
+    case 'MultiPolygon':
+      header(6, g.coordinates.length);
+      for (const poly of g.coordinates) {
+        header(3, poly.length);
+        for (const ring of poly) points(ring, true);
+      }
+      break;
   }
-  const buf = new ArrayBuffer(8 + 32 + size);
-  const v = new DataView(buf);
+  const out = new Uint8Array(bytes.reduce((n, b) => n + b.length, 0));
+  let o = 0;
+  for (const b of bytes) {
+    out.set(b, o);
+    o += b.length;
+  }
+  return out;
+}
+
+/** A GeoPackage geometry blob: the `GP` header (little-endian, xy envelope, SRS 4326) then the WKB. */
+function gpkgGeometry(g: LayerGeometry): Uint8Array {
+  const body = wkb(g);
+  const out = new Uint8Array(40 + body.length);
+  const v = new DataView(out.buffer);
   v.setUint8(0, 0x47);
   v.setUint8(1, 0x50);
   v.setUint8(2, 0);
@@ -27,35 +81,23 @@ function gpkgGeometry(g: MultiPolygon): Uint8Array {
   v.setFloat64(16, x1, true);
   v.setFloat64(24, y0, true);
   v.setFloat64(32, y1, true);
-  let o = 40;
-  v.setUint8(o, 1);
-  v.setUint32(o + 1, 6, true);
-  v.setUint32(o + 5, polys.length, true);
-  o += 9;
-  for (const poly of polys) {
-    v.setUint8(o, 1);
-    v.setUint32(o + 1, 3, true);
-    v.setUint32(o + 5, poly.length, true);
-    o += 9;
-    for (const ring of poly) {
-      v.setUint32(o, ring.length, true);
-      o += 4;
-      for (const p of ring) {
-        v.setFloat64(o, p[0]!, true);
-        v.setFloat64(o + 8, p[1]!, true);
-        o += 16;
-      }
-    }
-  }
-  return new Uint8Array(buf);
+  out.set(body, 40);
+  return out;
 }
+
+/** GeoPackage geometry type names of the layer geometries. */
+const GPKG_TYPE = {
+  Point: 'POINT',
+  MultiLineString: 'MULTILINESTRING',
+  MultiPolygon: 'MULTIPOLYGON',
+} as const;
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
  * The report's layers as an OGC GeoPackage 1.2 (SQLite): feature tables `communes` (every indicator),
  * `gaps` and `postal_beyond_3km` (when given), MultiPolygon in EPSG:4326, with column titles (labels
- * with units) in `gpkg_data_columns`. Takes an initialised sql.js (SQLite compiled to WebAssembly), so it
+ * with units) in `gpkg_data_columns` (written by `layersGeoPackage`). Takes an initialised sql.js (SQLite compiled to WebAssembly), so it
  * runs the same in Node and in the browser. Returns the file's bytes.
  */
 export function reportGeoPackage(
@@ -63,6 +105,23 @@ export function reportGeoPackage(
   geometry: ReportGeometry,
   SQL: SqlJsStatic,
   lang: ReportLang = 'vi',
+): Uint8Array {
+  const note = `${report.inputs.synthetic ? 'SYNTHETIC SAMPLE. ' : ''}Coverage is MODELLED from footprints, not measured. ${report.generated_at}`;
+  return layersGeoPackage(reportLayers(report, geometry, lang), SQL, {
+    description: note,
+    lastChange: report.generated_at,
+  });
+}
+
+/**
+ * Any layers (one geometry type each: Point, MultiLineString or MultiPolygon, EPSG:4326) as an OGC
+ * GeoPackage 1.2: one feature table per layer with its fields, the layer's `description` in
+ * gpkg_contents and the field labels as column titles. The one GeoPackage writer of the exports.
+ */
+export function layersGeoPackage(
+  layers: readonly ReportLayer[],
+  SQL: SqlJsStatic,
+  meta: { description: string; lastChange: string },
 ): Uint8Array {
   const db = new SQL.Database();
   try {
@@ -119,11 +178,10 @@ INSERT INTO gpkg_extensions VALUES ('gpkg_data_column_constraints', NULL, 'gpkg_
     ]);
     srs.free();
 
-    const note = `${report.inputs.synthetic ? 'SYNTHETIC SAMPLE. ' : ''}Coverage is MODELLED from footprints, not measured. ${report.generated_at}`;
-    for (const layer of reportLayers(report, geometry, lang)) {
+    for (const layer of layers) {
       const sqlType = { string: 'TEXT', integer: 'INTEGER', real: 'REAL' } as const;
       db.run(
-        `CREATE TABLE ${q(layer.name)} (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom MULTIPOLYGON, ${layer.fields
+        `CREATE TABLE ${q(layer.name)} (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom ${GPKG_TYPE[layer.geometryType]}, ${layer.fields
           .map((f) => `${q(f.name)} ${sqlType[f.type]}`)
           .join(', ')})`,
       );
@@ -135,16 +193,17 @@ INSERT INTO gpkg_extensions VALUES ('gpkg_data_column_constraints', NULL, 'gpkg_
           layer.name,
           'features',
           layer.name,
-          note,
-          report.generated_at,
+          meta.description,
+          meta.lastChange,
           finite ? x0 : null,
           finite ? y0 : null,
           finite ? x1 : null,
           finite ? y1 : null,
         ],
       );
-      db.run("INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', 'MULTIPOLYGON', 4326, 0, 0)", [
+      db.run("INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, 4326, 0, 0)", [
         layer.name,
+        GPKG_TYPE[layer.geometryType],
       ]);
       const cols = db.prepare(
         'INSERT INTO gpkg_data_columns (table_name, column_name, name, title) VALUES (?, ?, ?, ?)',

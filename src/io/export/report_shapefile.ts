@@ -2,7 +2,13 @@ import { strToU8, zipSync } from 'fflate';
 import type { MultiPolygon, Position } from 'geojson';
 import type { CoverageReport } from '../../core/report/report.ts';
 import { toCsv } from '../formats/csv_write.ts';
-import { bbox, type ReportGeometry, type ReportLayer, reportLayers } from './report_features.ts';
+import {
+  bbox,
+  type LayerGeometry,
+  type ReportGeometry,
+  type ReportLayer,
+  reportLayers,
+} from './report_features.ts';
 import type { ReportLang } from './report_labels.ts';
 
 const WGS84_PRJ =
@@ -33,41 +39,57 @@ function shpRings(g: MultiPolygon): Position[][] {
   return out;
 }
 
-/** The .shp and .shx of a polygon layer (shape type 5; a feature without geometry is a null shape). */
-function shpShx(geoms: readonly (MultiPolygon | null)[]): { shp: Uint8Array; shx: Uint8Array } {
-  const contents = geoms.map((g) => {
-    if (!g) {
-      const b = new DataView(new ArrayBuffer(4));
-      b.setInt32(0, 0, true);
-      return new Uint8Array(b.buffer);
+/** Shapefile shape types of the layer geometries: Point 1, PolyLine 3, Polygon 5. */
+const SHAPE_TYPE = { Point: 1, MultiLineString: 3, MultiPolygon: 5 } as const;
+
+/** One record's content: a Point, or a PolyLine / Polygon with its box, parts and points. */
+function shapeContent(g: LayerGeometry | null): Uint8Array {
+  if (!g) {
+    const b = new DataView(new ArrayBuffer(4));
+    b.setInt32(0, 0, true);
+    return new Uint8Array(b.buffer);
+  }
+  if (g.type === 'Point') {
+    const v = new DataView(new ArrayBuffer(20));
+    v.setInt32(0, 1, true);
+    v.setFloat64(4, g.coordinates[0]!, true);
+    v.setFloat64(12, g.coordinates[1]!, true);
+    return new Uint8Array(v.buffer);
+  }
+  const rings = g.type === 'MultiPolygon' ? shpRings(g) : g.coordinates.filter((l) => l.length >= 2);
+  const nPoints = rings.reduce((s, r) => s + r.length, 0);
+  const buf = new ArrayBuffer(44 + 4 * rings.length + 16 * nPoints);
+  const v = new DataView(buf);
+  const [x0, y0, x1, y1] = bbox([g]);
+  v.setInt32(0, SHAPE_TYPE[g.type], true);
+  v.setFloat64(4, x0, true);
+  v.setFloat64(12, y0, true);
+  v.setFloat64(20, x1, true);
+  v.setFloat64(28, y1, true);
+  v.setInt32(36, rings.length, true);
+  v.setInt32(40, nPoints, true);
+  let o = 44;
+  let start = 0;
+  for (const r of rings) {
+    v.setInt32(o, start, true);
+    o += 4;
+    start += r.length;
+  }
+  for (const r of rings)
+    for (const p of r) {
+      v.setFloat64(o, p[0]!, true);
+      v.setFloat64(o + 8, p[1]!, true);
+      o += 16;
     }
-    const rings = shpRings(g);
-    const nPoints = rings.reduce((s, r) => s + r.length, 0);
-    const buf = new ArrayBuffer(44 + 4 * rings.length + 16 * nPoints);
-    const v = new DataView(buf);
-    const [x0, y0, x1, y1] = bbox([g]);
-    v.setInt32(0, 5, true);
-    v.setFloat64(4, x0, true);
-    v.setFloat64(12, y0, true);
-    v.setFloat64(20, x1, true);
-    v.setFloat64(28, y1, true);
-    v.setInt32(36, rings.length, true);
-    v.setInt32(40, nPoints, true);
-    let o = 44;
-    let start = 0;
-    for (const r of rings) {
-      v.setInt32(o, start, true);
-      o += 4;
-      start += r.length;
-    }
-    for (const r of rings)
-      for (const p of r) {
-        v.setFloat64(o, p[0]!, true);
-        v.setFloat64(o + 8, p[1]!, true);
-        o += 16;
-      }
-    return new Uint8Array(buf);
-  });
+  return new Uint8Array(buf);
+}
+
+/** The .shp and .shx of a layer of one shape type (a feature without geometry is a null shape). */
+function shpShx(
+  shapeType: number,
+  geoms: readonly (LayerGeometry | null)[],
+): { shp: Uint8Array; shx: Uint8Array } {
+  const contents = geoms.map(shapeContent);
   const shpLen = 100 + contents.reduce((s, c) => s + 8 + c.length, 0);
   const shxLen = 100 + 8 * contents.length;
   const shp = new Uint8Array(shpLen);
@@ -82,7 +104,7 @@ function shpShx(geoms: readonly (MultiPolygon | null)[]): { shp: Uint8Array; shx
     v.setInt32(0, 9994, false);
     v.setInt32(24, len / 2, false);
     v.setInt32(28, 1000, true);
-    v.setInt32(32, 5, true);
+    v.setInt32(32, shapeType, true);
     box.forEach((b, k) => {
       v.setFloat64(36 + 8 * k, finite ? b : 0, true);
     });
@@ -182,11 +204,22 @@ export function reportShapefileZip(
   geometry: ReportGeometry,
   lang: ReportLang = 'vi',
 ): Uint8Array {
+  return layersShapefileZip(reportLayers(report, geometry, lang), new Date(report.generated_at));
+}
+
+/**
+ * Any layers as an ESRI Shapefile set in one zip: per layer a .shp/.shx (Point, PolyLine or Polygon),
+ * .dbf (dated `date`), .prj (WGS84) and .cpg (UTF-8), plus `fields.csv` (layer, DBF name, field, label).
+ * The one Shapefile writer of the exports.
+ */
+export function layersShapefileZip(layers: readonly ReportLayer[], date: Date): Uint8Array {
   const files: Record<string, Uint8Array> = {};
-  const date = new Date(report.generated_at);
   const mapping: string[][] = [];
-  for (const layer of reportLayers(report, geometry, lang)) {
-    const { shp, shx } = shpShx(layer.features.map((f) => f.geometry));
+  for (const layer of layers) {
+    const { shp, shx } = shpShx(
+      SHAPE_TYPE[layer.geometryType],
+      layer.features.map((f) => f.geometry),
+    );
     files[`${layer.name}.shp`] = shp;
     files[`${layer.name}.shx`] = shx;
     files[`${layer.name}.dbf`] = dbf(layer, Number.isNaN(date.getTime()) ? new Date(0) : date);

@@ -9,6 +9,10 @@ export interface CsvTable {
    */
   rows: { row: number; cells: string[] }[];
   delimiter: string;
+  /** The header as written (trimmed, case kept), for messages; `header` is lower-cased. */
+  headerText?: string[];
+  /** The file's row number of the header (1 unless blank or title rows come first). */
+  headerRow?: number;
 }
 
 /** Text encodings read: Unicode, and Windows-1258, the Vietnamese ANSI code page Excel uses for "CSV". */
@@ -72,7 +76,12 @@ function stripBom(text: string): string {
  */
 export function parseCsv(input: string, file: string): CsvTable {
   const text = stripBom(input).normalize('NFC');
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  // From the first line, or (a title row above the header) the first of the next lines with a delimiter.
+  const firstLine =
+    text
+      .slice(0, 200_000)
+      .split(/\r?\n/, 20)
+      .find((line) => /[,;\t]/.test(line)) ?? '';
   const delimiter = [',', ';', '\t'].reduce(
     (best, d) => (count(firstLine, d) > count(firstLine, best) ? d : best),
     ',',
@@ -114,7 +123,13 @@ export function parseCsv(input: string, file: string): CsvTable {
   const nonBlank = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
   const head = nonBlank.shift();
   if (!head) throw new UserError(`${file}: the file is empty; expected a header row.`);
-  return { header: head.cells.map((h) => h.trim().toLowerCase()), rows: nonBlank, delimiter };
+  return {
+    header: head.cells.map((h) => h.trim().toLowerCase()),
+    headerText: head.cells.map((h) => h.trim()),
+    headerRow: head.row,
+    rows: nonBlank,
+    delimiter,
+  };
 }
 
 function count(s: string, ch: string): number {

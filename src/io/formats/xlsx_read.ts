@@ -104,5 +104,11 @@ export function xlsxTable(bytes: Uint8Array, file: string): CsvTable {
   }
   const head = records.shift();
   if (!head) throw new UserError(`${file}: the first sheet is empty; expected a header row.`);
-  return { header: head.cells.map((h) => h.trim().toLowerCase()), rows: records, delimiter: 'xlsx' };
+  return {
+    header: head.cells.map((h) => h.trim().toLowerCase()),
+    headerText: head.cells.map((h) => h.trim()),
+    headerRow: head.row,
+    rows: records,
+    delimiter: 'xlsx',
+  };
 }

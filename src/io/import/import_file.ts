@@ -14,6 +14,13 @@ import { looksLikeZip, readZip } from '../formats/zip_read.ts';
 import { communesFromGeoJSON } from './boundaries.ts';
 import { type CrsChoice, crsFromGeoJsonMember, parseCrsOption } from './crs.ts';
 import { fiberFromGeoJSON, fiberFromTable } from './fiber.ts';
+import {
+  type ColumnMap,
+  describeColumns,
+  mapFeatureProperties,
+  mapTableColumns,
+  withHeaderRow,
+} from './header_mapping.ts';
 import { populationFromGeoJSON, populationFromGeoTIFF, populationFromTable } from './population.ts';
 import { postalFromGeoJSON, postalFromTable } from './postal.ts';
 import type { RecordIssue } from './rejected_rows.ts';
@@ -59,6 +66,11 @@ export interface ImportOptions {
   boundaryFields?: { idField?: string; nameField?: string; populationField?: string };
   /** Largest file accepted, in bytes (default `IMPORT_LIMITS.fileBytes`). */
   maxBytes?: number;
+  /**
+   * Field → the file's column (or property) to read it from ("id" → "Mã trạm"), for headers the
+   * aliases do not recognise; the other fields are still recognised by their aliases.
+   */
+  columns?: ColumnMap;
 }
 
 export interface ImportResult<K extends ImportKind = ImportKind> {
@@ -80,6 +92,12 @@ export interface ImportResult<K extends ImportKind = ImportKind> {
   repaired: number;
   /** "sites.csv: imported 1,203 of 1,210 rows; 7 rejected; 2 warning(s)". */
   summary: string;
+  /** The mapping used: field → the file's column (or property name) it was read from. */
+  columns: ColumnMap;
+  /** The file's row number of a table's header (1 unless title or blank rows come first). */
+  headerRow: number;
+  /** "sites.csv: header found on row 3; columns: id ← Mã trạm, …", or null when nothing was renamed. */
+  columnsNote: string | null;
 }
 
 const EXTENSIONS: Record<string, ImportFormat> = {
@@ -329,6 +347,8 @@ export async function importFile<K extends ImportKind>(
   let repaired = 0;
   let unit = 'features';
   let issues: RecordIssue[];
+  let columns: ColumnMap = {};
+  let headerRow = 1;
 
   if (format === 'geotiff') {
     const r = await populationFromGeoTIFF(bytes.slice().buffer, file);
@@ -347,6 +367,12 @@ export async function importFile<K extends ImportKind>(
         );
       table = parseCsv(text, file);
     } else table = xlsxTable(bytes, file);
+    // Headers as people write them ("Mã trạm", "Kinh độ (độ)") → the importers' field names.
+    if (kind !== 'boundaries') {
+      table = withHeaderRow(table, kind, options.columns);
+      headerRow = table.headerRow ?? 1;
+      columns = mapTableColumns(table, kind, options.columns, file);
+    }
     checkDuplicateColumns(table.header, file);
     unit = 'rows';
     crs = reprojectTable(table, { user: userCrs, file: null, scope }, file, extra);
@@ -361,7 +387,8 @@ export async function importFile<K extends ImportKind>(
     issues = attachRecords(loaded.issues, (issue) => {
       const cells = issue.row === undefined ? undefined : byRow.get(issue.row);
       if (!cells) return undefined;
-      return Object.fromEntries(table.header.map((h, i) => [h, cells[i] ?? '']));
+      // The user's own column names, as written.
+      return Object.fromEntries((table.headerText ?? table.header).map((h, i) => [h, cells[i] ?? '']));
     });
   } else {
     let fc: PlainFeatureCollection;
@@ -402,6 +429,7 @@ export async function importFile<K extends ImportKind>(
       else missingPrj = true;
     }
     for (const f of fc.features) f.properties = restoreLongNames(f.properties);
+    if (kind !== 'boundaries') columns = mapFeatureProperties(fc.features, kind, options.columns, file);
     const features = fc.features as LooseFeature[];
     crs = reprojectFeatures(features, { user: userCrs, file: declared, scope, missingPrj }, file, extra);
     swapped = swapFeatures(
@@ -451,5 +479,8 @@ export async function importFile<K extends ImportKind>(
     swapped,
     repaired,
     summary: summarise(file, unit, kept, total, issues, crs, loaded.detail),
+    columns,
+    headerRow,
+    columnsNote: describeColumns(file, columns, headerRow),
   };
 }

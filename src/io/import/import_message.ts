@@ -1,4 +1,5 @@
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
+import { type ColumnRequest, ColumnsError } from './header_mapping.ts';
 import { type ImportKind, type ImportOptions, type ImportResult, importFile } from './import_file.ts';
 
 /** A request to import one file, as posted to a Web Worker (everything structured-cloneable). */
@@ -15,7 +16,16 @@ export interface ImportRequest<K extends ImportKind = ImportKind> {
  */
 export type ImportResponse<K extends ImportKind = ImportKind> =
   | { ok: true; result: ImportResult<K> }
-  | { ok: false; error: { kind: 'user' | 'bug'; message: string; issues: InputIssue[] } };
+  | {
+      ok: false;
+      error: {
+        kind: 'user' | 'bug';
+        message: string;
+        issues: InputIssue[];
+        /** A table whose required columns were not found: what a mapping form needs. */
+        columns?: ColumnRequest;
+      };
+    };
 
 /**
  * Worker-callable import: runs `importFile` and never throws, so a worker's `onmessage` can post the
@@ -29,6 +39,8 @@ export async function runImport<K extends ImportKind>(request: ImportRequest<K>)
       result: await importFile(bytes, request.fileName, request.kind, request.options ?? {}),
     };
   } catch (e) {
+    if (e instanceof ColumnsError)
+      return { ok: false, error: { kind: 'user', message: e.message, issues: e.issues, columns: e.request } };
     if (e instanceof UserError)
       return { ok: false, error: { kind: 'user', message: e.message, issues: e.issues } };
     const message = e instanceof Error ? (e.stack ?? e.message) : String(e);

@@ -75,8 +75,9 @@ export function populationFromCsv(text: string, file: string): PopulationImport 
 /** Reads population points from a table (CSV or the first sheet of an XLSX) with lon,lat,population. */
 export function populationFromTable(table: CsvTable, file: string): PopulationImport {
   const col = (names: string[]) => table.header.findIndex((h) => names.includes(h));
-  const iLon = col(['lon', 'lng', 'longitude']);
-  const iLat = col(['lat', 'latitude']);
+  // Headers are mapped to these names before (import_file.ts, header_mapping.ts).
+  const iLon = col(['lon']);
+  const iLat = col(['lat']);
   const iPop = col(POP_KEYS);
   const absent = [iLon < 0 && 'lon', iLat < 0 && 'lat', iPop < 0 && 'population'].filter(Boolean);
   if (absent.length) throw new UserError(`${file}: missing column(s) ${absent.join(', ')}.`);

@@ -343,15 +343,8 @@ export function sitesFromCsv(text: string, file: string, thisYear = currentYear(
  */
 export function sitesFromTable(table: CsvTable, file: string, thisYear = currentYear()): SiteImport {
   const required = ['id', 'lon', 'lat', 'technology', 'operator'];
-  const header = table.header.map((h) =>
-    h === 'technologies' || h === 'tech'
-      ? 'technology'
-      : h === 'lng' || h === 'longitude'
-        ? 'lon'
-        : h === 'latitude'
-          ? 'lat'
-          : h,
-  );
+  // Headers are mapped to these names before (import_file.ts, header_mapping.ts).
+  const header = table.header;
   const absent = required.filter((c) => !header.includes(c));
   if (absent.length)
     throw new UserError(`${file}: missing column(s) ${absent.join(', ')}; expected ${required.join(',')}.`);

@@ -98,9 +98,8 @@ export function villagesFromCsv(text: string, file: string): VillageImport {
 
 /** Reads villages from a table (CSV or the first sheet of an XLSX) with the CSV columns. */
 export function villagesFromTable(table: CsvTable, file: string): VillageImport {
-  const header = table.header.map((h) =>
-    h === 'lng' || h === 'longitude' ? 'lon' : h === 'latitude' ? 'lat' : h,
-  );
+  // Headers are mapped to these names before (import_file.ts, header_mapping.ts).
+  const header = table.header;
   const absent = ['lon', 'lat'].filter((c) => !header.includes(c));
   if (!POP_KEYS.some((k) => header.includes(k))) absent.push('population');
   if (absent.length)
