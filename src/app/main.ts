@@ -24,6 +24,7 @@ import { findUi, setStatus } from './page/ui.ts';
 import { ViewActions } from './page/view_actions.ts';
 import { CommuneTable } from './panels/commune_table.ts';
 import { ReportPanel } from './panels/report_panel.ts';
+import { SiteTable } from './panels/site_table.ts';
 import { SuggestPanel } from './panels/suggest_panel.ts';
 import { AppStore } from './state/app_store.ts';
 import { decodeView, type ViewState } from './state/view_state.ts';
@@ -62,6 +63,7 @@ mutable.editing = new Editing(page);
 mutable.scenario = new ScenarioActions(page);
 mutable.data = new DataActions(page);
 mutable.table = new CommuneTable(ui.table, (id) => page.views.openCommune(id, true));
+mutable.siteTable = new SiteTable(ui.sites, (id) => page.editing.openSite(id));
 
 // ---- "Suggest sites" (issue 6): the panel in #suggest-slot, its map layer, and its wiring ----------
 // The worker plans on the current scenario (worker_plan.ts); accepted rows become add-site or

@@ -12,6 +12,8 @@ import { columnsEn, columnsVi } from './i18n_columns.ts';
 import { dataEn, dataVi } from './i18n_data.ts';
 import { exportEn, exportVi } from './i18n_export.ts';
 import { scenarioEn, scenarioVi } from './i18n_scenario.ts';
+// issue 13, sites
+import { sitesEn, sitesVi } from './i18n_sites.ts';
 import { suggestEn, suggestVi } from './i18n_suggest.ts';
 
 const vi = {
@@ -20,6 +22,8 @@ const vi = {
   ...scenarioVi,
   ...dataVi,
   ...columnsVi,
+  // issue 13, sites
+  ...sitesVi,
   'app.title': 'Vùng Phủ',
   'app.subtitle': 'Phủ sóng di động, bưu chính và cáp quang theo xã · {set}',
   'banner.syntheticLead': 'Dữ liệu minh hoạ:',
@@ -222,6 +226,8 @@ const en: Record<MessageKey, string> = {
   ...scenarioEn,
   ...dataEn,
   ...columnsEn,
+  // issue 13, sites
+  ...sitesEn,
   'app.title': 'Vùng Phủ',
   'app.subtitle': 'Mobile, postal and fiber coverage by commune · {set}',
   'banner.syntheticLead': 'Illustrative data:',

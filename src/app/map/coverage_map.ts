@@ -19,9 +19,11 @@ import {
   BASEMAP_LAYER,
   COMMUNE_FILL_LAYER,
   COMMUNE_SOURCE,
+  COUNTED,
   EDITED_SITE_LAYER,
   EDITED_SITES_SOURCE,
   FILL_STATE,
+  FOOTPRINTS_PLANNED_LAYER,
   LAYER_PARTS,
   OSM_ATTRIBUTION,
   OSM_SOURCE,
@@ -33,6 +35,7 @@ import {
   SELECTED_STATE,
   SITE_CLUSTER_LAYER,
   SITE_POINT_LAYER,
+  siteFillExpression,
 } from './map_style.ts';
 
 // MapLibre looks for its worker next to its own module; once bundled that file is elsewhere, so point
@@ -213,8 +216,13 @@ export class CoverageMap {
     const expr = operatorColorExpression(operators);
     this.map.setPaintProperty('footprints-fill', 'fill-color', expr);
     this.map.setPaintProperty('footprints-line', 'line-color', expr);
-    this.map.setPaintProperty(SITE_POINT_LAYER, 'circle-color', expr);
-    this.map.setPaintProperty(EDITED_SITE_LAYER, 'circle-color', expr);
+    this.map.setPaintProperty(FOOTPRINTS_PLANNED_LAYER, 'line-color', expr);
+    const edited: ExpressionSpecification = ['match', ['get', 'state'], ['added', 'moved'], true, false];
+    const ring: ExpressionSpecification = ['case', edited, '#ffd700', COUNTED, '#ffffff', expr];
+    for (const layer of [SITE_POINT_LAYER, EDITED_SITE_LAYER]) {
+      this.map.setPaintProperty(layer, 'circle-color', siteFillExpression(expr));
+      this.map.setPaintProperty(layer, 'circle-stroke-color', ring);
+    }
   }
 
   /** Shows only the footprints of a technology (or any) and an operator (or all). */
@@ -222,9 +230,10 @@ export class CoverageMap {
     const parts: ExpressionSpecification[] = [];
     if (technology !== 'any') parts.push(['==', ['get', 'technology'], technology]);
     if (operator !== 'all') parts.push(['==', ['get', 'operator'], operator]);
-    const filter = (parts.length ? ['all', ...parts] : ['all']) as FilterSpecification;
-    this.map.setFilter('footprints-fill', filter);
-    this.map.setFilter('footprints-line', filter);
+    // Cells the counting rule counts are filled; planned cells it leaves out only dashed (issue 13).
+    this.map.setFilter('footprints-fill', ['all', COUNTED, ...parts] as FilterSpecification);
+    this.map.setFilter('footprints-line', ['all', COUNTED, ...parts] as FilterSpecification);
+    this.map.setFilter(FOOTPRINTS_PLANNED_LAYER, ['all', ['!', COUNTED], ...parts] as FilterSpecification);
   }
 
   applyLayers(settings: Readonly<Record<LayerId, LayerSetting>>): void {

@@ -24,6 +24,19 @@ export const PICK_SOURCE = 'pick';
 /** District and province boundaries, drawn over the communes (bundled boundary sets only). */
 export const OUTLINE_SOURCE = 'outlines';
 
+/** Footprints of planned cells the counting rule leaves out: a dashed outline, no fill (issue 13). */
+export const FOOTPRINTS_PLANNED_LAYER = 'footprints-planned-line';
+/** Whether the rule counts a site or a cell (a feature without the property counts). */
+export const COUNTED: ExpressionSpecification = ['!=', ['get', 'counted'], false];
+
+/**
+ * A site point's fill: its operator's colour when a cell of it counts, else light grey (planned only);
+ * the ring then takes the operator's colour.
+ */
+export function siteFillExpression(byOperator: ExpressionSpecification): ExpressionSpecification {
+  return ['case', COUNTED, byOperator, '#e3e6e8'];
+}
+
 /** Feature-state keys on communes: the fill colour of the indicator's class, and the selection. */
 export const FILL_STATE = 'fill';
 export const SELECTED_STATE = 'selected';
@@ -34,6 +47,7 @@ export const LAYER_PARTS: Record<LayerId, { id: string; opacity: string[]; facto
   footprints: [
     { id: 'footprints-fill', opacity: ['fill-opacity'], factor: 0.6 },
     { id: 'footprints-line', opacity: ['line-opacity'] },
+    { id: FOOTPRINTS_PLANNED_LAYER, opacity: ['line-opacity'] },
   ],
   gaps: [
     { id: 'gaps-fill', opacity: ['fill-opacity'] },
@@ -104,7 +118,7 @@ function appLayers(operators: readonly string[]): LayerSpecification[] {
   const edited: ExpressionSpecification = ['match', ['get', 'state'], ['added', 'moved'], true, false];
   // Baseline and edited sites are drawn alike; edits get a larger dot and a gold ring.
   const sitePaint: CircleLayerSpecification['paint'] = {
-    'circle-color': byOperator,
+    'circle-color': siteFillExpression(byOperator),
     'circle-radius': [
       'interpolate',
       ['linear'],
@@ -114,8 +128,8 @@ function appLayers(operators: readonly string[]): LayerSpecification[] {
       12,
       ['case', edited, 8, 5],
     ],
-    'circle-stroke-color': ['case', edited, '#ffd700', '#ffffff'],
-    'circle-stroke-width': ['case', edited, 3, 1],
+    'circle-stroke-color': ['case', edited, '#ffd700', COUNTED, '#ffffff', byOperator],
+    'circle-stroke-width': ['case', edited, 3, COUNTED, 1, 1.5],
     'circle-opacity': 0.9,
     'circle-stroke-opacity': 0.9,
   };
@@ -180,6 +194,13 @@ function appLayers(operators: readonly string[]): LayerSpecification[] {
       type: 'line',
       source: 'footprints',
       paint: { 'line-color': byOperator, 'line-width': 0.8, 'line-opacity': 0.6 },
+    },
+    {
+      id: FOOTPRINTS_PLANNED_LAYER,
+      type: 'line',
+      source: 'footprints',
+      filter: ['!', COUNTED],
+      paint: { 'line-color': byOperator, 'line-width': 1, 'line-opacity': 0.8, 'line-dasharray': [3, 2] },
     },
     {
       id: 'gaps-line',

@@ -7,12 +7,15 @@
 import { type MapMouseEvent, Popup } from 'maplibre-gl';
 import type { PostalPoint } from '../../core/base/infrastructure.ts';
 import type { Site } from '../../core/base/types.ts';
+import { cellFactsText, cellShapeText } from '../i18n/cell_text.ts';
 import { fmt } from '../i18n/format.ts';
 import { type MessageKey, t } from '../i18n/i18n.ts';
 import type { EditMode, Picked } from '../state/editor.ts';
 import { type Edit, freshId } from '../state/scenario_edits.ts';
+import type { SiteInfo } from '../state/site_info.ts';
 import { button, el } from '../ui/dom.ts';
 import type { Page } from './page.ts';
+import { mapPadding } from './ui.ts';
 
 /** The layers under the pointer that a click picks (the cursor shows a hand over them). */
 const CLICKABLE_LAYERS = [
@@ -22,6 +25,43 @@ const CLICKABLE_LAYERS = [
   'sites-cluster',
   'postal-circle',
 ];
+
+/**
+ * A site's popup: its code, name, operator and commune, then each cell (technology, band, height,
+ * status and year) with why its footprint has its shape (issue 13). The cells come from the worker
+ * (`info`; null while on their way). All text, never HTML.
+ */
+function siteBody(p: Picked, info: SiteInfo | null): HTMLElement[] {
+  const row = info?.row;
+  const where = [String(p.props.operator), ...(row?.commune ? [row.commune] : [])];
+  const head = [
+    el('strong', { text: t('popup.site', { id: p.id }) }),
+    ...(row?.name ? [el('div', { text: row.name })] : []),
+    el('div', { text: where.join(' · ') }),
+    ...(p.props.counted === false
+      ? [el('div', { className: 'muted small', text: t('popup.plannedOnly') })]
+      : []),
+  ];
+  if (!info) return head;
+  return [
+    ...head,
+    el('div', { className: 'popup-cells-title', text: t('popup.cells', { n: fmt.int(info.cells.length) }) }),
+    el(
+      'ol',
+      { className: 'popup-cells' },
+      info.cells.map((c) =>
+        el(
+          'li',
+          { className: c.counted ? '' : 'not-counted', dataset: { azimuth: String(c.azimuth_deg ?? '') } },
+          [
+            el('div', { text: cellFactsText(c) }),
+            el('div', { className: 'muted small', text: cellShapeText(c.shape) }),
+          ],
+        ),
+      ),
+    ),
+  ];
+}
 
 export class Editing {
   #popup: Popup | null = null;
@@ -137,6 +177,20 @@ export class Editing {
     render.scenario();
   }
 
+  /** Flies the map to a site and opens its popup (a row of the Sites tab). */
+  openSite(id: string): void {
+    const { store, coverage } = this.page;
+    const f = store.data?.feature('sites', id);
+    if (f?.geometry.type !== 'Point') return;
+    const [lon, lat] = f.geometry.coordinates as [number, number];
+    coverage.map.flyTo({
+      center: [lon, lat],
+      zoom: Math.max(coverage.map.getZoom(), 13),
+      padding: mapPadding(this.page.ui),
+    });
+    this.pick('site', id);
+  }
+
   /** The picked item after an update: its new place and properties, or no pick when it is gone. */
   refreshPick(): void {
     const { store, coverage } = this.page;
@@ -169,19 +223,11 @@ export class Editing {
     if (this.#popup && picked) this.#showPopup(picked);
   }
 
-  #showPopup(p: Picked): void {
+  #showPopup(p: Picked, info: SiteInfo | null = null): void {
     this.#popup?.remove();
     const body =
       p.what === 'site'
-        ? [
-            el('strong', { text: t('popup.site', { id: p.id }) }),
-            el('div', { text: `${p.props.operator} · ${String(p.props.tech).replace(/;/g, '+')}` }),
-            el('div', {
-              text: p.props.radius
-                ? t('popup.radius', { r: fmt.int(Number(p.props.radius)) })
-                : t('popup.defaultRadius'),
-            }),
-          ]
+        ? siteBody(p, info)
         : [
             el('strong', { text: t('popup.postal', { id: p.id }) }),
             ...(p.props.name ? [el('div', { text: String(p.props.name) })] : []),
@@ -197,7 +243,7 @@ export class Editing {
         button(t('scenario.delete'), () => this.deletePicked(), { className: 'small danger' }),
       ]),
     ]);
-    const popup = new Popup({ closeButton: true, closeOnClick: false, maxWidth: '260px' })
+    const popup = new Popup({ closeButton: true, closeOnClick: false, maxWidth: '320px' })
       .setLngLat([p.lon, p.lat])
       .setDOMContent(content)
       .addTo(this.page.coverage.map);
@@ -209,6 +255,13 @@ export class Editing {
       if (this.#popup === popup) this.#popup = null;
     });
     this.#popup = popup;
+    // The site's cells, from the worker: the popup is drawn again with them, if still open on that site.
+    if (p.what === 'site' && !info)
+      void this.page.client.siteInfo(p.id).then((answer) => {
+        const picked = this.page.store.state.editor.picked;
+        if (this.#popup === popup && answer && picked?.what === 'site' && picked.id === p.id)
+          this.#showPopup(picked, answer);
+      }, this.page.loader.fail);
   }
 
   #click(e: MapMouseEvent): void {

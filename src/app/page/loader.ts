@@ -205,6 +205,7 @@ export class Loader {
       render.summary();
       render.unitPanel();
       render.table();
+      render.siteTable();
       if (store.state.editor.picked) editing.refreshPick();
       const lastUpdate = {
         totalMs: performance.now() - started,

@@ -6,6 +6,7 @@
 import type { CoverageMap } from '../map/coverage_map.ts';
 import type { CommuneTable } from '../panels/commune_table.ts';
 import type { ReportPanel } from '../panels/report_panel.ts';
+import type { SiteTable } from '../panels/site_table.ts';
 import type { SuggestPanel } from '../panels/suggest_panel.ts';
 import type { AppStore } from '../state/app_store.ts';
 import type { Storage } from '../state/storage.ts';
@@ -31,6 +32,8 @@ export interface Page {
   /** The browser's storage; null when IndexedDB is unavailable (nothing survives a reload then). */
   storage: Storage | null;
   readonly table: CommuneTable;
+  /** The Sites tab (issue 13). */
+  readonly siteTable: SiteTable;
   readonly suggestPanel: SuggestPanel;
   readonly reportPanel: ReportPanel;
   readonly render: PageRenderer;

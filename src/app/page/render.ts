@@ -8,6 +8,7 @@ import { type MessageKey, t } from '../i18n/i18n.ts';
 import { renderLayerControls } from '../map/layer_controls.ts';
 import { renderLegend } from '../map/legend.ts';
 import { provinceLines, renderMapControls } from '../map/map_controls.ts';
+import { countingRuleText } from '../panels/counting_control.ts';
 import { renderDataPanel } from '../panels/data_panel.ts';
 import { renderScenarioPanel } from '../panels/scenario_panel.ts';
 import { renderSettingsPanel } from '../panels/settings_panel.ts';
@@ -32,6 +33,8 @@ const LAYER_KIND: Partial<Record<string, DatasetKind>> = {
 export class PageRenderer {
   /** The commune table is drawn only while its tab is shown (it is hundreds of rows). */
   #tableStale = true;
+  /** The site table likewise (thousands of sites). */
+  #sitesStale = true;
 
   constructor(private readonly page: Page) {}
 
@@ -67,6 +70,7 @@ export class PageRenderer {
   tabs(): void {
     const view = this.page.store.view;
     if (view.tab === 'table' && this.#tableStale) this.table();
+    if (view.tab === 'sites' && this.#sitesStale) this.siteTable();
     const reportShown = view.tab === 'report' && document.getElementById('tab-report')?.hidden === true;
     for (const id of TAB_IDS) {
       const tab = document.getElementById(`tabbtn-${id}`);
@@ -116,6 +120,12 @@ export class PageRenderer {
           dataset: { province: l.id },
         }),
       ),
+      // Which cells the figures count, beside the figures (issue 13).
+      el('p', {
+        className: 'muted counting-rule',
+        attrs: { id: 'counting-rule' },
+        text: countingRuleText(data.snapshot.cellCounting.asOf),
+      }),
     );
   }
 
@@ -154,6 +164,17 @@ export class PageRenderer {
     if (!store.data || store.view.tab !== 'table') return;
     table.render(store.data, store.view);
     this.#tableStale = false;
+  }
+
+  /** The Sites tab: drawn while shown, from the worker's rows of the current scenario. */
+  siteTable(): void {
+    this.#sitesStale = true;
+    const { store, siteTable, client, loader } = this.page;
+    if (!store.data || store.view.tab !== 'sites') return;
+    this.#sitesStale = false;
+    void client.siteRows().then((rows) => {
+      if (store.view.tab === 'sites') siteTable.render(rows);
+    }, loader.fail);
   }
 
   scenario(): void {
@@ -205,11 +226,18 @@ export class PageRenderer {
     const { store, ui, views } = this.page;
     const view = store.view;
     keepFocus(() =>
-      renderSettingsPanel(ui.settings, view.lang, view.basemap, view.analysis, {
-        setLang: (lang) => views.switchLang(lang),
-        setBasemap: (basemap) => views.changeView({ basemap }),
-        setAnalysis: (analysis) => views.changeAnalysis(analysis),
-      }),
+      renderSettingsPanel(
+        ui.settings,
+        view.lang,
+        view.basemap,
+        view.analysis,
+        {
+          setLang: (lang) => views.switchLang(lang),
+          setBasemap: (basemap) => views.changeView({ basemap }),
+          setAnalysis: (analysis) => views.changeAnalysis(analysis),
+        },
+        { counting: store.data?.snapshot.cellCounting ?? null },
+      ),
     );
   }
 
@@ -238,6 +266,8 @@ export class PageRenderer {
     this.controls();
     this.page.table.build();
     this.table();
+    this.page.siteTable.build();
+    this.siteTable();
     this.unitPanel();
     this.scenario();
     this.dataTab();

@@ -15,6 +15,7 @@ export function findUi() {
     legend: requireElement('legend', HTMLDivElement),
     layers: requireElement('layers', HTMLDivElement),
     table: requireElement('tab-table', HTMLElement),
+    sites: requireElement('tab-sites', HTMLElement),
     scenario: requireElement('scenario-controls', HTMLDivElement),
     data: requireElement('tab-data', HTMLElement),
     settings: requireElement('tab-settings', HTMLElement),

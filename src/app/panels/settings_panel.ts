@@ -9,11 +9,24 @@ import { fmt } from '../i18n/format.ts';
 import { type MessageKey, t } from '../i18n/i18n.ts';
 import type { AnalysisChoice, Basemap, Lang } from '../state/view_state.ts';
 import { button, el, field } from '../ui/dom.ts';
+import type { CellCounting } from '../worker/worker_protocol.ts';
+import { countingControl } from './counting_control.ts';
 
 export interface SettingsActions {
   setLang(lang: Lang): void;
   setBasemap(basemap: Basemap): void;
   setAnalysis(analysis: AnalysisChoice): void;
+}
+
+/** The sites-counted rule the figures were computed with (issue 13). */
+export interface CountingState {
+  counting: CellCounting | null;
+}
+
+/** The analysis choice counting cells on air today (no `asOf`, as a link without one reads). */
+function withoutAsOf(analysis: AnalysisChoice): AnalysisChoice {
+  const { asOf: _asOf, ...rest } = analysis;
+  return rest;
 }
 
 function analysisGroup(analysis: AnalysisChoice, a: SettingsActions): HTMLElement {
@@ -47,6 +60,7 @@ function analysisGroup(analysis: AnalysisChoice, a: SettingsActions): HTMLElemen
       return;
     }
     a.setAnalysis({
+      ...analysis,
       countingRule: chosen.length === POSTAL_CATEGORIES.length ? null : chosen,
       fiberReachM: metres === DEFAULT_REACH_M ? null : metres,
     });
@@ -69,6 +83,7 @@ export function renderSettingsPanel(
   basemap: Basemap,
   analysis: AnalysisChoice,
   a: SettingsActions,
+  state: CountingState = { counting: null },
 ): void {
   const langGroup = el('fieldset', { className: 'radios' }, [el('legend', { text: t('settings.language') })]);
   for (const [value, label] of [
@@ -105,8 +120,12 @@ export function renderSettingsPanel(
     field(t('settings.styleUrl'), url),
     button(t('settings.apply'), () => choose('style'), { attrs: { id: 'basemap-apply' } }),
   );
+  const counting = countingControl(analysis.asOf ?? null, state.counting, (asOf) =>
+    a.setAnalysis(asOf === null ? withoutAsOf(analysis) : { ...analysis, asOf }),
+  );
   container.replaceChildren(
     langGroup,
+    counting,
     analysisGroup(analysis, a),
     group,
     el('p', { className: 'muted', text: t('settings.onlineNote') }),

@@ -38,7 +38,7 @@ export type YearFilter = 'all' | 'none' | number;
 
 export type Basemap = { kind: 'none' } | { kind: 'osm' } | { kind: 'style'; url: string };
 
-export const TAB_IDS = ['map', 'table', 'scenario', 'report', 'data', 'settings'] as const;
+export const TAB_IDS = ['map', 'table', 'sites', 'scenario', 'report', 'data', 'settings'] as const;
 export type TabId = (typeof TAB_IDS)[number];
 
 export interface ViewState {
@@ -64,7 +64,12 @@ export interface ViewState {
 export interface AnalysisChoice {
   countingRule: PostalCategory[] | null;
   fiberReachM: number | null;
+  /** Count the sites' planned cells on air by this year too (the CLI's --as-of); null: on air today. */
+  asOf?: number | null;
 }
+
+/** The years the "as planned by" control accepts. */
+export const isPlanYear = (y: number): boolean => Number.isInteger(y) && y >= 1990 && y <= 2100;
 
 const DEFAULT_LAYERS: Record<LayerId, LayerSetting> = {
   communes: { visible: true, opacity: 1 },
@@ -119,6 +124,7 @@ export function encodeView(v: ViewState): string {
   if (v.basemap.kind === 'style') q.set('basemap', v.basemap.url);
   if (v.analysis.countingRule) q.set('count', v.analysis.countingRule.join(','));
   if (v.analysis.fiberReachM !== null) q.set('reach', String(v.analysis.fiberReachM));
+  if (v.analysis.asOf != null) q.set('asof', String(v.analysis.asOf));
   return q.toString();
 }
 
@@ -189,17 +195,20 @@ export function analysisOptions(a: AnalysisChoice): AnalysisOptionsChoice {
   return {
     ...(a.countingRule ? { countingRule: a.countingRule } : {}),
     ...(a.fiberReachM !== null ? { fiberReachM: a.fiberReachM } : {}),
+    ...(a.asOf != null ? { asOf: a.asOf } : {}),
   };
 }
 
-/** `count=post_office,agent&reach=1500`; anything unreadable keeps the default. */
+/** `count=post_office,agent&reach=1500&asof=2027`; anything unreadable keeps the default. */
 function decodeAnalysis(q: URLSearchParams): AnalysisChoice {
   const rule = (q.get('count') ?? '')
     .split(',')
     .filter((c): c is PostalCategory => (POSTAL_CATEGORIES as readonly string[]).includes(c));
   const reach = Number(q.get('reach'));
+  const asOf = Number(q.get('asof'));
   return {
     countingRule: rule.length ? [...new Set(rule)] : null,
     fiberReachM: q.get('reach') !== null && isFiberReach(reach) ? reach : null,
+    ...(q.get('asof') !== null && isPlanYear(asOf) ? { asOf } : {}),
   };
 }

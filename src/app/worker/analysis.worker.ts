@@ -16,6 +16,7 @@ import { layerPatch } from './worker_layers.ts';
 import { load } from './worker_load.ts';
 import { notePlanRequest, planSuperseded, runSuggest } from './worker_plan.ts';
 import type { WorkerMessage, WorkerRequest } from './worker_protocol.ts';
+import { siteInfo, siteRows } from './worker_sites.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: WorkerMessage) => scope.postMessage(message);
@@ -73,6 +74,12 @@ async function handle(request: WorkerRequest): Promise<void> {
       post({ kind: 'report', id: request.id, json });
       return;
     }
+    case 'site-info':
+      if (!session) throw new Error('site-info before load');
+      return post({ kind: 'site-info', id: request.id, info: siteInfo(session, request.siteId) });
+    case 'site-rows':
+      if (!session) throw new Error('site-rows before load');
+      return post({ kind: 'site-rows', id: request.id, rows: siteRows(session) });
     case 'plan': {
       // "Suggest sites" on the current scenario; a newer plan request makes a queued one moot.
       if (!session) throw new Error('plan before load');

@@ -1,6 +1,7 @@
 import type { InputIssue } from '../../core/base/errors.ts';
 import type { ReportComparison } from '../../core/report/compare_reports.ts';
 import type { Edit } from '../state/scenario_edits.ts';
+import type { SiteInfo, SiteRow } from '../state/site_info.ts';
 import type { ExportFormat } from './export_logic.ts';
 import type { SuggestRequest, SuggestResult } from './suggest_types.ts';
 import type {
@@ -102,6 +103,20 @@ export class AnalysisClient {
     const m = await this.request({ kind: 'features', layers });
     if (m.kind !== 'features') throw new Error(`unexpected reply ${m.kind}`);
     return m.layers;
+  }
+
+  /** One site of the scenario with its cells described (its popup); null when it is gone. */
+  async siteInfo(siteId: string): Promise<SiteInfo | null> {
+    const m = await this.request({ kind: 'site-info', siteId });
+    if (m.kind !== 'site-info') throw new Error(`unexpected reply ${m.kind}`);
+    return m.info;
+  }
+
+  /** Every site of the scenario as a row of the Sites tab. */
+  async siteRows(): Promise<SiteRow[]> {
+    const m = await this.request({ kind: 'site-rows' });
+    if (m.kind !== 'site-rows') throw new Error(`unexpected reply ${m.kind}`);
+    return m.rows;
   }
 
   /** Re-analyses after the scenario's edits changed (incrementally). */

@@ -1,13 +1,16 @@
 /**
  * GeoJSON features for the map layers, built in the worker from the analysis inputs and results.
- * Footprints are drawn the way the engine models them: the operator's polygon, a sector, or a circle of
- * the site's own or default radius (by technology and the setting of the commune it stands in).
+ * Footprints are drawn the way the engine models them, one per cell: the operator's polygon, a sector, or
+ * a circle of the cell's, the site's or the default radius (by technology and the commune's setting).
  */
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { FiberRoute, PostalPoint, Village } from '../../core/base/infrastructure.ts';
-import type { Commune, EngineConfig, GapPolygon, Setting, Site } from '../../core/base/types.ts';
+import { cellsOf, isSector } from '../../core/base/site_cells.ts';
+import type { Cell, Commune, EngineConfig, GapPolygon, Setting, Site } from '../../core/base/types.ts';
+import { type CountingRule, cellCounted, technologiesOf } from '../../core/coverage/counted_sites.ts';
 import { footprintRadius, sectorRing } from '../../core/coverage/footprints.ts';
 import { metresPerDegreeLat, metresPerDegreeLon } from '../../core/geometry/local_projection.ts';
+import type { CellInfo, CellShape } from '../state/site_info.ts';
 
 /** How an item stands in the scenario: from the data, or added / moved by an edit. */
 export type EditState = 'base' | 'added' | 'moved';
@@ -35,39 +38,96 @@ export function communeFeature(c: Commune): Feature {
   };
 }
 
-/** A site as a point: operator and technologies ("4G;5G") for filters and the popup. */
-export function siteFeature(s: Site, state: EditState): Feature {
+/** How one cell of a site is drawn and described: the engine's footprint (coverage/footprints.ts). */
+export function cellInfo(
+  s: Site,
+  cell: Cell,
+  setting: Setting,
+  cfg: EngineConfig,
+  rule: CountingRule,
+): CellInfo {
+  const radius = footprintRadius(s, cell.technology, setting, cfg, cell);
+  const shape: CellShape = cell.coverage
+    ? { kind: 'polygon' }
+    : isSector(cell)
+      ? {
+          kind: 'sector',
+          azimuth_deg: cell.azimuth_deg!,
+          beamwidth_deg: cell.beamwidth_deg!,
+          radius_m: radius,
+        }
+      : { kind: 'omni', radius_m: radius, own: (cell.radius_m ?? s.radius_m) !== undefined };
+  return {
+    technology: cell.technology,
+    band: cell.band ?? null,
+    azimuth_deg: cell.azimuth_deg ?? null,
+    beamwidth_deg: cell.beamwidth_deg ?? null,
+    height_m: cell.height_m ?? null,
+    status: cell.status,
+    year: cell.year ?? null,
+    counted: cellCounted(cell, rule),
+    shape,
+  };
+}
+
+/**
+ * A site as a point: operator and technologies ("4G;5G", of every cell) for filters; `counted: false`
+ * when the rule counts none of its cells (drawn grey: planned only) and `planned` (how many planned cells)
+ * only when they apply. The cells themselves are asked for by the popup (worker_sites.ts): the features
+ * of thousands of sites go with every load, and stay small.
+ */
+export function siteFeature(s: Site, state: EditState, rule: CountingRule): Feature {
+  const cells = cellsOf(s);
+  const planned = cells.filter((c) => c.status === 'planned').length;
   return {
     type: 'Feature',
     geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
     properties: {
       id: s.id,
       operator: s.operator,
-      tech: s.technologies.join(';'),
+      tech: (s.cells ? technologiesOf(cells) : s.technologies).join(';'),
       radius: s.radius_m ?? null,
-      sector: s.azimuth_deg !== undefined,
+      sector: cells.some(isSector),
+      ...(planned > 0 ? { planned } : {}),
+      ...(cells.some((c) => cellCounted(c, rule)) ? {} : { counted: false }),
       state,
     },
   };
 }
 
-/** One footprint per technology of the site, as the engine models it. */
-export function footprintFeatures(s: Site, setting: Setting, cfg: EngineConfig): Feature[] {
-  return s.technologies.map((technology) => {
+/**
+ * One footprint per cell of the site (a sector per azimuth), as the engine models it; `counted` false for
+ * a planned cell the rule leaves out (drawn dashed, not filled).
+ */
+export function footprintFeatures(
+  s: Site,
+  setting: Setting,
+  cfg: EngineConfig,
+  rule: CountingRule,
+): Feature[] {
+  return cellsOf(s).map((cell) => {
+    const { technology } = cell;
     let geometry: Polygon | MultiPolygon;
-    const radius = footprintRadius(s, technology, setting, cfg);
-    const bw = s.beamwidth_deg;
-    if (s.coverage) geometry = s.coverage;
-    else if (s.azimuth_deg !== undefined && bw !== undefined && bw > 0 && bw < 360)
+    const radius = footprintRadius(s, technology, setting, cfg, cell);
+    if (cell.coverage) geometry = cell.coverage;
+    else if (isSector(cell))
       geometry = {
         type: 'Polygon',
-        coordinates: [sectorRing(s.lon, s.lat, radius, s.azimuth_deg, bw, cfg.arcSegments)],
+        coordinates: [
+          sectorRing(s.lon, s.lat, radius, cell.azimuth_deg!, cell.beamwidth_deg!, cfg.arcSegments),
+        ],
       };
     else geometry = { type: 'Polygon', coordinates: [circleRing(s.lon, s.lat, radius)] };
     return {
       type: 'Feature',
       geometry,
-      properties: { site: s.id, operator: s.operator, technology, radius },
+      properties: {
+        site: s.id,
+        operator: s.operator,
+        technology,
+        radius,
+        counted: cellCounted(cell, rule),
+      },
     };
   });
 }

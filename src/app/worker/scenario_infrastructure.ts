@@ -13,7 +13,8 @@ export function scenarioInfrastructure(s: Session): InfrastructureInput {
     s.edits.flatMap((e) => (e.kind === 'add-postal' ? [e.point.id] : e.kind === 'move-postal' ? [e.id] : [])),
   );
   return {
-    sites: s.analysis.input.sites.map((x) =>
+    // Every cell, planned ones too (the analysis' input holds only the cells the counting rule counts).
+    sites: s.sites.map((x) =>
       x.source === undefined && addedSites.has(x.id) ? { ...x, source: 'what-if' as const } : x,
     ),
     postal: s.basePostal ? (s.analysis.input.postal ?? []) : null,

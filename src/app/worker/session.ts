@@ -7,6 +7,7 @@
 import { DEFAULT_CONFIG } from '../../core/base/config.ts';
 import type { FiberRoute, PostalPoint, Village } from '../../core/base/infrastructure.ts';
 import type { Commune, Site } from '../../core/base/types.ts';
+import { type CountingRule, countedSites } from '../../core/coverage/counted_sites.ts';
 import type { AnalysisState } from '../../core/incremental_analysis.ts';
 import { buildReport, type ReportInputs } from '../../core/report/report.ts';
 import type { FullResult } from '../../core/run_analysis.ts';
@@ -19,6 +20,14 @@ export interface Session {
   communes: Commune[];
   setting: (s: Site) => 'urban' | 'rural';
   baseSites: Site[];
+  /** The scenario's sites (the edits applied), every cell, as the map and the site table show them. */
+  sites: Site[];
+  /** Which cells the figures count: on air today, or as planned by a year (the CLI's --as-of). */
+  rule: CountingRule;
+  /** The sites as the rule counts them, by scenario site (so an unchanged site keeps its identity). */
+  countedCache: WeakMap<Site, Site | null>;
+  /** The name of the commune a site stands in (null outside every commune). */
+  communeOf: (s: Site) => string | null;
   basePostal: PostalPoint[] | null;
   fiber: FiberRoute[] | null;
   villages: Village[];
@@ -34,9 +43,31 @@ export interface Session {
   targets: Target[];
 }
 
-/** The figures of a result of the session, rounded as in report.json. */
+/**
+ * The sites the analysis gets: each as the counting rule counts it (planned cells outside the rule left
+ * out, a site with no counted cell left out). Cached per site, so that the incremental update after an
+ * edit sees only the edited sites as changed.
+ */
+export function countedInputSites(
+  sites: readonly Site[],
+  rule: CountingRule,
+  cache: WeakMap<Site, Site | null>,
+): Site[] {
+  const out: Site[] = [];
+  for (const site of sites) {
+    let counted = cache.get(site);
+    if (counted === undefined) {
+      counted = countedSites([site], rule).sites[0] ?? null;
+      cache.set(site, counted);
+    }
+    if (counted) out.push(counted);
+  }
+  return out;
+}
+
+/** The figures of a result of the session, rounded as in report.json, with the cells the rule counted. */
 export function sessionReport(s: Session, result: FullResult) {
-  return buildReport(result, DEFAULT_CONFIG, s.reportInputs, new Date());
+  return buildReport(result, DEFAULT_CONFIG, s.reportInputs, new Date(), countedSites(s.sites, s.rule));
 }
 
 /** The report's lists the page shows (dead-zone villages, communes without a postal point). */

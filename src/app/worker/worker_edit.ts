@@ -7,7 +7,7 @@ import type { Feature } from 'geojson';
 import { unitGroups } from '../../core/base/unit_groups.ts';
 import { updateAnalysis } from '../../core/incremental_analysis.ts';
 import { applyEdits } from '../state/scenario_edits.ts';
-import { reportLists, type Session, sessionReport } from './session.ts';
+import { countedInputSites, reportLists, type Session, sessionReport } from './session.ts';
 import { communePatch, editStates, postalPatch, sitePatch } from './worker_layers.ts';
 import {
   type Delta,
@@ -34,12 +34,15 @@ export function edit(
 ): void {
   const started = performance.now();
   const previous = s.analysis.input;
+  const previousSites = s.sites;
   const applied = applyEdits(s.baseSites, s.basePostal ?? [], request.edits);
+  // The figures count the cells the session's rule counts, exactly as the load did.
   const { state, summary } = updateAnalysis(s.analysis, {
-    sites: applied.sites,
+    sites: countedInputSites(applied.sites, s.rule, s.countedCache),
     ...(s.basePostal ? { postal: applied.postal } : {}),
   });
   s.analysis = state;
+  s.sites = applied.sites;
   s.skipped = applied.skipped;
   s.edits = request.edits;
   const { result, input } = state;
@@ -60,7 +63,7 @@ export function edit(
   const r = sessionReport(s, { ...result, units, targets });
 
   const states = editStates(request.edits);
-  const siteChanges = changes(previous.sites, input.sites);
+  const siteChanges = changes(previousSites, s.sites);
   const postalChanges = changes(previous.postal ?? [], input.postal ?? []);
   const all: Delta['layers'] = {};
   if (siteChanges.upserted.length || siteChanges.removed.length) {

@@ -11,6 +11,7 @@ import { strToU8, zipSync } from 'fflate';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import { DEFAULT_CONFIG } from '../../core/base/config.ts';
+import { countedSites } from '../../core/coverage/counted_sites.ts';
 import { updateAnalysis } from '../../core/incremental_analysis.ts';
 import { compareReports, type ReportComparison } from '../../core/report/compare_reports.ts';
 import { rankCommunes } from '../../core/report/rank_communes.ts';
@@ -32,7 +33,7 @@ import { readReportJson } from '../../io/import/report_schema.ts';
 import { applyEdits } from '../state/scenario_edits.ts';
 import type { ExportFormat } from './export_logic.ts';
 import { scenarioInfrastructure } from './scenario_infrastructure.ts';
-import type { Session } from './session.ts';
+import { countedInputSites, type Session, sessionReport } from './session.ts';
 import type { BaselineSpec } from './worker_protocol.ts';
 
 /** The CLI's defaults for the ranking and the PDF maps. */
@@ -40,7 +41,7 @@ const DEFAULT_EXPORT_INDICATOR = 'mobile.4G.population_pct';
 
 /** report.json of the session's current scenario, exactly as the `report` request builds it. */
 export function currentReport(s: Session): CoverageReport {
-  return buildReport(s.analysis.result, DEFAULT_CONFIG, s.reportInputs, new Date());
+  return sessionReport(s, s.analysis.result);
 }
 
 /** One baseline report per session and baseline, kept until either changes. */
@@ -62,10 +63,11 @@ export function baselineReport(s: Session, spec: BaselineSpec): CoverageReport {
     const applied = applyEdits(s.baseSites, s.basePostal ?? [], spec.kind === 'scenario' ? spec.edits : []);
     // Nothing is mutated: the result equals runAnalysis on the baseline's sites and postal points.
     const { state } = updateAnalysis(s.analysis, {
-      sites: applied.sites,
+      sites: countedInputSites(applied.sites, s.rule, s.countedCache),
       ...(s.basePostal ? { postal: applied.postal } : {}),
     });
-    report = buildReport(state.result, DEFAULT_CONFIG, s.reportInputs, new Date());
+    const counting = countedSites(applied.sites, s.rule);
+    report = buildReport(state.result, DEFAULT_CONFIG, s.reportInputs, new Date(), counting);
   }
   cached = { session: s, key, report };
   return report;

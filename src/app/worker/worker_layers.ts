@@ -33,7 +33,7 @@ export function layerPatch(s: Session, layer: FeatureLayer): LayerPatch {
   switch (layer) {
     case 'sites':
     case 'footprints':
-      return sitePatch(s, input.sites, states)[layer];
+      return sitePatch(s, s.sites, states)[layer];
     case 'postal':
     case 'serviceCircles':
       return postalPatch(input.postal ?? [], states, result.postalOptions.distanceKm)[layer];
@@ -62,10 +62,17 @@ export function editStates(edits: readonly Edit[]): Map<string, EditState> {
   return out;
 }
 
+/** The point and footprints of some sites: every cell, each marked counted or not by the session's rule. */
 export function sitePatch(s: Session, sites: readonly Site[], states: Map<string, EditState>) {
   return {
-    sites: sites.map((x): [string, Feature[]] => [x.id, [siteFeature(x, states.get(`s:${x.id}`) ?? 'base')]]),
-    footprints: sites.map((x): [string, Feature[]] => [x.id, footprintFeatures(x, s.setting(x), cfg)]),
+    sites: sites.map((x): [string, Feature[]] => [
+      x.id,
+      [siteFeature(x, states.get(`s:${x.id}`) ?? 'base', s.rule)],
+    ]),
+    footprints: sites.map((x): [string, Feature[]] => [
+      x.id,
+      footprintFeatures(x, s.setting(x), cfg, s.rule),
+    ]),
   };
 }
 

@@ -10,6 +10,7 @@ import { foldText } from '../../core/base/fold_text.ts';
 import type { Village } from '../../core/base/infrastructure.ts';
 import type { Commune, PopulationPoint, Site } from '../../core/base/types.ts';
 import { combineAnalyses } from '../../core/combine_analyses.ts';
+import { type CountedSites, type CountingRule, countedSites } from '../../core/coverage/counted_sites.ts';
 import { communeLocator } from '../../core/geometry/commune_locator.ts';
 import { resumeAnalysis } from '../../core/incremental_analysis.ts';
 import { buildReport, type ReportInputs } from '../../core/report/report.ts';
@@ -25,9 +26,16 @@ import { DATASET_KINDS, type DatasetKind, type DatasetPayload } from '../state/d
 import { applyEdits } from '../state/scenario_edits.ts';
 import { communeFeature, siteFeature } from './map_features.ts';
 import { type DatasetItems, readBundled, type readImported } from './read_dataset.ts';
-import { reportLists, type Session, sessionReport } from './session.ts';
+import { countedInputSites, reportLists, type Session, sessionReport } from './session.ts';
 import { editStates, layerPatch } from './worker_layers.ts';
-import type { BBox, DatasetInfo, TargetDef, WorkerMessage, WorkerRequest } from './worker_protocol.ts';
+import type {
+  BBox,
+  CellCounting,
+  DatasetInfo,
+  TargetDef,
+  WorkerMessage,
+  WorkerRequest,
+} from './worker_protocol.ts';
 
 const cfg = DEFAULT_CONFIG;
 
@@ -154,6 +162,14 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
     const i = locator.locate(site.lon, site.lat);
     return i >= 0 ? communes[i]!.setting : 'rural';
   };
+  const communeOf = (site: Site) => {
+    const i = locator.locate(site.lon, site.lat);
+    return i >= 0 ? communes[i]!.name : null;
+  };
+  // Which cells the figures count (the CLI's --as-of): on air today, or as planned by the year.
+  const rule: CountingRule = { asOf: request.analysis.asOf ?? null };
+  const countedCache = new WeakMap<Site, Site | null>();
+  const counting = countedSites(applied.sites, rule);
   const base = {
     boundarySet: request.boundarySet,
     hasDistricts: communes.some((c) => c.districtId !== null),
@@ -170,7 +186,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
 
   const input: FullInput = {
     communes,
-    sites: applied.sites,
+    sites: countedInputSites(applied.sites, rule, countedCache),
     ...(loaded.population ? { populationPoints: loaded.population as PopulationPoint[] } : {}),
     ...(basePostal ? { postal: applied.postal } : {}),
     ...(loaded.fiber ? { fiber: loaded.fiber } : {}),
@@ -221,13 +237,14 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
           ? {
               sites: applied.sites.map((x): [string, Feature[]] => [
                 x.id,
-                [siteFeature(x, states.get(`s:${x.id}`) ?? 'base')],
+                [siteFeature(x, states.get(`s:${x.id}`) ?? 'base', rule)],
               ]),
             }
           : {},
         postalDistanceKm: mobile.postalOptions.distanceKm,
         fiberReachM: mobile.fiberReachM,
         countingRule: mobile.postalOptions.countingRule,
+        cellCounting: cellCounting(counting),
         populationPoints: input.populationPoints !== undefined,
         timings: { loadMs, analysisMs: performance.now() - t0, totalMs: performance.now() - started },
       },
@@ -251,6 +268,10 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
     communes,
     setting,
     baseSites: loaded.sites ?? [],
+    sites: applied.sites,
+    rule,
+    countedCache,
+    communeOf,
     basePostal,
     fiber: loaded.fiber ?? null,
     villages,
@@ -295,12 +316,25 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
       postalDistanceKm: result.postalOptions.distanceKm,
       fiberReachM: result.fiberReachM,
       countingRule: result.postalOptions.countingRule,
+      cellCounting: cellCounting(counting),
       populationPoints: input.populationPoints !== undefined,
       timings: { loadMs, analysisMs, totalMs: performance.now() - started },
     },
   });
   // The incremental-update cache, built now that the figures are on their way (the first edit needs it).
   void s.analysis.cache;
+}
+
+/** What the rule counted of the loaded sites, for the words beside the figures. */
+function cellCounting(c: CountedSites): CellCounting {
+  return {
+    asOf: c.rule.asOf,
+    onAirCells: c.onAirCells,
+    plannedCounted: c.plannedCounted,
+    plannedLeftOut: c.plannedLeftOut,
+    plannedWithoutYear: c.plannedWithoutYear,
+    sitesLeftOut: c.sitesLeftOut,
+  };
 }
 
 const emptyInputs: ReportInputs = {

@@ -14,6 +14,7 @@ import type { ColumnMap, ColumnRequest } from '../../io/import/header_mapping.ts
 import type { ImportFormat } from '../../io/import/import_file.ts';
 import type { DatasetKind, DatasetPayload } from '../state/dataset_kind.ts';
 import type { Edit } from '../state/scenario_edits.ts';
+import type { SiteInfo, SiteRow } from '../state/site_info.ts';
 import type { ExportFormat } from './export_logic.ts';
 import type { SuggestRequest, SuggestResult } from './suggest_types.ts';
 
@@ -27,6 +28,19 @@ export type BoundarySet = 'pre2025' | '2025' | 'imported';
 export interface AnalysisOptionsChoice {
   countingRule?: PostalCategory[];
   fiberReachM?: number;
+  /** Count planned cells on air by this year too (the CLI's --as-of); unset: cells on air today. */
+  asOf?: number;
+}
+
+/** Which cells the figures count: the rule, and what it kept of the scenario's sites when loaded. */
+export interface CellCounting {
+  /** null: on air today; a year: plus the planned cells with that year or earlier. */
+  asOf: number | null;
+  onAirCells: number;
+  plannedCounted: number;
+  plannedLeftOut: number;
+  plannedWithoutYear: number;
+  sitesLeftOut: number;
 }
 
 /** Same-origin URLs of the bundled sample files. */
@@ -119,6 +133,8 @@ export interface Snapshot {
   postalDistanceKm: number;
   fiberReachM: number;
   countingRule: string[];
+  /** Which cells the mobile figures count: on air today, or as planned by a year. */
+  cellCounting: CellCounting;
   populationPoints: boolean;
   issues: number;
   warnings: string[];
@@ -228,6 +244,9 @@ export type WorkerRequest =
   | { kind: 'features'; id: number; layers: FeatureLayer[] }
   | { kind: 'validate'; id: number; dataset: ImportPayload }
   | { kind: 'report'; id: number }
+  /** Issue 13: one site's cells (its popup), and every site as a row of the Sites tab (worker_sites.ts). */
+  | { kind: 'site-info'; id: number; siteId: string }
+  | { kind: 'site-rows'; id: number }
   /** "Suggest sites": plan new sites or postal points on the current scenario (worker_plan.ts). */
   | { kind: 'plan'; id: number; request: SuggestRequest }
   // Report tab (worker_export.ts): an export of the current scenario, or its comparison with a baseline.
@@ -259,6 +278,8 @@ export type WorkerMessage =
   | { kind: 'delta'; id: number; delta: Delta }
   | { kind: 'validated'; id: number; report: ImportReport }
   | { kind: 'report'; id: number; json: string }
+  | { kind: 'site-info'; id: number; info: SiteInfo | null }
+  | { kind: 'site-rows'; id: number; rows: SiteRow[] }
   | { kind: 'plan-progress'; id: number; done: number; total: number; label: string }
   /** result null: a newer plan request came in while this one waited, so it was skipped. */
   | { kind: 'planned'; id: number; result: SuggestResult | null }
