@@ -32,12 +32,12 @@ class NotUtf8 extends Error {}
  * composition or reordering crosses), so normalising the pieces one by one gives the text normalised
  * whole. Throws `NotUtf8` when UTF-8 bytes are not valid UTF-8.
  */
-function* pieces(bytes: Uint8Array, start: number, encoding: TextEncoding): Generator<string> {
+function* pieces(bytes: Uint8Array, start: number, encoding: TextEncoding, chunk: number): Generator<string> {
   const decoder =
     encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true }) : new TextDecoder(encoding);
   let carry = '';
   let boms = 0;
-  for (let at = start; ; at += CHUNK_BYTES) {
+  for (let at = start; ; at += chunk) {
     const last = at >= bytes.length;
     let t: string;
     try {
@@ -45,7 +45,7 @@ function* pieces(bytes: Uint8Array, start: number, encoding: TextEncoding): Gene
         carry +
         (last
           ? decoder.decode()
-          : decoder.decode(bytes.subarray(at, Math.min(at + CHUNK_BYTES, bytes.length)), { stream: true }));
+          : decoder.decode(bytes.subarray(at, Math.min(at + chunk, bytes.length)), { stream: true }));
     } catch (e) {
       if (encoding === 'utf-8' && e instanceof TypeError) throw new NotUtf8();
       throw e;
@@ -182,6 +182,7 @@ function delimiterOf(firstLine: string): string {
 
 interface Source {
   bytes: Uint8Array;
+  chunk: number;
   start: number;
   encoding: TextEncoding;
   delimiter: string;
@@ -196,14 +197,14 @@ function forEachRecord(src: Source, fn: (row: number, cells: string[]) => void):
   const machine = new CsvMachine(src.delimiter.charCodeAt(0), (row, cells) => {
     for (const c of cells) if (c.trim() !== '') return fn(row, cells);
   });
-  for (const t of pieces(src.bytes, src.start, src.encoding)) machine.push(t);
+  for (const t of pieces(src.bytes, src.start, src.encoding, src.chunk)) machine.push(t);
   machine.end(src.file);
 }
 
 /** The first line of the text (up to the first `\n`), as `parseCsv` takes it to find the delimiter. */
-function firstLineOf(bytes: Uint8Array, start: number, encoding: TextEncoding): string {
+function firstLineOf(bytes: Uint8Array, start: number, encoding: TextEncoding, chunk: number): string {
   const parts: string[] = [];
-  for (const t of pieces(bytes, start, encoding)) {
+  for (const t of pieces(bytes, start, encoding, chunk)) {
     const nl = t.indexOf('\n');
     parts.push(nl < 0 ? t : t.slice(0, nl));
     if (nl >= 0) break;
@@ -243,7 +244,7 @@ class CsvRowStream implements TableRows {
         return;
       }
     });
-    for (const t of pieces(this.src.bytes, this.src.start, this.src.encoding)) {
+    for (const t of pieces(this.src.bytes, this.src.start, this.src.encoding, this.src.chunk)) {
       machine.push(t);
       yield* queue;
       queue.length = 0;
@@ -281,25 +282,27 @@ export function editRows(table: CsvTable, edit: (r: TableRow) => void): void {
  * bytes at each pass instead of being held: the same table as `parseCsv(decodeBytes(bytes).text)`
  * (header, row numbers, cells, messages), with the encoding `decodeBytes` would report (a file that
  * is not UTF-8 is read as Windows-1258). The bytes must not change while the table is in use.
+ * `chunkBytes` (1 MiB) is the size decoded at a time (tests use tiny ones).
  */
-export function readCsvBytes(bytes: Uint8Array, file: string): { table: CsvTable; encoding: TextEncoding } {
+export function readCsvBytes(
+  bytes: Uint8Array,
+  file: string,
+  chunkBytes: number = CHUNK_BYTES,
+): { table: CsvTable; encoding: TextEncoding } {
   const sniffed = sniffEncoding(bytes);
+  const chunk = Math.max(1, Math.floor(chunkBytes));
   try {
-    return readAs(bytes, sniffed.start, sniffed.encoding, file);
+    return readAs({ bytes, chunk, start: sniffed.start, encoding: sniffed.encoding, delimiter: ',', file });
   } catch (e) {
     if (!(e instanceof NotUtf8)) throw e;
-    return readAs(bytes, sniffed.start, 'windows-1258', file);
+    return readAs({ bytes, chunk, start: sniffed.start, encoding: 'windows-1258', delimiter: ',', file });
   }
 }
 
-function readAs(
-  bytes: Uint8Array,
-  start: number,
-  encoding: TextEncoding,
-  file: string,
-): { table: CsvTable; encoding: TextEncoding } {
-  const delimiter = delimiterOf(firstLineOf(bytes, start, encoding));
-  const src: Source = { bytes, start, encoding, delimiter, file };
+function readAs(from: Source): { table: CsvTable; encoding: TextEncoding } {
+  const { file, encoding } = from;
+  const delimiter = delimiterOf(firstLineOf(from.bytes, from.start, encoding, from.chunk));
+  const src: Source = { ...from, delimiter };
   let header: string[] | null = null;
   let count = 0;
   forEachRecord(src, (_row, cells) => {
