@@ -153,6 +153,16 @@ describe('readCsvBytes (CSV read in chunks)', () => {
     expect(chunked(bytes, 3)).toEqual(whole(bytes));
   });
 
+  it('a table over the row limit is refused after one pass, with the count', () => {
+    const bytes = utf8('id,lon\nA,1\n\nB,2\nC,3\n');
+    expect(readCsvBytes(bytes, 'f.csv', 4, 3).table.rows.length).toBe(3);
+    expect(() => readCsvBytes(bytes, 'f.csv', 4, 2)).toThrow(
+      new UserError(
+        'f.csv: 3 data rows, over the 2-row limit of a table (every row becomes a record held in memory). Split the file (for example by district) and import the parts.',
+      ),
+    );
+  });
+
   it('slices and edits of the streamed rows', () => {
     const bytes = utf8('id,lon,lat\nA,1,2\n\nB,3,4\nC,5,6\n');
     const { table } = readCsvBytes(bytes, 'f.csv', 4);

@@ -1,5 +1,6 @@
 import { UserError } from '../../core/base/errors.ts';
 import type { CsvTable, TableRow, TableRows, TextEncoding } from './csv.ts';
+import { IMPORT_LIMITS } from './limits.ts';
 
 /** Bytes decoded at a time: the text of the whole file is never held (V8 strings stop near 512 MiB). */
 const CHUNK_BYTES = 1 << 20;
@@ -183,6 +184,7 @@ function delimiterOf(firstLine: string): string {
 interface Source {
   bytes: Uint8Array;
   chunk: number;
+  maxRows: number;
   start: number;
   encoding: TextEncoding;
   delimiter: string;
@@ -282,20 +284,23 @@ export function editRows(table: CsvTable, edit: (r: TableRow) => void): void {
  * bytes at each pass instead of being held: the same table as `parseCsv(decodeBytes(bytes).text)`
  * (header, row numbers, cells, messages), with the encoding `decodeBytes` would report (a file that
  * is not UTF-8 is read as Windows-1258). The bytes must not change while the table is in use.
- * `chunkBytes` (1 MiB) is the size decoded at a time (tests use tiny ones).
+ * `chunkBytes` (1 MiB) is the size decoded at a time (tests use tiny ones). A file with more data rows
+ * than `maxRows` (IMPORT_LIMITS.tableRows) is refused after the first pass.
  */
 export function readCsvBytes(
   bytes: Uint8Array,
   file: string,
   chunkBytes: number = CHUNK_BYTES,
+  maxRows: number = IMPORT_LIMITS.tableRows,
 ): { table: CsvTable; encoding: TextEncoding } {
   const sniffed = sniffEncoding(bytes);
   const chunk = Math.max(1, Math.floor(chunkBytes));
+  const src = { bytes, chunk, maxRows, start: sniffed.start, delimiter: ',', file };
   try {
-    return readAs({ bytes, chunk, start: sniffed.start, encoding: sniffed.encoding, delimiter: ',', file });
+    return readAs({ ...src, encoding: sniffed.encoding });
   } catch (e) {
     if (!(e instanceof NotUtf8)) throw e;
-    return readAs({ bytes, chunk, start: sniffed.start, encoding: 'windows-1258', delimiter: ',', file });
+    return readAs({ ...src, encoding: 'windows-1258' });
   }
 }
 
@@ -310,5 +315,10 @@ function readAs(from: Source): { table: CsvTable; encoding: TextEncoding } {
     else header = cells.map((h) => h.trim().toLowerCase());
   });
   if (!header) throw new UserError(`${file}: the file is empty; expected a header row.`);
+  if (count > from.maxRows)
+    throw new UserError(
+      `${file}: ${count.toLocaleString('en-US')} data rows, over the ${from.maxRows.toLocaleString('en-US')}-row limit of a table ` +
+        '(every row becomes a record held in memory). Split the file (for example by district) and import the parts.',
+    );
   return { table: { header, rows: new CsvRowStream(src, 0, count), delimiter }, encoding };
 }
