@@ -15,6 +15,7 @@ import ExcelJS from 'exceljs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import proj4 from 'proj4';
 import { VN2000_TOWGS84, vn2000Tm3 } from '../src/io/import/crs.ts';
+import { writeCellFixtures } from './bad_fixtures/cells.ts';
 import { writeGeomFixtures } from './bad_fixtures/geom.ts';
 import { writeRasterFixtures } from './bad_fixtures/raster.ts';
 import { writeTypeFixtures } from './bad_fixtures/types.ts';
@@ -520,5 +521,6 @@ write('zip_traversal.zip', zip({ 'xa.shp': new Uint8Array(100), '../../etc/xa.db
 writeRasterFixtures(write); // issue 12, raster part: scripts/bad_fixtures/raster.ts
 writeGeomFixtures(DIR);
 writeTypeFixtures(DIR);
+writeCellFixtures(DIR);
 (await import('./bad_fixtures/fs.ts')).makeFsFixtures(DIR);
 process.stdout.write(`wrote ${DIR}\n`);

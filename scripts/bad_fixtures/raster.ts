@@ -124,6 +124,11 @@ export function writeRasterFixtures(write: (name: string, data: Uint8Array) => v
     'raster_bad_offset.tif',
     grid([1, 2, 3, 4, 5, 6, 7, 8], { override: [{ tag: 273, type: 4, values: [1_000_000_000] }] }),
   );
+  // A JPEG-compressed strip (issue 12: codecs whose output is not bounded are refused, not inflated).
+  write(
+    'raster_jpeg.tif',
+    grid([1, 2, 3, 4, 5, 6, 7, 8], { override: [{ tag: 259, type: 3, values: [7] }] }),
+  );
   write('raster_no_georef.tif', grid([1, 2, 3, 4, 5, 6, 7, 8], { tags: [geokeys(4326, false)] }));
   // VN-2000 / UTM 48N-sized coordinates (metres), no GeoKeys.
   write(

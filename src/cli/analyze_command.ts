@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_CONFIG } from '../core/base/config.ts';
 import { formatIssue, type InputIssue, UserError } from '../core/base/errors.ts';
 import type { EngineConfig, PopulationPoint } from '../core/base/types.ts';
+import { countedSites } from '../core/coverage/counted_sites.ts';
 import { buildReport } from '../core/report/report.ts';
 import { isFiberReach, runAnalysis } from '../core/run_analysis.ts';
 import { communesCsv } from '../io/export/communes_csv.ts';
@@ -13,6 +14,7 @@ import { foldText } from '../io/import/flags.ts';
 import { rejectedRowsCsv } from '../io/import/rejected_rows.ts';
 import { targetsFromCsv, targetsFromJson } from '../io/import/targets_file.ts';
 import { ANALYZE_HELP } from './analyze_help.ts';
+import { countingLine, parseAsOf } from './as_of_flag.ts';
 import { parseCountingRule } from './counting_rule.ts';
 import { BOUNDARY_FLAG_OPTIONS, IMPORT_FLAG_OPTIONS } from './import_flags.ts';
 import { InputLoader } from './input_loader.ts';
@@ -31,6 +33,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       population: { type: 'string' },
       postal: { type: 'string' },
       'postal-count': { type: 'string' },
+      'as-of': { type: 'string' },
       fiber: { type: 'string' },
       'fiber-reach-m': { type: 'string' },
       villages: { type: 'string' },
@@ -49,6 +52,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
   }
   // The output folder is checked before the analysis, not after minutes of work.
   prepareOutDir(values.out!);
+  const rule = parseAsOf(values['as-of']);
   const sitesPath = values.sites ?? SAMPLE.sites;
   // Every spatial input goes through the same importer as the app (any format, CRS, swap check).
   const loader = new InputLoader(values);
@@ -95,6 +99,8 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
 
   for (const issue of allIssues) process.stderr.write(`${issue.severity}: ${formatIssue(issue)}\n`);
   for (const line of summaries) process.stderr.write(`${line}\n`);
+  const counted = countedSites(s.items, rule);
+  process.stderr.write(`${countingLine(counted)}\n`);
   if (values.strict && countErrors(allIssues) > 0) {
     throw new UserError(`${countErrors(allIssues)} input row(s) rejected (--strict).`);
   }
@@ -103,7 +109,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
   const result = runAnalysis(
     {
       communes,
-      sites: s.items,
+      sites: counted.sites,
       ...(populationPoints ? { populationPoints } : {}),
       ...(postal ? { postal: postal.items } : {}),
       ...(fiber ? { fiber: fiber.items } : {}),
@@ -136,6 +142,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       synthetic,
     },
     new Date(),
+    counted,
   );
   const out = values.out!;
   const written = ['report.json', 'communes.csv', 'targets.csv', 'gaps.geojson'];

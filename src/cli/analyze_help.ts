@@ -14,7 +14,9 @@ SYNTHETIC infrastructure).
   --population-field N  boundary population field (auto: population, pop2019, dan_so)
   --boundary-set S      sample boundary set when --boundaries is not given: pre2025 (default) or 2025
   --sites F             mobile sites: GeoJSON, or CSV id,lon,lat,technology,operator
-                        [,radius_m,azimuth_deg,beamwidth_deg]
+                        [,name,band,azimuth_deg,beamwidth_deg,height_m,radius_m,status,year,…];
+                        rows sharing an id and position are one site's cells
+  --as-of YEAR          count planned cells on air by YEAR too (default: cells on air today)
   --population F        population points (GeoJSON/CSV lon,lat,population) or a
                         WorldPop/HRSL GeoTIFF (people per cell, EPSG:4326)
   --postal F            postal service points: GeoJSON, or CSV id,lon,lat,type,staffed,

@@ -4,6 +4,7 @@ import { DEFAULT_CONFIG } from '../core/base/config.ts';
 import { formatIssue, type InputIssue, UserError } from '../core/base/errors.ts';
 import type { Village } from '../core/base/infrastructure.ts';
 import type { Commune, EngineConfig } from '../core/base/types.ts';
+import { countedSites } from '../core/coverage/counted_sites.ts';
 import { DEFAULT_CELL_SIZE_M } from '../core/planning/demand_points.ts';
 import { DEFAULT_K, planSites } from '../core/planning/plan_sites.ts';
 import type {
@@ -13,12 +14,14 @@ import type {
   SitePlan,
   SitePlanOptions,
 } from '../core/planning/plan_types.ts';
+import { type CellCounting, cellCounting } from '../core/report/report.ts';
 import { planCsv } from '../io/export/plan_csv.ts';
 import { planCurveSvg } from '../io/export/plan_curve_svg.ts';
 import { candidatesFromCsv } from '../io/import/candidates_csv.ts';
 import { configFromJson } from '../io/import/config_file.ts';
 import { rejectedRowsCsv } from '../io/import/rejected_rows.ts';
 import { parseTechnology } from '../io/import/technology.ts';
+import { countingLine, parseAsOf } from './as_of_flag.ts';
 import { BOUNDARY_FLAG_OPTIONS, IMPORT_FLAG_OPTIONS, IMPORT_FLAGS_HELP } from './import_flags.ts';
 import { InputLoader } from './input_loader.ts';
 import { optionalNumber } from './number_flag.ts';
@@ -37,6 +40,7 @@ SYNTHETIC sites and villages): the 10 new 5G sites that cover the most people.
   --boundaries F        commune boundaries (GeoJSON, KML/KMZ or zipped shapefile); --id-field,
                         --name-field, --population-field and --boundary-set as for analyze
   --sites F             existing mobile sites (any format of analyze); locked
+  --as-of YEAR          count planned cells on air by YEAR as existing too (default: on air today)
   --villages F          village points (GeoJSON/CSV/XLSX/KML/shapefile: lon,lat,population[,id,
                         commune_id,has_grid_power]); 'none' spreads census population on a grid.
                         Default: the sample villages when --boundaries is not given
@@ -98,6 +102,7 @@ export async function planSitesCommand(argv: string[]): Promise<number> {
       'postal-points': { type: 'string' },
       'postal-radius-km': { type: 'string' },
       'postal-count': { type: 'string' },
+      'as-of': { type: 'string' },
       'postal-spacing-m': { type: 'string' },
       'postal-min-people': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -154,7 +159,12 @@ export async function planSitesCommand(argv: string[]): Promise<number> {
   }
 
   const sitesPath = values.sites ?? SAMPLE.sites;
-  const sites = (await loader.load(sitesPath, 'sites', reference)).items;
+  const counted = countedSites(
+    (await loader.load(sitesPath, 'sites', reference)).items,
+    parseAsOf(values['as-of']),
+  );
+  process.stderr.write(`${countingLine(counted)}\n`);
+  const sites = counted.sites;
 
   let candidates: Candidate[] | undefined;
   if (values.candidates) {
@@ -205,14 +215,18 @@ export async function planSitesCommand(argv: string[]): Promise<number> {
   const synthetic = !values.sites || /synthetic/i.test(sitesPath) || /synthetic/i.test(villagesPath ?? '');
   const out = values.out!;
   writeOutputFile(join(out, 'plan.csv'), planCsv(plan));
-  const json = planJson(plan, {
-    boundaries: boundariesPath,
-    sites: sitesPath,
-    villages: villagesPath,
-    candidates: values.candidates ?? null,
-    config: values.config ?? null,
-    synthetic,
-  });
+  const json = planJson(
+    plan,
+    {
+      boundaries: boundariesPath,
+      sites: sitesPath,
+      villages: villagesPath,
+      candidates: values.candidates ?? null,
+      config: values.config ?? null,
+      synthetic,
+    },
+    cellCounting(counted),
+  );
   writeOutputFile(join(out, 'plan.json'), `${JSON.stringify(json, null, 1)}\n`);
   writeOutputFile(join(out, 'plan-curve.svg'), planCurveSvg(plan));
   process.stdout.write(`${summaryLine(plan, communes)}\n`);
@@ -223,7 +237,7 @@ export async function planSitesCommand(argv: string[]): Promise<number> {
 }
 
 /** plan.json: the plan with its inputs and a plain statement of the method. */
-function planJson(plan: SitePlan, inputs: Record<string, unknown>) {
+function planJson(plan: SitePlan, inputs: Record<string, unknown>, counting: CellCounting) {
   const r = DEFAULT_CONFIG.radii[plan.technology];
   return {
     tool: 'vungphu plan-sites',
@@ -238,6 +252,7 @@ function planJson(plan: SitePlan, inputs: Record<string, unknown>) {
         `Circle around each candidate: its own radius_m, else --radius-m, else the engine default for ` +
         `${plan.technology} (rural ${r.rural} m, urban ${r.urban} m).`,
       existing_sites: `Locked: people already covered by ${plan.technology} (${plan.operator ?? 'any operator'}) add nothing.`,
+      cell_counting: counting,
       algorithm: plan.costAware
         ? 'Lazy greedy on newly covered measure per unit cost (cost-effectiveness ranking; no constant-factor guarantee for a fixed number of sites).'
         : 'Lazy greedy maximal covering (Minoux 1978): each pick newly covers the most; the first k picks cover at least (1 − 1/e) ≈ 63 % of the best possible k-set (Nemhauser, Wolsey & Fisher 1978).',

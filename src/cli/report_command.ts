@@ -43,6 +43,7 @@ With no inputs it reports on the bundled sample (SYNTHETIC infrastructure).
                         fiber.population_within_reach_pct, villages.dead_zone_villages)
   --map-indicator ID    indicator of the PDF maps (default mobile.4G.population_pct)
   --as-of YYYY-MM-DD    the date the figures are valid for (default: the analysis date)
+  --as-of YYYY          count planned cells on air by that year too (as analyze --as-of)
   --out DIR             output folder (default: out, or DIR with --from)
   -h, --help            this help
 
@@ -99,9 +100,18 @@ export async function reportCommand(argv: string[]): Promise<number> {
   const formats = parseFormats(own.get('--format'));
   const lang = own.get('--lang') ?? 'vi';
   if (lang !== 'vi' && lang !== 'en') throw new UserError(`--lang must be vi or en (got "${lang}").`);
-  const asOf = own.get('--as-of');
+  // --as-of YYYY-MM-DD is the report's date; --as-of YYYY is analyze's cell counting (planned by then).
+  const asOfRaw = own.get('--as-of');
+  const planYear = asOfRaw !== undefined && /^\s*\d{4}\s*$/.test(asOfRaw) ? asOfRaw.trim() : undefined;
+  const asOf = planYear === undefined ? asOfRaw : undefined;
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf))
-    throw new UserError(`--as-of must be a date YYYY-MM-DD (got "${asOf}").`);
+    throw new UserError(
+      `--as-of must be a date YYYY-MM-DD (the report's date) or a year YYYY (count planned cells by then) (got "${asOf}").`,
+    );
+  if (planYear !== undefined && own.get('--from'))
+    throw new UserError(
+      '--as-of YEAR counts planned cells in the analysis; it cannot be used with --from (run analyze --as-of YEAR).',
+    );
 
   const from = own.get('--from');
   let dir: string;
@@ -124,7 +134,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
     dir = own.get('--out') ?? 'out';
     // Same inputs, same validation, same outputs as `vungphu analyze`.
     const { analyzeCommand } = await import('./analyze_command.ts');
-    const code = await analyzeCommand([...rest, '--out', dir]);
+    const code = await analyzeCommand([...rest, ...(planYear ? ['--as-of', planYear] : []), '--out', dir]);
     if (code !== 0) return code;
     geometryArgs = rest;
   }

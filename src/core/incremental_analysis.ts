@@ -3,6 +3,8 @@
  * the inputs and result with a cache (incremental_cache.ts), `updateAnalysis` recomputes only the
  * communes a changed site or postal point can reach and rebuilds the rollups, lists and targets.
  */
+
+import { cellsOf } from './base/site_cells.ts';
 import {
   ALL_OPERATORS,
   type Callbacks,
@@ -327,21 +329,21 @@ function diffById<T extends { id: string }>(before: readonly T[], after: readonl
   return out;
 }
 
-/** A box sure to hold every footprint of the site (the largest default radius when it has none of its own). */
+/** A box sure to hold every footprint of the site (each cell's own radius or polygon, else the largest default radius). */
 function siteReach(site: Site, cfg: EngineConfig): BBox {
-  if (site.coverage) {
-    const b = ringsBBox(ringsOf(site.coverage));
-    return [
-      Math.min(b[0], site.lon),
-      Math.min(b[1], site.lat),
-      Math.max(b[2], site.lon),
-      Math.max(b[3], site.lat),
-    ];
+  let box: BBox = [site.lon, site.lat, site.lon, site.lat];
+  for (const cell of cellsOf(site)) {
+    if (cell.coverage) {
+      const b = ringsBBox(ringsOf(cell.coverage));
+      box = [Math.min(box[0], b[0]), Math.min(box[1], b[1]), Math.max(box[2], b[2]), Math.max(box[3], b[3])];
+      continue;
+    }
+    const t = cell.technology;
+    const r = cell.radius_m ?? site.radius_m ?? Math.max(cfg.radii[t].rural, cfg.radii[t].urban);
+    const b = pointBox(site.lon, site.lat, r);
+    box = [Math.min(box[0], b[0]), Math.min(box[1], b[1]), Math.max(box[2], b[2]), Math.max(box[3], b[3])];
   }
-  const r =
-    site.radius_m ??
-    Math.max(0, ...site.technologies.map((t) => Math.max(cfg.radii[t].rural, cfg.radii[t].urban)));
-  return pointBox(site.lon, site.lat, r);
+  return box;
 }
 
 /** A box around a point holding a disc of `r` metres, with a 5 % margin. */
@@ -361,9 +363,9 @@ function inBox(b: BBox, lon: number, lat: number): boolean {
 }
 
 /**
- * The sites whose footprints can reach the picked communes. A site with no radius of its own is split
- * into one site per technology carrying its default radius for the setting of the commune it stands in,
- * since the sub-analysis may not contain that commune.
+ * The sites whose footprints can reach the picked communes. A cell with no radius of its own gets the
+ * default radius for the setting of the commune its site stands in, since the sub-analysis may not
+ * contain that commune.
  */
 function reachingSites(
   communes: readonly Commune[],
@@ -377,13 +379,17 @@ function reachingSites(
   for (const s of sites) {
     const r = siteReach(s, cfg);
     if (!boxes.some((b) => r[0] <= b[2] && r[2] >= b[0] && r[1] <= b[3] && r[3] >= b[1])) continue;
-    if (s.coverage || s.radius_m !== undefined) {
+    const cells = cellsOf(s);
+    if (s.radius_m !== undefined || cells.every((c) => c.coverage || c.radius_m !== undefined)) {
       out.push(s);
       continue;
     }
     const at = cache.locator.locate(s.lon, s.lat);
     const setting = at >= 0 ? communes[at]!.setting : 'rural';
-    for (const t of s.technologies) out.push({ ...s, technologies: [t], radius_m: cfg.radii[t][setting] });
+    const resolved = cells.map((c) =>
+      c.coverage || c.radius_m !== undefined ? c : { ...c, radius_m: cfg.radii[c.technology][setting] },
+    );
+    out.push({ ...s, cells: resolved });
   }
   return out;
 }

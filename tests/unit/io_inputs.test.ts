@@ -60,7 +60,9 @@ describe('site validation returns every problem and keeps valid rows', () => {
     expect(msgs).toEqual([
       '4:technology:unknown technology "XG" (use 2G, 3G, 4G/LTE or 5G/NR)',
       expect.stringMatching(/^5:lon:coordinates \(999, 14\) are outside/),
-      '6:id:duplicate id "S1"',
+      expect.stringMatching(
+        /^6:id:site "S1" is already at 108, 13.98 \(row 2\); this row puts it 17,116 m away/,
+      ),
       '7:operator:missing operator',
       '8:radius_m:must be a number between 1 and 100000 (got "-5")',
     ]);

@@ -156,6 +156,11 @@ const FORMAT_RULES: Rule[] = [
   ],
   [/^(.*): not a readable GeoTIFF \((.*)\)\.$/, (m) => `${m[1]}: không đọc được tệp GeoTIFF (${m[2]})`],
   [
+    /^(.*): the raster's compression \(TIFF code (\d+)(?:, (.*))?\) is not read;.*$/,
+    (m) =>
+      `${m[1]}: không đọc kiểu nén của ảnh raster (mã TIFF ${m[2]}${m[3] ? `, ${m[3]}` : ''}); ảnh dân số được đọc khi không nén hoặc nén LZW, Deflate, PackBits. Hãy lưu lại, ví dụ: gdal_translate -co COMPRESS=DEFLATE in.tif out.tif`,
+  ],
+  [
     /^(.*): the raster must be in WGS84 lon\/lat \(EPSG:4326\); found (.*)\.$/,
     (m) => `${m[1]}: ảnh raster phải theo kinh độ/vĩ độ WGS84 (EPSG:4326); tệp dùng ${m[2]}`,
   ],
@@ -271,6 +276,32 @@ function repairWhy(why: string): string {
 }
 
 const VI: Rule[] = [
+  // issue 13, cells
+  [
+    /^site "(.*)" is already at (.*) \((row \d+|features\[\d+\])\); this row puts it (.*) m away at (.*): one id at two positions \(rows of one site must be within (\d+) m\)$/,
+    (m) =>
+      `trạm "${m[1]}" đã ở ${m[2]} (${m[3]!.replace(/^row /, 'dòng ')}); dòng này đặt nó cách ${m[4]} m, tại ${m[5]}: một mã ở hai vị trí (các dòng của một trạm phải cách nhau không quá ${m[6]} m)`,
+  ],
+  [
+    /^site "(.*)" is (.*)'s on (row \d+|features\[\d+\]) but (.*)'s here: one id under two operators$/,
+    (m) =>
+      `trạm "${m[1]}" thuộc ${m[2]} ở ${m[3]!.replace(/^row /, 'dòng ')} nhưng thuộc ${m[4]} ở đây: một mã dưới hai nhà mạng`,
+  ],
+  [
+    /^repeats a (\w+) cell of site "(.*)" \((row \d+|features\[\d+\]): same technology, band, azimuth and beamwidth\); counted once$/,
+    (m) =>
+      `lặp lại một ô ${m[1]} của trạm "${m[2]}" (${m[3]!.replace(/^row /, 'dòng ')}: cùng công nghệ, băng tần, góc phương vị và độ rộng búp sóng); chỉ tính một lần`,
+  ],
+  [
+    /^unknown status (.*); use .*$/,
+    (m) =>
+      `trạng thái ${m[1]} không rõ; dùng "Đang phát sóng", "Đang hoạt động", "on air" (đang phát sóng) hoặc "Quy hoạch", "Kế hoạch", "Dự kiến", "planned" (quy hoạch)`,
+  ],
+  [
+    /^no status and a year on air of (\d+), after (\d+): counted as planned$/,
+    (m) => `không có trạng thái và năm phát sóng ${m[1]} sau năm ${m[2]}: tính là quy hoạch`,
+  ],
+  [/^must be a whole year \(got (.*)\)$/, (m) => `phải là một năm (số nguyên) (nhận ${m[1]})`],
   [/^missing id$/, () => 'thiếu mã (id)'],
   [/^duplicate id "(.*)"$/, (m) => `mã "${m[1]}" bị trùng`],
   [/^missing name$/, () => 'thiếu tên'],

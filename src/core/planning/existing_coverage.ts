@@ -21,7 +21,12 @@ export function existingCoverage(
   const { technology, operator } = filter;
   const counted = sites
     .filter((s) => s.technologies.includes(technology) && (operator == null || s.operator === operator))
-    .map((s) => ({ ...s, operator: '*', technologies: [technology] }));
+    .map((s) => ({
+      ...s,
+      operator: '*',
+      technologies: [technology],
+      ...(s.cells ? { cells: s.cells.filter((c) => c.technology === technology) } : {}),
+    }));
   const locator = communeLocator(communes);
   const footprints = buildFootprints(counted, pairLayout([technology], ['*']), config, (s) => {
     const i = locator.locate(s.lon, s.lat);

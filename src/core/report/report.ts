@@ -1,4 +1,5 @@
 import type { EngineConfig } from '../base/types.ts';
+import { type CountedSites, describeRule } from '../coverage/counted_sites.ts';
 import type { FiberBlock } from '../infrastructure/fiber_indicators.ts';
 import type { PostalBlock } from '../infrastructure/postal_indicators.ts';
 import type { DeadZoneVillage, VillageBlock } from '../infrastructure/village_indicators.ts';
@@ -36,6 +37,8 @@ export interface CoverageReport {
     postal_distance_km: number;
     fiber_reach_m: number;
     villages: string;
+    /** Which cells the figures count (today: on air; with an as-of year: plus planned by then). */
+    cell_counting?: CellCounting;
   };
   operators: string[];
   technologies: string[];
@@ -45,6 +48,31 @@ export interface CoverageReport {
   communes_without_staffed_postal_point: { id: string; name: string; parent_id: string | null }[];
   communes_without_cultural_post_point: { id: string; name: string; parent_id: string | null }[];
   villages_out_of_fiber_reach: FullResult['villagesOutOfFiberReach'];
+}
+
+/** The cell-counting rule of a report and what it left out. */
+export interface CellCounting {
+  /** null: today (on air only); a year: the plan as of that year. */
+  as_of: number | null;
+  rule: string;
+  on_air_cells: number;
+  planned_counted: number;
+  planned_left_out: number;
+  planned_without_year: number;
+  sites_left_out: number;
+}
+
+/** The report's block for a counting. */
+export function cellCounting(c: CountedSites): CellCounting {
+  return {
+    as_of: c.rule.asOf,
+    rule: describeRule(c.rule),
+    on_air_cells: c.onAirCells,
+    planned_counted: c.plannedCounted,
+    planned_left_out: c.plannedLeftOut,
+    planned_without_year: c.plannedWithoutYear,
+    sites_left_out: c.sitesLeftOut,
+  };
 }
 
 const round = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
@@ -113,6 +141,7 @@ export function buildReport(
   config: EngineConfig,
   inputs: ReportInputs,
   generatedAt: Date,
+  counting?: CountedSites,
 ): CoverageReport {
   const methods = new Set(Object.values(result.mobile.populationMethod));
   const surface =
@@ -130,7 +159,7 @@ export function buildReport(
       population_method_by_commune: result.mobile.populationMethod,
       footprint_radii_m: config.radii,
       footprint_precedence:
-        'operator predicted polygon > sector (azimuth_deg + beamwidth_deg) > site radius_m > default radius by technology and commune setting',
+        'one footprint per cell: operator predicted polygon > sector (azimuth_deg + beamwidth_deg) > cell or site radius_m > default radius by technology and commune setting',
       scanlines_per_commune: config.scanlines,
       gap_technologies: config.gapTechnologies,
       modelled: 'Coverage is MODELLED from footprints, not measured.',
@@ -141,6 +170,7 @@ export function buildReport(
       fiber_reach_m: result.fiberReachM,
       villages:
         'a village is covered by a technology when it lies inside a footprint of that technology from any operator; dead-zone villages have no 4G',
+      ...(counting ? { cell_counting: cellCounting(counting) } : {}),
     },
     operators: result.mobile.operators,
     technologies: result.mobile.technologies,

@@ -6,6 +6,7 @@ import { reportUnits } from '../../core/report/report_units.ts';
 import type { FullUnit } from '../../core/run_analysis.ts';
 import type { Target } from '../../core/targets/targets.ts';
 import { decimalsStyle, type XlsxCell, type XlsxColumn, type XlsxSheet } from '../formats/xlsx_write.ts';
+import { countingText } from './counting_text.ts';
 import {
   formatDate,
   indicatorHeader,
@@ -426,6 +427,7 @@ function methodSheet(report: CoverageReport, options: ReportExportOptions, lang:
     [vi ? 'Khoảng cách xem xét bưu chính (km)' : 'Postal distance view (km)', m.postal_distance_km],
     [vi ? 'Tầm cáp quang (m)' : 'Fiber reach (m)', m.fiber_reach_m],
     [vi ? 'Quy tắc thôn' : 'Village rule', m.villages],
+    [vi ? 'Ô (cell) được tính' : 'Cells counted', countingText(m.cell_counting, vi)],
     [
       vi ? 'Phương pháp dân số theo xã' : 'Population method by commune',
       summariseMethods(m.population_method_by_commune),

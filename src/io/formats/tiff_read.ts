@@ -66,9 +66,24 @@ const TYPE_SIZE: Record<number, number> = {
 /**
  * Most bytes one compressed byte can expand to, by TIFF compression: PackBits 128 from 2, Deflate
  * about 1032 (rounded up), LZW at most 4096 (a 12-bit code). A block too short for its cells even at
- * that ratio is a lying header, refused before anything is allocated. (Other codecs are not bounded.)
+ * that ratio is a lying header, refused before anything is allocated. Other codecs are refused.
  */
 const MAX_RATIO: Record<number, number> = { 5: 4096, 8: 1100, 32946: 1100, 32773: 64 };
+
+/** Names of the other TIFF codecs, for the message refusing them (their output is not bounded here). */
+const CODEC_NAMES: Record<number, string> = {
+  2: 'CCITT',
+  3: 'CCITT fax 3',
+  4: 'CCITT fax 4',
+  6: 'old JPEG',
+  7: 'JPEG',
+  34712: 'JPEG 2000',
+  34887: 'LERC',
+  34925: 'LZMA',
+  50000: 'ZSTD',
+  50001: 'WebP',
+  50002: 'JPEG XL',
+};
 
 /** `${file}: not a readable GeoTIFF (${why}).` */
 export function unreadable(file: string, why: string): UserError {
@@ -151,6 +166,10 @@ export function readTiffLayout(
   if (bits.some((b) => !(b >= 1 && b <= 64))) throw unreadable(file, `${bits.join(', ')} bits per sample`);
   const planar = one(TAG.planar, 1) === 2;
   const compression = one(TAG.compression, 1);
+  if (compression !== 1 && MAX_RATIO[compression] === undefined)
+    throw new UserError(
+      `${file}: the raster's compression (TIFF code ${compression}${CODEC_NAMES[compression] ? `, ${CODEC_NAMES[compression]}` : ''}) is not read; population rasters are read uncompressed or with LZW, Deflate or PackBits, whose output can be bounded before it is inflated. Re-save it, for example: gdal_translate -co COMPRESS=DEFLATE in.tif out.tif`,
+    );
   const planes = planar ? samples : 1;
   /** Bits of one cell in one plane. */
   const cellBits = planar

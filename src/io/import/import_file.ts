@@ -161,7 +161,21 @@ function chosenCrs(options: ImportOptions): CrsChoice | null {
   return typeof options.crs === 'string' ? parseCrsOption(options.crs) : options.crs;
 }
 
-type Loaded<K extends ImportKind> = { items: ImportItems[K][]; issues: InputIssue[]; total: number };
+type Loaded<K extends ImportKind> = {
+  items: ImportItems[K][];
+  issues: InputIssue[];
+  total: number;
+  /** Rows kept when they are not one item each (sites: rows are cells of sites); default items.length. */
+  rowsKept?: number;
+  /** What the items are, for the summary ("4 sites, 12 cells"). */
+  detail?: string;
+};
+
+/** "4 sites, 12 cells" when a sites file's rows are cells. */
+const sitesDetail = (r: { sites: readonly Site[]; cells: number; rowsKept: number }) =>
+  r.rowsKept === r.sites.length
+    ? undefined
+    : `${count(r.sites.length)} site(s) with ${count(r.cells)} cell(s)`;
 
 /** Runs the kind's validator on features (GeoJSON-shaped). */
 function fromFeatures(
@@ -177,7 +191,14 @@ function fromFeatures(
     }
     case 'sites': {
       const r = sitesFromGeoJSON(fc, file);
-      return { items: r.sites, issues: r.issues, total: r.total };
+      const detail = sitesDetail(r);
+      return {
+        items: r.sites,
+        issues: r.issues,
+        total: r.total,
+        rowsKept: r.rowsKept,
+        ...(detail ? { detail } : {}),
+      };
     }
     case 'postal': {
       const r = postalFromGeoJSON(fc, file);
@@ -207,7 +228,14 @@ function fromTable(kind: ImportKind, table: CsvTable, file: string): Loaded<Impo
       );
     case 'sites': {
       const r = sitesFromTable(table, file);
-      return { items: r.sites, issues: r.issues, total: r.total };
+      const detail = sitesDetail(r);
+      return {
+        items: r.sites,
+        issues: r.issues,
+        total: r.total,
+        rowsKept: r.rowsKept,
+        ...(detail ? { detail } : {}),
+      };
     }
     case 'postal': {
       const r = postalFromTable(table, file);
@@ -258,10 +286,11 @@ function summarise(
   total: number,
   issues: readonly InputIssue[],
   crs: string,
+  detail?: string,
 ): string {
   const warnings = issues.filter((i) => i.severity === 'warning').length;
   const converted = crs === 'WGS 84' ? '' : `; converted from ${crs.replace(/ → WGS 84$/, '')}`;
-  return `${file}: imported ${count(kept)} of ${count(total)} ${unit}; ${count(total - kept)} rejected${warnings ? `; ${count(warnings)} warning(s)` : ''}${converted}`;
+  return `${file}: imported ${count(kept)} of ${count(total)} ${unit}${detail ? ` (${detail})` : ''}; ${count(total - kept)} rejected${warnings ? `; ${count(warnings)} warning(s)` : ''}${converted}`;
 }
 
 /**
@@ -414,7 +443,7 @@ export async function importFile<K extends ImportKind>(
     );
   }
   issues = [...extra.items, ...issues];
-  const kept = loaded.items.length;
+  const kept = loaded.rowsKept ?? loaded.items.length;
   // A raster's empty cells are skipped, not rejected.
   const total = format === 'geotiff' ? kept : loaded.total;
   return {
@@ -429,6 +458,6 @@ export async function importFile<K extends ImportKind>(
     crs,
     swapped,
     repaired,
-    summary: summarise(file, unit, kept, total, issues, crs),
+    summary: summarise(file, unit, kept, total, issues, crs, loaded.detail),
   };
 }

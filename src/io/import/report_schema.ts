@@ -232,6 +232,18 @@ const report = obj(
         postal_distance_km: count,
         fiber_reach_m: count,
         villages: str,
+        cell_counting: obj(
+          {
+            as_of: nullable(count),
+            rule: str,
+            on_air_cells: count,
+            planned_counted: count,
+            planned_left_out: count,
+            planned_without_year: count,
+            sites_left_out: count,
+          },
+          {},
+        ),
       },
     ),
     operators: list(str),

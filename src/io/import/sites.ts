@@ -1,7 +1,14 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
 import { cutText } from '../../core/base/show_value.ts';
-import type { Site } from '../../core/base/types.ts';
+import {
+  type Cell,
+  type CellStatus,
+  type Site,
+  TECHNOLOGIES,
+  type Technology,
+} from '../../core/base/types.ts';
+import { metresPerDegreeLat, metresPerDegreeLon } from '../../core/geometry/local_projection.ts';
 import { type CsvTable, parseCsv } from '../formats/csv.ts';
 import {
   idValue,
@@ -15,6 +22,8 @@ import {
 } from '../formats/fields.ts';
 import { IssueList, readFeatureCollection } from '../formats/geojson_input.ts';
 import { geometryProblem } from './boundaries.ts';
+import { parseCellStatus, STATUS_WORDS } from './cell_status.ts';
+import { operatorName } from './operator_name.ts';
 import { parseTechnologies } from './technology.ts';
 
 export interface SiteImport {
@@ -22,34 +31,58 @@ export interface SiteImport {
   issues: InputIssue[];
   /** Rows or features read, valid or not. */
   total: number;
+  /** Rows or features kept (as a site or as a cell of one); `total - rowsKept` were rejected. */
+  rowsKept: number;
+  /** Cells in the sites (a one-record site counts one per technology). */
+  cells: number;
 }
 
 type Loc = { path: string; row?: number };
 
+/** Rows of one site farther apart than this (metres) are two sites under one id: an error. */
+export const SAME_SITE_M = 50;
+
+/** The year on air read from a file is within these bounds. */
+const YEAR_MIN = 1990;
+const YEAR_MAX = 2100;
+
+/** One valid row (or feature): the site's fields and the cells it lists (one per technology named). */
+interface SiteRow {
+  id: string;
+  operator: string;
+  lon: number;
+  lat: number;
+  name?: string;
+  cells: Cell[];
+  /** The row has a field that only a cell has (status, year, cell id, EIRP, tilt). */
+  cellFields: boolean;
+  loc: Loc;
+}
+
 /**
- * Validates one site record (from a CSV row or a GeoJSON feature's properties) and returns the site,
- * or null after recording every problem it has.
+ * Validates one site row (a CSV row or a GeoJSON feature's properties) and returns it, or null after
+ * recording every problem it has.
  */
-function siteFromRecord(
+function siteRow(
   rec: Record<string, unknown>,
   lon: unknown,
   lat: unknown,
   loc: Loc,
   issues: IssueList,
-  seen: Set<string>,
-): Site | null {
+  thisYear: number,
+  coverage?: Polygon | MultiPolygon,
+): SiteRow | null {
   const before = issues.items.length;
   const fieldPath = (f: string) =>
     loc.row === undefined ? `${loc.path}.properties.${f}` : `${loc.path}.${f}`;
-  const err = (f: string, m: string) =>
-    issues.error(fieldPath(f), m, { field: f, ...(loc.row ? { row: loc.row } : {}) });
+  const at = loc.row ? { row: loc.row } : {};
+  const err = (f: string, m: string) => issues.error(fieldPath(f), m, { field: f, ...at });
   const idRead = idValue(own(rec, 'id'), 'id');
   const id = 'id' in idRead ? idRead.id : '';
   if ('missing' in idRead) err('id', 'missing id');
   else if ('problem' in idRead) err('id', idRead.problem);
-  else if (seen.has(id)) err('id', `duplicate id "${cutText(id)}"`);
   const operatorRead = textValue(own(rec, 'operator'), 'operator');
-  const operator = 'text' in operatorRead ? (operatorRead.text ?? '') : '';
+  const operator = 'text' in operatorRead ? operatorName(operatorRead.text ?? '') : '';
   if ('problem' in operatorRead) err('operator', operatorRead.problem);
   else if (operator === '') err('operator', 'missing operator');
   const pos = readPosition(lon, lat);
@@ -65,7 +98,7 @@ function siteFromRecord(
   const opt = (f: string, lo: number, hi: number): number | undefined => {
     const v = own(rec, f);
     if (isBlank(v)) return undefined;
-    const n = num(v);
+    const n = toNumber(v);
     if (n === null || n < lo || n > hi) {
       err(f, `must be a number between ${lo} and ${hi} (got ${showValue(v)})`);
       return undefined;
@@ -76,34 +109,193 @@ function siteFromRecord(
   const azimuth_deg = opt('azimuth_deg', 0, 360);
   const beamwidth_deg = opt('beamwidth_deg', 1, 360);
   const height_m = opt('height_m', 0, 1000);
-  if ((azimuth_deg === undefined) !== (beamwidth_deg === undefined) && issues.items.length === before)
-    err(
-      azimuth_deg === undefined ? 'azimuth_deg' : 'beamwidth_deg',
-      'a sector needs both azimuth_deg and beamwidth_deg',
-    );
+  const eirp_dbm = opt('eirp_dbm', 0, 100);
+  const tilt_deg = opt('tilt_deg', -90, 90);
+  const year = opt('year', YEAR_MIN, YEAR_MAX);
+  if (year !== undefined && !Number.isInteger(year))
+    err('year', `must be a whole year (got ${showValue(own(rec, 'year'))})`);
+  if (azimuth_deg !== undefined && beamwidth_deg === undefined && issues.items.length === before)
+    err('beamwidth_deg', 'a sector needs both azimuth_deg and beamwidth_deg');
+  if (
+    beamwidth_deg !== undefined &&
+    beamwidth_deg < 360 &&
+    azimuth_deg === undefined &&
+    issues.items.length === before
+  )
+    err('azimuth_deg', 'a sector needs both azimuth_deg and beamwidth_deg');
+  const statusRaw = own(rec, 'status');
+  let status: CellStatus = 'on_air';
+  if (!isBlank(statusRaw)) {
+    const read = typeof statusRaw === 'string' ? parseCellStatus(statusRaw) : null;
+    if (read === null) err('status', `unknown status ${showValue(statusRaw)}; use ${STATUS_WORDS}`);
+    else status = read;
+  }
+  const cellIdRead = idValue(own(rec, 'cell_id'), 'cell_id');
+  if ('problem' in cellIdRead) err('cell_id', cellIdRead.problem);
+  const nameRead = textValue(own(rec, 'name'), 'name');
+  if ('problem' in nameRead) err('name', nameRead.problem);
   if (issues.items.length > before) return null;
-  seen.add(id);
-  const site: Site = { id, operator, lon: pos.lon!, lat: pos.lat!, technologies };
-  if (radius_m !== undefined) site.radius_m = radius_m;
-  if (azimuth_deg !== undefined) site.azimuth_deg = azimuth_deg;
-  if (beamwidth_deg !== undefined) site.beamwidth_deg = beamwidth_deg;
-  if (height_m !== undefined) site.height_m = height_m;
+  if (isBlank(statusRaw) && year !== undefined && year > thisYear) {
+    status = 'planned';
+    issues.warn(
+      fieldPath('status'),
+      `no status and a year on air of ${year}, after ${thisYear}: counted as planned`,
+      {
+        field: 'status',
+        ...at,
+      },
+    );
+  }
   const band = own(rec, 'band');
-  if (typeof band === 'string' ? band.trim() !== '' : typeof band === 'number') site.band = String(band);
-  return site;
+  const bandText =
+    typeof band === 'string'
+      ? band.trim() !== ''
+        ? band.trim()
+        : undefined
+      : typeof band === 'number'
+        ? String(band)
+        : undefined;
+  const cells = technologies.map((technology) => {
+    const cell: Cell = { technology, status };
+    if ('id' in cellIdRead) cell.id = cellIdRead.id;
+    if (bandText !== undefined) cell.band = bandText;
+    if (azimuth_deg !== undefined) cell.azimuth_deg = azimuth_deg;
+    if (beamwidth_deg !== undefined) cell.beamwidth_deg = beamwidth_deg;
+    if (height_m !== undefined) cell.height_m = height_m;
+    if (radius_m !== undefined) cell.radius_m = radius_m;
+    if (eirp_dbm !== undefined) cell.eirp_dbm = eirp_dbm;
+    if (tilt_deg !== undefined) cell.tilt_deg = tilt_deg;
+    if (coverage !== undefined) cell.coverage = coverage;
+    if (year !== undefined) cell.year = year;
+    if (loc.row !== undefined) cell.row = loc.row;
+    return cell;
+  });
+  const cellFields =
+    !isBlank(statusRaw) ||
+    year !== undefined ||
+    'id' in cellIdRead ||
+    eirp_dbm !== undefined ||
+    tilt_deg !== undefined ||
+    status !== 'on_air';
+  const row: SiteRow = { id, operator, lon: pos.lon!, lat: pos.lat!, cells, cellFields, loc };
+  if ('text' in nameRead && nameRead.text) row.name = nameRead.text;
+  return row;
 }
 
-const num = toNumber;
+/** Where a row is, for a message naming two rows: "row 4" or "features[3]". */
+const where = (loc: Loc) => (loc.row !== undefined ? `row ${loc.row}` : loc.path);
+
+/** Ground distance in metres between two nearby lon/lat points (local plane). */
+function nearM(aLon: number, aLat: number, bLon: number, bLat: number): number {
+  const lat = (aLat + bLat) / 2;
+  return Math.hypot((aLon - bLon) * metresPerDegreeLon(lat), (aLat - bLat) * metresPerDegreeLat(lat));
+}
+
+/** Two cells that say the same thing (a row repeated). */
+const sameCell = (a: Cell, b: Cell) =>
+  a.technology === b.technology &&
+  a.band === b.band &&
+  a.azimuth_deg === b.azimuth_deg &&
+  a.beamwidth_deg === b.beamwidth_deg &&
+  a.id === b.id &&
+  a.coverage === b.coverage;
 
 /**
- * Reads mobile sites from GeoJSON: Point features (the site) or Polygon/MultiPolygon features (an
- * operator's predicted coverage, with the site position in `lon`/`lat` properties or the centroid).
+ * Groups valid rows into sites: rows sharing an id within SAME_SITE_M metres of the site's first row are
+ * that site's cells. The same id farther away, or under another operator, is an error naming both rows.
+ * A row repeating a cell of its site is warned about and counted once. A site of one row with no cell
+ * fields stays a one-record site (its values on the site); any other site lists its cells.
  */
-export function sitesFromGeoJSON(input: unknown, file: string): SiteImport {
+function groupSites(rows: readonly SiteRow[], issues: IssueList): Site[] {
+  const byId = new Map<string, { first: SiteRow; cells: Cell[]; rows: number; cellFields: boolean }>();
+  const order: string[] = [];
+  for (const r of rows) {
+    const g = byId.get(r.id);
+    if (!g) {
+      byId.set(r.id, { first: r, cells: [...r.cells], rows: 1, cellFields: r.cellFields });
+      order.push(r.id);
+      continue;
+    }
+    const f = g.first;
+    const at = r.loc.row ? { row: r.loc.row } : {};
+    const path = (field: string) =>
+      r.loc.row === undefined ? `${r.loc.path}.properties.${field}` : `${r.loc.path}.${field}`;
+    const d = nearM(f.lon, f.lat, r.lon, r.lat);
+    if (d > SAME_SITE_M) {
+      issues.error(
+        path('id'),
+        `site "${cutText(r.id)}" is already at ${f.lon}, ${f.lat} (${where(f.loc)}); this row puts it ${Math.round(d).toLocaleString('en-US')} m away at ${r.lon}, ${r.lat}: one id at two positions (rows of one site must be within ${SAME_SITE_M} m)`,
+        { field: 'id', ...at },
+      );
+      continue;
+    }
+    if (r.operator !== f.operator) {
+      issues.error(
+        path('operator'),
+        `site "${cutText(r.id)}" is ${f.operator}'s on ${where(f.loc)} but ${r.operator}'s here: one id under two operators`,
+        { field: 'operator', ...at },
+      );
+      continue;
+    }
+    g.rows++;
+    g.cellFields ||= r.cellFields;
+    for (const c of r.cells) {
+      const twin = g.cells.find((k) => sameCell(k, c));
+      if (twin) {
+        issues.warn(
+          path('id'),
+          `repeats a ${c.technology} cell of site "${cutText(r.id)}" (${twin.row !== undefined ? `row ${twin.row}` : where(f.loc)}: same technology, band, azimuth and beamwidth); counted once`,
+          { field: 'id', ...at },
+        );
+        continue;
+      }
+      g.cells.push(c);
+    }
+  }
+  return order.map((id) => {
+    const { first, cells, rows: n, cellFields } = byId.get(id)!;
+    const technologies = TECHNOLOGIES.filter((t: Technology) => cells.some((c) => c.technology === t));
+    const site: Site = { id, operator: first.operator, lon: first.lon, lat: first.lat, technologies };
+    if (first.name) site.name = first.name;
+    if (n === 1 && !cellFields) {
+      // One record: its values are the site's (every cell of it carries the same ones).
+      const c = cells[0]!;
+      if (c.radius_m !== undefined) site.radius_m = c.radius_m;
+      if (c.azimuth_deg !== undefined) site.azimuth_deg = c.azimuth_deg;
+      if (c.beamwidth_deg !== undefined) site.beamwidth_deg = c.beamwidth_deg;
+      if (c.height_m !== undefined) site.height_m = c.height_m;
+      if (c.band !== undefined) site.band = c.band;
+      if (c.coverage !== undefined) site.coverage = c.coverage;
+    } else site.cells = cells;
+    return site;
+  });
+}
+
+/** The import's result: the rows grouped into sites, and the rows kept (a row another row's site rejected is not). */
+function grouped(rows: readonly SiteRow[], issues: IssueList, total: number): SiteImport {
+  const before = issues.items.filter((i) => i.severity === 'error').length;
+  const sites = groupSites(rows, issues);
+  const refused = issues.items.filter((i) => i.severity === 'error').length - before;
+  const cells = sites.reduce((n, s) => n + (s.cells ? s.cells.length : s.technologies.length), 0);
+  // In file order: the grouping's problems (found after every row was read) go with their rows.
+  const order = (i: InputIssue) => i.row ?? Number(/^features\[(\d+)\]/.exec(i.path)?.[1] ?? -1);
+  const sorted = issues.items.map((issue, k) => ({ issue, k }));
+  sorted.sort((a, b) => order(a.issue) - order(b.issue) || a.k - b.k);
+  return { sites, issues: sorted.map((x) => x.issue), total, rowsKept: rows.length - refused, cells };
+}
+
+/** The current year, for "a year on air in the future with no status is planned". */
+const currentYear = () => new Date().getFullYear();
+
+/**
+ * Reads mobile sites from GeoJSON: Point features (the site or one of its cells) or Polygon/MultiPolygon
+ * features (an operator's predicted coverage of a cell, with the site position in `lon`/`lat` properties or
+ * the polygon's first vertex).
+ */
+export function sitesFromGeoJSON(input: unknown, file: string, thisYear = currentYear()): SiteImport {
   const features = readFeatureCollection(input, file);
   const issues = new IssueList(file);
-  const seen = new Set<string>();
-  const sites: Site[] = [];
+  const rows: SiteRow[] = [];
   for (const f of features) {
     const path = `features[${f.index}]`;
     const g = f.geometry;
@@ -113,8 +305,8 @@ export function sitesFromGeoJSON(input: unknown, file: string): SiteImport {
     }
     if (g.type === 'Point') {
       const c = g.coordinates as unknown[];
-      const s = siteFromRecord(f.properties, c?.[0], c?.[1], { path }, issues, seen);
-      if (s) sites.push(s);
+      const r = siteRow(f.properties, c?.[0], c?.[1], { path }, issues, thisYear);
+      if (r) rows.push(r);
     } else if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
       const problem = geometryProblem(g);
       if (problem) {
@@ -127,24 +319,29 @@ export function sitesFromGeoJSON(input: unknown, file: string): SiteImport {
           : (g.coordinates as number[][][][])[0]?.[0]?.[0]) ?? [];
       const lon = own(f.properties, 'lon') ?? first[0];
       const lat = own(f.properties, 'lat') ?? first[1];
-      const s = siteFromRecord(f.properties, lon, lat, { path }, issues, seen);
-      if (s) sites.push({ ...s, coverage: g as unknown as Polygon | MultiPolygon });
+      const coverage = g as unknown as Polygon | MultiPolygon;
+      const r = siteRow(f.properties, lon, lat, { path }, issues, thisYear, coverage);
+      if (r) rows.push(r);
     } else {
       issues.error(`${path}.geometry`, `geometry must be Point (or a coverage Polygon), not ${g.type}`, {
         field: 'geometry',
       });
     }
   }
-  return { sites, issues: issues.items, total: features.length };
+  return grouped(rows, issues, features.length);
 }
 
-/** Reads mobile sites from CSV with columns id,lon,lat,technology,operator[,radius_m,azimuth_deg,beamwidth_deg]. */
-export function sitesFromCsv(text: string, file: string): SiteImport {
-  return sitesFromTable(parseCsv(text, file), file);
+/** Reads mobile sites from CSV (one row per site or per cell); columns as `sitesFromTable`. */
+export function sitesFromCsv(text: string, file: string, thisYear = currentYear()): SiteImport {
+  return sitesFromTable(parseCsv(text, file), file, thisYear);
 }
 
-/** Reads mobile sites from a table (CSV or the first sheet of an XLSX) with the CSV columns. */
-export function sitesFromTable(table: CsvTable, file: string): SiteImport {
+/**
+ * Reads mobile sites from a table (CSV or the first sheet of an XLSX): columns id, lon, lat, technology,
+ * operator, and optionally name, band, azimuth_deg, beamwidth_deg, height_m, radius_m, eirp_dbm, tilt_deg,
+ * status, year, cell_id. Rows sharing an id and position are one site's cells.
+ */
+export function sitesFromTable(table: CsvTable, file: string, thisYear = currentYear()): SiteImport {
   const required = ['id', 'lon', 'lat', 'technology', 'operator'];
   const header = table.header.map((h) =>
     h === 'technologies' || h === 'tech'
@@ -159,19 +356,18 @@ export function sitesFromTable(table: CsvTable, file: string): SiteImport {
   if (absent.length)
     throw new UserError(`${file}: missing column(s) ${absent.join(', ')}; expected ${required.join(',')}.`);
   const issues = new IssueList(file);
-  const seen = new Set<string>();
-  const sites: Site[] = [];
+  const rows: SiteRow[] = [];
   for (const r of table.rows) {
     const rec: Record<string, unknown> = rowRecord(header, r.cells);
-    const s = siteFromRecord(
+    const s = siteRow(
       rec,
       own(rec, 'lon'),
       own(rec, 'lat'),
       { path: `rows[${r.row}]`, row: r.row },
       issues,
-      seen,
+      thisYear,
     );
-    if (s) sites.push(s);
+    if (s) rows.push(s);
   }
-  return { sites, issues: issues.items, total: table.rows.length };
+  return grouped(rows, issues, table.rows.length);
 }

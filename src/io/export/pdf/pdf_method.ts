@@ -2,6 +2,7 @@
  * The last section of the PDF report: the method (coverage model, default footprint radii, area,
  * population, postal counting rule and distance, fiber reach, villages) and where the figures come from.
  */
+import { countingText } from '../counting_text.ts';
 import { T } from '../report_labels.ts';
 import type { PdfReport } from './pdf_report_context.ts';
 
@@ -35,6 +36,7 @@ export function drawMethod(c: PdfReport): void {
     ],
     [vi ? 'Tầm cáp quang' : 'Fiber reach', `${fmt(m.fiber_reach_m, 0)} m`],
     [vi ? 'Thôn' : 'Villages', m.villages],
+    [vi ? 'Ô (cell) được tính' : 'Cells counted', countingText(m.cell_counting, vi)],
     [
       vi ? 'Dữ liệu mẫu tổng hợp' : 'Synthetic sample',
       report.inputs.synthetic ? tx(T.synthetic) : vi ? 'Không' : 'No',
