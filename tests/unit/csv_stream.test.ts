@@ -167,6 +167,13 @@ describe('readCsvBytes (CSV read in chunks)', () => {
     const bytes = utf8('id,lon,lat\nA,1,2\n\nB,3,4\nC,5,6\n');
     const { table } = readCsvBytes(bytes, 'f.csv', 4);
     expect(table.rows.length).toBe(3);
+    expect(table.headerText).toEqual(['id', 'lon', 'lat']);
+    expect(table.headerRow).toBe(1);
+    expect(readCsvBytes(utf8('\n\nID,Lon\nA,1\n'), 'f.csv', 2).table).toMatchObject({
+      header: ['id', 'lon'],
+      headerText: ['ID', 'Lon'],
+      headerRow: 3,
+    });
     expect([...table.rows.slice(0, 2)].map((r) => r.row)).toEqual([2, 4]);
     const rest: CsvTable = { ...table, rows: table.rows.slice(1) };
     expect(rest.rows.length).toBe(2);

@@ -24,6 +24,10 @@ export interface CsvTable {
   header: string[];
   rows: TableRows;
   delimiter: string;
+  /** The header as written (trimmed, case kept), for messages; `header` is lower-cased. */
+  headerText?: string[];
+  /** The file's row number of the header (1 unless blank or title rows come first). */
+  headerRow?: number;
 }
 
 /** Text encodings read: Unicode, and Windows-1258, the Vietnamese ANSI code page Excel uses for "CSV". */

@@ -309,10 +309,16 @@ function readAs(from: Source): { table: CsvTable; encoding: TextEncoding } {
   const delimiter = delimiterOf(firstLineOf(from.bytes, from.start, encoding, from.chunk));
   const src: Source = { ...from, delimiter };
   let header: string[] | null = null;
+  let headerText: string[] = [];
+  let headerRow = 1;
   let count = 0;
-  forEachRecord(src, (_row, cells) => {
+  forEachRecord(src, (row, cells) => {
     if (header) count++;
-    else header = cells.map((h) => h.trim().toLowerCase());
+    else {
+      headerText = cells.map((h) => h.trim());
+      header = headerText.map((h) => h.toLowerCase());
+      headerRow = row;
+    }
   });
   if (!header) throw new UserError(`${file}: the file is empty; expected a header row.`);
   if (count > from.maxRows)
@@ -320,5 +326,8 @@ function readAs(from: Source): { table: CsvTable; encoding: TextEncoding } {
       `${file}: ${count.toLocaleString('en-US')} data rows, over the ${from.maxRows.toLocaleString('en-US')}-row limit of a table ` +
         '(every row becomes a record held in memory). Split the file (for example by district) and import the parts.',
     );
-  return { table: { header, rows: new CsvRowStream(src, 0, count), delimiter }, encoding };
+  return {
+    table: { header, headerText, headerRow, rows: new CsvRowStream(src, 0, count), delimiter },
+    encoding,
+  };
 }
