@@ -1,9 +1,9 @@
 /**
  * `npm run bench`: engine speed on the bundled sample, the naive way's speed on the same data and
  * their ratio, then the national-scale synthetic case (time and peak memory, in a child process),
- * site planning, import on pathological inputs, the CLI's start-up (`bench/cli_startup.ts`, also
- * `npm run bench:cli` alone), the same figures in PostGIS (`bench/postgis.ts`, when a server is
- * reachable) and the app's first render.
+ * site planning, import on pathological inputs, memory on big sites CSVs (`bench/memory.ts`), the
+ * CLI's start-up (`bench/cli_startup.ts`, also `npm run bench:cli` alone), the same figures in
+ * PostGIS (`bench/postgis.ts`, when a server is reachable) and the app's first render.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -93,6 +93,13 @@ console.log(
 // Import on pathological inputs (the speed targets the import unit tests used to assert).
 console.log(
   execFileSync(process.execPath, ['--import', 'tsx', new URL('import_speed.ts', import.meta.url).pathname], {
+    encoding: 'utf8',
+  }).trim(),
+);
+
+// Memory under the stated limits (issue 12): 200 MB and 512 MiB sites CSVs, import and CLI analyze.
+console.log(
+  execFileSync(process.execPath, ['--import', 'tsx', new URL('memory.ts', import.meta.url).pathname], {
     encoding: 'utf8',
   }).trim(),
 );

@@ -52,14 +52,28 @@ export function readBytes(path: string, flag?: string, limit: number = MAX_INPUT
     const chunks: Uint8Array[] = [];
     let total = 0;
     const chunkSize = 1 << 20;
-    for (;;) {
-      const buf = new Uint8Array(chunkSize);
-      let n: number;
+    const read = (buf: Uint8Array, at: number, length: number): number => {
       try {
-        n = readSync(fd, buf, 0, chunkSize, null);
+        return readSync(fd, buf, at, length, null);
       } catch (e) {
         throw new UserError(`${who}: cannot be read (${osReason(e)}).`);
       }
+    };
+    // First into one buffer of the size stat reports, so a big file is not held twice (chunks, then
+    // their concatenation); a file longer than that (growing, or a pseudo-file) goes on in chunks.
+    if (st.size > 0) {
+      const whole = new Uint8Array(st.size);
+      while (total < st.size) {
+        const n = read(whole, total, st.size - total);
+        if (n === 0) break;
+        total += n;
+      }
+      if (total < st.size) return whole.subarray(0, total);
+      chunks.push(whole);
+    }
+    for (;;) {
+      const buf = new Uint8Array(chunkSize);
+      const n = read(buf, 0, chunkSize);
       if (n === 0) break;
       total += n;
       if (total > limit) checkFileSize(total, `${who} (read so far)`, limit);

@@ -166,7 +166,7 @@ export function updateAnalysis(
     );
     const index = siteIndex(sites);
     const points = hit.map((k) => cache.probePoints[k]!);
-    const nearest = probeCoverage(points, [], null, sites, index);
+    const nearest = probeCoverage(points, () => [], sites, index);
     const reach = candidateReach2(points, sites, index);
     hit.forEach((k, j) => {
       probeReach2[k] = reach[j]!;

@@ -11,6 +11,7 @@ import {
   type GapPolygon,
   type PopulationMethod,
   type PopulationPoint,
+  type Setting,
   type Site,
   TECHNOLOGIES,
   type Technology,
@@ -66,11 +67,10 @@ export function analyze(
   const layout = pairLayout(technologies, operators);
   const combos = reportCombos(layout);
   const locator = communeLocator(communes);
-  const footprints = buildFootprints(sites, layout, cfg, (s) => {
+  const footprints = siteFootprints(sites, layout, cfg, (s) => {
     const i = locator.locate(s.lon, s.lat);
     return i >= 0 ? communes[i]!.setting : 'rural';
   });
-  const index = spatialIndex(footprints);
 
   const pointsByCommune = new Map<number, PopulationPoint[]>();
   let outside = 0;
@@ -102,7 +102,7 @@ export function analyze(
       throw new UserError(
         `commune ${commune.id} ("${commune.name}"): the polygon spans more than 180° of longitude (it crosses the antimeridian); fix it in a GIS`,
       );
-    const nearby = index ? index.search(...bbox).map((k) => footprints[k]!) : [];
+    const nearby = footprints.near(bbox);
     const scan = scanCommune(locator.rings[ci]!, bbox, nearby, {
       scanlines: cfg.scanlines,
       minScanlines: cfg.minScanlines,
@@ -151,7 +151,7 @@ export function analyze(
   });
   callbacks.onProgress?.(communes.length, communes.length, 'done');
   const probes = input.probes?.length
-    ? probeCoverage(input.probes, footprints, index, sites, siteIndex(sites))
+    ? probeCoverage(input.probes, footprints.near, sites, siteIndex(sites))
     : [];
   return {
     probes,
@@ -171,12 +171,57 @@ function siteIndex(sites: readonly Site[]): Flatbush | null {
   return index;
 }
 
-function spatialIndex(footprints: Footprint[]): Flatbush | null {
-  if (footprints.length === 0) return null;
-  const index = new Flatbush(footprints.length);
-  for (const f of footprints) index.add(f.bbox[0], f.bbox[1], f.bbox[2], f.bbox[3]);
-  index.finish();
-  return index;
+/**
+ * The footprints near a box, built when asked instead of all held at once: five million sites would
+ * need gigabytes of footprint objects. Only a bounding box per site is kept (a Flatbush over the union
+ * of its footprints' boxes); `near(box)` builds the footprints of the sites whose box meets it and
+ * returns those whose own box does, in site and cell order. A site's setting (urban or rural) is
+ * looked up once, in the first pass.
+ */
+function siteFootprints(
+  sites: readonly Site[],
+  layout: ReturnType<typeof pairLayout>,
+  cfg: EngineConfig,
+  settingOf: (site: Site) => Setting,
+): { near: (box: readonly number[]) => Footprint[] } {
+  const settings = new Uint8Array(sites.length); // 1: urban
+  let index: Flatbush | null = null;
+  if (sites.length > 0) {
+    index = new Flatbush(sites.length);
+    for (let i = 0; i < sites.length; i++) {
+      const site = sites[i]!;
+      const setting = settingOf(site);
+      settings[i] = setting === 'urban' ? 1 : 0;
+      const fs = buildFootprints([site], layout, cfg, () => setting);
+      let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+      for (const f of fs) {
+        w = Math.min(w, f.bbox[0]);
+        s = Math.min(s, f.bbox[1]);
+        e = Math.max(e, f.bbox[2]);
+        n = Math.max(n, f.bbox[3]);
+      }
+      // A site without footprints gets an empty box at its position (never returned by `near`).
+      if (fs.length === 0) [w, s, e, n] = [site.lon, site.lat, site.lon, site.lat];
+      index.add(w, s, e, n);
+    }
+    index.finish();
+  }
+  const near = (box: readonly number[]): Footprint[] => {
+    if (!index) return [];
+    const [w, s, e, n] = box as [number, number, number, number];
+    const out: Footprint[] = [];
+    for (const i of index.search(w, s, e, n).sort((a, b) => a - b)) {
+      const site = sites[i]!;
+      const setting: Setting = settings[i] === 1 ? 'urban' : 'rural';
+      for (const f of buildFootprints([site], layout, cfg, () => setting)) {
+        if (f.bbox[0] > e || f.bbox[2] < w || f.bbox[1] > n || f.bbox[3] < s) continue;
+        f.siteIndex = i;
+        out.push(f);
+      }
+    }
+    return out;
+  };
+  return { near };
 }
 
 /** Population weight per coverage mask for a commune's population points. */

@@ -21,22 +21,18 @@ export function localDistanceM(lon1: number, lat1: number, lon2: number, lat2: n
 
 /**
  * Tests points (villages, commune centres) against the footprints: which technologies cover each, and
- * how far the nearest 4G site is. `footprintIndex` indexes `footprints` by bounding box.
+ * how far the nearest 4G site is. `footprintsNear(box)` gives the footprints whose box meets `box`.
  */
 export function probeCoverage(
   points: readonly { lon: number; lat: number }[],
-  footprints: readonly Footprint[],
-  footprintIndex: Flatbush | null,
+  footprintsNear: (box: readonly number[]) => readonly Footprint[],
   sites: readonly Site[],
   siteIndex: Flatbush | null,
 ): ProbeResult[] {
   return points.map((p) => {
     const techs = new Set<Technology>();
-    if (footprintIndex) {
-      for (const k of footprintIndex.search(p.lon, p.lat, p.lon, p.lat)) {
-        const f = footprints[k]!;
-        if (!techs.has(f.technology) && footprintContains(f, p.lon, p.lat)) techs.add(f.technology);
-      }
+    for (const f of footprintsNear([p.lon, p.lat, p.lon, p.lat])) {
+      if (!techs.has(f.technology) && footprintContains(f, p.lon, p.lat)) techs.add(f.technology);
     }
     let nearest: number | null = null;
     // Only a point without 4G needs the distance (the dead-zone list reports it): the search for the

@@ -1,13 +1,28 @@
 import { UserError } from '../../core/base/errors.ts';
 import { parseNumberText } from './fields.ts';
 
+/**
+ * A data row with its 1-based record number as Excel shows it (the header is row 1; a quoted field
+ * holding line breaks is still one row; blank lines are counted, as Excel shows them as empty rows).
+ */
+export interface TableRow {
+  row: number;
+  cells: string[];
+}
+
+/**
+ * A table's data rows: an array, or rows read again from the file at each pass (`readCsvBytes`, for
+ * files too big to hold as text). Read them with `for…of`; change them with `editRows`.
+ */
+export interface TableRows extends Iterable<TableRow> {
+  readonly length: number;
+  /** Rows `start` to `end` (an array), or all rows from `start` on when `end` is not given. */
+  slice(start?: number, end?: number): TableRows;
+}
+
 export interface CsvTable {
   header: string[];
-  /**
-   * Data rows with their 1-based record number as Excel shows it (the header is row 1; a quoted field
-   * holding line breaks is still one row; blank lines are counted, as Excel shows them as empty rows).
-   */
-  rows: { row: number; cells: string[] }[];
+  rows: TableRows;
   delimiter: string;
   /** The header as written (trimmed, case kept), for messages; `header` is lower-cased. */
   headerText?: string[];
@@ -74,7 +89,7 @@ function stripBom(text: string): string {
  * Parses CSV text (RFC 4180 quoting; `,`, `;` or tab delimiter detected from the header; BOM allowed).
  * Blank lines are skipped. An unterminated quote is a UserError naming the file and row.
  */
-export function parseCsv(input: string, file: string): CsvTable {
+export function parseCsv(input: string, file: string): CsvTable & { rows: TableRow[] } {
   const text = stripBom(input).normalize('NFC');
   // From the first line, or (a title row above the header) the first of the next lines with a delimiter.
   const firstLine =

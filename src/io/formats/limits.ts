@@ -9,6 +9,13 @@ import { UserError } from '../../core/base/errors.ts';
 export const IMPORT_LIMITS = {
   /** Largest file read, in bytes (512 MiB). */
   fileBytes: 512 * 1024 * 1024,
+  /**
+   * Most data rows in one CSV table. A CSV is read in chunks and its rows are not held, but every
+   * valid row becomes a record of the analysis (a site is about 250 bytes with its indexes): 6 M
+   * rows stay within a few GB; a CSV at the 512 MiB file limit holds about 11 M rows and is refused
+   * after one quick pass, before anything is validated.
+   */
+  tableRows: 6_000_000,
   /** Largest uncompressed size of one zip entry, in bytes (512 MiB). */
   zipEntryBytes: 512 * 1024 * 1024,
   /** Largest uncompressed size of all entries of a zip together, in bytes (1 GiB). */

@@ -2,7 +2,8 @@ import { type InputIssue, UserError } from '../../core/base/errors.ts';
 import type { FiberRoute, PostalPoint, Village } from '../../core/base/infrastructure.ts';
 import { cutText, RECORD_VALUE_CHARS, showValue } from '../../core/base/show_value.ts';
 import type { Commune, PopulationPoint, Site } from '../../core/base/types.ts';
-import { type CsvTable, checkDuplicateColumns, decodeBytes, parseCsv } from '../formats/csv.ts';
+import { type CsvTable, checkDuplicateColumns, decodeBytes } from '../formats/csv.ts';
+import { readCsvBytes } from '../formats/csv_stream.ts';
 import { setOwn } from '../formats/fields.ts';
 import { IssueList, readFeatureCollection } from '../formats/geojson_input.ts';
 import { kmlFeatures, kmzFeatures, type PlainFeatureCollection } from '../formats/kml_read.ts';
@@ -359,13 +360,15 @@ export async function importFile<K extends ImportKind>(
   } else if (format === 'csv' || format === 'xlsx') {
     let table: CsvTable;
     if (format === 'csv') {
-      const { text, encoding } = decodeBytes(bytes);
+      // Read in chunks, the rows again from the bytes at each pass: a big file is never one string.
+      const read = readCsvBytes(bytes, file);
+      const encoding = read.encoding;
       if (encoding === 'windows-1258')
         extra.warn(
           '',
           'the file is not UTF-8; it was read as Windows-1258 (Vietnamese ANSI, as Excel saves "CSV"). Check the diacritics, or save as "CSV UTF-8".',
         );
-      table = parseCsv(text, file);
+      table = read.table;
     } else table = xlsxTable(bytes, file);
     // Headers as people write them ("Mã trạm", "Kinh độ (độ)") → the importers' field names.
     if (kind !== 'boundaries') {
@@ -382,8 +385,13 @@ export async function importFile<K extends ImportKind>(
       policy,
       extra,
     );
-    const byRow = new Map(table.rows.map((r) => [r.row, r.cells]));
     loaded = fromTable(kind, table, file);
+    // The cells of the rejected rows only, in one more pass (the rows are not all held).
+    const rejectedRows = new Set<number>();
+    for (const i of loaded.issues) if (i.severity === 'error' && i.row !== undefined) rejectedRows.add(i.row);
+    const byRow = new Map<number, string[]>();
+    if (rejectedRows.size > 0)
+      for (const r of table.rows) if (rejectedRows.has(r.row)) byRow.set(r.row, r.cells);
     issues = attachRecords(loaded.issues, (issue) => {
       const cells = issue.row === undefined ? undefined : byRow.get(issue.row);
       if (!cells) return undefined;

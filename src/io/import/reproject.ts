@@ -1,5 +1,6 @@
 import { UserError } from '../../core/base/errors.ts';
 import { type CsvTable, parseNumber } from '../formats/csv.ts';
+import { editRows } from '../formats/csv_stream.ts';
 import { parseNumberText } from '../formats/fields.ts';
 import type { IssueList } from '../formats/geojson_input.ts';
 import { coordinateKind, forEachPosition, type LooseFeature } from '../formats/positions.ts';
@@ -172,21 +173,23 @@ export function reprojectTable(
   const iy = columnIndex(table.header, Y_NAMES);
   const iw = table.header.indexOf('wkt');
   const sample: [number, number][] = [];
-  if (ix >= 0 && iy >= 0) {
+  const wkt: [number, number][] = [];
+  // One pass over the rows (a big CSV is read again at each pass); the WKT positions come after.
+  if ((ix >= 0 && iy >= 0) || iw >= 0) {
     for (const r of table.rows) {
-      const x = parseNumber(r.cells[ix]);
-      const y = parseNumber(r.cells[iy]);
-      if (x !== null && y !== null) sample.push([x, y]);
-    }
-  }
-  if (iw >= 0) {
-    for (const r of table.rows) {
+      if (ix >= 0 && iy >= 0) {
+        const x = parseNumber(r.cells[ix]);
+        const y = parseNumber(r.cells[iy]);
+        if (x !== null && y !== null) sample.push([x, y]);
+      }
+      if (iw < 0) continue;
       for (const tuple of (r.cells[iw] ?? '').match(/[^(),]+/g) ?? []) {
         const [x, y] = tuple.trim().split(/\s+/).map(Number);
-        if (Number.isFinite(x) && Number.isFinite(y)) sample.push([x!, y!]);
+        if (Number.isFinite(x) && Number.isFinite(y)) wkt.push([x!, y!]);
       }
     }
   }
+  for (const p of wkt) sample.push(p);
   if (ix >= 0 && iy >= 0) {
     if (!table.header.includes('lon')) table.header[ix] = 'lon';
     if (!table.header.includes('lat')) table.header[iy] = 'lat';
@@ -196,7 +199,7 @@ export function reprojectTable(
   const swap = crs.projected && northingFirst(sample);
   if (swap) issues.warn('', NORTHING_FIRST);
   const convert = (x: number, y: number) => (swap ? crs.toWgs84(y, x) : crs.toWgs84(x, y));
-  for (const r of table.rows) {
+  editRows(table, (r) => {
     if (ix >= 0 && iy >= 0) {
       const x = parseNumber(r.cells[ix]);
       const y = parseNumber(r.cells[iy]);
@@ -207,6 +210,6 @@ export function reprojectTable(
       }
     }
     if (iw >= 0 && r.cells[iw]) r.cells[iw] = convertWkt(r.cells[iw]!, convert);
-  }
+  });
   return `${crs.label} → WGS 84`;
 }

@@ -1,6 +1,7 @@
 import type { Commune } from '../../core/base/types.ts';
 import { communeLocator } from '../../core/geometry/commune_locator.ts';
 import { type CsvTable, parseNumber } from '../formats/csv.ts';
+import { editRows } from '../formats/csv_stream.ts';
 import type { IssueList } from '../formats/geojson_input.ts';
 import { forEachPosition, type LooseFeature } from '../formats/positions.ts';
 
@@ -76,13 +77,19 @@ export function swapTable(
   const iy = table.header.indexOf('lat');
   if (ix < 0 || iy < 0) return 0;
   let count = 0;
+  // The rows to swap, by row number (a big CSV is read again at each pass: the swap is an edit).
+  const hits = new Set<number>();
   for (const r of table.rows) {
     const x = parseNumber(r.cells[ix]);
     const y = parseNumber(r.cells[iy]);
     if (x === null || y === null || !swapped(x, y, inside)) continue;
     count++;
-    if (policy === 'fix') [r.cells[ix], r.cells[iy]] = [r.cells[iy]!, r.cells[ix]!];
+    if (policy === 'fix') hits.add(r.row);
   }
+  if (hits.size > 0)
+    editRows(table, (r) => {
+      if (hits.has(r.row)) [r.cells[ix], r.cells[iy]] = [r.cells[iy]!, r.cells[ix]!];
+    });
   report(issues, count, table.rows.length, 'rows', policy);
   return count;
 }
