@@ -258,7 +258,7 @@ describe('the header row', () => {
     const csv = `Danh sách trạm\n\n\nMã trạm;Kinh độ;Vĩ độ;Công nghệ;Nhà mạng\nG1;108,1;14,2;4G;Viettel\n`;
     const table = withHeaderRow(parseCsv(csv, 't.csv'), 'sites');
     expect(table.headerRow).toBe(4);
-    expect(table.rows.map((r) => r.row)).toEqual([5]);
+    expect([...table.rows].map((r) => r.row)).toEqual([5]);
     const r = await importFile(enc(csv), 't.csv', 'sites');
     expect(r.items[0]).toMatchObject({ id: 'G1', lon: 108.1, lat: 14.2 });
   });

@@ -203,16 +203,22 @@ function forEachRecord(src: Source, fn: (row: number, cells: string[]) => void):
   machine.end(src.file);
 }
 
-/** The first line of the text (up to the first `\n`), as `parseCsv` takes it to find the delimiter. */
-function firstLineOf(bytes: Uint8Array, start: number, encoding: TextEncoding, chunk: number): string {
-  const parts: string[] = [];
+/**
+ * The line the delimiter is read from, as `parseCsv` does: the first line, or (a title row above the
+ * header) the first of the first 20 lines (within 200,000 characters) that has a delimiter.
+ */
+function delimiterLineOf(bytes: Uint8Array, start: number, encoding: TextEncoding, chunk: number): string {
+  let head = '';
   for (const t of pieces(bytes, start, encoding, chunk)) {
-    const nl = t.indexOf('\n');
-    parts.push(nl < 0 ? t : t.slice(0, nl));
-    if (nl >= 0) break;
+    head += t;
+    if (head.length >= 200_000 || head.split('\n', 21).length > 20) break;
   }
-  const line = parts.join('');
-  return line.endsWith('\r') ? line.slice(0, -1) : line;
+  return (
+    head
+      .slice(0, 200_000)
+      .split(/\r?\n/, 20)
+      .find((line) => /[,;\t]/.test(line)) ?? ''
+  );
 }
 
 /**
@@ -306,7 +312,7 @@ export function readCsvBytes(
 
 function readAs(from: Source): { table: CsvTable; encoding: TextEncoding } {
   const { file, encoding } = from;
-  const delimiter = delimiterOf(firstLineOf(from.bytes, from.start, encoding, from.chunk));
+  const delimiter = delimiterOf(delimiterLineOf(from.bytes, from.start, encoding, from.chunk));
   const src: Source = { ...from, delimiter };
   let header: string[] | null = null;
   let headerText: string[] = [];
