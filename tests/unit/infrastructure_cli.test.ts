@@ -219,6 +219,8 @@ describe('where a scenario site came from (Site.source)', () => {
         { kind: 'add-site', site: old },
         { kind: 'add-postal', point: { id: 'P2' } },
       ],
+      // Every cell of the scenario's sites (the analysis' input holds only the counted ones).
+      sites: [...base, old],
       analysis: {
         input: {
           sites: [...base, old],
