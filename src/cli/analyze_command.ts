@@ -17,7 +17,7 @@ import { ANALYZE_HELP } from './analyze_help.ts';
 import { countingLine, parseAsOf } from './as_of_flag.ts';
 import { parseCountingRule } from './counting_rule.ts';
 import { BOUNDARY_FLAG_OPTIONS, IMPORT_FLAG_OPTIONS } from './import_flags.ts';
-import { writeInfrastructureOutputs } from './infrastructure_outputs.ts';
+import { parseInfrastructureFlag, writeInfrastructureOutputs } from './infrastructure_outputs.ts';
 import { InputLoader } from './input_loader.ts';
 import { prepareOutDir, writeOutputFile } from './output_files.ts';
 import { BUNDLED_TARGETS, SAMPLE } from './paths.ts';
@@ -35,6 +35,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       postal: { type: 'string' },
       'postal-count': { type: 'string' },
       'as-of': { type: 'string' },
+      infrastructure: { type: 'string' },
       fiber: { type: 'string' },
       'fiber-reach-m': { type: 'string' },
       villages: { type: 'string' },
@@ -54,6 +55,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
   // The output folder is checked before the analysis, not after minutes of work.
   prepareOutDir(values.out!);
   const rule = parseAsOf(values['as-of']);
+  const infrastructureFiles = parseInfrastructureFlag(values.infrastructure);
   const sitesPath = values.sites ?? SAMPLE.sites;
   // Every spatial input goes through the same importer as the app (any format, CRS, swap check).
   const loader = new InputLoader(values);
@@ -168,7 +170,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
         ...(villages ? { villages: villages.items } : {}),
         ...(fiber ? { fiber: fiber.items } : {}),
       },
-      ['gpkg', 'shp', 'kml', 'csv'],
+      infrastructureFiles,
       {
         stem: 'infrastructure',
         note: `${synthetic ? 'SYNTHETIC SAMPLE. ' : ''}The analysed infrastructure (source: input). ${report.generated_at}`,

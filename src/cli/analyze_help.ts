@@ -17,6 +17,7 @@ SYNTHETIC infrastructure).
                         [,name,band,azimuth_deg,beamwidth_deg,height_m,radius_m,status,year,…];
                         rows sharing an id and position are one site's cells
   --as-of YEAR          count planned cells on air by YEAR too (default: cells on air today)
+  --infrastructure L    infrastructure files to write: gpkg,shp,kml,csv, all or none (default csv)
   --population F        population points (GeoJSON/CSV lon,lat,population) or a
                         WorldPop/HRSL GeoTIFF (people per cell, EPSG:4326)
   --postal F            postal service points: GeoJSON, or CSV id,lon,lat,type,staffed,
@@ -42,7 +43,8 @@ and villages are used too.
 
 Writes DIR/report.json, DIR/communes.csv and DIR/targets.csv (UTF-8 with BOM),
 DIR/gaps.geojson and, with postal points, DIR/postal_beyond_3km.geojson; DIR/rejected.csv lists
-the rejected rows and why, when there are any. The infrastructure as GIS layers (sites, cells,
+the rejected rows and why, when there are any; DIR/sites_cells.csv has one row per cell. With
+--infrastructure gpkg,shp,kml (or all), the infrastructure as GIS layers (sites, cells,
 postal_points, villages, fiber_routes, every attribute): DIR/infrastructure.gpkg,
-DIR/infrastructure_shp.zip and DIR/infrastructure.kml; DIR/sites_cells.csv has one row per cell.
+DIR/infrastructure_shp.zip and DIR/infrastructure.kml.
 Exit codes: 0 success, 1 bad input, 2 internal error.`;

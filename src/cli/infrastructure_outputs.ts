@@ -4,10 +4,33 @@
  * atomically into the output folder. sql.js is loaded only when a GeoPackage is asked for.
  */
 import { join } from 'node:path';
+import { UserError } from '../core/base/errors.ts';
 import { type InfrastructureInput, infrastructureLayers } from '../io/export/infrastructure_features.ts';
 import { writeOutputFile } from './output_files.ts';
 
-export type InfrastructureFile = 'gpkg' | 'shp' | 'kml' | 'csv';
+export const INFRASTRUCTURE_FILES = ['gpkg', 'shp', 'kml', 'csv'] as const;
+export type InfrastructureFile = (typeof INFRASTRUCTURE_FILES)[number];
+
+/**
+ * `analyze --infrastructure LIST`: which infrastructure files to write (gpkg, shp, kml, csv, all or
+ * none). Default csv: the GIS layers cost seconds and megabytes (a 9 MB KML for the sample) on every
+ * run, so they are asked for (`report` asks for those of its --format).
+ */
+export function parseInfrastructureFlag(raw: string | undefined): InfrastructureFile[] {
+  if (raw === undefined) return ['csv'];
+  const parts = raw
+    .split(',')
+    .map((p) => p.trim().toLowerCase())
+    .filter(Boolean);
+  if (parts.length === 1 && parts[0] === 'none') return [];
+  if (parts.length === 1 && parts[0] === 'all') return [...INFRASTRUCTURE_FILES];
+  const bad = parts.filter((p) => !(INFRASTRUCTURE_FILES as readonly string[]).includes(p));
+  if (bad.length || parts.length === 0)
+    throw new UserError(
+      `--infrastructure: unknown file type(s) "${bad.join(', ')}"; use a list of ${INFRASTRUCTURE_FILES.join(', ')}, or all, or none.`,
+    );
+  return INFRASTRUCTURE_FILES.filter((f) => parts.includes(f));
+}
 
 /**
  * Writes the infrastructure files into `out` under `stem` (`infrastructure.gpkg`,

@@ -48,7 +48,9 @@ With no inputs it reports on the bundled sample (SYNTHETIC infrastructure).
   -h, --help            this help
 
 Writes report.xlsx, report.pdf, report_*.csv (UTF-8 with BOM), report_communes.geojson,
-report_gaps.geojson, report.gpkg, report_shp.zip and report.kml.
+report_gaps.geojson, report.gpkg, report_shp.zip and report.kml; from the inputs (not with --from),
+the infrastructure layers in the GIS formats asked for: infrastructure.gpkg, _shp.zip, .kml and
+sites_cells.csv.
 Exit codes: 0 success, 1 bad input or option, 2 internal error.`;
 
 const FORMATS = ['xlsx', 'pdf', 'csv', 'geojson', 'gpkg', 'shp', 'kml'] as const;
@@ -134,7 +136,18 @@ export async function reportCommand(argv: string[]): Promise<number> {
     dir = own.get('--out') ?? 'out';
     // Same inputs, same validation, same outputs as `vungphu analyze`.
     const { analyzeCommand } = await import('./analyze_command.ts');
-    const code = await analyzeCommand([...rest, ...(planYear ? ['--as-of', planYear] : []), '--out', dir]);
+    // The infrastructure layers in the GIS formats asked for (infrastructure.gpkg, _shp.zip, .kml).
+    const gis = ['gpkg', 'shp', 'kml', 'csv'].filter((f) => (formats as readonly string[]).includes(f));
+    const infrastructure = rest.some((a) => a.split('=')[0] === '--infrastructure')
+      ? []
+      : ['--infrastructure', gis.length ? gis.join(',') : 'none'];
+    const code = await analyzeCommand([
+      ...rest,
+      ...(planYear ? ['--as-of', planYear] : []),
+      ...infrastructure,
+      '--out',
+      dir,
+    ]);
     if (code !== 0) return code;
     geometryArgs = rest;
   }

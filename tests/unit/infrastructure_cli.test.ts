@@ -46,7 +46,9 @@ describe.skipIf(!HAS_OGR)('vungphu analyze: the infrastructure as GIS layers and
   const out = join(dir, 'analyze');
   let stdout = '';
   beforeAll(() => {
-    stdout = execFileSync(process.execPath, [BIN, 'analyze', '--out', out], { encoding: 'utf8' });
+    stdout = execFileSync(process.execPath, [BIN, 'analyze', '--infrastructure', 'all', '--out', out], {
+      encoding: 'utf8',
+    });
   }, 120_000);
 
   it('names the files it wrote', () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -337,6 +337,9 @@ describe('an operator file end to end', () => {
       planned_without_year: 0,
       sites_left_out: 1,
     });
+    // By default analyze writes the sites and cells CSV, and the GIS layers only when asked for.
+    expect(existsSync(join(dir, 'today/sites_cells.csv'))).toBe(true);
+    expect(existsSync(join(dir, 'today/infrastructure.gpkg'))).toBe(false);
     const canon = analyzeTo('canon', '--sites', 'canonical.csv');
     expect(province(today.report)).toEqual(province(canon.report));
     expect(today.report.operators).toEqual(['MobiFone', 'Viettel']);
@@ -426,6 +429,9 @@ describe('an operator file end to end', () => {
     expect(r.status).toBe(0);
     const report = JSON.parse(readFileSync(join(dir, 'rep/report.json'), 'utf8')) as CoverageReport;
     expect(report.method.cell_counting?.as_of).toBe(2027);
+    // --format csv: the infrastructure as CSV, no GIS layers.
+    expect(existsSync(join(dir, 'rep/sites_cells.csv'))).toBe(true);
+    expect(existsSync(join(dir, 'rep/infrastructure.kml'))).toBe(false);
     expect(readFileSync(join(dir, 'rep/report_method.csv'), 'utf8')).toContain(
       'Cells counted,"On air, plus planned cells on air by 2027: 5 + 1 cells; 0 planned cells left out"',
     );
