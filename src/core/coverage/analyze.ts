@@ -172,10 +172,17 @@ function siteIndex(sites: readonly Site[]): Flatbush | null {
 }
 
 /**
+ * Most sites whose footprints are held between communes (about 1 KB each); above it each commune
+ * builds the footprints it meets again, so memory stays one box per site.
+ */
+const HELD_SITES = 250_000;
+
+/**
  * The footprints near a box, built when asked instead of all held at once: five million sites would
  * need gigabytes of footprint objects. Only a bounding box per site is kept (a Flatbush over the union
  * of its footprints' boxes); `near(box)` builds the footprints of the sites whose box meets it and
- * returns those whose own box does, in site and cell order. A site's setting (urban or rural) is
+ * returns those whose own box does, in site and cell order (up to HELD_SITES sites they are built once
+and kept). A site's setting (urban or rural) is
  * looked up once, in the first pass.
  */
 function siteFootprints(
@@ -185,6 +192,8 @@ function siteFootprints(
   settingOf: (site: Site) => Setting,
 ): { near: (box: readonly number[]) => Footprint[] } {
   const settings = new Uint8Array(sites.length); // 1: urban
+  // Up to HELD_SITES sites the footprints built for the boxes are kept, so no commune rebuilds them.
+  const held: Footprint[][] | null = sites.length <= HELD_SITES ? new Array(sites.length) : null;
   let index: Flatbush | null = null;
   if (sites.length > 0) {
     index = new Flatbush(sites.length);
@@ -193,6 +202,10 @@ function siteFootprints(
       const setting = settingOf(site);
       settings[i] = setting === 'urban' ? 1 : 0;
       const fs = buildFootprints([site], layout, cfg, () => setting);
+      if (held) {
+        for (const f of fs) f.siteIndex = i;
+        held[i] = fs;
+      }
       let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
       for (const f of fs) {
         w = Math.min(w, f.bbox[0]);
@@ -211,9 +224,9 @@ function siteFootprints(
     const [w, s, e, n] = box as [number, number, number, number];
     const out: Footprint[] = [];
     for (const i of index.search(w, s, e, n).sort((a, b) => a - b)) {
-      const site = sites[i]!;
       const setting: Setting = settings[i] === 1 ? 'urban' : 'rural';
-      for (const f of buildFootprints([site], layout, cfg, () => setting)) {
+      const fs = held?.[i] ?? buildFootprints([sites[i]!], layout, cfg, () => setting);
+      for (const f of fs) {
         if (f.bbox[0] > e || f.bbox[2] < w || f.bbox[1] > n || f.bbox[3] < s) continue;
         f.siteIndex = i;
         out.push(f);
