@@ -27,7 +27,7 @@ import { postalFromGeoJSON, postalFromTable } from './postal.ts';
 import type { RecordIssue } from './rejected_rows.ts';
 import { repairPolygons } from './repair_polygons.ts';
 import { reprojectFeatures, reprojectTable } from './reproject.ts';
-import { sitesFromGeoJSON, sitesFromTable } from './sites.ts';
+import { type SiteImport, sitesFromGeoJSON, sitesFromTable } from './sites.ts';
 import { type SwapPolicy, swapFeatures, swapReference, swapTable } from './swap_lonlat.ts';
 import { villagesFromGeoJSON, villagesFromTable } from './villages.ts';
 
@@ -189,11 +189,20 @@ type Loaded<K extends ImportKind> = {
   detail?: string;
 };
 
-/** "4 sites, 12 cells" when a sites file's rows are cells. */
-const sitesDetail = (r: { sites: readonly Site[]; cells: number; rowsKept: number }) =>
-  r.rowsKept === r.sites.length
-    ? undefined
-    : `${count(r.sites.length)} site(s) with ${count(r.cells)} cell(s)`;
+/** A sites import as loaded: rows kept (rows are cells of sites), and "4 site(s) with 12 cell(s)" when they differ. */
+function sitesLoaded(r: SiteImport): Loaded<'sites'> {
+  const detail =
+    r.rowsKept === r.sites.length
+      ? undefined
+      : `${count(r.sites.length)} site(s) with ${count(r.cells)} cell(s)`;
+  return {
+    items: r.sites,
+    issues: r.issues,
+    total: r.total,
+    rowsKept: r.rowsKept,
+    ...(detail ? { detail } : {}),
+  };
+}
 
 /** Runs the kind's validator on features (GeoJSON-shaped). */
 function fromFeatures(
@@ -208,15 +217,7 @@ function fromFeatures(
       return { items: r.communes, issues: r.issues, total: fc.features.length };
     }
     case 'sites': {
-      const r = sitesFromGeoJSON(fc, file);
-      const detail = sitesDetail(r);
-      return {
-        items: r.sites,
-        issues: r.issues,
-        total: r.total,
-        rowsKept: r.rowsKept,
-        ...(detail ? { detail } : {}),
-      };
+      return sitesLoaded(sitesFromGeoJSON(fc, file));
     }
     case 'postal': {
       const r = postalFromGeoJSON(fc, file);
@@ -245,15 +246,7 @@ function fromTable(kind: ImportKind, table: CsvTable, file: string): Loaded<Impo
         `${file}: boundaries need polygons; import GeoJSON, KML/KMZ or a zipped shapefile (with its .prj).`,
       );
     case 'sites': {
-      const r = sitesFromTable(table, file);
-      const detail = sitesDetail(r);
-      return {
-        items: r.sites,
-        issues: r.issues,
-        total: r.total,
-        rowsKept: r.rowsKept,
-        ...(detail ? { detail } : {}),
-      };
+      return sitesLoaded(sitesFromTable(table, file));
     }
     case 'postal': {
       const r = postalFromTable(table, file);
