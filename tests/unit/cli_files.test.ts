@@ -122,8 +122,10 @@ describe('the output folder, checked before the analysis', () => {
   // unprivileged user "nobody" (uid 65534) when possible; otherwise the case is skipped, and the atomic
   // writer's EACCES/EROFS handling is still covered with an injected fs in bounded_output.test.ts.
   const asNobody = isRoot ? { uid: 65534, gid: 65534 } : {};
+  // As root the check runs the CLI as nobody, which needs the checkout to be readable by other users
+  // (a clone inside a 0700 mktemp folder is not): the CLI itself must start as nobody.
   const canDropRoot =
-    !isRoot || spawnSync(process.execPath, ['-e', '0'], { ...asNobody, cwd: '/' }).status === 0;
+    !isRoot || spawnSync(process.execPath, [BIN, '--version'], { ...asNobody, cwd: '/' }).status === 0;
   it.skipIf(!canDropRoot)('--out a read-only folder (chmod 555)', () => {
     const base = mkdtempSync(join(tmpdir(), 'vungphu-ro-'));
     chmodSync(base, 0o777);
