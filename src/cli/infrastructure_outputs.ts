@@ -43,9 +43,14 @@ export async function writeInfrastructureOutputs(
   files: readonly InfrastructureFile[],
   opts: { stem: string; note: string; date: Date },
 ): Promise<string[]> {
-  const layers = infrastructureLayers(input, 'vi');
+  // The GIS layers are made only when a GIS file is asked for (the CSV alone needs none of them).
+  let made: ReturnType<typeof infrastructureLayers> | undefined;
+  const layersOf = () => {
+    made ??= infrastructureLayers(input, 'vi');
+    return made;
+  };
   const written: string[] = [];
-  const write = (name: string, data: string | Uint8Array) => {
+  const write = (name: string, data: string | Uint8Array | Iterable<string>) => {
     writeOutputFile(join(out, name), data);
     written.push(name);
   };
@@ -56,7 +61,7 @@ export async function writeInfrastructureOutputs(
           import('../io/export/report_gpkg.ts'),
           import('sql.js'),
         ]);
-        const bytes = layersGeoPackage(layers, await initSqlJs(), {
+        const bytes = layersGeoPackage(layersOf(), await initSqlJs(), {
           description: opts.note,
           lastChange: opts.date.toISOString(),
         });
@@ -65,20 +70,20 @@ export async function writeInfrastructureOutputs(
       }
       case 'shp': {
         const { layersShapefileZip } = await import('../io/export/report_shapefile.ts');
-        write(`${opts.stem}_shp.zip`, layersShapefileZip(layers, opts.date));
+        write(`${opts.stem}_shp.zip`, layersShapefileZip(layersOf(), opts.date));
         break;
       }
       case 'kml': {
         const { layersKml } = await import('../io/export/report_kml.ts');
         write(
           `${opts.stem}.kml`,
-          layersKml(layers, { name: `Vùng Phủ — ${opts.stem}`, description: opts.note }),
+          layersKml(layersOf(), { name: `Vùng Phủ — ${opts.stem}`, description: opts.note }),
         );
         break;
       }
       case 'csv': {
-        const { sitesCellsCsv } = await import('../io/export/sites_cells_csv.ts');
-        write('sites_cells.csv', sitesCellsCsv(input.sites ?? []));
+        const { sitesCellsCsvPieces } = await import('../io/export/sites_cells_csv.ts');
+        write('sites_cells.csv', sitesCellsCsvPieces(input.sites ?? []));
         break;
       }
     }

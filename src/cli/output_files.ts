@@ -90,13 +90,27 @@ let counter = 0;
 
 /**
  * Writes one output file atomically: to a temporary name in the same folder, then renamed into place.
+ * `data` may come in pieces (an iterable of strings), written one after the other.
  * On failure the temporary file is removed, any earlier complete file of that name is left as it was,
  * and a UserError names the file and the OS reason ("disk full, ENOSPC").
  */
-export function writeOutputFile(path: string, data: string | Uint8Array, fs: WriteFs = nodeFs): void {
+export function writeOutputFile(
+  path: string,
+  data: string | Uint8Array | Iterable<string>,
+  fs: WriteFs = nodeFs,
+): void {
   const tmp = join(dirname(path), `.${path.split(sep).pop()}.${process.pid}.${counter++}.tmp`);
   try {
-    fs.writeFileSync(tmp, data, { flag: 'wx' });
+    if (typeof data === 'string' || data instanceof Uint8Array) fs.writeFileSync(tmp, data, { flag: 'wx' });
+    else {
+      // Pieces (a CSV of millions of rows): the first creates the file, the others are appended.
+      let flag = 'wx';
+      for (const piece of data) {
+        fs.writeFileSync(tmp, piece, { flag });
+        flag = 'a';
+      }
+      if (flag === 'wx') fs.writeFileSync(tmp, '', { flag });
+    }
     fs.renameSync(tmp, path);
   } catch (e) {
     try {

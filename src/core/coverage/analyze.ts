@@ -1,4 +1,3 @@
-import Flatbush from 'flatbush';
 import { DEFAULT_CONFIG } from '../base/config.ts';
 import { UserError } from '../base/errors.ts';
 import {
@@ -11,7 +10,6 @@ import {
   type GapPolygon,
   type PopulationMethod,
   type PopulationPoint,
-  type Setting,
   type Site,
   TECHNOLOGIES,
   type Technology,
@@ -22,10 +20,11 @@ import { geodesicArea } from '../geometry/geodesic_area.ts';
 import { pointInRings } from '../geometry/point_in_polygon.ts';
 import { coveredSum, reportCombos } from './combos.ts';
 import { type CommuneScan, scanCommune } from './commune_scan.ts';
-import { buildFootprints, type Footprint, footprintContains, MAX_PAIRS, pairLayout } from './footprints.ts';
+import { MAX_PAIRS, type PairLayout, pairLayout } from './footprints.ts';
 import { gapPolygons } from './gap_polygons.ts';
 import { probeCoverage } from './probe_coverage.ts';
 import { rollup } from './rollup.ts';
+import { type SiteFootprints, siteFootprints } from './site_footprints.ts';
 
 export interface AnalysisInput {
   communes: readonly Commune[];
@@ -102,7 +101,9 @@ export function analyze(
       throw new UserError(
         `commune ${commune.id} ("${commune.name}"): the polygon spans more than 180° of longitude (it crosses the antimeridian); fix it in a GIS`,
       );
-    const nearby = footprints.near(bbox);
+    const centre = commune.center ?? [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2];
+    const nearby = footprints.stream(bbox, centre[0]!, centre[1]!);
+    const pairsIn = (lon: number, lat: number) => footprints.pairsAt(lon, lat, footprints.pairs);
     const scan = scanCommune(locator.rings[ci]!, bbox, nearby, {
       scanlines: cfg.scanlines,
       minScanlines: cfg.minScanlines,
@@ -112,7 +113,7 @@ export function analyze(
     });
     const area = communeArea(commune);
     const points = pointsByCommune.get(ci);
-    const weights = points ? pointWeights(points, nearby) : null;
+    const weights = points ? pointWeights(points, pairsIn) : null;
     populationMethod[commune.id] = weights ? 'points' : 'uniform';
     const areaShare = (mask: number) =>
       scan.totalArea > 0 ? Math.min(1, coveredSum(scan.maskArea, mask) / scan.totalArea) : 0;
@@ -147,11 +148,11 @@ export function analyze(
       })),
     });
     if (callbacks.gapPolygons !== false)
-      gaps.push(...communeGaps(commune, scan, area, points, nearby, gapCombos, cfg));
+      gaps.push(...communeGaps(commune, scan, area, points, footprints.pairsAt, gapCombos, cfg));
   });
   callbacks.onProgress?.(communes.length, communes.length, 'done');
   const probes = input.probes?.length
-    ? probeCoverage(input.probes, footprints.near, sites, siteIndex(sites))
+    ? probeCoverage(input.probes, technologiesAt(footprints, layout), sites, footprints.points)
     : [];
   return {
     probes,
@@ -163,87 +164,27 @@ export function analyze(
   };
 }
 
-function siteIndex(sites: readonly Site[]): Flatbush | null {
-  if (sites.length === 0) return null;
-  const index = new Flatbush(sites.length);
-  for (const s of sites) index.add(s.lon, s.lat, s.lon, s.lat);
-  index.finish();
-  return index;
-}
-
 /**
- * Most sites whose footprints are held between communes (about 1 KB each); above it each commune
- * builds the footprints it meets again, so memory stays one box per site.
+ * The technologies covering a point: its covering pairs, stopping once every technology of the
+ * layout is found.
  */
-const HELD_SITES = 250_000;
-
-/**
- * The footprints near a box, built when asked instead of all held at once: five million sites would
- * need gigabytes of footprint objects. Only a bounding box per site is kept (a Flatbush over the union
- * of its footprints' boxes); `near(box)` builds the footprints of the sites whose box meets it and
- * returns those whose own box does, in site and cell order (up to HELD_SITES sites they are built once
-and kept). A site's setting (urban or rural) is
- * looked up once, in the first pass.
- */
-function siteFootprints(
-  sites: readonly Site[],
-  layout: ReturnType<typeof pairLayout>,
-  cfg: EngineConfig,
-  settingOf: (site: Site) => Setting,
-): { near: (box: readonly number[]) => Footprint[] } {
-  const settings = new Uint8Array(sites.length); // 1: urban
-  // Up to HELD_SITES sites the footprints built for the boxes are kept, so no commune rebuilds them.
-  const held: Footprint[][] | null = sites.length <= HELD_SITES ? new Array(sites.length) : null;
-  let index: Flatbush | null = null;
-  if (sites.length > 0) {
-    index = new Flatbush(sites.length);
-    for (let i = 0; i < sites.length; i++) {
-      const site = sites[i]!;
-      const setting = settingOf(site);
-      settings[i] = setting === 'urban' ? 1 : 0;
-      const fs = buildFootprints([site], layout, cfg, () => setting);
-      if (held) {
-        for (const f of fs) f.siteIndex = i;
-        held[i] = fs;
-      }
-      let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-      for (const f of fs) {
-        w = Math.min(w, f.bbox[0]);
-        s = Math.min(s, f.bbox[1]);
-        e = Math.max(e, f.bbox[2]);
-        n = Math.max(n, f.bbox[3]);
-      }
-      // A site without footprints gets an empty box at its position (never returned by `near`).
-      if (fs.length === 0) [w, s, e, n] = [site.lon, site.lat, site.lon, site.lat];
-      index.add(w, s, e, n);
-    }
-    index.finish();
-  }
-  const near = (box: readonly number[]): Footprint[] => {
-    if (!index) return [];
-    const [w, s, e, n] = box as [number, number, number, number];
-    const out: Footprint[] = [];
-    for (const i of index.search(w, s, e, n).sort((a, b) => a - b)) {
-      const setting: Setting = settings[i] === 1 ? 'urban' : 'rural';
-      const fs = held?.[i] ?? buildFootprints([sites[i]!], layout, cfg, () => setting);
-      for (const f of fs) {
-        if (f.bbox[0] > e || f.bbox[2] < w || f.bbox[1] > n || f.bbox[3] < s) continue;
-        f.siteIndex = i;
-        out.push(f);
-      }
-    }
-    return out;
+function technologiesAt(footprints: SiteFootprints, layout: PairLayout) {
+  const ops = layout.operators.length;
+  const techMask = layout.technologies.map((_, t) => ((1 << ops) - 1) << (t * ops));
+  const want = techMask.reduce((a, m) => a | m, 0);
+  const all = (found: number) => techMask.every((m) => (found & m) !== 0);
+  return (lon: number, lat: number): Technology[] => {
+    const found = footprints.pairsAt(lon, lat, want, all);
+    return layout.technologies.filter((_, t) => (found & techMask[t]!) !== 0);
   };
-  return { near };
 }
 
 /** Population weight per coverage mask for a commune's population points. */
-function pointWeights(points: PopulationPoint[], nearby: Footprint[]) {
+function pointWeights(points: PopulationPoint[], pairsIn: (lon: number, lat: number) => number) {
   const byMask = new Map<number, number>();
   let total = 0;
   for (const p of points) {
-    let mask = 0;
-    for (const f of nearby) if (footprintContains(f, p.lon, p.lat)) mask |= 1 << f.pair;
+    const mask = pairsIn(p.lon, p.lat);
     byMask.set(mask, (byMask.get(mask) ?? 0) + p.population);
     total += p.population;
   }
@@ -255,7 +196,7 @@ function communeGaps(
   scan: CommuneScan,
   area: number,
   points: PopulationPoint[] | undefined,
-  nearby: Footprint[],
+  pairsAt: SiteFootprints['pairsAt'],
   gapCombos: { technology: Technology | 'any'; mask: number }[],
   cfg: EngineConfig,
 ): GapPolygon[] {
@@ -272,14 +213,8 @@ function communeGaps(
         let w = 0;
         for (const p of points) {
           if (!pointInRings(p.lon, p.lat, geometry.coordinates)) continue;
-          let covered = false;
-          for (const f of nearby) {
-            if ((combo.mask & (1 << f.pair)) !== 0 && footprintContains(f, p.lon, p.lat)) {
-              covered = true;
-              break;
-            }
-          }
-          if (!covered) w += p.population;
+          const covered = pairsAt(p.lon, p.lat, combo.mask, (found) => found !== 0);
+          if (covered === 0) w += p.population;
         }
         population = (w / pointTotal) * commune.population;
       }

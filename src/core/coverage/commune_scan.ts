@@ -7,6 +7,7 @@ import type { Position } from 'geojson';
 import type { LocalProjection } from '../geometry/local_projection.ts';
 import type { CapsuleFootprint, Footprint } from './footprints.ts';
 import { communeRowsOf, projectRings, rowCrossings } from './scan_rows.ts';
+import type { FootprintStream } from './site_footprints.ts';
 
 /** A coarse raster of one commune's uncovered cells for one gap mask, traced into polygons later. */
 export interface GapGrid {
@@ -57,9 +58,7 @@ const evBuf: Float64Array[] = [];
 let evLen = new Int32Array(0);
 let convexLo = new Float64Array(0);
 let convexHi = new Float64Array(0);
-let slotLo = new Float64Array(0);
-let slotHi = new Float64Array(0);
-let slotState = new Uint8Array(0);
+let slotFull = new Uint8Array(0);
 let activeSlots = new Int32Array(0);
 
 function ensureScratch(rows: number): void {
@@ -97,7 +96,7 @@ function pushEvent(i: number, key: number): void {
 export function scanCommune(
   rings: Position[][],
   bbox: [number, number, number, number],
-  footprints: readonly Footprint[],
+  footprints: readonly Footprint[] | FootprintStream,
   options: ScanOptions,
 ): CommuneScan {
   const { proj, xmin, xmax, ymin, rows, dy, start, xs } = communeRowsOf(rings, bbox, options);
@@ -132,40 +131,31 @@ export function scanCommune(
   const fullRows = new Int32Array(32);
   let doneMask = 0;
   let nonEmptyRows = 0;
-  // Per (row, pair), the interval being grown: overlapping chords of one pair merge before they
-  // become events, since coverage by a pair is the union of its chords.
+  // Coverage by a pair is the union of its chords: they merge per (row, pair) before becoming events.
   const slots = rows * 32;
-  if (slotLo.length < slots) {
-    slotLo = new Float64Array(slots);
-    slotHi = new Float64Array(slots);
-    slotState = new Uint8Array(slots);
+  if (slotFull.length < slots) {
+    slotFull = new Uint8Array(slots);
     activeSlots = new Int32Array(slots);
   }
-  slotState.fill(0, 0, slots);
+  slotFull.fill(0, 0, slots);
+  // Per (row, pair), the union of its chords so far: disjoint intervals [lo, hi, lo, hi, …] in order.
+  // Chords come in any order (nearest site first), so a row is known to be spanned as soon as it is.
+  const unions: (number[] | undefined)[] = new Array(slots);
   let nActive = 0;
-  const flush = (slot: number) => {
-    const i = (slot / 32) | 0;
-    const pair = slot & 31;
-    pushEvent(i, Math.round((slotLo[slot]! - base) * MM) * 128 + 2 * pair);
-    pushEvent(i, Math.round((slotHi[slot]! - base) * MM) * 128 + 2 * pair + 1);
-  };
   const push = (i: number, a: number, b: number, pair: number) => {
     const lo = Math.max(a, rowLo[i]!);
     const hi = Math.min(b, rowHi[i]!);
     if (hi <= lo) return;
     const slot = i * 32 + pair;
-    if (slotState[slot] === 1 && lo <= slotHi[slot]! && hi >= slotLo[slot]!) {
-      if (lo < slotLo[slot]!) slotLo[slot] = lo;
-      if (hi > slotHi[slot]!) slotHi[slot] = hi;
-    } else {
-      if (slotState[slot] === 1) flush(slot);
-      else activeSlots[nActive++] = slot;
-      slotState[slot] = 1;
-      slotLo[slot] = lo;
-      slotHi[slot] = hi;
-    }
-    if (slotLo[slot] === rowLo[i] && slotHi[slot] === rowHi[i]) {
-      slotState[slot] = 2;
+    if (slotFull[slot] === 1) return;
+    let u = unions[slot];
+    if (!u) {
+      u = [lo, hi];
+      unions[slot] = u;
+      activeSlots[nActive++] = slot;
+    } else addInterval(u, lo, hi);
+    if (u.length === 2 && u[0] === rowLo[i] && u[1] === rowHi[i]) {
+      slotFull[slot] = 1;
       rowBase[i]! |= 1 << pair;
       if (++fullRows[pair]! === nonEmptyRows) doneMask |= 1 << pair;
     }
@@ -183,20 +173,9 @@ export function scanCommune(
     }
   }
 
-  // Nearest and largest footprints first: they are the ones that span whole rows.
-  const cx0 = (xmin + xmax) / 2;
-  const cy0 = ymin + (rows * dy) / 2;
-  const order = footprints
-    .map((f) => {
-      if (f.kind !== 'circle') return { f, key: Infinity, c: null as [number, number] | null };
-      const c = proj.forward(f.lon, f.lat);
-      return { f, key: Math.hypot(c[0] - cx0, c[1] - cy0) - f.radius_m, c };
-    })
-    .sort((a, b) => a.key - b.key);
-
-  for (const { f, c } of order) {
+  const visit = (f: Footprint, c: readonly [number, number] | null) => {
     const bit = 1 << f.pair;
-    if ((doneMask & bit) !== 0) continue;
+    if ((doneMask & bit) !== 0) return;
     if (f.kind === 'circle') {
       const [cx, cy] = c!;
       const r = f.radius_m;
@@ -255,9 +234,38 @@ export function scanCommune(
         for (let k = 0; k + 1 < xs.length; k += 2) push(i, xs[k]!, xs[k + 1]!, f.pair);
       });
     }
+  };
+  if (Array.isArray(footprints)) {
+    // Nearest and largest footprints first: they are the ones that span whole rows.
+    const cx0 = (xmin + xmax) / 2;
+    const cy0 = ymin + (rows * dy) / 2;
+    const order = (footprints as readonly Footprint[])
+      .map((f) => {
+        if (f.kind !== 'circle') return { f, key: Infinity, c: null as [number, number] | null };
+        const c = proj.forward(f.lon, f.lat);
+        return { f, key: Math.hypot(c[0] - cx0, c[1] - cy0) - f.radius_m, c };
+      })
+      .sort((a, b) => a.key - b.key);
+    for (const { f, c } of order) visit(f, c);
+  } else {
+    // Nearest sites first; a site whose pairs already span every row is never built.
+    (footprints as FootprintStream).each(
+      () => doneMask,
+      (f) => visit(f, f.kind === 'circle' ? proj.forward(f.lon, f.lat) : null),
+    );
   }
 
-  for (let k = 0; k < nActive; k++) if (slotState[activeSlots[k]!] === 1) flush(activeSlots[k]!);
+  for (let k = 0; k < nActive; k++) {
+    const slot = activeSlots[k]!;
+    if (slotFull[slot] === 1) continue;
+    const i = (slot / 32) | 0;
+    const pair = slot & 31;
+    const u = unions[slot]!;
+    for (let j = 0; j < u.length; j += 2) {
+      pushEvent(i, Math.round((u[j]! - base) * MM) * 128 + 2 * pair);
+      pushEvent(i, Math.round((u[j + 1]! - base) * MM) * 128 + 2 * pair + 1);
+    }
+  }
 
   const counts = new Int32Array(32);
   let totalLen = 0;
@@ -372,6 +380,32 @@ function capsuleEdge(
   if (y <= t1) return side * Math.sqrt(Math.max(0, r * r - y * y));
   if (y <= t2) return r * nx + (ex * (y - t1)) / (t2 - t1);
   return ex + side * Math.sqrt(Math.max(0, r * r - (y - ey) * (y - ey)));
+}
+
+/**
+ * Adds [lo, hi] to a union of disjoint closed intervals kept in order as [lo, hi, lo, hi, …]: the
+ * intervals it meets or touches merge with it.
+ */
+function addInterval(u: number[], lo: number, hi: number): void {
+  const n = u.length;
+  let k = 0;
+  while (k < n && u[k + 1]! < lo) k += 2;
+  if (k === n) {
+    u.push(lo, hi);
+    return;
+  }
+  if (u[k]! > hi) {
+    u.splice(k, 0, lo, hi);
+    return;
+  }
+  const from = Math.min(lo, u[k]!);
+  let to = hi;
+  let j = k;
+  while (j < n && u[j]! <= hi) {
+    if (u[j + 1]! > to) to = u[j + 1]!;
+    j += 2;
+  }
+  u.splice(k, j - k, from, to);
 }
 
 /** ∫₀ᵗ √(r² − u²) du · 2 = t·√(r² − t²) + r²·asin(t/r): the area of a circle between 0 and t. */

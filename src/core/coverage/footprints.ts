@@ -103,13 +103,14 @@ export function sectorRing(
  * Builds every site's footprints, one per cell (`cellsOf`: a site given as one record is one cell per
  * technology). The cell's predicted polygon wins; then a sector (azimuth and a beamwidth below 360°); then
  * a circle with the cell's, the site's or the default radius. `settingOf(site)` says whether the site
- * stands in an urban or a rural commune.
+ * stands in an urban or a rural commune. With `pairs`, only the cells of those pair bits are built.
  */
 export function buildFootprints(
   sites: readonly Site[],
   layout: PairLayout,
   config: EngineConfig,
   settingOf: (site: Site) => Setting,
+  pairs = -1,
 ): Footprint[] {
   const out: Footprint[] = [];
   sites.forEach((site, siteIndex) => {
@@ -118,6 +119,7 @@ export function buildFootprints(
     for (const cell of cellsOf(site)) {
       const technology = cell.technology;
       const pair = layout.pairOf(technology, operator);
+      if ((pairs & (1 << pair)) === 0) continue;
       if (cell.coverage) {
         const rings = ringsOf(cell.coverage);
         out.push({

@@ -1,7 +1,6 @@
 import type Flatbush from 'flatbush';
 import type { Site, Technology } from '../base/types.ts';
 import { metresPerDegreeLat, metresPerDegreeLon } from '../geometry/local_projection.ts';
-import { type Footprint, footprintContains } from './footprints.ts';
 
 /** What the mobile footprints give at one point. */
 export interface ProbeResult {
@@ -21,19 +20,17 @@ export function localDistanceM(lon1: number, lat1: number, lon2: number, lat2: n
 
 /**
  * Tests points (villages, commune centres) against the footprints: which technologies cover each, and
- * how far the nearest 4G site is. `footprintsNear(box)` gives the footprints whose box meets `box`.
+ * how far the nearest 4G site is. `technologiesAt(lon, lat)` gives the technologies of the footprints
+ * containing a point; `siteIndex` indexes the sites' positions.
  */
 export function probeCoverage(
   points: readonly { lon: number; lat: number }[],
-  footprintsNear: (box: readonly number[]) => readonly Footprint[],
+  technologiesAt: (lon: number, lat: number) => readonly Technology[],
   sites: readonly Site[],
   siteIndex: Flatbush | null,
 ): ProbeResult[] {
   return points.map((p) => {
-    const techs = new Set<Technology>();
-    for (const f of footprintsNear([p.lon, p.lat, p.lon, p.lat])) {
-      if (!techs.has(f.technology) && footprintContains(f, p.lon, p.lat)) techs.add(f.technology);
-    }
+    const techs = new Set<Technology>(technologiesAt(p.lon, p.lat));
     let nearest: number | null = null;
     // Only a point without 4G needs the distance (the dead-zone list reports it): the search for the
     // nearest sites is the costliest part of a probe, and most villages have 4G.

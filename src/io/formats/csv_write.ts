@@ -19,3 +19,26 @@ export function toCsv(header: readonly string[], rows: readonly (readonly unknow
   const lines = [header.map(cell).join(','), ...rows.map((r) => r.map(cell).join(','))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
+
+/** Characters of CSV text per piece of `csvPieces`. */
+const PIECE_CHARS = 1 << 20;
+
+/**
+ * The CSV of `toCsv`, piece by piece (about 1 MiB of text each) from rows made as they are asked for:
+ * the text of millions of rows is never one string (V8 stops near 512 MiB). The pieces joined are
+ * exactly `toCsv(header, [...rows])`.
+ */
+export function* csvPieces(
+  header: readonly string[],
+  rows: Iterable<readonly unknown[]>,
+): Generator<string> {
+  let piece = `\uFEFF${header.map(cell).join(',')}\r\n`;
+  for (const r of rows) {
+    piece += `${r.map(cell).join(',')}\r\n`;
+    if (piece.length >= PIECE_CHARS) {
+      yield piece;
+      piece = '';
+    }
+  }
+  yield piece;
+}

@@ -199,82 +199,163 @@ const sameCell = (a: Cell, b: Cell) =>
   a.coverage === b.coverage;
 
 /**
- * Groups valid rows into sites: rows sharing an id within SAME_SITE_M metres of the site's first row are
- * that site's cells. The same id farther away, or under another operator, is an error naming both rows.
- * A row repeating a cell of its site is warned about and counted once. A site of one row with no cell
- * fields stays a one-record site (its values on the site); any other site lists its cells.
+ * One `technologies` array per combination, shared by every site that has it (frozen: nothing may
+ * change a site's list in place). Five million sites would otherwise hold five million small arrays.
  */
-function groupSites(rows: readonly SiteRow[], issues: IssueList): Site[] {
-  const byId = new Map<string, { first: SiteRow; cells: Cell[]; rows: number; cellFields: boolean }>();
-  const order: string[] = [];
-  for (const r of rows) {
-    const g = byId.get(r.id);
-    if (!g) {
-      byId.set(r.id, { first: r, cells: [...r.cells], rows: 1, cellFields: r.cellFields });
-      order.push(r.id);
-      continue;
+const techLists = new Map<number, readonly Technology[]>();
+function technologyList(cells: readonly Cell[]): Technology[] {
+  let key = 0;
+  for (const c of cells) key |= 1 << TECHNOLOGIES.indexOf(c.technology);
+  let list = techLists.get(key);
+  if (!list) {
+    list = Object.freeze(TECHNOLOGIES.filter((_, k) => (key & (1 << k)) !== 0));
+    techLists.set(key, list);
+  }
+  return list as Technology[];
+}
+
+/**
+ * Groups valid rows into sites as they are read, so that only the sites are held, never the rows:
+ * rows sharing an id within SAME_SITE_M metres of the site's first row are that site's cells. The same
+ * id farther away, or under another operator, is an error naming both rows. A row repeating a cell of
+ * its site is warned about and counted once. A site of one row with no cell fields stays a one-record
+ * site (its values on the site); any other site lists its cells.
+ */
+class SiteGrouper {
+  readonly sites: Site[] = [];
+  /** Rows kept: valid, and not refused by the grouping. */
+  kept = 0;
+  private readonly byId = new Map<string, number>();
+  /** Per site: its first row (CSV) or feature index (GeoJSON), for messages naming it. */
+  private readonly first: number[] = [];
+  /** One-record sites whose beamwidth was derived (an azimuth alone: omni, 360 ÷ 1). */
+  private readonly derivedBeam = new Set<number>();
+
+  constructor(
+    private readonly issues: IssueList,
+    private readonly csv: boolean,
+  ) {}
+
+  private firstLoc(k: number): Loc {
+    const at = this.first[k]!;
+    return this.csv ? { path: `rows[${at}]`, row: at } : { path: `features[${at}]` };
+  }
+
+  add(r: SiteRow): void {
+    const k = this.byId.get(r.id);
+    if (k === undefined) {
+      this.byId.set(r.id, this.sites.length);
+      this.first.push(
+        this.csv ? r.loc.row! : Number(/^features\[(\d+)\]/.exec(r.loc.path)?.[1] ?? -1),
+      );
+      this.sites.push(this.newSite(r));
+      this.kept++;
+      return;
     }
-    const f = g.first;
+    const site = this.sites[k]!;
+    const f = this.firstLoc(k);
     const at = r.loc.row ? { row: r.loc.row } : {};
     const path = (field: string) =>
       r.loc.row === undefined ? `${r.loc.path}.properties.${field}` : `${r.loc.path}.${field}`;
-    const d = nearM(f.lon, f.lat, r.lon, r.lat);
+    const d = nearM(site.lon, site.lat, r.lon, r.lat);
     if (d > SAME_SITE_M) {
-      issues.error(
+      this.issues.error(
         path('id'),
-        `site "${cutText(r.id)}" is already at ${f.lon}, ${f.lat} (${where(f.loc)}); this row puts it ${Math.round(d).toLocaleString('en-US')} m away at ${r.lon}, ${r.lat}: one id at two positions (rows of one site must be within ${SAME_SITE_M} m)`,
+        `site "${cutText(r.id)}" is already at ${site.lon}, ${site.lat} (${where(f)}); this row puts it ${Math.round(d).toLocaleString('en-US')} m away at ${r.lon}, ${r.lat}: one id at two positions (rows of one site must be within ${SAME_SITE_M} m)`,
         { field: 'id', ...at },
       );
-      continue;
+      return;
     }
-    if (r.operator !== f.operator) {
-      issues.error(
+    if (r.operator !== site.operator) {
+      this.issues.error(
         path('operator'),
-        `site "${cutText(r.id)}" is ${f.operator}'s on ${where(f.loc)} but ${r.operator}'s here: one id under two operators`,
+        `site "${cutText(r.id)}" is ${site.operator}'s on ${where(f)} but ${r.operator}'s here: one id under two operators`,
         { field: 'operator', ...at },
       );
-      continue;
+      return;
     }
-    g.rows++;
-    g.cellFields ||= r.cellFields;
+    this.kept++;
+    const cells = site.cells ?? this.toCells(site, k);
     for (const c of r.cells) {
-      const twin = g.cells.find((k) => sameCell(k, c));
+      const twin = cells.find((x) => sameCell(x, c));
       if (twin) {
-        issues.warn(
+        this.issues.warn(
           path('id'),
-          `repeats a ${c.technology} cell of site "${cutText(r.id)}" (${twin.row !== undefined ? `row ${twin.row}` : where(f.loc)}: same technology, band, azimuth and beamwidth); counted once`,
+          `repeats a ${c.technology} cell of site "${cutText(r.id)}" (${twin.row !== undefined ? `row ${twin.row}` : where(f)}: same technology, band, azimuth and beamwidth); counted once`,
           { field: 'id', ...at },
         );
         continue;
       }
-      g.cells.push(c);
+      cells.push(c);
     }
+    site.technologies = technologyList(cells);
   }
-  let shared = 0;
-  const sites = order.map((id) => {
-    const { first, cells, rows: n, cellFields } = byId.get(id)!;
-    shared += shareBeams(cells);
-    const technologies = TECHNOLOGIES.filter((t: Technology) => cells.some((c) => c.technology === t));
-    const site: Site = { id, operator: first.operator, lon: first.lon, lat: first.lat, technologies };
-    if (first.name) site.name = first.name;
-    if (n === 1 && !cellFields) {
-      // One record: its values are the site's (every cell of it carries the same ones).
-      const c = cells[0]!;
-      if (c.radius_m !== undefined) site.radius_m = c.radius_m;
-      if (c.azimuth_deg !== undefined) site.azimuth_deg = c.azimuth_deg;
-      if (c.beamwidth_deg !== undefined) site.beamwidth_deg = c.beamwidth_deg;
-      if (c.height_m !== undefined) site.height_m = c.height_m;
-      if (c.band !== undefined) site.band = c.band;
-      if (c.coverage !== undefined) site.coverage = c.coverage;
-    } else site.cells = cells;
+
+  /** The site of a first row: one record (its values on the site) unless the row has cell fields. */
+  private newSite(r: SiteRow): Site {
+    const site: Site = {
+      id: r.id,
+      operator: r.operator,
+      lon: r.lon,
+      lat: r.lat,
+      technologies: technologyList(r.cells),
+    };
+    if (r.name) site.name = r.name;
+    if (r.cellFields) {
+      site.cells = [...r.cells];
+      return site;
+    }
+    const c = r.cells[0]!;
+    if (c.radius_m !== undefined) site.radius_m = c.radius_m;
+    if (c.azimuth_deg !== undefined) site.azimuth_deg = c.azimuth_deg;
+    if (c.beamwidth_deg !== undefined) site.beamwidth_deg = c.beamwidth_deg;
+    else if (c.azimuth_deg !== undefined && !c.coverage) {
+      // An azimuth alone at a one-record site: the only sector of its technology, so omni (360 ÷ 1).
+      site.beamwidth_deg = 360;
+      this.derivedBeam.add(this.sites.length);
+    }
+    if (c.height_m !== undefined) site.height_m = c.height_m;
+    if (c.band !== undefined) site.band = c.band;
+    if (c.coverage !== undefined) site.coverage = c.coverage;
     return site;
-  });
-  if (shared > 0)
-    issues.warn(
-      '',
-      `${shared.toLocaleString('en-US')} cell(s) have an azimuth but no beamwidth: each takes 360° ÷ the number of sectors of its technology at its site (120° for three); give beamwidth_deg (Độ rộng búp sóng) to use the antennas' own`,
-    );
-  return sites;
+  }
+
+  /** A one-record site turned into the cells its row made, when a second row of it comes. */
+  private toCells(site: Site, k: number): Cell[] {
+    const derived = this.derivedBeam.delete(k);
+    const row = this.csv ? this.first[k] : undefined;
+    const cells = site.technologies.map((technology) => {
+      const cell: Cell = { technology, status: 'on_air' };
+      if (site.band !== undefined) cell.band = site.band;
+      if (site.azimuth_deg !== undefined) cell.azimuth_deg = site.azimuth_deg;
+      if (site.beamwidth_deg !== undefined && !derived) cell.beamwidth_deg = site.beamwidth_deg;
+      if (site.height_m !== undefined) cell.height_m = site.height_m;
+      if (site.radius_m !== undefined) cell.radius_m = site.radius_m;
+      if (site.coverage !== undefined) cell.coverage = site.coverage;
+      if (row !== undefined) cell.row = row;
+      return cell;
+    });
+    delete site.radius_m;
+    delete site.azimuth_deg;
+    delete site.beamwidth_deg;
+    delete site.height_m;
+    delete site.band;
+    delete site.coverage;
+    site.cells = cells;
+    return cells;
+  }
+
+  /** The sites, once every row is in: sectors without a beamwidth share their circle (warned once). */
+  finish(): Site[] {
+    let shared = this.derivedBeam.size;
+    for (const s of this.sites) if (s.cells) shared += shareBeams(s.cells);
+    if (shared > 0)
+      this.issues.warn(
+        '',
+        `${shared.toLocaleString('en-US')} cell(s) have an azimuth but no beamwidth: each takes 360° ÷ the number of sectors of its technology at its site (120° for three); give beamwidth_deg (Độ rộng búp sóng) to use the antennas' own`,
+      );
+    return this.sites;
+  }
 }
 
 /**
@@ -292,17 +373,15 @@ function shareBeams(cells: Cell[]): number {
   return n;
 }
 
-/** The import's result: the rows grouped into sites, and the rows kept (a row another row's site rejected is not). */
-function grouped(rows: readonly SiteRow[], issues: IssueList, total: number): SiteImport {
-  const before = issues.items.filter((i) => i.severity === 'error').length;
-  const sites = groupSites(rows, issues);
-  const refused = issues.items.filter((i) => i.severity === 'error').length - before;
+/** The import's result: the sites, and the issues in file order. */
+function grouped(grouper: SiteGrouper, issues: IssueList, total: number): SiteImport {
+  const sites = grouper.finish();
   const cells = sites.reduce((n, s) => n + (s.cells ? s.cells.length : s.technologies.length), 0);
   // In file order: the grouping's problems (found after every row was read) go with their rows.
   const order = (i: InputIssue) => i.row ?? Number(/^features\[(\d+)\]/.exec(i.path)?.[1] ?? -1);
   const sorted = issues.items.map((issue, k) => ({ issue, k }));
   sorted.sort((a, b) => order(a.issue) - order(b.issue) || a.k - b.k);
-  return { sites, issues: sorted.map((x) => x.issue), total, rowsKept: rows.length - refused, cells };
+  return { sites, issues: sorted.map((x) => x.issue), total, rowsKept: grouper.kept, cells };
 }
 
 /** The current year, for "a year on air in the future with no status is planned". */
@@ -316,7 +395,7 @@ const currentYear = () => new Date().getFullYear();
 export function sitesFromGeoJSON(input: unknown, file: string, thisYear = currentYear()): SiteImport {
   const features = readFeatureCollection(input, file);
   const issues = new IssueList(file);
-  const rows: SiteRow[] = [];
+  const rows = new SiteGrouper(issues, false);
   for (const f of features) {
     const path = `features[${f.index}]`;
     const g = f.geometry;
@@ -327,7 +406,7 @@ export function sitesFromGeoJSON(input: unknown, file: string, thisYear = curren
     if (g.type === 'Point') {
       const c = g.coordinates as unknown[];
       const r = siteRow(f.properties, c?.[0], c?.[1], { path }, issues, thisYear);
-      if (r) rows.push(r);
+      if (r) rows.add(r);
     } else if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
       const problem = geometryProblem(g);
       if (problem) {
@@ -342,7 +421,7 @@ export function sitesFromGeoJSON(input: unknown, file: string, thisYear = curren
       const lat = own(f.properties, 'lat') ?? first[1];
       const coverage = g as unknown as Polygon | MultiPolygon;
       const r = siteRow(f.properties, lon, lat, { path }, issues, thisYear, coverage);
-      if (r) rows.push(r);
+      if (r) rows.add(r);
     } else {
       issues.error(`${path}.geometry`, `geometry must be Point (or a coverage Polygon), not ${g.type}`, {
         field: 'geometry',
@@ -370,7 +449,7 @@ export function sitesFromTable(table: CsvTable, file: string, thisYear = current
   if (absent.length)
     throw new UserError(`${file}: missing column(s) ${absent.join(', ')}; expected ${required.join(',')}.`);
   const issues = new IssueList(file);
-  const rows: SiteRow[] = [];
+  const rows = new SiteGrouper(issues, true);
   for (const r of table.rows) {
     const rec: Record<string, unknown> = rowRecord(header, r.cells);
     const s = siteRow(
@@ -381,7 +460,7 @@ export function sitesFromTable(table: CsvTable, file: string, thisYear = current
       issues,
       thisYear,
     );
-    if (s) rows.push(s);
+    if (s) rows.add(s);
   }
   return grouped(rows, issues, table.rows.length);
 }
