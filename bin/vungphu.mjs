@@ -26,6 +26,45 @@ function bundleProblem() {
   return null;
 }
 
+/**
+ * Big inputs (over 32 MiB of files named on the command line) run in a child node with a larger young
+ * generation and a slower-growing heap: on a 200 MB sites CSV that halves the time spent collecting
+ * garbage and keeps the peak near 1.7 GB instead of 2.4–2.9 GB (README, "Memory on big files").
+ * V8 takes these flags only at start-up, hence the child. `VUNGPHU_BIG_INPUT_BYTES` moves the
+ * threshold (tests), `VUNGPHU_HEAP_FLAGS=0` turns the child off.
+ */
+const BIG_INPUT_BYTES = Number(process.env.VUNGPHU_BIG_INPUT_BYTES ?? 32 * 2 ** 20);
+const HEAP_FLAGS = ['--max-semi-space-size=64', '--heap-growing-percent=50'];
+
+function inputBytes() {
+  let total = 0;
+  for (const arg of process.argv.slice(2)) {
+    if (arg.startsWith('-')) continue;
+    try {
+      const stat = statSync(arg, { throwIfNoEntry: false });
+      if (stat?.isFile()) total += stat.size;
+    } catch {
+      // not a path that can be looked at (ENOTDIR, EACCES…): the command itself says so
+    }
+  }
+  return total;
+}
+
+if (
+  !process.execArgv.some((a) => a.startsWith('--max-semi-space-size')) &&
+  process.env.VUNGPHU_HEAP_FLAGS !== '0' &&
+  inputBytes() > BIG_INPUT_BYTES
+) {
+  const { spawnSync } = await import('node:child_process');
+  const child = spawnSync(
+    process.execPath,
+    [...HEAP_FLAGS, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    { stdio: 'inherit' },
+  );
+  if (child.signal) process.kill(process.pid, child.signal);
+  process.exit(child.status ?? 1);
+}
+
 const problem = bundleProblem();
 if (problem === null) {
   await import('../dist-cli/vungphu.mjs');

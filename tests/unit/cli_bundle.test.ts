@@ -98,3 +98,33 @@ describe('the bin without a usable bundle', () => {
     expect(r.stderr).toMatch(/^vungphu: bundled CLI stale: src\/\S+ changed; running the TypeScript source/);
   });
 });
+
+describe('big inputs', () => {
+  // Every node process of the run prints its V8 flags first (a preload through NODE_OPTIONS).
+  const PRINT_FLAGS =
+    "--import=data:text/javascript,console.error('flags:'+JSON.stringify(process.execArgv))";
+  const run = (args: string[], threshold: string) =>
+    spawnSync(process.execPath, [BIN, ...args], {
+      cwd: tmpdir(),
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: PRINT_FLAGS, VUNGPHU_BIG_INPUT_BYTES: threshold },
+    });
+  const flagLines = (stderr: string) => stderr.split('\n').filter((l) => l.startsWith('flags:'));
+  const sites = join(ROOT, 'data/synthetic/sites.synthetic.csv');
+
+  it('over the threshold, run in a child node with the heap flags; its exit code and messages come back', () => {
+    const r = run(['analyze', '--sites', sites, '--out', '/proc/nowhere'], '1000');
+    const flags = flagLines(r.stderr);
+    expect(flags).toHaveLength(2);
+    expect(flags[1]).toContain('--max-semi-space-size=64');
+    expect(flags[1]).toContain('--heap-growing-percent=50');
+    expect(r.stderr).toContain('error: --out /proc/nowhere: is on a system pseudo file system');
+    expect(r.status).toBe(1);
+  });
+
+  it('under it, one process with no extra flags', () => {
+    const r = run(['analyze', '--sites', sites, '--out', '/proc/nowhere'], String(2 ** 40));
+    expect(flagLines(r.stderr)).toEqual(['flags:[]']);
+    expect(r.status).toBe(1);
+  });
+});

@@ -28,6 +28,17 @@ const OPERATORS: Record<string, string> = {
  * trimmed, inner spaces collapsed).
  */
 export function operatorName(raw: string): string {
+  const known = seen.get(raw);
+  if (known !== undefined) return known;
+  const name = nameOf(raw);
+  // A file repeats a handful of spellings millions of times: each is folded once (and held once).
+  if (seen.size < 1000) seen.set(raw, name);
+  return name;
+}
+
+const seen = new Map<string, string>();
+
+function nameOf(raw: string): string {
   const written = raw.normalize('NFC').trim().replace(/\s+/g, ' ');
   const key = foldText(written).replace(/[\s\-_./&]+/g, '');
   return OPERATORS[key] ?? written;

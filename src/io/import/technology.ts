@@ -25,8 +25,28 @@ export function parseTechnology(raw: string): Technology | null {
   return SPELLINGS[key] ?? null;
 }
 
-/** Reads a list of technologies separated by `;`, `|`, `/` or `+` (or a JSON array). */
-export function parseTechnologies(raw: unknown): { technologies: Technology[]; unknown: string[] } {
+type Parsed = { readonly technologies: readonly Technology[]; readonly unknown: readonly string[] };
+
+/** Lists already read: a file repeats a handful of them millions of times. */
+const seen = new Map<string, Parsed>();
+
+/**
+ * Reads a list of technologies separated by `;`, `|`, `/` or `+` (or a JSON array). The result is
+ * shared between calls with the same text: read it, never change it.
+ */
+export function parseTechnologies(raw: unknown): Parsed {
+  if (typeof raw !== 'string') return parseList(raw);
+  let parsed = seen.get(raw);
+  if (!parsed) {
+    parsed = parseList(raw);
+    Object.freeze(parsed.technologies);
+    Object.freeze(parsed.unknown);
+    if (seen.size < 1000) seen.set(raw, parsed);
+  }
+  return parsed;
+}
+
+function parseList(raw: unknown): Parsed {
   const parts = Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(/[;|/+]/);
   const technologies: Technology[] = [];
   const unknown: string[] = [];
