@@ -28,10 +28,7 @@ const PIECE_CHARS = 1 << 20;
  * the text of millions of rows is never one string (V8 stops near 512 MiB). The pieces joined are
  * exactly `toCsv(header, [...rows])`.
  */
-export function* csvPieces(
-  header: readonly string[],
-  rows: Iterable<readonly unknown[]>,
-): Generator<string> {
+export function* csvPieces(header: readonly string[], rows: Iterable<readonly unknown[]>): Generator<string> {
   let piece = `\uFEFF${header.map(cell).join(',')}\r\n`;
   for (const r of rows) {
     piece += `${r.map(cell).join(',')}\r\n`;

@@ -245,9 +245,7 @@ class SiteGrouper {
     const k = this.byId.get(r.id);
     if (k === undefined) {
       this.byId.set(r.id, this.sites.length);
-      this.first.push(
-        this.csv ? r.loc.row! : Number(/^features\[(\d+)\]/.exec(r.loc.path)?.[1] ?? -1),
-      );
+      this.first.push(this.csv ? r.loc.row! : Number(/^features\[(\d+)\]/.exec(r.loc.path)?.[1] ?? -1));
       this.sites.push(this.newSite(r));
       this.kept++;
       return;
