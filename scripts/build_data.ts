@@ -6,10 +6,11 @@
  * Reads only data/real/ (copied verbatim from the shared data folder; see data/SOURCES.md)
  * and writes:
  *   - data/sample/communes-pre2025.geojson     293 communes of Gia Lai + Đắk Nông before 1 July 2025
- *   - data/sample/communes-2025-gialai.geojson 135 communes/wards of the merged Gia Lai from 1 July 2025
+ *   - data/sample/communes-2025.geojson        259 communes/wards from 1 July 2025: merged Gia Lai (135)
+ *                                              and merged Lâm Đồng (124), the boundary set `2025`
  *   - data/sample/districts-pre2025.geojson    districts dissolved from the pre-2025 communes
  *   - data/sample/provinces-pre2025.geojson    provinces dissolved from the pre-2025 communes
- *   - data/sample/province-2025-gialai.geojson the 2025 province dissolved from its communes
+ *   - data/sample/provinces-2025.geojson       the two 2025 provinces dissolved from their communes
  *   - data/sample/roads.geojson                the real national/provincial roads, unchanged
  *
  * Deterministic: no clock, no randomness; running it twice gives byte-identical files.
@@ -40,7 +41,7 @@ interface RawPre2025Props {
   pop2019: number | null;
 }
 
-/** Properties of data/real/communes-2025-gialai.geojson (only the ones used here). */
+/** Properties of data/real/communes-2025-{gialai,lamdong}.geojson (only the ones used here). */
 interface Raw2025Props {
   ma_xa: string;
   name: string;
@@ -48,7 +49,10 @@ interface Raw2025Props {
   population: number;
   before_merger: string;
   admin_center_lonlat: [number, number] | null;
-  share_in_former_gia_lai: number;
+  /** Gia Lai file only. */
+  share_in_former_gia_lai?: number;
+  /** Lâm Đồng file only. */
+  share_in_former_dak_nong?: number;
 }
 
 type Area = Polygon | MultiPolygon;
@@ -67,8 +71,10 @@ export interface CommuneProps {
   /** Commune centre [lon, lat] in degrees (WGS84). */
   center: [number, number];
   center_source: string;
-  /** 2025 set only: fraction (0–1) of the unit's area that lies in the old Gia Lai. */
+  /** 2025 Gia Lai units only: fraction (0–1) of the unit's area that lies in the old Gia Lai. */
   share_in_former_gia_lai?: number;
+  /** 2025 Lâm Đồng units only: fraction (0–1) of the unit's area that lies in the old Đắk Nông. */
+  share_in_former_dak_nong?: number;
   /** 2025 set only: the old units it was made from. */
   before_merger?: string;
 }
@@ -99,8 +105,16 @@ const SOURCE_PRE2025 =
   'with GSO codes from daohoangson/dvhcvn and Census 2019 population from hgscarlette/vn-demographic; ' +
   'copied into data/real/communes-pre2025-gialai-daknong.geojson';
 const SOURCE_2025 =
-  'lamngockhuong/vietnam-3d-map @ dc6095c4 : public/wards/52.json + data/wards-metadata/24.json ' +
-  '(2025 reorganisation maps, simplified ~50 m); copied into data/real/communes-2025-gialai.geojson';
+  'lamngockhuong/vietnam-3d-map @ dc6095c4 : public/wards/52.json + data/wards-metadata/24.json (Gia Lai), ' +
+  'public/wards/68.json + data/wards-metadata/26.json (Lâm Đồng) ' +
+  '(2025 reorganisation maps, simplified ~50 m); copied into data/real/communes-2025-gialai.geojson ' +
+  'and data/real/communes-2025-lamdong.geojson';
+
+/** The 2025 provinces of the bundled set: source file, GSO code, name and unit count. */
+const PROVINCES_2025 = [
+  { file: 'communes-2025-gialai.geojson', id: '52', name: 'Gia Lai', count: 135 },
+  { file: 'communes-2025-lamdong.geojson', id: '68', name: 'Lâm Đồng', count: 124 },
+] as const;
 
 /** Urban units are wards (phường) and townships (thị trấn). */
 function settingFromName(name: string): 'urban' | 'rural' {
@@ -170,9 +184,13 @@ function normalisePre2025(): Feature<Area, CommuneProps>[] {
   });
 }
 
-/** Normalises the 2025 communes/wards of the merged Gia Lai. Names get their type prefix ("Xã …", "Phường …"). */
-function normalise2025(): Feature<Area, CommuneProps>[] {
-  const raw = readJson<LooseCollection<Area, Raw2025Props>>(dataPath('real', 'communes-2025-gialai.geojson'));
+/**
+ * Normalises the 2025 communes/wards of one merged province. Names get their type prefix ("Xã …",
+ * "Phường …"); the share of the unit in the old province (Gia Lai or Đắk Nông) is kept as given.
+ */
+function normalise2025(province: (typeof PROVINCES_2025)[number]): Feature<Area, CommuneProps>[] {
+  const raw = readJson<LooseCollection<Area, Raw2025Props>>(dataPath('real', province.file));
+  expectCount(province.file, raw.features.length, province.count);
   return raw.features.map((f) => {
     const p = f.properties;
     const official = p.admin_center_lonlat;
@@ -181,13 +199,18 @@ function normalise2025(): Feature<Area, CommuneProps>[] {
       name: `${p.type} ${p.name}`,
       district_id: null,
       district: null,
-      province_id: '52',
-      province: 'Gia Lai',
+      province_id: province.id,
+      province: province.name,
       population: Math.round(p.population),
       setting: p.type === 'Phường' ? 'urban' : 'rural',
       center: official ? roundPosition(official, 5) : surfacePoint(f.geometry),
       center_source: official ? 'official admin centre' : 'derived (point on surface)',
-      share_in_former_gia_lai: p.share_in_former_gia_lai,
+      ...(p.share_in_former_gia_lai !== undefined
+        ? { share_in_former_gia_lai: p.share_in_former_gia_lai }
+        : {}),
+      ...(p.share_in_former_dak_nong !== undefined
+        ? { share_in_former_dak_nong: p.share_in_former_dak_nong }
+        : {}),
       before_merger: p.before_merger,
     };
     return { type: 'Feature', properties: props, geometry: f.geometry };
@@ -274,18 +297,18 @@ function expectCount(label: string, actual: number, expected: number): void {
 
 function main(): void {
   const pre = normalisePre2025();
-  const now = normalise2025();
+  const now = PROVINCES_2025.flatMap(normalise2025);
   expectCount('communes-pre2025', pre.length, 293);
-  expectCount('communes-2025-gialai', now.length, 135);
   const metaPre = { boundary_set: 'pre2025', source: SOURCE_PRE2025, population: 'Census 2019' };
   const meta2025 = {
     boundary_set: '2025',
     source: SOURCE_2025,
     population: '2025 reorganisation metadata (lamngockhuong/vietnam-3d-map)',
+    provinces: 'Gia Lai (52), Lâm Đồng (68)',
   };
 
   writeFeatureCollection(dataPath('sample', 'communes-pre2025.geojson'), pre, metaPre);
-  writeFeatureCollection(dataPath('sample', 'communes-2025-gialai.geojson'), now, meta2025);
+  writeFeatureCollection(dataPath('sample', 'communes-2025.geojson'), now, meta2025);
 
   const districts = aggregate(pre, {
     key: (c) => c.district_id ?? '',
@@ -315,7 +338,7 @@ function main(): void {
     level: 'province',
     ...dissolvedNote,
   });
-  writeFeatureCollection(dataPath('sample', 'province-2025-gialai.geojson'), province2025, {
+  writeFeatureCollection(dataPath('sample', 'provinces-2025.geojson'), province2025, {
     ...meta2025,
     level: 'province',
     ...dissolvedNote,
@@ -329,13 +352,17 @@ function main(): void {
     note: roads.source ?? '',
   });
 
-  console.log(`communes-pre2025: ${pre.length}, communes-2025-gialai: ${now.length}`);
+  console.log(`communes-pre2025: ${pre.length}, communes-2025: ${now.length}`);
   console.log(`districts-pre2025: ${districts.length}, provinces-pre2025: ${provinces.length}`);
   console.log(`roads: ${roads.features.length}`);
   console.log('Census 2019 population (pre-2025 communes):');
   checkTotals(pre);
-  const total2025 = now.reduce((s, c) => s + c.properties.population, 0);
-  console.log(`Gia Lai 2025 (135 units): ${total2025.toLocaleString('en-US')} people`);
+  for (const p of PROVINCES_2025) {
+    const total = now
+      .filter((c) => c.properties.province_id === p.id)
+      .reduce((s, c) => s + c.properties.population, 0);
+    console.log(`${p.name} 2025 (${p.count} units): ${total.toLocaleString('en-US')} people`);
+  }
 }
 
 main();
