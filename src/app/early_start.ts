@@ -4,7 +4,7 @@
  * the analysis of the bundled sample. main.ts picks all three up, and starts again when something was
  * stored.
  */
-import communes2025Url from '../../data/sample/communes-2025-gialai.geojson?url';
+import communes2025Url from '../../data/sample/communes-2025.geojson?url';
 import communesPre2025Url from '../../data/sample/communes-pre2025.geojson?url';
 import fiberUrl from '../../data/synthetic/fiber.synthetic.geojson?url';
 import postalUrl from '../../data/synthetic/postal.synthetic.geojson?url';

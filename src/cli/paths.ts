@@ -14,7 +14,7 @@ export const ROOT = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
 export const SAMPLE = {
   boundaries: {
     pre2025: `${ROOT}data/sample/communes-pre2025.geojson`,
-    '2025': `${ROOT}data/sample/communes-2025-gialai.geojson`,
+    '2025': `${ROOT}data/sample/communes-2025.geojson`,
   },
   sites: `${ROOT}data/synthetic/sites.synthetic.geojson`,
   postal: `${ROOT}data/synthetic/postal.synthetic.geojson`,

@@ -48,7 +48,7 @@ const vi = {
   'panel.label': 'Thông tin đơn vị',
 
   'set.pre2025': 'Ranh giới trước 01/7/2025',
-  'set.2025': 'Ranh giới từ 01/7/2025 (Gia Lai)',
+  'set.2025': 'Ranh giới từ 01/7/2025 (Gia Lai, Lâm Đồng)',
   'set.imported': 'Ranh giới đã nhập',
 
   'controls.indicator': 'Chỉ tiêu tô màu',
@@ -252,7 +252,7 @@ const en: Record<MessageKey, string> = {
   'panel.label': 'Unit details',
 
   'set.pre2025': 'Boundaries before 1 July 2025',
-  'set.2025': 'Boundaries from 1 July 2025 (Gia Lai)',
+  'set.2025': 'Boundaries from 1 July 2025 (Gia Lai, Lâm Đồng)',
   'set.imported': 'Imported boundaries',
 
   'controls.indicator': 'Colour communes by',

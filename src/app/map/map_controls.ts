@@ -51,8 +51,8 @@ export function renderMapControls(
     { attrs: { id: 'operator' } },
   );
   const sets: [BoundarySet, string][] = [
-    ['pre2025', t('set.pre2025')],
     ['2025', t('set.2025')],
+    ['pre2025', t('set.pre2025')],
   ];
   if (hasImportedBoundaries) sets.push(['imported', t('set.imported')]);
   const boundary = selectBox(sets, view.boundarySet, (v) => onChange({ boundarySet: v as BoundarySet }), {

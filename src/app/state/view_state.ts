@@ -88,7 +88,7 @@ export const DEFAULT_VIEW: ViewState = {
   indicator: 'mobile_pop',
   technology: '4G',
   operator: 'all',
-  boundarySet: 'pre2025',
+  boundarySet: '2025',
   year: 'all',
   targetId: null,
   selection: { kind: 'none' },
