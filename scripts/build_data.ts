@@ -12,6 +12,8 @@
  *   - data/sample/provinces-pre2025.geojson    provinces dissolved from the pre-2025 communes
  *   - data/sample/provinces-2025.geojson       the two 2025 provinces dissolved from their communes
  *   - data/sample/roads.geojson                the real national/provincial roads, unchanged
+ *   - data/sample/composition-pre2025-2025.csv the official successor of each pre-2025 commune
+ *                                              (from before_merger and from the admin-units list)
  *
  * Deterministic: no clock, no randomness; running it twice gives byte-identical files.
  */
@@ -24,6 +26,7 @@ import {
   readJson,
   roundCoords,
   roundPosition,
+  writeCsv,
   writeFeatureCollection,
 } from './lib/data_io.ts';
 
@@ -295,6 +298,118 @@ function expectCount(label: string, actual: number, expected: number): void {
   process.exitCode = 1;
 }
 
+/** Folds a unit name for matching: no case, no diacritics, no spaces or punctuation ("Xã Adơk" = "Xã A Dơk"). */
+function foldName(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/** A folded name without its unit type ("Thị trấn Quảng Khê" → "quangkhe"). */
+function bareName(s: string): string {
+  return foldName(s.replace(/^(Xã|Phường|Thị trấn)\s+/u, ''));
+}
+
+/** Levenshtein distance between two short strings. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** Splits a `before_merger` text at the commas outside parentheses, dropping the parentheses ("(huyện …)"). */
+function beforeMergerNames(text: string): { name: string; hint: string }[] {
+  const out: { name: string; hint: string }[] = [];
+  let depth = 0;
+  let part = '';
+  for (const ch of `${text},`) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (ch === ',' && depth === 0) {
+      const hint = /\(([^)]*)\)/.exec(part)?.[1] ?? '';
+      const name = part.replace(/\([^)]*\)/g, '').trim();
+      if (name) out.push({ name, hint });
+      part = '';
+    } else part += ch;
+  }
+  return out;
+}
+
+/** One old commune's successor by the two official sources. */
+interface CompositionRow {
+  old_id: string;
+  old_name: string;
+  new_id_before_merger: string;
+  new_id_admin_list: string;
+}
+
+/**
+ * The official composition of the 2025 units in terms of the pre-2025 communes, from the two public
+ * sources: each 2025 unit's `before_merger` text (names matched, folded, to the pre-2025 communes
+ * within 0.5° of the unit's centre; among several, the one whose district matches the "(huyện …)"
+ * hint, else the one nearest the unit's centre; "Không sáp nhập" means the commune of the same name),
+ * and the successor
+ * codes of the admin-units list. Either may be empty when that source does not place the commune.
+ */
+function officialComposition(
+  pre: Feature<Area, CommuneProps>[],
+  now: Feature<Area, CommuneProps>[],
+): CompositionRow[] {
+  const fromText = new Map<string, string>();
+  const listed = now.map(({ properties: u }) => {
+    const text = u.before_merger ?? '';
+    const names = /không sáp nhập/i.test(text) ? [{ name: u.name, hint: '' }] : beforeMergerNames(text);
+    return { u, names: names.map((n) => ({ ...n, done: false })) };
+  });
+  const all = pre.map((f) => f.properties);
+  // Three passes, each over every unit, so that a looser match never takes a commune a stricter one
+  // would give to another unit: the folded name with its type, the name without its type (Thị trấn →
+  // Xã), then spelling variants of the older source within one edit ("Đăk Roong" / "Đak Rong").
+  const passes: ((c: CommuneProps, name: string) => boolean)[] = [
+    (c, name) => foldName(c.name) === foldName(name),
+    (c, name) => bareName(c.name) === bareName(name),
+    (c, name) => editDistance(bareName(c.name), bareName(name)) <= 1,
+  ];
+  for (const matches of passes) {
+    for (const { u, names } of listed) {
+      const d = (c: CommuneProps) => (c.center[0] - u.center[0]) ** 2 + (c.center[1] - u.center[1]) ** 2;
+      for (const entry of names) {
+        if (entry.done) continue;
+        // Same-name communes far away (over 0.5°, about 55 km) belong to another unit's merger.
+        const candidates = all.filter((c) => d(c) < 0.25 && !fromText.has(c.id) && matches(c, entry.name));
+        const folded = foldName(entry.hint).replace(/^(huyen|thanhpho|thixa)/, '');
+        const hinted = entry.hint
+          ? candidates.filter((c) => foldName(c.district ?? '').endsWith(folded))
+          : [];
+        const pool = hinted.length > 0 ? hinted : candidates;
+        const exact = (c: CommuneProps) => (c.name.toLowerCase() === entry.name.toLowerCase() ? 0 : 1);
+        const best = [...pool].sort((a, b) => exact(a) - exact(b) || d(a) - d(b))[0];
+        if (!best) continue;
+        fromText.set(best.id, u.id);
+        entry.done = true;
+      }
+    }
+  }
+  const fromList = new Map<string, string>();
+  for (const row of readCsv(dataPath('real', 'admin-units-pre2025-gialai-daknong.csv'))) {
+    if (row.commune_gso && row.new_2025_codes) fromList.set(row.commune_gso, row.new_2025_codes);
+  }
+  return pre.map(({ properties: c }) => ({
+    old_id: c.id,
+    old_name: c.name,
+    new_id_before_merger: fromText.get(c.id) ?? '',
+    new_id_admin_list: fromList.get(c.id) ?? '',
+  }));
+}
+
 function main(): void {
   const pre = normalisePre2025();
   const now = PROVINCES_2025.flatMap(normalise2025);
@@ -343,6 +458,23 @@ function main(): void {
     level: 'province',
     ...dissolvedNote,
   });
+
+  const composition = officialComposition(pre, now);
+  const header: (keyof CompositionRow)[] = ['old_id', 'old_name', 'new_id_before_merger', 'new_id_admin_list'];
+  writeCsv(
+    dataPath('sample', 'composition-pre2025-2025.csv'),
+    header,
+    composition.map((r) => header.map((h) => r[h])),
+  );
+  const placed = composition.filter((r) => r.new_id_before_merger).length;
+  const differ = composition.filter(
+    (r) => r.new_id_before_merger && r.new_id_admin_list && r.new_id_before_merger !== r.new_id_admin_list,
+  );
+  console.log(
+    `composition-pre2025-2025: ${placed} of ${composition.length} old communes placed by before_merger, ` +
+      `${composition.filter((r) => r.new_id_admin_list).length} by the admin-units list; they differ on ${differ.length}: ` +
+      differ.map((r) => `${r.old_id} ${r.old_name} (${r.new_id_before_merger} / ${r.new_id_admin_list})`).join(', '),
+  );
 
   const roads = readJson<LooseCollection>(
     dataPath('real', 'roads-national-provincial-gialai-daknong.geojson'),
