@@ -14,11 +14,16 @@
  *   - data/sample/roads.geojson                the real national/provincial roads, unchanged
  *   - data/sample/composition-pre2025-2025.csv the official successor of each pre-2025 commune
  *                                              (from before_merger and from the admin-units list)
+ *   - data/sample/crosswalk-pre2025-2025.csv   the geometric crosswalk (as `vungphu crosswalk` writes it)
  *
  * Deterministic: no clock, no randomness; running it twice gives byte-identical files.
  */
+import { writeFileSync } from 'node:fs';
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Commune } from '../src/core/base/types.ts';
+import { buildCrosswalk } from '../src/core/crosswalk/crosswalk.ts';
+import { crosswalkCsv } from '../src/io/export/crosswalk_csv.ts';
 import {
   dataPath,
   type LooseCollection,
@@ -410,6 +415,23 @@ function officialComposition(
   }));
 }
 
+/** A normalised commune as the core's Commune (what the crosswalk reads). */
+function asCommune(f: Feature<Area, CommuneProps>): Commune {
+  const p = f.properties;
+  return {
+    id: p.id,
+    name: p.name,
+    districtId: p.district_id,
+    districtName: p.district,
+    provinceId: p.province_id,
+    provinceName: p.province,
+    population: p.population,
+    setting: p.setting,
+    geometry: f.geometry,
+    center: p.center,
+  };
+}
+
 function main(): void {
   const pre = normalisePre2025();
   const now = PROVINCES_2025.flatMap(normalise2025);
@@ -460,7 +482,12 @@ function main(): void {
   });
 
   const composition = officialComposition(pre, now);
-  const header: (keyof CompositionRow)[] = ['old_id', 'old_name', 'new_id_before_merger', 'new_id_admin_list'];
+  const header: (keyof CompositionRow)[] = [
+    'old_id',
+    'old_name',
+    'new_id_before_merger',
+    'new_id_admin_list',
+  ];
   writeCsv(
     dataPath('sample', 'composition-pre2025-2025.csv'),
     header,
@@ -473,7 +500,15 @@ function main(): void {
   console.log(
     `composition-pre2025-2025: ${placed} of ${composition.length} old communes placed by before_merger, ` +
       `${composition.filter((r) => r.new_id_admin_list).length} by the admin-units list; they differ on ${differ.length}: ` +
-      differ.map((r) => `${r.old_id} ${r.old_name} (${r.new_id_before_merger} / ${r.new_id_admin_list})`).join(', '),
+      differ
+        .map((r) => `${r.old_id} ${r.old_name} (${r.new_id_before_merger} / ${r.new_id_admin_list})`)
+        .join(', '),
+  );
+
+  const xw = buildCrosswalk(pre.map(asCommune), now.map(asCommune));
+  writeFileSync(dataPath('sample', 'crosswalk-pre2025-2025.csv'), crosswalkCsv(xw), 'utf8');
+  console.log(
+    `crosswalk-pre2025-2025: ${xw.rows.length} pieces, ${xw.rows.filter((r) => r.sliver).length} slivers`,
   );
 
   const roads = readJson<LooseCollection>(

@@ -136,7 +136,8 @@ export function buildCrosswalk(
 function fillPopulationShares(rows: CrosswalkRow[], from: readonly Commune[]): void {
   const pop = new Map(from.map((c) => [c.id, c.population]));
   const carried = new Map<string, number>();
-  for (const r of rows) carried.set(r.toId, (carried.get(r.toId) ?? 0) + (pop.get(r.fromId) ?? 0) * r.areaShare);
+  for (const r of rows)
+    carried.set(r.toId, (carried.get(r.toId) ?? 0) + (pop.get(r.fromId) ?? 0) * r.areaShare);
   for (const r of rows) {
     const total = carried.get(r.toId) ?? 0;
     r.populationShare = total > 0 ? ((pop.get(r.fromId) ?? 0) * r.areaShare) / total : 0;
