@@ -41,6 +41,8 @@ export interface Session {
   subscribed: Set<FeatureLayer>;
   /** Target definitions of the loaded target files (labels, years, sources for the exports). */
   targets: Target[];
+  /** URL of the bundled crosswalk CSV (for a baseline made on the other boundary set). */
+  crosswalkUrl: string;
 }
 
 /**

@@ -293,6 +293,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
     edits: request.edits,
     subscribed: new Set(request.layers),
     targets: targetSets.flatMap((set) => set.targets),
+    crosswalkUrl: request.sample.crosswalk,
   };
   deps.adopt(s);
   const { result } = analysis;

@@ -52,6 +52,8 @@ export interface SampleUrls {
   villages: string;
   /** Bundled target files; each applies to the province it names. */
   targets: string[];
+  /** The bundled pre2025 → 2025 crosswalk CSV, read when a baseline from the other set is compared. */
+  crosswalk: string;
 }
 
 /** Map layers whose features come from the worker, each keyed (by site, point or commune id). */
