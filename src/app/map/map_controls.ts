@@ -79,6 +79,15 @@ export function renderMapControls(
     ]),
     field(t('controls.boundarySet'), boundary),
   ];
+  const outside = snap?.outsideSites ?? 0;
+  if (outside > 0) {
+    const box = el('input', { attrs: { type: 'checkbox', id: 'show-outside' } });
+    box.checked = view.showOutside;
+    box.addEventListener('change', () => onChange({ showOutside: box.checked }));
+    children.push(
+      el('label', { className: 'check' }, [box, ` ${t('controls.showOutside', { n: fmt.int(outside) })}`]),
+    );
+  }
   const yearField = field(t('controls.year'), year);
   if (view.indicator !== 'target') children.push(el('div', { className: 'two' }, [yearField]));
   else {
@@ -101,7 +110,7 @@ export function renderMapControls(
  */
 export function provinceLines(store: DataStore, view: ViewState): { id: string; text: string }[] {
   return store.unitsOf('province').map((p) => {
-    const name = /^(tỉnh|thành phố|tp\.?)\s/iu.test(p.name)
+    const name = /^(tỉnh|thành phố|tp\.?|địa bàn)\s/iu.test(p.name)
       ? p.name
       : t('summary.province', { name: p.name });
     let text: string;

@@ -117,8 +117,10 @@ function appLayers(operators: readonly string[]): LayerSpecification[] {
   const byOperator = operatorColorExpression(operators);
   const edited: ExpressionSpecification = ['match', ['get', 'state'], ['added', 'moved'], true, false];
   // Baseline and edited sites are drawn alike; edits get a larger dot and a gold ring.
+  const outside: ExpressionSpecification = ['==', ['get', 'outside'], true];
   const sitePaint: CircleLayerSpecification['paint'] = {
-    'circle-color': siteFillExpression(byOperator),
+    // A site outside every commune of the set is drawn grey (when shown at all).
+    'circle-color': ['case', outside, '#9e9e9e', siteFillExpression(byOperator)],
     'circle-radius': [
       'interpolate',
       ['linear'],

@@ -52,7 +52,8 @@ export class MapLayers {
               const p = f.properties ?? {};
               return (
                 (tech === 'any' || String(p.tech).split(';').includes(tech)) &&
-                (op === 'all' || p.operator === op)
+                (op === 'all' || p.operator === op) &&
+                (view.showOutside || p.outside !== true)
               );
             }),
           );

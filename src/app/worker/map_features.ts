@@ -76,7 +76,7 @@ export function cellInfo(
  * only when they apply. The cells themselves are asked for by the popup (worker_sites.ts): the features
  * of thousands of sites go with every load, and stay small.
  */
-export function siteFeature(s: Site, state: EditState, rule: CountingRule): Feature {
+export function siteFeature(s: Site, state: EditState, rule: CountingRule, outside = false): Feature {
   const cells = cellsOf(s);
   const planned = cells.filter((c) => c.status === 'planned').length;
   return {
@@ -90,6 +90,8 @@ export function siteFeature(s: Site, state: EditState, rule: CountingRule): Feat
       sector: cells.some(isSector),
       ...(planned > 0 ? { planned } : {}),
       ...(cells.some((c) => cellCounted(c, rule)) ? {} : { counted: false }),
+      // Outside every commune of the boundary set: hidden on the map unless asked for, then greyed.
+      ...(outside ? { outside: true } : {}),
       state,
     },
   };

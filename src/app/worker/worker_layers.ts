@@ -67,7 +67,7 @@ export function sitePatch(s: Session, sites: readonly Site[], states: Map<string
   return {
     sites: sites.map((x): [string, Feature[]] => [
       x.id,
-      [siteFeature(x, states.get(`s:${x.id}`) ?? 'base', s.rule)],
+      [siteFeature(x, states.get(`s:${x.id}`) ?? 'base', s.rule, s.communeOf(x) === null)],
     ]),
     footprints: sites.map((x): [string, Feature[]] => [
       x.id,

@@ -170,7 +170,9 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
   const rule: CountingRule = { asOf: request.analysis.asOf ?? null };
   const countedCache = new WeakMap<Site, Site | null>();
   const counting = countedSites(applied.sites, rule);
+  const outside = new Set(applied.sites.filter((x) => communeOf(x) === null).map((x) => x.id));
   const base = {
+    outsideSites: outside.size,
     boundarySet: request.boundarySet,
     hasDistricts: communes.some((c) => c.districtId !== null),
     communes: request.withGeometry
@@ -237,7 +239,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
           ? {
               sites: applied.sites.map((x): [string, Feature[]] => [
                 x.id,
-                [siteFeature(x, states.get(`s:${x.id}`) ?? 'base', rule)],
+                [siteFeature(x, states.get(`s:${x.id}`) ?? 'base', rule, outside.has(x.id))],
               ]),
             }
           : {},

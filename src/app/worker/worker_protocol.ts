@@ -138,6 +138,8 @@ export interface Snapshot {
   /** Which cells the mobile figures count: on air today, or as planned by a year. */
   cellCounting: CellCounting;
   populationPoints: boolean;
+  /** Sites outside every commune of the boundary set (not counted in the status line, hidden unless asked). */
+  outsideSites: number;
   issues: number;
   warnings: string[];
   timings: { loadMs: number; analysisMs: number; totalMs: number };
