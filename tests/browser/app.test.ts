@@ -113,10 +113,14 @@ const cliOut = mkdtempSync(join(tmpdir(), 'vungphu-cli-'));
 beforeAll(async () => {
   // The CLI's report for the same bundled sample, computed first so that it does not compete with the
   // page for the CPU while the first render is timed.
-  const cli = promisify(execFile)(process.execPath, [`${ROOT}bin/vungphu.mjs`, 'analyze', '--out', cliOut], {
-    cwd: ROOT,
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const cli = promisify(execFile)(
+    process.execPath,
+    [`${ROOT}bin/vungphu.mjs`, 'analyze', '--boundary-set', 'pre2025', '--out', cliOut],
+    {
+      cwd: ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   [server, browser] = await Promise.all([startPreview(), launchChromium(), cli]);
   report = JSON.parse(readFileSync(join(cliOut, 'report.json'), 'utf8')) as CoverageReport;
 });
@@ -142,7 +146,7 @@ describe('the app on the bundled sample, offline', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') pageErrors.push(message.text());
     });
-    await page.goto(`${server!.origin}/`);
+    await page.goto(`${server!.origin}/#set=pre2025`);
   });
 
   afterAll(async () => {
@@ -418,7 +422,7 @@ describe('import and persistence', () => {
     const { context, blocked } = await offlineContext(browser!, server!.origin);
     const page = await context.newPage();
     try {
-      await page.goto(`${server!.origin}/`);
+      await page.goto(`${server!.origin}/#set=pre2025`);
       expect((await waitReady(page)).error).toBeNull();
       await page.locator('#tabbtn-data').click();
       const csv = [
@@ -508,7 +512,7 @@ describe('untrusted names', () => {
         served++;
         await route.fulfill({ response, json: fc });
       });
-      await page.goto(`${server!.origin}/`);
+      await page.goto(`${server!.origin}/#set=pre2025`);
       const { error } = await waitReady(page);
       expect(error).toBeNull();
       expect(served).toBeGreaterThan(0);
