@@ -365,7 +365,8 @@ describe('the app on the bundled sample, offline', () => {
     await other.goto(`${server!.origin}/#set=2025`);
     await waitReady(other);
     await drawn('2025');
-    expect(await levels()).toEqual(['province']);
+    // Gia Lai and Lâm Đồng, no districts.
+    expect(await levels()).toEqual(['province', 'province']);
     await other.locator('#boundary-set').selectOption('pre2025');
     await drawn('pre2025');
     const now = await levels();
@@ -475,7 +476,7 @@ describe('import and persistence', () => {
       await waitReady(page, 2);
       const sites = page.locator('#dataset-table tr[data-kind="sites"]');
       await expect.poll(() => sites.getAttribute('data-source')).toBe('sample');
-      expect(await sites.locator('td').nth(2).textContent()).toBe('3.516');
+      expect(await sites.locator('td').nth(2).textContent()).toBe('5.014');
       await expect.poll(() => page.locator('#status').textContent()).toContain('Đã xoá dữ liệu đã nhập');
       expect(blocked).toEqual([]);
 
