@@ -375,6 +375,34 @@ describe('the app on the bundled sample, offline', () => {
     await other.close();
   });
 
+  it('hides the sites outside the boundary set, says how many, and shows them greyed on request', async () => {
+    const other = await context.newPage();
+    const drawnSites = () =>
+      other.evaluate(() => {
+        const source = (window as Hooked).__vungphu!.map!.getStyle().sources.sites as unknown as {
+          data: { features: { properties: { outside?: boolean } }[] };
+        };
+        const features = source.data.features;
+        return { all: features.length, outside: features.filter((f) => f.properties.outside).length };
+      });
+    await other.goto(`${server!.origin}/#set=pre2025`);
+    expect((await waitReady(other)).error).toBeNull();
+    // The sample's Bình Định and Lâm Đồng parts lie outside the pre-2025 communes.
+    const status = await other.locator('#status').textContent();
+    expect(status).toContain('2.516 trạm (mẫu tổng hợp)');
+    expect(status).toContain('2.498 trạm nằm ngoài bộ ranh giới này');
+    await expect.poll(drawnSites).toEqual({ all: 2516, outside: 0 });
+    await other.locator('#show-outside').click();
+    await waitHash(other, ['outside=1']);
+    await expect.poll(drawnSites).toEqual({ all: 5014, outside: 2498 });
+    // On the 2025 set every sample site lies inside a unit: no count, no checkbox.
+    await other.locator('#boundary-set').selectOption('2025');
+    await waitReady(other, 2);
+    expect(await other.locator('#status').textContent()).not.toContain('ngoài bộ ranh giới');
+    expect(await other.locator('#show-outside').count()).toBe(0);
+    await other.close();
+  });
+
   it('adding a 5G site raises the commune’s coverage, recomputed in the worker; undo and redo', async () => {
     const picks = await visibleCommunes(page, 40);
     const pick = picks.find((p) => popPct(communeUnit(p.id), '5G') < 50);
