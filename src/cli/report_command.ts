@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { UserError } from '../core/base/errors.ts';
+import { unitGroups } from '../core/base/unit_groups.ts';
 import type { CrosswalkPiece } from '../core/crosswalk/carry_report.ts';
 import { compareAcrossSets } from '../core/crosswalk/compare_across_sets.ts';
 import { rankCommunes } from '../core/report/rank_communes.ts';
@@ -165,6 +166,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
     const baseline = readReport(baselinePath, '--baseline');
     options.comparison = compareAcrossSets(baseline, report, bundledCrosswalk(), {
       baselineName: baselinePath,
+      members: groupMembersOf(report),
     });
     const c = options.comparison.conversion;
     if (c)
@@ -250,6 +252,20 @@ function parseFormats(raw: string | undefined): Format[] {
   if (bad.length || !parts.length)
     throw new UserError(`--format: unknown format(s) "${bad.join(', ')}"; use any of ${FORMATS.join(',')}.`);
   return [...new Set(parts)] as Format[];
+}
+
+/**
+ * The communes of each group of the report's boundaries (the former provinces' areas have no parent
+ * links in report.json), read from its boundaries file; empty when that file cannot be read.
+ */
+function groupMembersOf(report: CoverageReport): Map<string, string[]> {
+  try {
+    const file = report.inputs.boundaries;
+    const { communes } = communesFromGeoJSON(JSON.parse(readText(file)), { file });
+    return new Map(unitGroups(communes).map((g) => [g.id, g.members.map((i) => communes[i]!.id)]));
+  } catch {
+    return new Map();
+  }
 }
 
 /** The bundled pre2025 → 2025 crosswalk pieces (data/sample/crosswalk-pre2025-2025.csv). */

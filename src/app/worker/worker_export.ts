@@ -11,6 +11,7 @@ import { strToU8, zipSync } from 'fflate';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import { DEFAULT_CONFIG } from '../../core/base/config.ts';
+import { unitGroups } from '../../core/base/unit_groups.ts';
 import { countedSites } from '../../core/coverage/counted_sites.ts';
 import type { CrosswalkPiece } from '../../core/crosswalk/carry_report.ts';
 import { compareAcrossSets } from '../../core/crosswalk/compare_across_sets.ts';
@@ -125,8 +126,10 @@ async function comparison(
 ): Promise<ReportComparison> {
   const baseline = baselineReport(s, spec);
   if (spec.kind !== 'report') return compareReports(baseline, current);
+  const members = new Map(unitGroups(s.communes).map((g) => [g.id, g.members.map((i) => s.communes[i]!.id)]));
   return compareAcrossSets(baseline, current, await crosswalkPieces(s.crosswalkUrl), {
     baselineName: spec.name,
+    members,
   });
 }
 

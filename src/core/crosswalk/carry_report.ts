@@ -141,7 +141,8 @@ function carriedUnit(template: FullUnit, acc: Acc, figures: readonly CoverageFig
  * and covered people in proportion to that share (its census population spread evenly over it),
  * covered and gap areas likewise; percentages are then recomputed from the carried people and areas.
  * A current commune gets a baseline only when at least MIN_SOURCE_COVER of its area lies in baseline
- * communes; a district or province only when all its communes do. Postal, fiber and village figures
+ * communes; a district or province only when all its communes do (its communes by their parent links,
+ * or as `members` gives them by group id: a former province's area has no parent links). Postal, fiber and village figures
  * and target evaluations are not carried (they depend on points placed in the unit).
  */
 export function carryReport(
@@ -149,6 +150,7 @@ export function carryReport(
   current: CoverageReport,
   pieces: readonly CrosswalkPiece[],
   direction: 'old→new' | 'new→old',
+  members: ReadonlyMap<string, readonly string[]> = new Map(),
 ): { report: CoverageReport; conversion: BaselineConversion } {
   const source = new Map(baseline.units.filter((u) => u.level === 'commune').map((u) => [u.id, u]));
   const communes = current.units.filter((u) => u.level === 'commune');
@@ -172,10 +174,10 @@ export function carryReport(
   const groups: FullUnit[] = [];
   const communeIds = new Set(communes.map((u) => u.id));
   for (const g of current.units.filter((u) => u.level !== 'commune')) {
-    const members = groupMembers(current, g);
-    if (members.length > 0 && members.every((id) => carried.has(id))) {
+    const ids = members.get(g.id) ?? groupMembers(current, g);
+    if (ids.length > 0 && ids.every((id) => carried.has(id))) {
       const acc = emptyAcc();
-      for (const id of members) {
+      for (const id of ids) {
         const m = carried.get(id)!;
         addShare(acc, m, 1, m.area_km2);
       }

@@ -13,7 +13,11 @@ export function compareAcrossSets(
   baseline: CoverageReport,
   current: CoverageReport,
   pieces: readonly CrosswalkPiece[],
-  options: CompareOptions & { baselineName?: string } = {},
+  options: CompareOptions & {
+    baselineName?: string;
+    /** Commune ids of the current report's groups that parent links do not give (former provinces). */
+    members?: ReadonlyMap<string, readonly string[]>;
+  } = {},
 ): ReportComparison {
   const direction = baselineDirection(baseline, current, pieces);
   if (direction === 'same') return compareReports(baseline, current, options);
@@ -29,7 +33,7 @@ export function compareAcrossSets(
       `${options.baselineName ?? 'the baseline'}: its ${ids.length} communes match neither the current boundary set nor the other bundled set (${matched} of ${ids.length} ids known, e.g. ${ids.slice(0, 3).join(', ') || '—'}); it cannot be compared. Use a report.json made with the bundled pre2025 or 2025 boundaries, or with the same boundaries as this report.`,
     );
   }
-  const { report, conversion } = carryReport(baseline, current, pieces, direction);
+  const { report, conversion } = carryReport(baseline, current, pieces, direction, options.members);
   const cmp = compareReports(report, current, options);
   return { ...cmp, conversion };
 }
