@@ -107,7 +107,8 @@ const vi = {
   'status.communes': '{n} xã',
   'status.sites': '{n} trạm ({source})',
   'status.outside': '{n} trạm nằm ngoài bộ ranh giới này',
-  'controls.showOutside': 'Hiện {n} trạm nằm ngoài bộ ranh giới này (màu xám, không tính vào số liệu)',
+  'controls.showOutside':
+    'Hiện hạ tầng nằm ngoài bộ ranh giới này: {n} trạm, {postal} điểm bưu chính, {fiber} tuyến cáp (màu xám, không tính vào số liệu)',
   'status.analysis': 'phân tích {s} giây',
   'status.issues': '{n} vấn đề trong dữ liệu',
   'status.warnings': '{n} cảnh báo',
@@ -313,7 +314,8 @@ const en: Record<MessageKey, string> = {
   'status.communes': '{n} communes',
   'status.sites': '{n} sites ({source})',
   'status.outside': '{n} sites outside this boundary set',
-  'controls.showOutside': 'Show the {n} sites outside this boundary set (grey, not in any figure)',
+  'controls.showOutside':
+    'Show the infrastructure outside this boundary set: {n} sites, {postal} postal points, {fiber} fiber routes (grey, not in any figure)',
   'status.analysis': 'analysed in {s} s',
   'status.issues': '{n} problems in the data',
   'status.warnings': '{n} warnings',

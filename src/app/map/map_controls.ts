@@ -80,13 +80,17 @@ export function renderMapControls(
     field(t('controls.boundarySet'), boundary),
   ];
   const outside = snap?.outsideSites ?? 0;
-  if (outside > 0) {
+  const outsideOther = (snap?.outsidePostal ?? 0) + (snap?.outsideFiber ?? 0);
+  if (outside > 0 || outsideOther > 0) {
     const box = el('input', { attrs: { type: 'checkbox', id: 'show-outside' } });
     box.checked = view.showOutside;
     box.addEventListener('change', () => onChange({ showOutside: box.checked }));
-    children.push(
-      el('label', { className: 'check' }, [box, ` ${t('controls.showOutside', { n: fmt.int(outside) })}`]),
-    );
+    const label = t('controls.showOutside', {
+      n: fmt.int(outside),
+      postal: fmt.int(snap?.outsidePostal ?? 0),
+      fiber: fmt.int(snap?.outsideFiber ?? 0),
+    });
+    children.push(el('label', { className: 'check' }, [box, ` ${label}`]));
   }
   const yearField = field(t('controls.year'), year);
   if (view.indicator !== 'target') children.push(el('div', { className: 'two' }, [yearField]));

@@ -68,6 +68,13 @@ export class MapLayers {
           );
           break;
         }
+        case 'postal':
+        case 'fiber':
+          coverage.setLayerData(
+            layer,
+            s.collection(layer, (f) => view.showOutside || f.properties?.outside !== true),
+          );
+          break;
         default:
           coverage.setLayerData(layer, s.collection(layer));
       }

@@ -135,7 +135,7 @@ export function footprintFeatures(
 }
 
 /** A postal service point. */
-export function postalFeature(p: PostalPoint, state: EditState): Feature {
+export function postalFeature(p: PostalPoint, state: EditState, outside = false): Feature {
   return {
     type: 'Feature',
     geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
@@ -146,6 +146,7 @@ export function postalFeature(p: PostalPoint, state: EditState): Feature {
       internet: p.internet,
       online: p.online_public_services,
       name: p.name ?? null,
+      ...(outside ? { outside: true } : {}),
       state,
     },
   };
@@ -164,11 +165,17 @@ export function serviceCircleFeatures(p: PostalPoint, distanceKm: number): Featu
 }
 
 /** A fiber (or copper) route. */
-export function fiberFeature(r: FiberRoute): Feature {
+export function fiberFeature(r: FiberRoute, outside = false): Feature {
   return {
     type: 'Feature',
     geometry: r.geometry,
-    properties: { id: r.id, operator: r.operator, medium: r.medium, year: r.year },
+    properties: {
+      id: r.id,
+      operator: r.operator,
+      medium: r.medium,
+      year: r.year,
+      ...(outside ? { outside: true } : {}),
+    },
   };
 }
 

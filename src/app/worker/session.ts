@@ -28,6 +28,8 @@ export interface Session {
   countedCache: WeakMap<Site, Site | null>;
   /** The name of the commune a site stands in (null outside every commune). */
   communeOf: (s: Site) => string | null;
+  /** Whether a point lies in a commune of the boundary set (infrastructure outside is drawn apart). */
+  inside: (lon: number, lat: number) => boolean;
   basePostal: PostalPoint[] | null;
   fiber: FiberRoute[] | null;
   villages: Village[];

@@ -27,7 +27,7 @@ import { applyEdits } from '../state/scenario_edits.ts';
 import { communeFeature, siteFeature } from './map_features.ts';
 import { type DatasetItems, readBundled, type readImported } from './read_dataset.ts';
 import { countedInputSites, reportLists, type Session, sessionReport } from './session.ts';
-import { editStates, layerPatch } from './worker_layers.ts';
+import { editStates, layerPatch, routeInside } from './worker_layers.ts';
 import type {
   BBox,
   CellCounting,
@@ -162,6 +162,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
     const i = locator.locate(site.lon, site.lat);
     return i >= 0 ? communes[i]!.setting : 'rural';
   };
+  const inside = (lon: number, lat: number) => locator.locate(lon, lat) >= 0;
   const communeOf = (site: Site) => {
     const i = locator.locate(site.lon, site.lat);
     return i >= 0 ? communes[i]!.name : null;
@@ -173,6 +174,8 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
   const outside = new Set(applied.sites.filter((x) => communeOf(x) === null).map((x) => x.id));
   const base = {
     outsideSites: outside.size,
+    outsidePostal: applied.postal.filter((p) => !inside(p.lon, p.lat)).length,
+    outsideFiber: (loaded.fiber ?? []).filter((f) => !routeInside(f, inside)).length,
     boundarySet: request.boundarySet,
     hasDistricts: communes.some((c) => c.districtId !== null),
     communes: request.withGeometry
@@ -274,6 +277,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
     rule,
     countedCache,
     communeOf,
+    inside,
     basePostal,
     fiber: loaded.fiber ?? null,
     villages,

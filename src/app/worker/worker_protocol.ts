@@ -140,6 +140,9 @@ export interface Snapshot {
   populationPoints: boolean;
   /** Sites outside every commune of the boundary set (not counted in the status line, hidden unless asked). */
   outsideSites: number;
+  /** Postal points and fiber routes (no vertex in a commune) outside the boundary set, drawn likewise. */
+  outsidePostal: number;
+  outsideFiber: number;
   issues: number;
   warnings: string[];
   timings: { loadMs: number; analysisMs: number; totalMs: number };
