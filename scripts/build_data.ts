@@ -6,16 +6,24 @@
  * Reads only data/real/ (copied verbatim from the shared data folder; see data/SOURCES.md)
  * and writes:
  *   - data/sample/communes-pre2025.geojson     293 communes of Gia Lai + Đắk Nông before 1 July 2025
- *   - data/sample/communes-2025-gialai.geojson 135 communes/wards of the merged Gia Lai from 1 July 2025
+ *   - data/sample/communes-2025.geojson        259 communes/wards from 1 July 2025: merged Gia Lai (135)
+ *                                              and merged Lâm Đồng (124), the boundary set `2025`
  *   - data/sample/districts-pre2025.geojson    districts dissolved from the pre-2025 communes
  *   - data/sample/provinces-pre2025.geojson    provinces dissolved from the pre-2025 communes
- *   - data/sample/province-2025-gialai.geojson the 2025 province dissolved from its communes
+ *   - data/sample/provinces-2025.geojson       the two 2025 provinces dissolved from their communes
  *   - data/sample/roads.geojson                the real national/provincial roads, unchanged
+ *   - data/sample/composition-pre2025-2025.csv the official successor of each pre-2025 commune
+ *                                              (from before_merger and from the admin-units list)
+ *   - data/sample/crosswalk-pre2025-2025.csv   the geometric crosswalk (as `vungphu crosswalk` writes it)
  *
  * Deterministic: no clock, no randomness; running it twice gives byte-identical files.
  */
+import { writeFileSync } from 'node:fs';
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Commune } from '../src/core/base/types.ts';
+import { buildCrosswalk } from '../src/core/crosswalk/crosswalk.ts';
+import { crosswalkCsv } from '../src/io/export/crosswalk_csv.ts';
 import {
   dataPath,
   type LooseCollection,
@@ -23,6 +31,7 @@ import {
   readJson,
   roundCoords,
   roundPosition,
+  writeCsv,
   writeFeatureCollection,
 } from './lib/data_io.ts';
 
@@ -40,7 +49,7 @@ interface RawPre2025Props {
   pop2019: number | null;
 }
 
-/** Properties of data/real/communes-2025-gialai.geojson (only the ones used here). */
+/** Properties of data/real/communes-2025-{gialai,lamdong}.geojson (only the ones used here). */
 interface Raw2025Props {
   ma_xa: string;
   name: string;
@@ -48,7 +57,10 @@ interface Raw2025Props {
   population: number;
   before_merger: string;
   admin_center_lonlat: [number, number] | null;
-  share_in_former_gia_lai: number;
+  /** Gia Lai file only. */
+  share_in_former_gia_lai?: number;
+  /** Lâm Đồng file only. */
+  share_in_former_dak_nong?: number;
 }
 
 type Area = Polygon | MultiPolygon;
@@ -67,8 +79,10 @@ export interface CommuneProps {
   /** Commune centre [lon, lat] in degrees (WGS84). */
   center: [number, number];
   center_source: string;
-  /** 2025 set only: fraction (0–1) of the unit's area that lies in the old Gia Lai. */
+  /** 2025 Gia Lai units only: fraction (0–1) of the unit's area that lies in the old Gia Lai. */
   share_in_former_gia_lai?: number;
+  /** 2025 Lâm Đồng units only: fraction (0–1) of the unit's area that lies in the old Đắk Nông. */
+  share_in_former_dak_nong?: number;
   /** 2025 set only: the old units it was made from. */
   before_merger?: string;
 }
@@ -99,8 +113,16 @@ const SOURCE_PRE2025 =
   'with GSO codes from daohoangson/dvhcvn and Census 2019 population from hgscarlette/vn-demographic; ' +
   'copied into data/real/communes-pre2025-gialai-daknong.geojson';
 const SOURCE_2025 =
-  'lamngockhuong/vietnam-3d-map @ dc6095c4 : public/wards/52.json + data/wards-metadata/24.json ' +
-  '(2025 reorganisation maps, simplified ~50 m); copied into data/real/communes-2025-gialai.geojson';
+  'lamngockhuong/vietnam-3d-map @ dc6095c4 : public/wards/52.json + data/wards-metadata/24.json (Gia Lai), ' +
+  'public/wards/68.json + data/wards-metadata/26.json (Lâm Đồng) ' +
+  '(2025 reorganisation maps, simplified ~50 m); copied into data/real/communes-2025-gialai.geojson ' +
+  'and data/real/communes-2025-lamdong.geojson';
+
+/** The 2025 provinces of the bundled set: source file, GSO code, name and unit count. */
+const PROVINCES_2025 = [
+  { file: 'communes-2025-gialai.geojson', id: '52', name: 'Gia Lai', count: 135 },
+  { file: 'communes-2025-lamdong.geojson', id: '68', name: 'Lâm Đồng', count: 124 },
+] as const;
 
 /** Urban units are wards (phường) and townships (thị trấn). */
 function settingFromName(name: string): 'urban' | 'rural' {
@@ -170,9 +192,13 @@ function normalisePre2025(): Feature<Area, CommuneProps>[] {
   });
 }
 
-/** Normalises the 2025 communes/wards of the merged Gia Lai. Names get their type prefix ("Xã …", "Phường …"). */
-function normalise2025(): Feature<Area, CommuneProps>[] {
-  const raw = readJson<LooseCollection<Area, Raw2025Props>>(dataPath('real', 'communes-2025-gialai.geojson'));
+/**
+ * Normalises the 2025 communes/wards of one merged province. Names get their type prefix ("Xã …",
+ * "Phường …"); the share of the unit in the old province (Gia Lai or Đắk Nông) is kept as given.
+ */
+function normalise2025(province: (typeof PROVINCES_2025)[number]): Feature<Area, CommuneProps>[] {
+  const raw = readJson<LooseCollection<Area, Raw2025Props>>(dataPath('real', province.file));
+  expectCount(province.file, raw.features.length, province.count);
   return raw.features.map((f) => {
     const p = f.properties;
     const official = p.admin_center_lonlat;
@@ -181,13 +207,18 @@ function normalise2025(): Feature<Area, CommuneProps>[] {
       name: `${p.type} ${p.name}`,
       district_id: null,
       district: null,
-      province_id: '52',
-      province: 'Gia Lai',
+      province_id: province.id,
+      province: province.name,
       population: Math.round(p.population),
       setting: p.type === 'Phường' ? 'urban' : 'rural',
       center: official ? roundPosition(official, 5) : surfacePoint(f.geometry),
       center_source: official ? 'official admin centre' : 'derived (point on surface)',
-      share_in_former_gia_lai: p.share_in_former_gia_lai,
+      ...(p.share_in_former_gia_lai !== undefined
+        ? { share_in_former_gia_lai: p.share_in_former_gia_lai }
+        : {}),
+      ...(p.share_in_former_dak_nong !== undefined
+        ? { share_in_former_dak_nong: p.share_in_former_dak_nong }
+        : {}),
       before_merger: p.before_merger,
     };
     return { type: 'Feature', properties: props, geometry: f.geometry };
@@ -272,20 +303,149 @@ function expectCount(label: string, actual: number, expected: number): void {
   process.exitCode = 1;
 }
 
+/** Folds a unit name for matching: no case, no diacritics, no spaces or punctuation ("Xã Adơk" = "Xã A Dơk"). */
+function foldName(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/** A folded name without its unit type ("Thị trấn Quảng Khê" → "quangkhe"). */
+function bareName(s: string): string {
+  return foldName(s.replace(/^(Xã|Phường|Thị trấn)\s+/u, ''));
+}
+
+/** Levenshtein distance between two short strings. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** Splits a `before_merger` text at the commas outside parentheses, dropping the parentheses ("(huyện …)"). */
+function beforeMergerNames(text: string): { name: string; hint: string }[] {
+  const out: { name: string; hint: string }[] = [];
+  let depth = 0;
+  let part = '';
+  for (const ch of `${text},`) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (ch === ',' && depth === 0) {
+      const hint = /\(([^)]*)\)/.exec(part)?.[1] ?? '';
+      const name = part.replace(/\([^)]*\)/g, '').trim();
+      if (name) out.push({ name, hint });
+      part = '';
+    } else part += ch;
+  }
+  return out;
+}
+
+/** One old commune's successor by the two official sources. */
+interface CompositionRow {
+  old_id: string;
+  old_name: string;
+  new_id_before_merger: string;
+  new_id_admin_list: string;
+}
+
+/**
+ * The official composition of the 2025 units in terms of the pre-2025 communes, from the two public
+ * sources: each 2025 unit's `before_merger` text (names matched, folded, to the pre-2025 communes
+ * within 0.5° of the unit's centre; among several, the one whose district matches the "(huyện …)"
+ * hint, else the one nearest the unit's centre; "Không sáp nhập" means the commune of the same name),
+ * and the successor
+ * codes of the admin-units list. Either may be empty when that source does not place the commune.
+ */
+function officialComposition(
+  pre: Feature<Area, CommuneProps>[],
+  now: Feature<Area, CommuneProps>[],
+): CompositionRow[] {
+  const fromText = new Map<string, string>();
+  const listed = now.map(({ properties: u }) => {
+    const text = u.before_merger ?? '';
+    const names = /không sáp nhập/i.test(text) ? [{ name: u.name, hint: '' }] : beforeMergerNames(text);
+    return { u, names: names.map((n) => ({ ...n, done: false })) };
+  });
+  const all = pre.map((f) => f.properties);
+  // Three passes, each over every unit, so that a looser match never takes a commune a stricter one
+  // would give to another unit: the folded name with its type, the name without its type (Thị trấn →
+  // Xã), then spelling variants of the older source within one edit ("Đăk Roong" / "Đak Rong").
+  const passes: ((c: CommuneProps, name: string) => boolean)[] = [
+    (c, name) => foldName(c.name) === foldName(name),
+    (c, name) => bareName(c.name) === bareName(name),
+    (c, name) => editDistance(bareName(c.name), bareName(name)) <= 1,
+  ];
+  for (const matches of passes) {
+    for (const { u, names } of listed) {
+      const d = (c: CommuneProps) => (c.center[0] - u.center[0]) ** 2 + (c.center[1] - u.center[1]) ** 2;
+      for (const entry of names) {
+        if (entry.done) continue;
+        // Same-name communes far away (over 0.5°, about 55 km) belong to another unit's merger.
+        const candidates = all.filter((c) => d(c) < 0.25 && !fromText.has(c.id) && matches(c, entry.name));
+        const folded = foldName(entry.hint).replace(/^(huyen|thanhpho|thixa)/, '');
+        const hinted = entry.hint
+          ? candidates.filter((c) => foldName(c.district ?? '').endsWith(folded))
+          : [];
+        const pool = hinted.length > 0 ? hinted : candidates;
+        const exact = (c: CommuneProps) => (c.name.toLowerCase() === entry.name.toLowerCase() ? 0 : 1);
+        const best = [...pool].sort((a, b) => exact(a) - exact(b) || d(a) - d(b))[0];
+        if (!best) continue;
+        fromText.set(best.id, u.id);
+        entry.done = true;
+      }
+    }
+  }
+  const fromList = new Map<string, string>();
+  for (const row of readCsv(dataPath('real', 'admin-units-pre2025-gialai-daknong.csv'))) {
+    if (row.commune_gso && row.new_2025_codes) fromList.set(row.commune_gso, row.new_2025_codes);
+  }
+  return pre.map(({ properties: c }) => ({
+    old_id: c.id,
+    old_name: c.name,
+    new_id_before_merger: fromText.get(c.id) ?? '',
+    new_id_admin_list: fromList.get(c.id) ?? '',
+  }));
+}
+
+/** A normalised commune as the core's Commune (what the crosswalk reads). */
+function asCommune(f: Feature<Area, CommuneProps>): Commune {
+  const p = f.properties;
+  return {
+    id: p.id,
+    name: p.name,
+    districtId: p.district_id,
+    districtName: p.district,
+    provinceId: p.province_id,
+    provinceName: p.province,
+    population: p.population,
+    setting: p.setting,
+    geometry: f.geometry,
+    center: p.center,
+  };
+}
+
 function main(): void {
   const pre = normalisePre2025();
-  const now = normalise2025();
+  const now = PROVINCES_2025.flatMap(normalise2025);
   expectCount('communes-pre2025', pre.length, 293);
-  expectCount('communes-2025-gialai', now.length, 135);
   const metaPre = { boundary_set: 'pre2025', source: SOURCE_PRE2025, population: 'Census 2019' };
   const meta2025 = {
     boundary_set: '2025',
     source: SOURCE_2025,
     population: '2025 reorganisation metadata (lamngockhuong/vietnam-3d-map)',
+    provinces: 'Gia Lai (52), Lâm Đồng (68)',
   };
 
   writeFeatureCollection(dataPath('sample', 'communes-pre2025.geojson'), pre, metaPre);
-  writeFeatureCollection(dataPath('sample', 'communes-2025-gialai.geojson'), now, meta2025);
+  writeFeatureCollection(dataPath('sample', 'communes-2025.geojson'), now, meta2025);
 
   const districts = aggregate(pre, {
     key: (c) => c.district_id ?? '',
@@ -315,11 +475,41 @@ function main(): void {
     level: 'province',
     ...dissolvedNote,
   });
-  writeFeatureCollection(dataPath('sample', 'province-2025-gialai.geojson'), province2025, {
+  writeFeatureCollection(dataPath('sample', 'provinces-2025.geojson'), province2025, {
     ...meta2025,
     level: 'province',
     ...dissolvedNote,
   });
+
+  const composition = officialComposition(pre, now);
+  const header: (keyof CompositionRow)[] = [
+    'old_id',
+    'old_name',
+    'new_id_before_merger',
+    'new_id_admin_list',
+  ];
+  writeCsv(
+    dataPath('sample', 'composition-pre2025-2025.csv'),
+    header,
+    composition.map((r) => header.map((h) => r[h])),
+  );
+  const placed = composition.filter((r) => r.new_id_before_merger).length;
+  const differ = composition.filter(
+    (r) => r.new_id_before_merger && r.new_id_admin_list && r.new_id_before_merger !== r.new_id_admin_list,
+  );
+  console.log(
+    `composition-pre2025-2025: ${placed} of ${composition.length} old communes placed by before_merger, ` +
+      `${composition.filter((r) => r.new_id_admin_list).length} by the admin-units list; they differ on ${differ.length}: ` +
+      differ
+        .map((r) => `${r.old_id} ${r.old_name} (${r.new_id_before_merger} / ${r.new_id_admin_list})`)
+        .join(', '),
+  );
+
+  const xw = buildCrosswalk(pre.map(asCommune), now.map(asCommune));
+  writeFileSync(dataPath('sample', 'crosswalk-pre2025-2025.csv'), crosswalkCsv(xw), 'utf8');
+  console.log(
+    `crosswalk-pre2025-2025: ${xw.rows.length} pieces, ${xw.rows.filter((r) => r.sliver).length} slivers`,
+  );
 
   const roads = readJson<LooseCollection>(
     dataPath('real', 'roads-national-provincial-gialai-daknong.geojson'),
@@ -329,13 +519,17 @@ function main(): void {
     note: roads.source ?? '',
   });
 
-  console.log(`communes-pre2025: ${pre.length}, communes-2025-gialai: ${now.length}`);
+  console.log(`communes-pre2025: ${pre.length}, communes-2025: ${now.length}`);
   console.log(`districts-pre2025: ${districts.length}, provinces-pre2025: ${provinces.length}`);
   console.log(`roads: ${roads.features.length}`);
   console.log('Census 2019 population (pre-2025 communes):');
   checkTotals(pre);
-  const total2025 = now.reduce((s, c) => s + c.properties.population, 0);
-  console.log(`Gia Lai 2025 (135 units): ${total2025.toLocaleString('en-US')} people`);
+  for (const p of PROVINCES_2025) {
+    const total = now
+      .filter((c) => c.properties.province_id === p.id)
+      .reduce((s, c) => s + c.properties.population, 0);
+    console.log(`${p.name} 2025 (${p.count} units): ${total.toLocaleString('en-US')} people`);
+  }
 }
 
 main();

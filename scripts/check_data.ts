@@ -260,10 +260,10 @@ function checkCensusTotals(communes: Collection): void {
 
 function main(): void {
   const pre = readCollection('sample', 'communes-pre2025.geojson');
-  readCollection('sample', 'communes-2025-gialai.geojson');
+  readCollection('sample', 'communes-2025.geojson');
   readCollection('sample', 'districts-pre2025.geojson');
   readCollection('sample', 'provinces-pre2025.geojson');
-  readCollection('sample', 'province-2025-gialai.geojson');
+  readCollection('sample', 'provinces-2025.geojson');
   readCollection('sample', 'roads.geojson');
   checkCensusTotals(pre);
 

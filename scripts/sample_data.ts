@@ -11,7 +11,7 @@
 import type { Feature } from 'geojson';
 import { type CsvCell, dataPath, writeCsv, writeFeatureCollection } from './lib/data_io.ts';
 import { Rng } from './lib/prng.ts';
-import { type FiberRoute, generateFiber } from './synthetic/fiber.ts';
+import { type FiberRoute, generateFiber, generateSpurs } from './synthetic/fiber.ts';
 import { generatePostal, type PostalPoint } from './synthetic/postal.ts';
 import { generateSites, OPERATORS, type Site } from './synthetic/sites.ts';
 import { type GenUnit, loadRoadLines, loadUnits, UNIT_GROUPS } from './synthetic/units.ts';
@@ -280,12 +280,15 @@ function main(): void {
     process.exit(1);
   }
   const units = loadUnits();
-  const villages = generateVillages(Rng.stream(seed, 'villages'), units);
-  const villagesByUnit: Village[][] = units.map(() => []);
-  for (const v of villages) villagesByUnit[v.unitIndex]?.push(v);
-  const sites = generateSites(Rng.stream(seed, 'sites'), units, villagesByUnit);
-  const postal = generatePostal(Rng.stream(seed, 'postal'), units, villagesByUnit);
-  const fiber = buildFiber(seed, units);
+  const base = generatePart(seed, units, 'base');
+  const ext = generatePart(seed, units, 'lamdong');
+  const villages = [...base.villages, ...ext.villages];
+  const sites = [...base.sites, ...renumberSites(ext.sites, base.sites)];
+  const postal = [
+    ...base.postal,
+    ...ext.postal.map((p, i) => ({ ...p, id: `BC-${String(base.postal.length + i + 1).padStart(6, '0')}` })),
+  ];
+  const fiber = [...base.fiber, ...ext.fiber];
 
   writeSites(seed, sites);
   writePostal(seed, postal);
@@ -295,9 +298,50 @@ function main(): void {
   printSummary({ units, villages, sites, postal, fiber });
 }
 
-/** Fiber routes from the real roads and the units. */
-function buildFiber(seed: number, units: readonly GenUnit[]): FiberRoute[] {
-  return generateFiber(Rng.stream(seed, 'fiber'), units, loadRoadLines());
+/**
+ * Generates one part of the sample. The base part (pre-2025 communes and the Bình Định part) uses the
+ * streams it always used; the Lâm Đồng part has its own streams ("…:lamdong") and comes after it, so
+ * adding it left every base file's first rows byte-identical. Unit indices come back global.
+ */
+function generatePart(
+  seed: number,
+  all: readonly GenUnit[],
+  part: GenUnit['part'],
+): Omit<Generated, 'units'> {
+  const members = all.filter((u) => u.part === part);
+  const offset = members[0]?.index ?? 0;
+  const units = members.map((u, i) => ({ ...u, index: i }));
+  const label = (name: string): string => (part === 'base' ? name : `${name}:${part}`);
+  const villages = generateVillages(Rng.stream(seed, label('villages')), units);
+  const villagesByUnit: Village[][] = units.map(() => []);
+  for (const v of villages) villagesByUnit[v.unitIndex]?.push(v);
+  const sites = generateSites(Rng.stream(seed, label('sites')), units, villagesByUnit);
+  const postal = generatePostal(Rng.stream(seed, label('postal')), units, villagesByUnit);
+  const fiber =
+    part === 'base'
+      ? generateFiber(Rng.stream(seed, 'fiber'), units, loadRoadLines())
+      : generateSpurs(Rng.stream(seed, label('fiber')), units, FIRST_EXTENSION_FIBER_ID);
+  const global = <T extends { unitIndex: number }>(items: T[]): T[] =>
+    items.map((x) => ({ ...x, unitIndex: x.unitIndex + offset }));
+  return { villages: global(villages), sites: global(sites), postal: global(postal), fiber };
+}
+
+/** Fiber ids of the Lâm Đồng part start here, well after the base part's (FO-000389). */
+const FIRST_EXTENSION_FIBER_ID = 1001;
+
+/** Site ids of a later part, continuing each operator's serial after the earlier sites. */
+function renumberSites(later: readonly Site[], earlier: readonly Site[]): Site[] {
+  const serial = new Map<string, number>();
+  for (const s of earlier) {
+    const [prefix = '', n = '0'] = s.id.split('-');
+    serial.set(prefix, Math.max(serial.get(prefix) ?? 0, Number(n)));
+  }
+  return later.map((s) => {
+    const [prefix = ''] = s.id.split('-');
+    const next = (serial.get(prefix) ?? 0) + 1;
+    serial.set(prefix, next);
+    return { ...s, id: `${prefix}-${String(next).padStart(6, '0')}` };
+  });
 }
 
 main();

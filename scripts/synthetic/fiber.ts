@@ -127,6 +127,14 @@ function spurRoute(rng: Rng, u: GenUnit, link: Link): Omit<FiberRoute, 'id'> {
   };
 }
 
+/**
+ * Spurs only (no trunks: the real roads are all in the base part), for a part generated after the
+ * rest; ids continue from `firstId`.
+ */
+export function generateSpurs(rng: Rng, units: readonly GenUnit[], firstId: number): FiberRoute[] {
+  return spurs(rng, units).map((r, i) => ({ id: `FO-${String(firstId + i).padStart(6, '0')}`, ...r }));
+}
+
 /** Generates all fiber routes: trunks first, then spurs ordered by commune id; ids FO-000001… */
 export function generateFiber(
   rng: Rng,

@@ -36,6 +36,7 @@ const NO_CULTURAL_POINT: Record<UnitGroup, number> = {
   'Gia Lai': 4,
   'Đắk Nông': 14,
   'Bình Định (2025 units)': 0,
+  'Lâm Đồng (2025 units)': 0,
 };
 /** Communes left without any staffed point: some of the ones without a cultural point, plus remote ones. */
 const NO_STAFFED_FROM_MISSING = 3;

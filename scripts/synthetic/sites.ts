@@ -41,9 +41,13 @@ export const OPERATORS: readonly Operator[] = [
   { name: 'MobiFone', prefix: 'MF', share: 0.25 },
 ];
 
-/** Target site counts: the two old provinces, and the former Bình Định part. */
+/**
+ * Target site counts: the two old provinces, the former Bình Định part, and the rest of Lâm Đồng
+ * (3.13 M people against Bình Định's 1.81 M: about 1000·(3.13/1.81)^0.8 ≈ 1,550).
+ */
 const TARGET_OLD_PROVINCES = 2500;
 const TARGET_BINH_DINH = 1000;
+const TARGET_LAM_DONG = 1500;
 /** Fewest sites in a commune that is not remote. */
 const SITE_FLOOR = 2;
 /** Site count grows with population to this power. */
@@ -61,7 +65,8 @@ function siteCounts(rng: Rng, units: readonly GenUnit[]): number[] {
   const counts = units.map(() => 0);
   const parts: [GenUnit[], number][] = [
     [units.filter((u) => u.boundarySet === 'pre2025' && !u.remote), TARGET_OLD_PROVINCES],
-    [units.filter((u) => u.boundarySet === '2025'), TARGET_BINH_DINH],
+    [units.filter((u) => u.group === 'Bình Định (2025 units)'), TARGET_BINH_DINH],
+    [units.filter((u) => u.group === 'Lâm Đồng (2025 units)'), TARGET_LAM_DONG],
   ];
   for (const [members, target] of parts) {
     const raw = members.map((u) => u.population ** POPULATION_EXPONENT);

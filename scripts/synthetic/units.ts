@@ -4,7 +4,10 @@
  * district seat, remote mountain commune).
  *
  * The area is the pre-2025 communes of Gia Lai and Đắk Nông plus the 2025 Gia Lai communes that
- * lie mostly outside the old Gia Lai (share_in_former_gia_lai < 0.5, the former Bình Định part).
+ * lie mostly outside the old Gia Lai (share_in_former_gia_lai < 0.5, the former Bình Định part),
+ * then the 2025 Lâm Đồng communes that lie mostly outside the old Đắk Nông
+ * (share_in_former_dak_nong < 0.5: old Lâm Đồng and the Bình Thuận part). The Lâm Đồng part is
+ * generated after the rest from its own random streams, so the rest stays byte-identical.
  */
 import * as turf from '@turf/turf';
 import type { LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
@@ -25,12 +28,27 @@ interface SampleCommuneProps {
   setting: 'urban' | 'rural';
   center: [number, number];
   share_in_former_gia_lai?: number;
+  share_in_former_dak_nong?: number;
   before_merger?: string;
 }
 
-/** Summary group of a unit: the two old provinces, and the former Bình Định part of the 2025 Gia Lai. */
-export type UnitGroup = 'Gia Lai' | 'Đắk Nông' | 'Bình Định (2025 units)';
-export const UNIT_GROUPS: readonly UnitGroup[] = ['Gia Lai', 'Đắk Nông', 'Bình Định (2025 units)'];
+/**
+ * Summary group of a unit: the two old provinces, the former Bình Định part of the 2025 Gia Lai, and
+ * the rest of the 2025 Lâm Đồng (old Lâm Đồng + the Bình Thuận part).
+ */
+export type UnitGroup = 'Gia Lai' | 'Đắk Nông' | 'Bình Định (2025 units)' | 'Lâm Đồng (2025 units)';
+export const UNIT_GROUPS: readonly UnitGroup[] = [
+  'Gia Lai',
+  'Đắk Nông',
+  'Bình Định (2025 units)',
+  'Lâm Đồng (2025 units)',
+];
+
+/**
+ * Generation part: `base` is the sample as it was before the Lâm Đồng extension (pre-2025 communes and
+ * the Bình Định part), `lamdong` the extension. Each part is generated from its own random streams.
+ */
+export type UnitPart = 'base' | 'lamdong';
 
 /** Kind of unit: urban ward (phường), township (thị trấn, or a 2025 commune built around one), or rural commune. */
 export type UnitKind = 'ward' | 'township' | 'rural';
@@ -43,6 +61,7 @@ export interface GenUnit {
   /** Name without the unit type ("Ia Kênh"). */
   short: string;
   group: UnitGroup;
+  part: UnitPart;
   boundarySet: 'pre2025' | '2025';
   district: string | null;
   districtId: string | null;
@@ -83,7 +102,14 @@ const CAPITAL_DISTRICTS: Record<string, string> = {
   'Thành phố Pleiku': 'Pleiku',
   'Thị xã Gia Nghĩa': 'Gia Nghĩa',
 };
-const CAPITAL_2025_PREFIX = 'Phường Quy Nhơn';
+/** Former province capitals in the 2025 set: the ward with the tier-I post office, and the capital's wards. */
+const CAPITALS_2025: readonly { seat: string; capital: string; ward: (name: string) => boolean }[] = [
+  { seat: 'Phường Quy Nhơn', capital: 'Quy Nhơn', ward: (n) => n.startsWith('Phường Quy Nhơn') },
+  { seat: 'Phường Xuân Hương - Đà Lạt', capital: 'Đà Lạt', ward: (n) => n.endsWith(' - Đà Lạt') },
+  { seat: 'Phường Phan Thiết', capital: 'Phan Thiết', ward: (n) => n.startsWith('Phường Phan Thiết') },
+];
+/** 2025 province code of the Lâm Đồng units. */
+const LAM_DONG_ID = '68';
 
 type Area = Polygon | MultiPolygon;
 
@@ -131,15 +157,21 @@ interface RawUnit {
   boundarySet: 'pre2025' | '2025';
 }
 
-/** The pre-2025 communes, then the 2025 communes with share_in_former_gia_lai < 0.5. */
+/**
+ * The pre-2025 communes, then the 2025 Gia Lai communes with share_in_former_gia_lai < 0.5, then the
+ * 2025 Lâm Đồng communes with share_in_former_dak_nong < 0.5.
+ */
 function readRawUnits(): RawUnit[] {
   const pre = readJson<LooseCollection<Area, SampleCommuneProps>>(
     dataPath('sample', 'communes-pre2025.geojson'),
   );
   const now = readJson<LooseCollection<Area, SampleCommuneProps>>(
-    dataPath('sample', 'communes-2025-gialai.geojson'),
+    dataPath('sample', 'communes-2025.geojson'),
   );
   const bd = now.features.filter((f) => (f.properties.share_in_former_gia_lai ?? 1) < 0.5);
+  const ld = now.features.filter(
+    (f) => f.properties.province_id === LAM_DONG_ID && (f.properties.share_in_former_dak_nong ?? 1) < 0.5,
+  );
   return [
     ...pre.features.map((f) => ({
       props: f.properties,
@@ -147,11 +179,13 @@ function readRawUnits(): RawUnit[] {
       boundarySet: 'pre2025' as const,
     })),
     ...bd.map((f) => ({ props: f.properties, geometry: f.geometry, boundarySet: '2025' as const })),
+    ...ld.map((f) => ({ props: f.properties, geometry: f.geometry, boundarySet: '2025' as const })),
   ];
 }
 
 function groupOf(raw: RawUnit): UnitGroup {
-  if (raw.boundarySet === '2025') return 'Bình Định (2025 units)';
+  if (raw.boundarySet === '2025')
+    return raw.props.province_id === LAM_DONG_ID ? 'Lâm Đồng (2025 units)' : 'Bình Định (2025 units)';
   return raw.props.province === 'Đắk Nông' ? 'Đắk Nông' : 'Gia Lai';
 }
 
@@ -194,6 +228,7 @@ export function loadUnits(): GenUnit[] {
       name: raw.props.name,
       short: shortName(raw.props.name),
       group,
+      part: group === 'Lâm Đồng (2025 units)' ? 'lamdong' : 'base',
       boundarySet: raw.boundarySet,
       district: raw.props.district,
       districtId: raw.props.district_id,
@@ -223,6 +258,8 @@ export function loadUnits(): GenUnit[] {
 function regionOf(u: GenUnit): NameRegion {
   if (u.group === 'Gia Lai') return 'gia-lai';
   if (u.group === 'Đắk Nông') return 'dak-nong';
+  // Old Lâm Đồng's highlands have K'Ho/Mạ/M'nông villages (bon, buôn) like Đắk Nông; the coast is Kinh.
+  if (u.group === 'Lâm Đồng (2025 units)') return u.density < 60 ? 'dak-nong' : 'binh-dinh';
   return u.density < 60 ? 'binh-dinh-highland' : 'binh-dinh';
 }
 
@@ -239,7 +276,7 @@ function centralUnit(candidates: GenUnit[]): GenUnit | undefined {
 /**
  * Marks the province capitals and district seats. A pre-2025 district's seat is its township
  * (thị trấn), else its central ward (towns and cities), else its most populous commune. In the
- * Bình Định part every ward and every commune built around a former township counts as a seat.
+ * 2025 parts every ward and every commune built around a former township counts as a seat.
  */
 function markCapitalsAndSeats(units: GenUnit[]): void {
   const byDistrict = new Map<string, GenUnit[]>();
@@ -263,10 +300,12 @@ function markCapitalsAndSeats(units: GenUnit[]): void {
   const bd = units.filter((u) => u.boundarySet === '2025');
   for (const u of bd) {
     if (u.kind !== 'rural') u.seat = true;
-    if (u.name.startsWith(CAPITAL_2025_PREFIX)) u.inCapital = true;
+    if (CAPITALS_2025.some((c) => c.ward(u.name))) u.inCapital = true;
   }
-  const quyNhon = bd.find((u) => u.name === CAPITAL_2025_PREFIX);
-  if (quyNhon) quyNhon.capitalPostOffice = 'Quy Nhơn';
+  for (const { seat, capital } of CAPITALS_2025) {
+    const unit = bd.find((u) => u.name === seat);
+    if (unit) unit.capitalPostOffice = capital;
+  }
 }
 
 /**

@@ -4,8 +4,9 @@
  * the analysis of the bundled sample. main.ts picks all three up, and starts again when something was
  * stored.
  */
-import communes2025Url from '../../data/sample/communes-2025-gialai.geojson?url';
+import communes2025Url from '../../data/sample/communes-2025.geojson?url';
 import communesPre2025Url from '../../data/sample/communes-pre2025.geojson?url';
+import crosswalkUrl from '../../data/sample/crosswalk-pre2025-2025.csv?url';
 import fiberUrl from '../../data/synthetic/fiber.synthetic.geojson?url';
 import postalUrl from '../../data/synthetic/postal.synthetic.geojson?url';
 import sitesUrl from '../../data/synthetic/sites.synthetic.geojson?url';
@@ -29,6 +30,7 @@ export const SAMPLE: SampleUrls = {
   fiber: abs(fiberUrl),
   villages: abs(villagesUrl),
   targets: [abs(gialaiTargetsUrl), abs(daknongTargetsUrl)],
+  crosswalk: abs(crosswalkUrl),
 };
 
 /** The browser's storage, or null when IndexedDB is not available. */

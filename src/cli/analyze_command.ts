@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_CONFIG } from '../core/base/config.ts';
 import { formatIssue, type InputIssue, UserError } from '../core/base/errors.ts';
 import type { EngineConfig, PopulationPoint } from '../core/base/types.ts';
+import { FORMER_AREA_MIN_SHARE } from '../core/base/unit_groups.ts';
 import { countedSites } from '../core/coverage/counted_sites.ts';
 import { buildReport } from '../core/report/report.ts';
 import { isFiberReach, runAnalysis } from '../core/run_analysis.ts';
@@ -79,7 +80,14 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
   const villages = villagesPath ? await loader.load(villagesPath, 'villages', reference) : undefined;
   loader.checkColumnsUsed();
 
-  const targetPaths = values.targets ?? bundledTargetFiles(communes.map((c) => c.provinceName));
+  const targetPaths =
+    values.targets ??
+    bundledTargetFiles(
+      communes.flatMap((c) => [
+        c.provinceName,
+        ...(c.former ?? []).filter((f) => f.share >= FORMER_AREA_MIN_SHARE).map((f) => f.province),
+      ]),
+    );
   const targets = targetPaths.map((path) => {
     const t =
       formatOf(path) === 'csv'
@@ -202,7 +210,10 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** The bundled target files for the provinces present, matched on the folded province name. */
+/**
+ * The bundled target files for the provinces present, and for the old provinces whose area a 2025 set
+ * covers (Đắk Nông in the merged Lâm Đồng), matched on the folded province name.
+ */
 function bundledTargetFiles(provinceNames: string[]): string[] {
   const wanted = new Set(provinceNames.map(foldText));
   return Object.entries(BUNDLED_TARGETS)

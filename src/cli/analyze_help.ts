@@ -12,7 +12,7 @@ SYNTHETIC infrastructure).
   --id-field NAME       boundary id field (auto: id, gso_code, ma_xa, code)
   --name-field NAME     boundary name field (auto: name, commune, ten)
   --population-field N  boundary population field (auto: population, pop2019, dan_so)
-  --boundary-set S      sample boundary set when --boundaries is not given: pre2025 (default) or 2025
+  --boundary-set S      sample boundary set when --boundaries is not given: 2025 (default: Gia Lai and Lâm Đồng since 1 July 2025) or pre2025
   --sites F             mobile sites: GeoJSON, or CSV id,lon,lat,technology,operator
                         [,name,band,azimuth_deg,beamwidth_deg,height_m,radius_m,status,year,…];
                         rows sharing an id and position are one site's cells

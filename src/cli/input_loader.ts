@@ -47,7 +47,7 @@ export class InputLoader {
 
   /**
    * The communes: `--boundaries` (with its field options), else the bundled set `--boundary-set`
-   * (pre2025 by default, or 2025).
+   * (2025 by default, or pre2025).
    */
   async loadBoundaries(flags: {
     boundaries?: string | undefined;
@@ -56,7 +56,7 @@ export class InputLoader {
     'population-field'?: string | undefined;
     'boundary-set'?: string | undefined;
   }): Promise<{ path: string; communes: Commune[] }> {
-    const set = flags['boundary-set'] ?? 'pre2025';
+    const set = flags['boundary-set'] ?? '2025';
     if (set !== 'pre2025' && set !== '2025')
       throw new UserError(`--boundary-set must be pre2025 or 2025 (got "${set}").`);
     const path = flags.boundaries ?? SAMPLE.boundaries[set];

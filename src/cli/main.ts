@@ -19,6 +19,8 @@ Commands:
              (see 'vungphu plan-sites --help')
   report     the periodic report: XLSX, PDF, CSV, GeoJSON, GeoPackage, Shapefile,
              KML, with a baseline comparison (see 'vungphu report --help')
+  crosswalk  old communes to new units (pre2025 ↔ 2025) from the geometry, checked
+             against the official composition (see 'vungphu crosswalk --help')
 
 Options:
   -h, --help     this help
@@ -42,6 +44,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'plan-sites')
       return await (await import('./plan_sites_command.ts')).planSitesCommand(rest);
     if (command === 'report') return await (await import('./report_command.ts')).reportCommand(rest);
+    if (command === 'crosswalk') return await (await import('./crosswalk_command.ts')).crosswalkCommand(rest);
     throw new UserError(`unknown command "${command}". Run 'vungphu --help'.`);
   } catch (e) {
     if (e instanceof UserError) {

@@ -14,12 +14,16 @@ export const ROOT = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
 export const SAMPLE = {
   boundaries: {
     pre2025: `${ROOT}data/sample/communes-pre2025.geojson`,
-    '2025': `${ROOT}data/sample/communes-2025-gialai.geojson`,
+    '2025': `${ROOT}data/sample/communes-2025.geojson`,
   },
   sites: `${ROOT}data/synthetic/sites.synthetic.geojson`,
   postal: `${ROOT}data/synthetic/postal.synthetic.geojson`,
   fiber: `${ROOT}data/synthetic/fiber.synthetic.geojson`,
   villages: `${ROOT}data/synthetic/villages.synthetic.geojson`,
+  /** The official successor of each pre-2025 commune (scripts/build_data.ts). */
+  composition: `${ROOT}data/sample/composition-pre2025-2025.csv`,
+  /** The pre2025 → 2025 crosswalk as `vungphu crosswalk` writes it, for converting baselines. */
+  crosswalk: `${ROOT}data/sample/crosswalk-pre2025-2025.csv`,
 } as const;
 
 /** The bundled target files, by province name (data/targets/). */

@@ -8,7 +8,9 @@ import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { UserError } from '../core/base/errors.ts';
-import { compareReports } from '../core/report/compare_reports.ts';
+import { unitGroups } from '../core/base/unit_groups.ts';
+import type { CrosswalkPiece } from '../core/crosswalk/carry_report.ts';
+import { compareAcrossSets } from '../core/crosswalk/compare_across_sets.ts';
 import { rankCommunes } from '../core/report/rank_communes.ts';
 import type { CoverageReport } from '../core/report/report.ts';
 import { reportIndicators } from '../core/report/report_indicators.ts';
@@ -16,10 +18,11 @@ import type { Target } from '../core/targets/targets.ts';
 import type { ReportGeometry } from '../io/export/report_features.ts';
 import type { ReportExportOptions } from '../io/export/report_tables.ts';
 import { communesFromGeoJSON } from '../io/import/boundaries.ts';
+import { crosswalkFromCsv } from '../io/import/crosswalk_file.ts';
 import { readReportJson } from '../io/import/report_schema.ts';
 import { targetsFromJson } from '../io/import/targets_file.ts';
 import { prepareOutDir, writeOutputFile } from './output_files.ts';
-import { ROOT } from './paths.ts';
+import { ROOT, SAMPLE } from './paths.ts';
 import { readBytes, readText } from './read_inputs.ts';
 
 export const REPORT_HELP = `vungphu report — the periodic report: Excel, PDF, CSV and GIS files
@@ -159,7 +162,18 @@ export async function reportCommand(argv: string[]): Promise<number> {
   const options: ReportExportOptions = { lang, targets, ...(asOf ? { asOf } : {}) };
   options.reportDate = new Date().toISOString();
   const baselinePath = own.get('--baseline');
-  if (baselinePath) options.comparison = compareReports(readReport(baselinePath, '--baseline'), report);
+  if (baselinePath) {
+    const baseline = readReport(baselinePath, '--baseline');
+    options.comparison = compareAcrossSets(baseline, report, bundledCrosswalk(), {
+      baselineName: baselinePath,
+      members: groupMembersOf(report),
+    });
+    const c = options.comparison.conversion;
+    if (c)
+      process.stderr.write(
+        `baseline ${baselinePath} was made on the ${c.direction === 'old→new' ? 'pre2025' : '2025'} boundaries: converted through the crosswalk (${c.carried} communes carried by area share; no baseline for ${c.without_baseline.length} units)\n`,
+      );
+  }
   const indicators = reportIndicators(report);
   const known = (id: string, flag: string) => {
     if (!indicators.some((i) => i.id === id))
@@ -238,6 +252,26 @@ function parseFormats(raw: string | undefined): Format[] {
   if (bad.length || !parts.length)
     throw new UserError(`--format: unknown format(s) "${bad.join(', ')}"; use any of ${FORMATS.join(',')}.`);
   return [...new Set(parts)] as Format[];
+}
+
+/**
+ * The communes of each group of the report's boundaries (the former provinces' areas have no parent
+ * links in report.json), read from its boundaries file; empty when that file cannot be read.
+ */
+function groupMembersOf(report: CoverageReport): Map<string, string[]> {
+  try {
+    const file = report.inputs.boundaries;
+    const { communes } = communesFromGeoJSON(JSON.parse(readText(file)), { file });
+    return new Map(unitGroups(communes).map((g) => [g.id, g.members.map((i) => communes[i]!.id)]));
+  } catch {
+    return new Map();
+  }
+}
+
+/** The bundled pre2025 → 2025 crosswalk pieces (data/sample/crosswalk-pre2025-2025.csv). */
+function bundledCrosswalk(): CrosswalkPiece[] {
+  const { rows } = crosswalkFromCsv(readText(SAMPLE.crosswalk), SAMPLE.crosswalk);
+  return rows.map((r) => ({ oldId: r.fromId, newId: r.toId, areaKm2: r.areaKm2 }));
 }
 
 /** Reads a report.json (ours or a baseline), validated: a UserError naming the file and field otherwise. */

@@ -12,7 +12,7 @@ import type {
   Technology,
   UnitResult,
 } from './base/types.ts';
-import { unitGroups } from './base/unit_groups.ts';
+import { type UnitGroup, unitGroups } from './base/unit_groups.ts';
 import { type AnalysisOptions, analyze } from './coverage/analyze.ts';
 import { type CommuneLocator, communeLocator } from './geometry/commune_locator.ts';
 import { type FiberBlock, fiberIndicators, rollupFiber } from './infrastructure/fiber_indicators.ts';
@@ -288,9 +288,56 @@ export function assembleUnits(
   });
 }
 
+/** The territory a target set (or one target) is evaluated on: a province-level unit and its communes. */
+interface Territory {
+  id: string;
+  name: string;
+  /** Report unit indices (communes, districts, the province-level unit) evaluated. */
+  units: Set<number>;
+}
+
 /**
- * Evaluates every target of every set at every unit it applies to; a set with a province applies only
- * to the units of that province (names folded). With `only`, just the units whose index it accepts.
+ * The territory of a target of a set for province `province`: a plan's scope is its province as it was
+ * when the plan was written. A `pre2025` target of a province that is now part of a merged one is
+ * evaluated over that old province's area (the 2025 units with at least FORMER_AREA_MIN_SHARE of their
+ * area in it, see `unitGroups`); otherwise over the province of that name; a set without a province
+ * over everything. Null when the set's province is not in the boundary set at all.
+ */
+function territoryOf(
+  province: string | null,
+  boundarySet: 'pre2025' | '2025' | undefined,
+  units: readonly FullUnit[],
+  communes: readonly Commune[],
+  groups: readonly UnitGroup[],
+): Territory | null {
+  const n = communes.length;
+  if (province === null) return { id: '', name: '', units: new Set(units.map((_u, k) => k)) };
+  const key = foldText(province);
+  const formerK = groups.findIndex(
+    (g) => g.formerProvince !== undefined && foldText(g.formerProvince) === key,
+  );
+  const currentK = groups.findIndex(
+    (g) => g.level === 'province' && g.formerProvince === undefined && foldText(g.name) === key,
+  );
+  const pick =
+    boundarySet === '2025' ? currentK : formerK >= 0 && boundarySet === 'pre2025' ? formerK : currentK;
+  const k = pick >= 0 ? pick : formerK;
+  if (k < 0) return null;
+  const g = groups[k]!;
+  const members = new Set(g.members);
+  const out = new Set<number>([n + k]);
+  for (const i of members) out.add(i);
+  // Districts wholly inside the territory (pre-2025 sets) are evaluated too.
+  groups.forEach((d, j) => {
+    if (d.level === 'district' && d.members.every((i) => members.has(i))) out.add(n + j);
+  });
+  return { id: g.id, name: g.name, units: out };
+}
+
+/**
+ * Evaluates every target of every set at every unit of its territory (see `territoryOf`: the
+ * province of the set as the plan knew it) and names that territory on each evaluation. With `only`,
+ * just the units whose index it accepts.
  */
 export function evaluateTargetSets(
   sets: readonly { province: string | null; targets: readonly Target[] }[],
@@ -299,15 +346,9 @@ export function evaluateTargetSets(
   only?: (unitIndex: number) => boolean,
 ): TargetEvaluation[] {
   const groups = unitGroups(communes);
-  const provinceOfUnit = units.map((_u, k) => {
-    if (k < communes.length) return communes[k]!.provinceName;
-    const g = groups[k - communes.length]!;
-    return communes[g.members[0]!]!.provinceName;
-  });
-  const evaluationUnits = (province: string | null): EvaluationUnit[] =>
+  const evaluationUnits = (territory: Territory): EvaluationUnit[] =>
     units.flatMap((u, k) =>
-      (only === undefined || only(k)) &&
-      (province === null || foldText(provinceOfUnit[k]!) === foldText(province))
+      (only === undefined || only(k)) && territory.units.has(k)
         ? [
             {
               id: u.id,
@@ -321,16 +362,17 @@ export function evaluateTargetSets(
   const memberIndex = new Map(groups.map((g) => [g.id, g.members]));
   const byId = new Map(units.map((u, k) => [u.id, k]));
   // One target at a time, so the lookup knows the target's scope (urban scopes sum urban communes).
-  return sets.flatMap((set) => {
-    const scopeUnits = evaluationUnits(set.province);
-    return set.targets.flatMap((t) =>
-      evaluateTargets(
+  return sets.flatMap((set) =>
+    set.targets.flatMap((t) => {
+      const territory = territoryOf(set.province, t.boundary_set, units, communes, groups);
+      if (!territory) return [];
+      return evaluateTargets(
         [t],
-        scopeUnits,
+        evaluationUnits(territory),
         metricLookup(units, communes, byId, memberIndex, URBAN_SCOPES.has(t.scope)),
-      ),
-    );
-  });
+      ).map((e) => (territory.id ? { ...e, territory_id: territory.id, territory_name: territory.name } : e));
+    }),
+  );
 }
 
 const pct = (num: number, den: number): MetricValue => ({

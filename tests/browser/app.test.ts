@@ -113,10 +113,14 @@ const cliOut = mkdtempSync(join(tmpdir(), 'vungphu-cli-'));
 beforeAll(async () => {
   // The CLI's report for the same bundled sample, computed first so that it does not compete with the
   // page for the CPU while the first render is timed.
-  const cli = promisify(execFile)(process.execPath, [`${ROOT}bin/vungphu.mjs`, 'analyze', '--out', cliOut], {
-    cwd: ROOT,
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const cli = promisify(execFile)(
+    process.execPath,
+    [`${ROOT}bin/vungphu.mjs`, 'analyze', '--boundary-set', 'pre2025', '--out', cliOut],
+    {
+      cwd: ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   [server, browser] = await Promise.all([startPreview(), launchChromium(), cli]);
   report = JSON.parse(readFileSync(join(cliOut, 'report.json'), 'utf8')) as CoverageReport;
 });
@@ -142,7 +146,7 @@ describe('the app on the bundled sample, offline', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') pageErrors.push(message.text());
     });
-    await page.goto(`${server!.origin}/`);
+    await page.goto(`${server!.origin}/#set=pre2025`);
   });
 
   afterAll(async () => {
@@ -361,12 +365,44 @@ describe('the app on the bundled sample, offline', () => {
     await other.goto(`${server!.origin}/#set=2025`);
     await waitReady(other);
     await drawn('2025');
-    expect(await levels()).toEqual(['province']);
+    // Gia Lai and Lâm Đồng, no districts.
+    expect(await levels()).toEqual(['province', 'province']);
     await other.locator('#boundary-set').selectOption('pre2025');
     await drawn('pre2025');
     const now = await levels();
     expect(now.filter((l) => l === 'district')).toHaveLength(25);
     expect(now.filter((l) => l === 'province')).toHaveLength(2);
+    await other.close();
+  });
+
+  it('hides the sites outside the boundary set, says how many, and shows them greyed on request', async () => {
+    const other = await context.newPage();
+    const drawnSites = () =>
+      other.evaluate(() => {
+        const source = (window as Hooked).__vungphu!.map!.getStyle().sources.sites as unknown as {
+          data: { features: { properties: { outside?: boolean } }[] };
+        };
+        const features = source.data.features;
+        return { all: features.length, outside: features.filter((f) => f.properties.outside).length };
+      });
+    await other.goto(`${server!.origin}/#set=pre2025`);
+    expect((await waitReady(other)).error).toBeNull();
+    // The sample's Bình Định and Lâm Đồng parts lie outside the pre-2025 communes.
+    const status = await other.locator('#status').textContent();
+    expect(status).toContain('2.516 trạm (mẫu tổng hợp)');
+    expect(status).toContain('2.498 trạm nằm ngoài bộ ranh giới này');
+    await expect.poll(drawnSites).toEqual({ all: 2516, outside: 0 });
+    await other.locator('#show-outside').click();
+    await waitHash(other, ['outside=1']);
+    await expect.poll(drawnSites).toEqual({ all: 5014, outside: 2498 });
+    // On the 2025 set every sample site and postal point lies inside a unit; only 9 trunk pieces of the
+    // real roads (clipped 0.05° beyond the old provinces: QL24, QL14C, TL681) lie outside.
+    await other.locator('#boundary-set').selectOption('2025');
+    await waitReady(other, 2);
+    expect(await other.locator('#status').textContent()).not.toContain('ngoài bộ ranh giới');
+    expect(await other.locator('label:has(#show-outside)').textContent()).toContain(
+      '0 trạm, 0 điểm bưu chính, 9 tuyến cáp',
+    );
     await other.close();
   });
 
@@ -418,7 +454,7 @@ describe('import and persistence', () => {
     const { context, blocked } = await offlineContext(browser!, server!.origin);
     const page = await context.newPage();
     try {
-      await page.goto(`${server!.origin}/`);
+      await page.goto(`${server!.origin}/#set=pre2025`);
       expect((await waitReady(page)).error).toBeNull();
       await page.locator('#tabbtn-data').click();
       const csv = [
@@ -471,7 +507,7 @@ describe('import and persistence', () => {
       await waitReady(page, 2);
       const sites = page.locator('#dataset-table tr[data-kind="sites"]');
       await expect.poll(() => sites.getAttribute('data-source')).toBe('sample');
-      expect(await sites.locator('td').nth(2).textContent()).toBe('3.516');
+      expect(await sites.locator('td').nth(2).textContent()).toBe('5.014');
       await expect.poll(() => page.locator('#status').textContent()).toContain('Đã xoá dữ liệu đã nhập');
       expect(blocked).toEqual([]);
 
@@ -508,7 +544,7 @@ describe('untrusted names', () => {
         served++;
         await route.fulfill({ response, json: fc });
       });
-      await page.goto(`${server!.origin}/`);
+      await page.goto(`${server!.origin}/#set=pre2025`);
       const { error } = await waitReady(page);
       expect(error).toBeNull();
       expect(served).toBeGreaterThan(0);

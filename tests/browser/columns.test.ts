@@ -24,7 +24,7 @@ beforeAll(async () => {
   ({ context } = await offlineContext(browser, server.origin));
   page = await context.newPage();
   await page.setViewportSize({ width: 1400, height: 1000 });
-  await page.goto(`${server.origin}/`);
+  await page.goto(`${server.origin}/#set=pre2025`);
   expect((await waitReady(page)).error).toBeNull();
   await page.locator('#tabbtn-data').click();
   await page.locator('#import-kind').selectOption('sites');

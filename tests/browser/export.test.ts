@@ -60,7 +60,16 @@ beforeAll(async () => {
   // The CLI's report on the same bundled sample (pre-2025 communes, Vietnamese), before the page starts.
   await promisify(execFile)(
     process.execPath,
-    [`${ROOT}bin/vungphu.mjs`, 'report', '--format', 'xlsx,csv,gpkg', '--out', cliOut],
+    [
+      `${ROOT}bin/vungphu.mjs`,
+      'report',
+      '--boundary-set',
+      'pre2025',
+      '--format',
+      'xlsx,csv,gpkg',
+      '--out',
+      cliOut,
+    ],
     { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
   );
   cli = JSON.parse(readFileSync(join(cliOut, 'report.json'), 'utf8')) as CoverageReport;
@@ -68,7 +77,7 @@ beforeAll(async () => {
   ({ context, blocked } = await offlineContext(browser, server.origin));
   page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(String(e)));
-  await page.goto(`${server.origin}/#tab=report`);
+  await page.goto(`${server.origin}/#set=pre2025&tab=report`);
   const state = await waitReady(page);
   expect(state.error).toBeNull();
 });

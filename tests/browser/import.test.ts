@@ -26,7 +26,7 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startPreview(), launchChromium()]);
   ({ context, blocked } = await offlineContext(browser, server.origin));
   page = await context.newPage();
-  await page.goto(`${server.origin}/`);
+  await page.goto(`${server.origin}/#set=pre2025`);
   expect((await waitReady(page)).error).toBeNull();
   await page.locator('#tabbtn-data').click();
 });

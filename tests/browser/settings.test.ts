@@ -25,10 +25,14 @@ let cli: CoverageReport;
 let defaults: CoverageReport;
 
 const analyze = (dir: string, args: string[]) =>
-  promisify(execFile)(process.execPath, [`${ROOT}bin/vungphu.mjs`, 'analyze', '--out', dir, ...args], {
-    cwd: ROOT,
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  promisify(execFile)(
+    process.execPath,
+    [`${ROOT}bin/vungphu.mjs`, 'analyze', '--boundary-set', 'pre2025', '--out', dir, ...args],
+    {
+      cwd: ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
 
 beforeAll(async () => {
   await Promise.all([
@@ -72,7 +76,7 @@ const cliFigures = (r: CoverageReport) =>
 
 describe('analysis settings', () => {
   it('recompute with the chosen counting rule and fiber reach, equal to the CLI with the same flags', async () => {
-    await page.goto(`${server!.origin}/`);
+    await page.goto(`${server!.origin}/#set=pre2025`);
     expect((await waitReady(page)).error).toBeNull();
     expect(await appFigures()).toEqual(cliFigures(defaults));
 
@@ -138,7 +142,7 @@ describe('what-if: drag a picked site to move it', () => {
   it('moves the site where it is dropped, as one move edit recomputed in the worker', async () => {
     const p = await context.newPage();
     try {
-      await p.goto(`${server!.origin}/#map=108.00000,13.98000,11.50&tab=scenario`);
+      await p.goto(`${server!.origin}/#set=pre2025&map=108.00000,13.98000,11.50&tab=scenario`);
       expect((await waitReady(p)).error).toBeNull();
       // A site drawn as a dot (not a cluster), well inside the view, once the map has drawn everything.
       await mapIdle(p);

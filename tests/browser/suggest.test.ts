@@ -111,7 +111,7 @@ beforeAll(async () => {
   ({ context, blocked } = await offlineContext(browser, server.origin));
   page = await context.newPage();
   await countEditRequests(page);
-  await page.goto(`${server.origin}/#lang=en&tech=5G&tab=scenario`);
+  await page.goto(`${server.origin}/#set=pre2025&lang=en&tech=5G&tab=scenario`);
   const state = await waitReady(page);
   expect(state.error).toBeNull();
 });

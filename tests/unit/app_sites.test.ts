@@ -251,6 +251,7 @@ async function runLoad(analysis: AnalysisOptionsChoice, edits: Edit[] = []) {
       fiber: '',
       villages: '',
       targets: [],
+      crosswalk: '',
     },
     imported: [payload('boundaries'), payload('sites')],
     edits,

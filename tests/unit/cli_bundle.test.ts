@@ -52,8 +52,8 @@ describe('the bundled CLI', () => {
     expect(r.stderr).not.toMatch(/bundled CLI/);
     expect(r.stdout).toMatch(/wrote out\/report\.json/);
     const report: CoverageReport = JSON.parse(readFileSync(join(dir, 'out/report.json'), 'utf8'));
-    expect(report.inputs.boundaries).toBe(`${ROOT}data/sample/communes-2025-gialai.geojson`);
-    expect(report.units.filter((u) => u.level === 'commune')).toHaveLength(135);
+    expect(report.inputs.boundaries).toBe(`${ROOT}data/sample/communes-2025.geojson`);
+    expect(report.units.filter((u) => u.level === 'commune')).toHaveLength(259);
   });
 });
 

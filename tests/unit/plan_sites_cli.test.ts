@@ -28,7 +28,16 @@ describe('vungphu plan-sites (end to end)', () => {
 
   it('writes plan.csv whose cumulative coverage is non-decreasing and matches a brute-force recount', async () => {
     const out = mkdtempSync(join(tmpdir(), 'plan-'));
-    const code = await planSitesCommand(['--scope', 'district:Thành phố Pleiku', '--k', '6', '--out', out]);
+    const code = await planSitesCommand([
+      '--boundary-set',
+      'pre2025',
+      '--scope',
+      'district:Thành phố Pleiku',
+      '--k',
+      '6',
+      '--out',
+      out,
+    ]);
     expect(code).toBe(0);
     const csvText = read(join(out, 'plan.csv'));
     expect(csvText.charCodeAt(0)).toBe(0xfeff);
@@ -116,6 +125,8 @@ describe('vungphu plan-sites (end to end)', () => {
       return true;
     });
     const code = await planSitesCommand([
+      '--boundary-set',
+      'pre2025',
       '--candidates',
       file,
       '--scope',
@@ -143,6 +154,8 @@ describe('vungphu plan-sites (end to end)', () => {
     const file = join(dir, 'cands.csv');
     writeFileSync(file, 'id,lon,lat\nonly,107.9890,13.9800\n');
     const code = await planSitesCommand([
+      '--boundary-set',
+      'pre2025',
       '--candidates',
       file,
       '--scope',

@@ -25,7 +25,10 @@ describe('vungphu report on the bundled sample', () => {
   let stdout = '';
 
   beforeAll(() => {
-    stdout = execFileSync(process.execPath, [BIN, 'report', '--out', out], { cwd: dir, encoding: 'utf8' });
+    stdout = execFileSync(process.execPath, [BIN, 'report', '--boundary-set', 'pre2025', '--out', out], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     indicators = reportIndicators(report);
     communes = report.units.filter((u) => u.level === 'commune');

@@ -48,7 +48,7 @@ const vi = {
   'panel.label': 'Thông tin đơn vị',
 
   'set.pre2025': 'Ranh giới trước 01/7/2025',
-  'set.2025': 'Ranh giới từ 01/7/2025 (Gia Lai)',
+  'set.2025': 'Ranh giới từ 01/7/2025 (Gia Lai, Lâm Đồng)',
   'set.imported': 'Ranh giới đã nhập',
 
   'controls.indicator': 'Chỉ tiêu tô màu',
@@ -106,6 +106,9 @@ const vi = {
   'status.progress': 'Đang phân tích: {done}/{total} xã…',
   'status.communes': '{n} xã',
   'status.sites': '{n} trạm ({source})',
+  'status.outside': '{n} trạm nằm ngoài bộ ranh giới này',
+  'controls.showOutside':
+    'Hiện hạ tầng nằm ngoài bộ ranh giới này: {n} trạm, {postal} điểm bưu chính, {fiber} tuyến cáp (màu xám, không tính vào số liệu)',
   'status.analysis': 'phân tích {s} giây',
   'status.issues': '{n} vấn đề trong dữ liệu',
   'status.warnings': '{n} cảnh báo',
@@ -252,7 +255,7 @@ const en: Record<MessageKey, string> = {
   'panel.label': 'Unit details',
 
   'set.pre2025': 'Boundaries before 1 July 2025',
-  'set.2025': 'Boundaries from 1 July 2025 (Gia Lai)',
+  'set.2025': 'Boundaries from 1 July 2025 (Gia Lai, Lâm Đồng)',
   'set.imported': 'Imported boundaries',
 
   'controls.indicator': 'Colour communes by',
@@ -310,6 +313,9 @@ const en: Record<MessageKey, string> = {
   'status.progress': 'Analysing: {done}/{total} communes…',
   'status.communes': '{n} communes',
   'status.sites': '{n} sites ({source})',
+  'status.outside': '{n} sites outside this boundary set',
+  'controls.showOutside':
+    'Show the infrastructure outside this boundary set: {n} sites, {postal} postal points, {fiber} fiber routes (grey, not in any figure)',
   'status.analysis': 'analysed in {s} s',
   'status.issues': '{n} problems in the data',
   'status.warnings': '{n} warnings',

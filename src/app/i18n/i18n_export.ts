@@ -55,6 +55,9 @@ export const exportVi = {
   'compare.truncated': 'Chỉ hiện {limit} dòng đầu; xem đủ trong tệp XLSX.',
   'compare.empty': 'Không có thay đổi nào so với mốc.',
   'compare.onlyIn': 'Đơn vị chỉ có ở mốc: {before}; chỉ có hiện tại: {after}.',
+  'compare.converted':
+    'Mốc so sánh được lập trên địa giới khác ({from}) và đã được quy đổi sang địa giới hiện tại qua bảng chuyển đổi: {carried} xã/phường có số liệu quy đổi; {without} đơn vị không có số liệu mốc.',
+  'compare.noBaseline': 'Không có số liệu mốc cho đơn vị này: {names}',
   'compare.sortBy': 'Sắp xếp theo {column}',
   'png.title': 'Vùng Phủ · {indicator}',
   'png.date': 'Lập lúc {date}',
@@ -118,6 +121,9 @@ export const exportEn: Record<keyof typeof exportVi, string> = {
   'compare.truncated': 'Only the first {limit} rows are shown; the XLSX has them all.',
   'compare.empty': 'Nothing changed against the baseline.',
   'compare.onlyIn': 'Units only in the baseline: {before}; only in the current: {after}.',
+  'compare.converted':
+    'The baseline was made on other boundaries ({from}) and converted to the current ones through the crosswalk: {carried} communes carried; {without} units have no baseline.',
+  'compare.noBaseline': 'No baseline for this unit: {names}',
   'compare.sortBy': 'Sort by {column}',
   'png.title': 'Vùng Phủ · {indicator}',
   'png.date': 'Made {date}',

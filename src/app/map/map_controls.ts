@@ -51,8 +51,8 @@ export function renderMapControls(
     { attrs: { id: 'operator' } },
   );
   const sets: [BoundarySet, string][] = [
-    ['pre2025', t('set.pre2025')],
     ['2025', t('set.2025')],
+    ['pre2025', t('set.pre2025')],
   ];
   if (hasImportedBoundaries) sets.push(['imported', t('set.imported')]);
   const boundary = selectBox(sets, view.boundarySet, (v) => onChange({ boundarySet: v as BoundarySet }), {
@@ -79,6 +79,19 @@ export function renderMapControls(
     ]),
     field(t('controls.boundarySet'), boundary),
   ];
+  const outside = snap?.outsideSites ?? 0;
+  const outsideOther = (snap?.outsidePostal ?? 0) + (snap?.outsideFiber ?? 0);
+  if (outside > 0 || outsideOther > 0) {
+    const box = el('input', { attrs: { type: 'checkbox', id: 'show-outside' } });
+    box.checked = view.showOutside;
+    box.addEventListener('change', () => onChange({ showOutside: box.checked }));
+    const label = t('controls.showOutside', {
+      n: fmt.int(outside),
+      postal: fmt.int(snap?.outsidePostal ?? 0),
+      fiber: fmt.int(snap?.outsideFiber ?? 0),
+    });
+    children.push(el('label', { className: 'check' }, [box, ` ${label}`]));
+  }
   const yearField = field(t('controls.year'), year);
   if (view.indicator !== 'target') children.push(el('div', { className: 'two' }, [yearField]));
   else {
@@ -101,7 +114,7 @@ export function renderMapControls(
  */
 export function provinceLines(store: DataStore, view: ViewState): { id: string; text: string }[] {
   return store.unitsOf('province').map((p) => {
-    const name = /^(tỉnh|thành phố|tp\.?)\s/iu.test(p.name)
+    const name = /^(tỉnh|thành phố|tp\.?|địa bàn)\s/iu.test(p.name)
       ? p.name
       : t('summary.province', { name: p.name });
     let text: string;

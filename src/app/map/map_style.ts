@@ -117,8 +117,10 @@ function appLayers(operators: readonly string[]): LayerSpecification[] {
   const byOperator = operatorColorExpression(operators);
   const edited: ExpressionSpecification = ['match', ['get', 'state'], ['added', 'moved'], true, false];
   // Baseline and edited sites are drawn alike; edits get a larger dot and a gold ring.
+  const outside: ExpressionSpecification = ['==', ['get', 'outside'], true];
   const sitePaint: CircleLayerSpecification['paint'] = {
-    'circle-color': siteFillExpression(byOperator),
+    // A site outside every commune of the set is drawn grey (when shown at all).
+    'circle-color': ['case', outside, '#9e9e9e', siteFillExpression(byOperator)],
     'circle-radius': [
       'interpolate',
       ['linear'],
@@ -225,7 +227,12 @@ function appLayers(operators: readonly string[]): LayerSpecification[] {
       type: 'line',
       source: 'fiber',
       paint: {
-        'line-color': ['match', ['get', 'medium'], 'copper', '#8c510a', '#01665e'],
+        'line-color': [
+          'case',
+          outside,
+          '#9e9e9e',
+          ['match', ['get', 'medium'], 'copper', '#8c510a', '#01665e'],
+        ],
         'line-width': ['interpolate', ['linear'], ['zoom'], 7, 1, 12, 2.5],
         'line-opacity': 0.9,
       },
@@ -257,15 +264,20 @@ function appLayers(operators: readonly string[]): LayerSpecification[] {
       source: 'postal',
       paint: {
         'circle-color': [
-          'match',
-          ['get', 'type'],
-          ['post_office', 'post_office_1', 'post_office_2', 'post_office_3'],
-          '#1b7837',
-          'cultural_post_point',
-          '#762a83',
-          'agent',
-          '#2166ac',
-          '#8c6bb1',
+          'case',
+          outside,
+          '#9e9e9e',
+          [
+            'match',
+            ['get', 'type'],
+            ['post_office', 'post_office_1', 'post_office_2', 'post_office_3'],
+            '#1b7837',
+            'cultural_post_point',
+            '#762a83',
+            'agent',
+            '#2166ac',
+            '#8c6bb1',
+          ],
         ],
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 2.5, 12, 6],
         'circle-stroke-color': ['case', edited, '#ffd700', ['get', 'staffed'], '#ffffff', '#333333'],

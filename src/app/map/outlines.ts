@@ -2,12 +2,12 @@
  * The district and province outlines of the bundled boundary sets, drawn over the commune choropleth.
  * They are the communes dissolved by district and by province (scripts/build_data.ts, data/SOURCES.md):
  * tracing them from the communes in the page would leave slivers where neighbouring communes' edges do
- * not quite meet. The 2025 set has no districts (they were abolished), so it gets its province only;
+ * not quite meet. The 2025 set has no districts (they were abolished), so it gets its provinces only;
  * imported boundaries get none.
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import districtsUrl from '../../../data/sample/districts-pre2025.geojson?url';
-import province2025Url from '../../../data/sample/province-2025-gialai.geojson?url';
+import provinces2025Url from '../../../data/sample/provinces-2025.geojson?url';
 import provincesUrl from '../../../data/sample/provinces-pre2025.geojson?url';
 
 export type OutlineSet = 'pre2025' | '2025' | 'imported';
@@ -17,7 +17,7 @@ const FILES: Record<OutlineSet, { url: string; level: 'district' | 'province' }[
     { url: districtsUrl, level: 'district' },
     { url: provincesUrl, level: 'province' },
   ],
-  '2025': [{ url: province2025Url, level: 'province' }],
+  '2025': [{ url: provinces2025Url, level: 'province' }],
   imported: [],
 };
 

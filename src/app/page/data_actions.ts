@@ -183,10 +183,10 @@ export class DataActions {
     if (stored) await loader.reload();
   }
 
-  /** Back to the sample's pre-2025 communes when the imported boundaries go. */
+  /** Back to the sample's 2025 communes (the default set) when the imported boundaries go. */
   #leaveImportedBoundaries(): void {
     if (this.page.store.view.boundarySet !== 'imported') return;
-    this.page.store.switchBoundarySet('pre2025');
+    this.page.store.switchBoundarySet('2025');
     this.page.loader.cameraPlan = 'fit';
   }
 

@@ -246,7 +246,7 @@ export class Loader {
       console.warn('IndexedDB unavailable; imported data will not survive a reload', error);
     }
     if (store.view.boundarySet === 'imported' && !store.hasImported('boundaries'))
-      store.setView({ boundarySet: 'pre2025' });
+      store.setView({ boundarySet: '2025' });
     const stored =
       store.state.imported.length > 0 || store.edits.length > 0 || store.view.boundarySet === 'imported';
     this.showSampleCommunes();

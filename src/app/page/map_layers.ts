@@ -52,7 +52,8 @@ export class MapLayers {
               const p = f.properties ?? {};
               return (
                 (tech === 'any' || String(p.tech).split(';').includes(tech)) &&
-                (op === 'all' || p.operator === op)
+                (op === 'all' || p.operator === op) &&
+                (view.showOutside || p.outside !== true)
               );
             }),
           );
@@ -67,6 +68,13 @@ export class MapLayers {
           );
           break;
         }
+        case 'postal':
+        case 'fiber':
+          coverage.setLayerData(
+            layer,
+            s.collection(layer, (f) => view.showOutside || f.properties?.outside !== true),
+          );
+          break;
         default:
           coverage.setLayerData(layer, s.collection(layer));
       }

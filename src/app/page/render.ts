@@ -285,11 +285,12 @@ export class PageRenderer {
     const parts = [
       t('status.communes', { n: fmt.int(data.unitsOf('commune').length) }),
       t('status.sites', {
-        n: fmt.int(data.keys('sites').length),
+        n: fmt.int(data.keys('sites').length - s.outsideSites),
         source: sites?.source === 'imported' ? sites.name : t('data.synthetic'),
       }),
       t('status.analysis', { s: fmt.decimal(s.timings.analysisMs / 1000, 1) }),
     ];
+    if (s.outsideSites > 0) parts.push(t('status.outside', { n: fmt.int(s.outsideSites) }));
     if (s.issues > 0) parts.push(t('status.issues', { n: fmt.int(s.issues) }));
     if (s.warnings.length > 0) parts.push(t('status.warnings', { n: fmt.int(s.warnings.length) }));
     this.status(parts.join(' · '));

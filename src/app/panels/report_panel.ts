@@ -449,7 +449,34 @@ export class ReportPanel {
         }),
       }),
     ];
-    if (c.only_in_baseline.length || c.only_in_current.length)
+    if (c.conversion) {
+      const conv = c.conversion;
+      out.push(
+        el('p', {
+          className: 'muted',
+          attrs: { id: 'compare-converted' },
+          text: `${t('compare.converted', {
+            from: conv.direction === 'old→new' ? t('set.pre2025') : t('set.2025'),
+            carried: fmt.int(conv.carried),
+            without: fmt.int(conv.without_baseline.length),
+          })} ${this.lang === 'vi' ? conv.method_vi : conv.method_en}`,
+        }),
+      );
+      if (conv.without_baseline.length)
+        out.push(
+          el('p', {
+            className: 'muted',
+            attrs: { id: 'compare-no-baseline' },
+            text: t('compare.noBaseline', {
+              names: conv.without_baseline
+                .slice(0, 12)
+                .map((u) => u.name)
+                .join(', ')
+                .concat(conv.without_baseline.length > 12 ? ', …' : ''),
+            }),
+          }),
+        );
+    } else if (c.only_in_baseline.length || c.only_in_current.length)
       out.push(
         el('p', {
           className: 'muted',

@@ -58,6 +58,8 @@ export interface ViewState {
   basemap: Basemap;
   /** Analysis choices that change the figures (null: the defaults of the CLI). */
   analysis: AnalysisChoice;
+  /** Draw (greyed) the sites that lie outside every commune of the boundary set; hidden otherwise. */
+  showOutside: boolean;
 }
 
 /** The postal counting rule (categories counted for R̄) and the fiber reach distance, as in the CLI. */
@@ -88,7 +90,7 @@ export const DEFAULT_VIEW: ViewState = {
   indicator: 'mobile_pop',
   technology: '4G',
   operator: 'all',
-  boundarySet: 'pre2025',
+  boundarySet: '2025',
   year: 'all',
   targetId: null,
   selection: { kind: 'none' },
@@ -97,6 +99,7 @@ export const DEFAULT_VIEW: ViewState = {
   tab: 'map',
   basemap: { kind: 'none' },
   analysis: { countingRule: null, fiberReachM: null },
+  showOutside: false,
 };
 
 const LEVEL_CODE: Record<UnitLevel, string> = { commune: 'c', district: 'd', province: 'p' };
@@ -125,6 +128,7 @@ export function encodeView(v: ViewState): string {
   if (v.analysis.countingRule) q.set('count', v.analysis.countingRule.join(','));
   if (v.analysis.fiberReachM !== null) q.set('reach', String(v.analysis.fiberReachM));
   if (v.analysis.asOf != null) q.set('asof', String(v.analysis.asOf));
+  if (v.showOutside) q.set('outside', '1');
   return q.toString();
 }
 
@@ -187,6 +191,7 @@ export function decodeView(hash: string): ViewState {
     tab: oneOf(TAB_IDS, q.get('tab'), d.tab),
     basemap,
     analysis: decodeAnalysis(q),
+    showOutside: q.get('outside') === '1',
   };
 }
 

@@ -121,7 +121,7 @@ async function handle(request: WorkerRequest): Promise<void> {
     case 'compare': {
       if (!session) throw new Error('compare before load');
       const { compareWithBaseline } = await import('./worker_export.ts');
-      post({ kind: 'compared', id: request.id, ...compareWithBaseline(session, request.baseline) });
+      post({ kind: 'compared', id: request.id, ...(await compareWithBaseline(session, request.baseline)) });
       return;
     }
     default: {

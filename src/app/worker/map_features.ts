@@ -76,7 +76,7 @@ export function cellInfo(
  * only when they apply. The cells themselves are asked for by the popup (worker_sites.ts): the features
  * of thousands of sites go with every load, and stay small.
  */
-export function siteFeature(s: Site, state: EditState, rule: CountingRule): Feature {
+export function siteFeature(s: Site, state: EditState, rule: CountingRule, outside = false): Feature {
   const cells = cellsOf(s);
   const planned = cells.filter((c) => c.status === 'planned').length;
   return {
@@ -90,6 +90,8 @@ export function siteFeature(s: Site, state: EditState, rule: CountingRule): Feat
       sector: cells.some(isSector),
       ...(planned > 0 ? { planned } : {}),
       ...(cells.some((c) => cellCounted(c, rule)) ? {} : { counted: false }),
+      // Outside every commune of the boundary set: hidden on the map unless asked for, then greyed.
+      ...(outside ? { outside: true } : {}),
       state,
     },
   };
@@ -133,7 +135,7 @@ export function footprintFeatures(
 }
 
 /** A postal service point. */
-export function postalFeature(p: PostalPoint, state: EditState): Feature {
+export function postalFeature(p: PostalPoint, state: EditState, outside = false): Feature {
   return {
     type: 'Feature',
     geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
@@ -144,6 +146,7 @@ export function postalFeature(p: PostalPoint, state: EditState): Feature {
       internet: p.internet,
       online: p.online_public_services,
       name: p.name ?? null,
+      ...(outside ? { outside: true } : {}),
       state,
     },
   };
@@ -162,11 +165,17 @@ export function serviceCircleFeatures(p: PostalPoint, distanceKm: number): Featu
 }
 
 /** A fiber (or copper) route. */
-export function fiberFeature(r: FiberRoute): Feature {
+export function fiberFeature(r: FiberRoute, outside = false): Feature {
   return {
     type: 'Feature',
     geometry: r.geometry,
-    properties: { id: r.id, operator: r.operator, medium: r.medium, year: r.year },
+    properties: {
+      id: r.id,
+      operator: r.operator,
+      medium: r.medium,
+      year: r.year,
+      ...(outside ? { outside: true } : {}),
+    },
   };
 }
 

@@ -28,6 +28,8 @@ export interface Session {
   countedCache: WeakMap<Site, Site | null>;
   /** The name of the commune a site stands in (null outside every commune). */
   communeOf: (s: Site) => string | null;
+  /** Whether a point lies in a commune of the boundary set (infrastructure outside is drawn apart). */
+  inside: (lon: number, lat: number) => boolean;
   basePostal: PostalPoint[] | null;
   fiber: FiberRoute[] | null;
   villages: Village[];
@@ -41,6 +43,8 @@ export interface Session {
   subscribed: Set<FeatureLayer>;
   /** Target definitions of the loaded target files (labels, years, sources for the exports). */
   targets: Target[];
+  /** URL of the bundled crosswalk CSV (for a baseline made on the other boundary set). */
+  crosswalkUrl: string;
 }
 
 /**

@@ -72,7 +72,7 @@ export function edit(
     all.footprints = [...p.footprints, ...siteChanges.removed];
   }
   if (postalChanges.upserted.length || postalChanges.removed.length) {
-    const p = postalPatch(postalChanges.upserted, states, result.postalOptions.distanceKm);
+    const p = postalPatch(postalChanges.upserted, states, result.postalOptions.distanceKm, s.inside);
     all.postal = [...p.postal, ...postalChanges.removed];
     all.serviceCircles = [...p.serviceCircles, ...postalChanges.removed];
   }

@@ -11,7 +11,10 @@ import { strToU8, zipSync } from 'fflate';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import { DEFAULT_CONFIG } from '../../core/base/config.ts';
+import { unitGroups } from '../../core/base/unit_groups.ts';
 import { countedSites } from '../../core/coverage/counted_sites.ts';
+import type { CrosswalkPiece } from '../../core/crosswalk/carry_report.ts';
+import { compareAcrossSets } from '../../core/crosswalk/compare_across_sets.ts';
 import { updateAnalysis } from '../../core/incremental_analysis.ts';
 import { compareReports, type ReportComparison } from '../../core/report/compare_reports.ts';
 import { rankCommunes } from '../../core/report/rank_communes.ts';
@@ -29,6 +32,7 @@ import { layersShapefileZip, reportShapefileZip } from '../../io/export/report_s
 import type { ReportExportOptions } from '../../io/export/report_tables.ts';
 import { reportXlsx } from '../../io/export/report_xlsx.ts';
 import { sitesCellsCsv } from '../../io/export/sites_cells_csv.ts';
+import { crosswalkFromCsv } from '../../io/import/crosswalk_file.ts';
 import { readReportJson } from '../../io/import/report_schema.ts';
 import { applyEdits } from '../state/scenario_edits.ts';
 import type { ExportFormat } from './export_logic.ts';
@@ -77,15 +81,56 @@ export function baselineReport(s: Session, spec: BaselineSpec): CoverageReport {
  * The comparison of the current scenario with a baseline (before = baseline, after = current), and
  * which direction is better for each indicator (to colour a change as a gain or a loss).
  */
-export function compareWithBaseline(
+export async function compareWithBaseline(
   s: Session,
   spec: BaselineSpec,
-): { comparison: ReportComparison; better: Record<string, 'higher' | 'lower' | null> } {
+): Promise<{ comparison: ReportComparison; better: Record<string, 'higher' | 'lower' | null> }> {
   const current = currentReport(s);
   return {
-    comparison: compareReports(baselineReport(s, spec), current),
+    comparison: await comparison(s, spec, current),
     better: Object.fromEntries(reportIndicators(current).map((i) => [i.id, i.better])),
   };
+}
+
+let crosswalkCache: { url: string; pieces: Promise<CrosswalkPiece[]> } | null = null;
+
+/** The bundled crosswalk's pieces, fetched once (only when a report.json baseline is compared). */
+function crosswalkPieces(url: string): Promise<CrosswalkPiece[]> {
+  if (crosswalkCache?.url !== url) {
+    const pieces = fetch(url)
+      .then((r) => {
+        if (!r.ok) throw new Error(`could not load the bundled file ${url} (HTTP ${r.status})`);
+        return r.text();
+      })
+      .then((text) =>
+        crosswalkFromCsv(text, 'crosswalk-pre2025-2025.csv').rows.map((r) => ({
+          oldId: r.fromId,
+          newId: r.toId,
+          areaKm2: r.areaKm2,
+        })),
+      );
+    crosswalkCache = { url, pieces };
+  }
+  return crosswalkCache.pieces;
+}
+
+/**
+ * The current report against a baseline: an imported report.json made on the other boundary set is
+ * carried through the crosswalk (`compareAcrossSets`); the sample and saved scenarios are recomputed
+ * on the current boundaries, so they compare unit by unit.
+ */
+async function comparison(
+  s: Session,
+  spec: BaselineSpec,
+  current: CoverageReport,
+): Promise<ReportComparison> {
+  const baseline = baselineReport(s, spec);
+  if (spec.kind !== 'report') return compareReports(baseline, current);
+  const members = new Map(unitGroups(s.communes).map((g) => [g.id, g.members.map((i) => s.communes[i]!.id)]));
+  return compareAcrossSets(baseline, current, await crosswalkPieces(s.crosswalkUrl), {
+    baselineName: spec.name,
+    members,
+  });
 }
 
 /** The geometry the PDF map and the GIS files need: as the CLI reads it back from `analyze`'s output. */
@@ -173,7 +218,7 @@ export async function buildExport(
   const by = reportIndicators(report).some((i) => i.id === indicator) ? indicator : DEFAULT_EXPORT_INDICATOR;
   if (format === 'json') return strToU8(JSON.stringify(report, null, 1));
   const options: ReportExportOptions = { lang, targets: s.targets, reportDate: new Date().toISOString() };
-  if (baseline) options.comparison = compareReports(baselineReport(s, baseline), report);
+  if (baseline) options.comparison = await comparison(s, baseline, report);
   options.ranking = { indicator: by, rows: rankCommunes(report, by) };
   switch (format) {
     case 'xlsx':

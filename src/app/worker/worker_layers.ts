@@ -5,7 +5,7 @@
  */
 import type { Feature, Polygon } from 'geojson';
 import { DEFAULT_CONFIG } from '../../core/base/config.ts';
-import type { PostalPoint } from '../../core/base/infrastructure.ts';
+import type { FiberRoute, PostalPoint } from '../../core/base/infrastructure.ts';
 import type { Site } from '../../core/base/types.ts';
 import type { FullResult } from '../../core/run_analysis.ts';
 import type { Edit } from '../state/scenario_edits.ts';
@@ -36,9 +36,9 @@ export function layerPatch(s: Session, layer: FeatureLayer): LayerPatch {
       return sitePatch(s, s.sites, states)[layer];
     case 'postal':
     case 'serviceCircles':
-      return postalPatch(input.postal ?? [], states, result.postalOptions.distanceKm)[layer];
+      return postalPatch(input.postal ?? [], states, result.postalOptions.distanceKm, s.inside)[layer];
     case 'fiber':
-      return (s.fiber ?? []).map((f) => [f.id, [fiberFeature(f)]]);
+      return (s.fiber ?? []).map((f) => [f.id, [fiberFeature(f, !routeInside(f, s.inside))]]);
     case 'villages':
     case 'gaps':
     case 'beyond':
@@ -67,7 +67,7 @@ export function sitePatch(s: Session, sites: readonly Site[], states: Map<string
   return {
     sites: sites.map((x): [string, Feature[]] => [
       x.id,
-      [siteFeature(x, states.get(`s:${x.id}`) ?? 'base', s.rule)],
+      [siteFeature(x, states.get(`s:${x.id}`) ?? 'base', s.rule, s.communeOf(x) === null)],
     ]),
     footprints: sites.map((x): [string, Feature[]] => [
       x.id,
@@ -76,15 +76,22 @@ export function sitePatch(s: Session, sites: readonly Site[], states: Map<string
   };
 }
 
+/** Whether any vertex of a fiber route lies in a commune of the set (else it is drawn as outside). */
+export function routeInside(r: FiberRoute, inside: (lon: number, lat: number) => boolean): boolean {
+  const lines = r.geometry.type === 'LineString' ? [r.geometry.coordinates] : r.geometry.coordinates;
+  return lines.some((line) => line.some((p) => inside(p[0] ?? 0, p[1] ?? 0)));
+}
+
 export function postalPatch(
   points: readonly PostalPoint[],
   states: Map<string, EditState>,
   distanceKm: number,
+  inside: (lon: number, lat: number) => boolean = () => true,
 ) {
   return {
     postal: points.map((p): [string, Feature[]] => [
       p.id,
-      [postalFeature(p, states.get(`p:${p.id}`) ?? 'base')],
+      [postalFeature(p, states.get(`p:${p.id}`) ?? 'base', !inside(p.lon, p.lat))],
     ]),
     serviceCircles: points.map((p): [string, Feature[]] => [p.id, serviceCircleFeatures(p, distanceKm)]),
   };

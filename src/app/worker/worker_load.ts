@@ -27,7 +27,7 @@ import { applyEdits } from '../state/scenario_edits.ts';
 import { communeFeature, siteFeature } from './map_features.ts';
 import { type DatasetItems, readBundled, type readImported } from './read_dataset.ts';
 import { countedInputSites, reportLists, type Session, sessionReport } from './session.ts';
-import { editStates, layerPatch } from './worker_layers.ts';
+import { editStates, layerPatch, routeInside } from './worker_layers.ts';
 import type {
   BBox,
   CellCounting,
@@ -162,6 +162,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
     const i = locator.locate(site.lon, site.lat);
     return i >= 0 ? communes[i]!.setting : 'rural';
   };
+  const inside = (lon: number, lat: number) => locator.locate(lon, lat) >= 0;
   const communeOf = (site: Site) => {
     const i = locator.locate(site.lon, site.lat);
     return i >= 0 ? communes[i]!.name : null;
@@ -170,7 +171,11 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
   const rule: CountingRule = { asOf: request.analysis.asOf ?? null };
   const countedCache = new WeakMap<Site, Site | null>();
   const counting = countedSites(applied.sites, rule);
+  const outside = new Set(applied.sites.filter((x) => communeOf(x) === null).map((x) => x.id));
   const base = {
+    outsideSites: outside.size,
+    outsidePostal: applied.postal.filter((p) => !inside(p.lon, p.lat)).length,
+    outsideFiber: (loaded.fiber ?? []).filter((f) => !routeInside(f, inside)).length,
     boundarySet: request.boundarySet,
     hasDistricts: communes.some((c) => c.districtId !== null),
     communes: request.withGeometry
@@ -237,7 +242,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
           ? {
               sites: applied.sites.map((x): [string, Feature[]] => [
                 x.id,
-                [siteFeature(x, states.get(`s:${x.id}`) ?? 'base', rule)],
+                [siteFeature(x, states.get(`s:${x.id}`) ?? 'base', rule, outside.has(x.id))],
               ]),
             }
           : {},
@@ -272,6 +277,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
     rule,
     countedCache,
     communeOf,
+    inside,
     basePostal,
     fiber: loaded.fiber ?? null,
     villages,
@@ -293,6 +299,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
     edits: request.edits,
     subscribed: new Set(request.layers),
     targets: targetSets.flatMap((set) => set.targets),
+    crosswalkUrl: request.sample.crosswalk,
   };
   deps.adopt(s);
   const { result } = analysis;

@@ -52,6 +52,8 @@ export interface SampleUrls {
   villages: string;
   /** Bundled target files; each applies to the province it names. */
   targets: string[];
+  /** The bundled pre2025 → 2025 crosswalk CSV, read when a baseline from the other set is compared. */
+  crosswalk: string;
 }
 
 /** Map layers whose features come from the worker, each keyed (by site, point or commune id). */
@@ -136,6 +138,11 @@ export interface Snapshot {
   /** Which cells the mobile figures count: on air today, or as planned by a year. */
   cellCounting: CellCounting;
   populationPoints: boolean;
+  /** Sites outside every commune of the boundary set (not counted in the status line, hidden unless asked). */
+  outsideSites: number;
+  /** Postal points and fiber routes (no vertex in a commune) outside the boundary set, drawn likewise. */
+  outsidePostal: number;
+  outsideFiber: number;
   issues: number;
   warnings: string[];
   timings: { loadMs: number; analysisMs: number; totalMs: number };

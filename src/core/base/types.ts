@@ -35,6 +35,11 @@ export interface Commune {
   geometry: Polygon | MultiPolygon;
   /** Commune centre (lon, lat), when known. */
   center?: [number, number];
+  /**
+   * 2025 units of a merged province: the share (0–1) of the unit's area in an old province
+   * (from the source's `share_in_former_*` fields), e.g. `{ province: 'Đắk Nông', share: 0.998 }`.
+   */
+  former?: { province: string; share: number }[];
 }
 
 /** Whether a cell is on air today or planned (counted only with an "as of" year, see `countedSites`). */

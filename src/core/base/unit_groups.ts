@@ -1,3 +1,4 @@
+import { foldText } from './fold_text.ts';
 import type { Commune } from './types.ts';
 
 /** A district or province and the indices of its communes. */
@@ -7,11 +8,32 @@ export interface UnitGroup {
   level: 'district' | 'province';
   parent: string | null;
   members: number[];
+  /** Set on a former province's area: the old province's name (e.g. "Đắk Nông"). */
+  formerProvince?: string;
+}
+
+/**
+ * A 2025 unit belongs to the area of an old province when at least this share of its area lay in it.
+ * With the bundled 2025 set this gives 77 units for old Gia Lai and 28 for old Đắk Nông, the counts
+ * the reorganisation resolutions give.
+ */
+export const FORMER_AREA_MIN_SHARE = 0.5;
+
+/** Id of the group of 2025 units covering an old province ("former-dak-nong"). */
+export function formerAreaId(province: string): string {
+  return `former-${foldText(province).replace(/[^a-z0-9]+/g, '-')}`;
+}
+
+/** Name of that group, in Vietnamese as the reports are ("Địa bàn tỉnh Đắk Nông cũ"). */
+export function formerAreaName(province: string): string {
+  return `Địa bàn tỉnh ${province} cũ`;
 }
 
 /**
  * The districts (when the boundary set has them) and provinces the communes belong to: districts first,
- * then provinces, each in order of first appearance. Every rollup walks this same list.
+ * then provinces, each in order of first appearance; then, for a set of merged provinces (2025), the
+ * area of each old province: the units with at least FORMER_AREA_MIN_SHARE of their area in it, at
+ * province level with `formerProvince` set. Every rollup walks this same list.
  */
 export function unitGroups(communes: readonly Commune[]): UnitGroup[] {
   const districts = new Map<string, UnitGroup>();
@@ -38,5 +60,22 @@ export function unitGroups(communes: readonly Commune[]): UnitGroup[] {
     p.members.push(i);
     provinces.set(c.provinceId, p);
   });
-  return [...districts.values(), ...provinces.values()];
+  const former = new Map<string, UnitGroup>();
+  communes.forEach((c, i) => {
+    for (const f of c.former ?? []) {
+      if (!(f.share >= FORMER_AREA_MIN_SHARE)) continue;
+      const id = formerAreaId(f.province);
+      const g = former.get(id) ?? {
+        id,
+        name: formerAreaName(f.province),
+        level: 'province',
+        parent: null,
+        members: [],
+        formerProvince: f.province,
+      };
+      g.members.push(i);
+      former.set(id, g);
+    }
+  });
+  return [...districts.values(), ...provinces.values(), ...former.values()];
 }

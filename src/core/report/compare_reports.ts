@@ -1,3 +1,4 @@
+import type { BaselineConversion } from '../crosswalk/carry_report.ts';
 import type { TargetStatus } from '../targets/evaluate_targets.ts';
 import type { CoverageReport } from './report.ts';
 import { type ReportIndicator, reportIndicators } from './report_indicators.ts';
@@ -39,6 +40,8 @@ export interface ReportComparison {
   /** Units present in only one of the two reports (e.g. boundaries changed), by id. */
   only_in_baseline: { id: string; name: string; level: string }[];
   only_in_current: { id: string; name: string; level: string }[];
+  /** Set when the baseline was made on another boundary set and carried through the crosswalk. */
+  conversion?: BaselineConversion;
 }
 
 export interface CompareOptions {

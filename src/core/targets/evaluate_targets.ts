@@ -63,6 +63,13 @@ export interface TargetEvaluation {
   gap_count?: number;
   gap_text_vi: string;
   gap_text_en: string;
+  /**
+   * The territory the target was evaluated on: the province-level unit (id and name) of the plan's
+   * province as the plan knew it, e.g. "64" Gia Lai (pre-2025 set), "52" Gia Lai (the merged province)
+   * or "former-dak-nong" "Địa bàn tỉnh Đắk Nông cũ". Absent for a target set that names no province.
+   */
+  territory_id?: string;
+  territory_name?: string;
 }
 
 const URBAN_SCOPES: ReadonlySet<TargetScope> = new Set(['urban_communes', 'urban_or_centre_communes']);

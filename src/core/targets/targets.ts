@@ -376,4 +376,10 @@ export interface Target {
   levels: TargetLevel[];
   source: TargetSource;
   note?: string;
+  /**
+   * The boundaries the plan was written for: a plan's scope is its province as it was then. On the
+   * 2025 set, a `pre2025` target of a merged province is evaluated over the 2025 units that cover the
+   * old province (its "former area", see `unitGroups`). Absent: the province of that name in the set.
+   */
+  boundary_set?: 'pre2025' | '2025';
 }

@@ -320,16 +320,43 @@ export function reportTables(report: CoverageReport, options: ReportExportOption
           style: 'dec4',
         },
       ],
-      rows: cmp.rows.map((r) => [
-        levelText(r.level, lang),
-        r.unit_id,
-        r.unit_name,
-        lang === 'vi' ? r.label_vi : r.label_en,
-        unitText(r.unit, lang),
-        r.before,
-        r.after,
-        r.difference,
-      ]),
+      rows: [
+        ...cmp.rows.map((r) => [
+          levelText(r.level, lang),
+          r.unit_id,
+          r.unit_name,
+          lang === 'vi' ? r.label_vi : r.label_en,
+          unitText(r.unit, lang),
+          r.before,
+          r.after,
+          r.difference,
+        ]),
+        // A baseline from the other boundary set: how it was converted, and the units it does not reach.
+        ...(cmp.conversion
+          ? [
+              [
+                '',
+                '',
+                lang === 'vi' ? 'Kỳ trước đã được quy đổi' : 'Baseline converted',
+                lang === 'vi' ? cmp.conversion.method_vi : cmp.conversion.method_en,
+                '',
+                null,
+                null,
+                null,
+              ],
+              ...cmp.conversion.without_baseline.map((u) => [
+                levelText(u.level, lang),
+                u.id,
+                u.name,
+                lang === 'vi' ? 'Không có số liệu kỳ trước cho đơn vị này' : 'No baseline for this unit',
+                '',
+                null,
+                null,
+                null,
+              ]),
+            ]
+          : []),
+      ],
     });
     add('comparison_targets', {
       name: tx(T.sheets.targetChanges),

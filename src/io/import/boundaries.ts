@@ -88,6 +88,7 @@ export function communesFromGeoJSON(
       setting: settingOf(p, nameStr),
       geometry: f.geometry as unknown as Polygon | MultiPolygon,
       ...centerOf(p),
+      ...formerOf(p),
     });
   }
   // The same ground twice would be counted twice in the district's area and population.
@@ -113,6 +114,26 @@ function settingOf(p: Record<string, unknown>, name: string): Setting {
   const type = (str(own(p, 'type')) ?? '').toLowerCase();
   if (type.startsWith('phường') || type.startsWith('thị trấn')) return 'urban';
   return /^(phường|thị trấn)\s/i.test(name) ? 'urban' : 'rural';
+}
+
+/** Old provinces named in `share_in_former_<slug>` fields, with their names as written. */
+const FORMER_NAMES: Record<string, string> = {
+  gia_lai: 'Gia Lai',
+  dak_nong: 'Đắk Nông',
+  binh_dinh: 'Bình Định',
+};
+
+/** The `share_in_former_*` fields of a 2025 unit (shares 0–1), when it has any. */
+function formerOf(p: Record<string, unknown>): { former?: { province: string; share: number }[] } {
+  const former: { province: string; share: number }[] = [];
+  for (const [k, v] of Object.entries(p)) {
+    const m = /^share_in_former_([a-z_]+)$/.exec(k);
+    const share = toNumber(v);
+    if (!m || share === null || share < 0 || share > 1) continue;
+    const slug = m[1]!;
+    former.push({ province: FORMER_NAMES[slug] ?? slug.replace(/_/g, ' '), share });
+  }
+  return former.length ? { former } : {};
 }
 
 function centerOf(p: Record<string, unknown>): { center?: [number, number] } {

@@ -198,7 +198,15 @@ const target = obj(
     status: oneOf('met', 'not_met', 'not_evaluable'),
     gap: nullable(anyNum),
   },
-  { unit_name: str, comparator: str, gap_count: anyNum, gap_text_vi: str, gap_text_en: str },
+  {
+    unit_name: str,
+    comparator: str,
+    gap_count: anyNum,
+    gap_text_vi: str,
+    gap_text_en: str,
+    territory_id: str,
+    territory_name: str,
+  },
 );
 const idName = obj({ id: str, name: str, parent_id: nullable(str) });
 const report = obj(

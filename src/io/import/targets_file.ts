@@ -42,6 +42,7 @@ const TARGET_FIELDS = [
   'levels',
   'source',
   'note',
+  'boundary_set',
 ];
 const NETWORKS: readonly TargetNetwork[] = ['mobile', 'postal', 'fiber'];
 const ASCII_COMPARATORS: Record<string, Comparator> = { '>=': '≥', '<=': '≤', '>': '>' };
@@ -170,6 +171,12 @@ function readTarget(item: unknown, at: string, issues: IssueList): Target | null
   const indicator = text('indicator', true);
   const indicatorEn = text('indicator_en', false);
   const note = text('note', false);
+  const boundarySet = o.boundary_set;
+  if (boundarySet !== undefined && boundarySet !== 'pre2025' && boundarySet !== '2025')
+    err(
+      'boundary_set',
+      `must be "pre2025" or "2025": the boundaries the plan was written for (got ${showValue(boundarySet)})`,
+    );
 
   let metric: MetricId | undefined;
   const info = typeof o.metric === 'string' ? metricInfo(o.metric) : undefined;
@@ -295,6 +302,7 @@ function readTarget(item: unknown, at: string, issues: IssueList): Target | null
     source,
   };
   if (note) target.note = note;
+  if (boundarySet === 'pre2025' || boundarySet === '2025') target.boundary_set = boundarySet;
   return target;
 }
 

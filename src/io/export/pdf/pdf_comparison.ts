@@ -100,7 +100,16 @@ export function drawComparison(c: PdfReport, cmp: ReportComparison): void {
       moved.map((r) => [r.unit_name, fmt(r.before), fmt(r.after), sign(r.difference, 2)]),
       7.5,
     );
-  if (cmp.only_in_baseline.length || cmp.only_in_current.length)
+  if (cmp.conversion)
+    L.paragraph(
+      `${vi ? cmp.conversion.method_vi : cmp.conversion.method_en} ${
+        vi
+          ? `Đơn vị có số liệu kỳ trước quy đổi: ${cmp.conversion.carried} xã/phường; không có số liệu kỳ trước: ${cmp.conversion.without_baseline.length} đơn vị.`
+          : `Units with a converted baseline: ${cmp.conversion.carried} communes; no baseline for ${cmp.conversion.without_baseline.length} units.`
+      }`,
+      { size: 8 },
+    );
+  else if (cmp.only_in_baseline.length || cmp.only_in_current.length)
     L.paragraph(
       vi
         ? `Đơn vị chỉ có ở kỳ trước: ${cmp.only_in_baseline.length}; chỉ có ở kỳ này: ${cmp.only_in_current.length} (không so sánh được, ví dụ do thay đổi địa giới).`

@@ -1,0 +1,209 @@
+import type { CoverageFigure, UnitResult } from '../base/types.ts';
+import type { CoverageReport } from '../report/report.ts';
+import type { FullUnit } from '../run_analysis.ts';
+
+/** One piece of a unit of one set lying in a unit of the other: its geodesic area (km²). */
+export interface CrosswalkPiece {
+  /** Unit id in the crosswalk's old set (pre2025). */
+  oldId: string;
+  /** Unit id in the crosswalk's new set (2025). */
+  newId: string;
+  areaKm2: number;
+}
+
+/** How a baseline made on another boundary set was carried onto the current one. */
+export interface BaselineConversion {
+  /** 'old→new' when the baseline is on the crosswalk's old set (pre2025) and the report on the new one. */
+  direction: 'old→new' | 'new→old';
+  method_vi: string;
+  method_en: string;
+  /** Current communes carried (at least MIN_SOURCE_COVER of their area has source data). */
+  carried: number;
+  /** Current units (communes and groups) with no baseline: too little of them lies in the baseline's communes. */
+  without_baseline: { id: string; name: string; level: string }[];
+}
+
+/** A current unit gets a carried baseline when at least this share of its area lies in baseline communes. */
+export const MIN_SOURCE_COVER = 0.95;
+
+/** What share of the ids of `a` are in `b`. */
+function overlapShare(a: readonly string[], b: ReadonlySet<string>): number {
+  return a.length === 0 ? 0 : a.filter((id) => b.has(id)).length / a.length;
+}
+
+/** Which way a baseline's communes relate to the crosswalk and the current report, or null if neither. */
+export function baselineDirection(
+  baseline: CoverageReport,
+  current: CoverageReport,
+  pieces: readonly CrosswalkPiece[],
+): 'same' | 'old→new' | 'new→old' | null {
+  const communeIds = (r: CoverageReport) => r.units.filter((u) => u.level === 'commune').map((u) => u.id);
+  const b = communeIds(baseline);
+  const c = communeIds(current);
+  if (overlapShare(b, new Set(c)) >= 0.9 && overlapShare(c, new Set(b)) >= 0.5) return 'same';
+  const olds = new Set(pieces.map((p) => p.oldId));
+  const news = new Set(pieces.map((p) => p.newId));
+  // The new set reaches beyond the old one (Bình Định, old Lâm Đồng): only some of its units are in the
+  // crosswalk, so the side that is not the baseline's needs only to meet it.
+  const isOld = (ids: string[]) => overlapShare(ids, olds) >= 0.9;
+  const meetsNew = (ids: string[]) => ids.some((id) => news.has(id)) && !isOld(ids);
+  if (isOld(b) && meetsNew(c)) return 'old→new';
+  if (meetsNew(b) && overlapShare([...news], new Set(b)) >= 0.9 && isOld(c)) return 'new→old';
+  return null;
+}
+
+interface Acc {
+  area: number;
+  population: number;
+  coveredPeople: Map<string, number>;
+  coveredArea: Map<string, number>;
+  gapArea: Map<string, number>;
+  gapPeople: Map<string, number>;
+}
+
+const covKey = (f: { technology: string; operator: string }) => `${f.technology}|${f.operator}`;
+
+function emptyAcc(): Acc {
+  return {
+    area: 0,
+    population: 0,
+    coveredPeople: new Map(),
+    coveredArea: new Map(),
+    gapArea: new Map(),
+    gapPeople: new Map(),
+  };
+}
+
+function addTo(m: Map<string, number>, k: string, v: number): void {
+  m.set(k, (m.get(k) ?? 0) + v);
+}
+
+/** Adds `share` of a baseline unit to an accumulator: people, covered people, covered and gap areas. */
+function addShare(acc: Acc, u: UnitResult, share: number, areaKm2: number): void {
+  acc.area += areaKm2;
+  acc.population += u.population * share;
+  for (const f of u.coverage) {
+    addTo(acc.coveredPeople, covKey(f), f.covered_population * share);
+    addTo(acc.coveredArea, covKey(f), (f.area_pct / 100) * u.area_km2 * share);
+  }
+  for (const g of u.gaps) {
+    addTo(acc.gapArea, g.technology, g.area_km2 * share);
+    addTo(acc.gapPeople, g.technology, g.population * share);
+  }
+}
+
+/** A unit of the current report with the carried figures (percentages recomputed from the sums). */
+function carriedUnit(template: FullUnit, acc: Acc, figures: readonly CoverageFigure[]): FullUnit {
+  const coverage = figures.map((f): CoverageFigure => {
+    const people = acc.coveredPeople.get(covKey(f)) ?? 0;
+    const area = acc.coveredArea.get(covKey(f)) ?? 0;
+    return {
+      technology: f.technology,
+      operator: f.operator,
+      covered_population: people,
+      population_pct: acc.population > 0 ? (100 * people) / acc.population : 0,
+      area_pct: acc.area > 0 ? (100 * area) / acc.area : 0,
+    };
+  });
+  return {
+    id: template.id,
+    name: template.name,
+    level: template.level,
+    parent_id: template.parent_id,
+    area_km2: acc.area,
+    population: acc.population,
+    coverage,
+    gaps: [...acc.gapArea.keys()].map((t) => ({
+      technology: t as FullUnit['gaps'][number]['technology'],
+      area_km2: acc.gapArea.get(t) ?? 0,
+      population: acc.gapPeople.get(t) ?? 0,
+    })),
+    postal: null,
+    fiber: null,
+    // Not carried: NaN reads as "no value" in every indicator (see reportIndicators).
+    villages: {
+      villages: Number.NaN,
+      grid_powered: Number.NaN,
+      population: Number.NaN,
+      covered: [],
+      dead_zone_villages: Number.NaN,
+      dead_zone_population: Number.NaN,
+      commune_centres: Number.NaN,
+      commune_centres_covered: Number.NaN,
+    },
+  };
+}
+
+/**
+ * Carries a baseline report made on one boundary set onto the units of the current report (another
+ * set) through the geometric crosswalk, never by matching codes. Each baseline commune is split by
+ * the share of its area in each current commune (area of the piece ÷ the commune's area): people
+ * and covered people in proportion to that share (its census population spread evenly over it),
+ * covered and gap areas likewise; percentages are then recomputed from the carried people and areas.
+ * A current commune gets a baseline only when at least MIN_SOURCE_COVER of its area lies in baseline
+ * communes; a district or province only when all its communes do (its communes by their parent links,
+ * or as `members` gives them by group id: a former province's area has no parent links). Postal, fiber and village figures
+ * and target evaluations are not carried (they depend on points placed in the unit).
+ */
+export function carryReport(
+  baseline: CoverageReport,
+  current: CoverageReport,
+  pieces: readonly CrosswalkPiece[],
+  direction: 'old→new' | 'new→old',
+  members: ReadonlyMap<string, readonly string[]> = new Map(),
+): { report: CoverageReport; conversion: BaselineConversion } {
+  const source = new Map(baseline.units.filter((u) => u.level === 'commune').map((u) => [u.id, u]));
+  const communes = current.units.filter((u) => u.level === 'commune');
+  const accs = new Map(communes.map((u) => [u.id, emptyAcc()]));
+  for (const p of pieces) {
+    const [from, to] = direction === 'old→new' ? [p.oldId, p.newId] : [p.newId, p.oldId];
+    const s = source.get(from);
+    const acc = accs.get(to);
+    if (!s || !acc || !(s.area_km2 > 0)) continue;
+    addShare(acc, s, Math.min(1, p.areaKm2 / s.area_km2), p.areaKm2);
+  }
+  const figures = current.units[0]?.coverage ?? [];
+  const carried = new Map<string, FullUnit>();
+  const without: BaselineConversion['without_baseline'] = [];
+  for (const u of communes) {
+    const acc = accs.get(u.id)!;
+    if (u.area_km2 > 0 && acc.area / u.area_km2 >= MIN_SOURCE_COVER)
+      carried.set(u.id, carriedUnit(u, acc, figures));
+    else without.push({ id: u.id, name: u.name, level: u.level });
+  }
+  const groups: FullUnit[] = [];
+  const communeIds = new Set(communes.map((u) => u.id));
+  for (const g of current.units.filter((u) => u.level !== 'commune')) {
+    const ids = members.get(g.id) ?? groupMembers(current, g);
+    if (ids.length > 0 && ids.every((id) => carried.has(id))) {
+      const acc = emptyAcc();
+      for (const id of ids) {
+        const m = carried.get(id)!;
+        addShare(acc, m, 1, m.area_km2);
+      }
+      groups.push(carriedUnit(g, acc, figures));
+    } else if (!communeIds.has(g.id)) without.push({ id: g.id, name: g.name, level: g.level });
+  }
+  const units = [...communes.flatMap((u) => (carried.has(u.id) ? [carried.get(u.id)!] : [])), ...groups];
+  const method_vi =
+    'Kỳ trước được quy đổi sang địa giới hiện tại qua bảng chuyển đổi hình học (không ghép theo mã): dân số và số dân được phủ sóng chia theo tỷ lệ diện tích của từng xã cũ nằm trong đơn vị mới (dân số điều tra phân bố đều trên xã cũ); diện tích phủ sóng và vùng lõm chia theo diện tích; tỷ lệ % tính lại từ các số đã quy đổi. Bưu chính, cáp quang, thôn và chỉ tiêu không được quy đổi.';
+  const method_en =
+    'The baseline was converted to the current boundaries through the geometric crosswalk (not matched by code): population and covered people apportioned by the share of each old commune’s area lying in the new unit (census population spread evenly over the old commune); covered and gap areas by area; percentages recomputed from the apportioned figures. Postal, fiber, village and target figures are not converted.';
+  return {
+    report: { ...baseline, units, targets: [] },
+    conversion: { direction, method_vi, method_en, carried: carried.size, without_baseline: without },
+  };
+}
+
+/** Commune ids of a district or province of the report, by their parent links. */
+function groupMembers(report: CoverageReport, g: FullUnit): string[] {
+  const communes = report.units.filter((u) => u.level === 'commune');
+  if (g.level === 'district') return communes.filter((c) => c.parent_id === g.id).map((c) => c.id);
+  const districts = new Set(
+    report.units.filter((u) => u.level === 'district' && u.parent_id === g.id).map((d) => d.id),
+  );
+  // A former province's area has no parent links in the report: no members, so no carried baseline.
+  return communes
+    .filter((c) => c.parent_id === g.id || (c.parent_id !== null && districts.has(c.parent_id)))
+    .map((c) => c.id);
+}
