@@ -73,6 +73,8 @@ try {
       process.execPath,
       join(root, 'bin/vungphu.mjs'),
       'analyze',
+      '--boundary-set',
+      'pre2025', // the generator's box: old Gia Lai and Đắk Nông
       '--sites',
       path,
       '--out',

@@ -184,7 +184,7 @@ describe('XLSX reader', () => {
       'w.xlsx',
     );
     expect(t.header).toEqual(['id', '', 'lat']);
-    expect(t.rows).toEqual([{ row: 3, cells: ['Đắk Nông', 'true', '14.05'] }]);
+    expect([...t.rows]).toEqual([{ row: 3, cells: ['Đắk Nông', 'true', '14.05'] }]);
   });
   it('is a UserError when it is not a workbook or is empty', () => {
     expect(() => xlsxTable(zipSync({ 'a.txt': strToU8('x') }), 'w.xlsx')).toThrowError(

@@ -281,7 +281,9 @@ class CsvRowStream implements TableRows {
  * every time for the same row (it is re-applied at each pass).
  */
 export function editRows(table: CsvTable, edit: (r: TableRow) => void): void {
-  if (table.rows instanceof CsvRowStream) table.rows = table.rows.withEdit(edit);
+  const rows = table.rows as TableRows & { withEdit?: (e: (r: TableRow) => void) => TableRows };
+  // Rows read again at each pass (a CSV's, an XLSX sheet's) take the edit as they are read.
+  if (typeof rows.withEdit === 'function') table.rows = rows.withEdit(edit);
   else for (const r of table.rows) edit(r);
 }
 
