@@ -50,9 +50,15 @@ export function countingControl(
   });
   year.value = String(asOf ?? new Date().getFullYear() + 1);
   const problem = el('p', { className: 'error-text', attrs: { role: 'alert', id: 'as-of-problem' } });
+  // What this form last asked for: the year box's change (fired when the Apply button is pressed)
+  // and the click that follows ask once, not twice, while the form waits to be redrawn.
+  let current = asOf;
   const apply = () => {
     if (today.checked) {
-      if (asOf !== null) setAsOf(null);
+      if (current !== null) {
+        current = null;
+        setAsOf(null);
+      }
       return;
     }
     const y = Number(year.value);
@@ -60,10 +66,18 @@ export function countingControl(
       problem.textContent = t('counting.yearBad');
       return;
     }
-    if (y !== asOf) setAsOf(y);
+    problem.textContent = '';
+    if (y !== current) {
+      current = y;
+      setAsOf(y);
+    }
   };
   today.addEventListener('change', apply);
   planned.addEventListener('change', apply);
+  // Typing a year chooses "planned by": Apply then counts that year, with no radio to click first.
+  year.addEventListener('input', () => {
+    planned.checked = true;
+  });
   year.addEventListener('change', () => {
     planned.checked = true;
     apply();
