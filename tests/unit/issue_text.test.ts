@@ -148,3 +148,20 @@ describe('import problems in Vietnamese', () => {
     );
   });
 });
+
+describe('a position out of range in Vietnamese (issue 15)', () => {
+  it('keeps the reader’s own hint: VN-2000 only for metres', () => {
+    const lat = messageText(
+      'coordinates (108.1, 95.5) are outside the lon/lat range; latitude 95.5 is not within −90…90',
+    );
+    expect(lat).toBe('toạ độ (108.1, 95.5) nằm ngoài phạm vi kinh/vĩ độ; vĩ độ 95.5 không nằm trong −90…90');
+    expect(
+      messageText(
+        'coordinates (500000, 1500000) are outside the lon/lat range; projected metres (e.g. VN-2000) are not degrees',
+      ),
+    ).toMatch(/VN-2000, mét/);
+    expect(
+      messageText('coordinates (14, 108) are outside the lon/lat range; latitude and longitude look swapped'),
+    ).toMatch(/đổi chỗ$/);
+  });
+});
