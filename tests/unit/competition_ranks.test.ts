@@ -28,7 +28,10 @@ describe('competitionRanks', () => {
       for (const order of ['asc', 'desc'] as const) {
         const ranks = competitionRanks(Object.freeze([...values]), order);
         values.forEach((v, i) => {
-          if (v === null) return expect(ranks[i]).toBeNull();
+          if (v === null) {
+            expect(ranks[i]).toBeNull();
+            return;
+          }
           const better = values.filter((w) => w !== null && (order === 'desc' ? w > v : w < v)).length;
           expect(ranks[i]).toBe(1 + better);
         });
