@@ -9,6 +9,7 @@ import type { ColumnRequest } from '../../io/import/header_mapping.ts';
 import { fmt } from '../i18n/format.ts';
 import { hasMessage, type MessageKey, t } from '../i18n/i18n.ts';
 import { issueText, messageText } from '../i18n/issue_text.ts';
+import { rejectedCsvText } from '../i18n/rejected_csv.ts';
 import { DATASET_KINDS, type DatasetKind, IMPORT_ACCEPT, type ImportChoice } from '../state/dataset_kind.ts';
 import { button, download, el, field, selectBox } from '../ui/dom.ts';
 import type { DatasetInfo, ImportReport } from '../worker/worker_protocol.ts';
@@ -198,7 +199,14 @@ function importReportElement(r: ImportReport, a: DataActions): HTMLElement {
     box.append(
       button(
         t('import.downloadRejected'),
-        () => download(`${r.name.replace(/\.[^.]+$/, '')}-rejected.csv`, csv, 'text/csv;charset=utf-8'),
+        // Rebuilt from the issues (they carry their records) in the current language: the worker's
+        // copy is the CLI's, in English.
+        () =>
+          download(
+            `${r.name.replace(/\.[^.]+$/, '')}-rejected.csv`,
+            rejectedCsvText(r.issues),
+            'text/csv;charset=utf-8',
+          ),
         { className: 'small download-rejected' },
       ),
     );
