@@ -78,6 +78,13 @@ describe('one click after typing', () => {
     expect(changes[1]).toMatch(/^Move site \S+ to 13\.95000, /);
   });
 
+  it('Esc lets go of the picked site: no popup, no inspector', async () => {
+    expect(await page.locator('.inspector[data-picked]').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.inspector[data-picked]', { state: 'detached' });
+    expect(await page.locator('.maplibregl-popup').count()).toBe(0);
+  });
+
   it('Suggest: type k = 2, click "Run" once: two sites are planned', async () => {
     await page.locator('#suggest-k').fill('2');
     await page.locator('#suggest-run').click();
@@ -133,5 +140,40 @@ describe('one click after typing', () => {
     await page.locator('#analysis-apply').click();
     expect((await waitReady(page, loads + 1)).error).toBeNull();
     expect(await page.evaluate(() => (window as Hooked).__vungphu!.view().analysis.fiberReachM)).toBe(2500);
+  });
+});
+
+describe('what the planner reads (issue 15)', () => {
+  it('the commune table ranks ties alike ("1, 1, 3"): rank = 1 + the communes with a better value', async () => {
+    await page.locator('#tabbtn-table').click();
+    await page.waitForSelector('#commune-table tbody tr');
+    const rows = await page.evaluate(() => {
+      const store = (window as Hooked).__vungphu!.store!;
+      return [...document.querySelectorAll<HTMLTableRowElement>('#commune-table tbody tr')].map((tr) => {
+        const u = store.unit('commune', tr.dataset.communeId!)!;
+        const c = u.coverage.find((x) => x.technology === '5G' && x.operator === 'all')!;
+        return { rank: tr.cells[0]!.textContent, value: c.population_pct };
+      });
+    });
+    expect(rows.length).toBeGreaterThan(100);
+    const values = rows.map((r) => r.value);
+    for (const r of rows) {
+      const better = values.filter((v) => v > r.value).length;
+      expect(r.rank).toBe(new Intl.NumberFormat('en-US').format(better + 1));
+    }
+    // The 5G map has ties (communes without 5G): they share a rank.
+    const zero = rows.filter((r) => r.value === 0);
+    expect(zero.length).toBeGreaterThan(1);
+    expect(new Set(zero.map((r) => r.rank)).size).toBe(1);
+  });
+
+  it('greys a technology that no loaded site has (the sample has no 3G)', async () => {
+    await page.locator('#tabbtn-map').click();
+    const techs = await page.evaluate(() => (window as Hooked).__vungphu!.store!.snapshot.technologies);
+    expect(techs).not.toContain('3G');
+    const g3 = page.locator('#technology option[value="3G"]');
+    expect(await g3.isDisabled()).toBe(true);
+    expect(await g3.textContent()).toBe('3G (no loaded site has it)');
+    expect(await page.locator('#technology option[value="4G"]').isDisabled()).toBe(false);
   });
 });

@@ -74,6 +74,7 @@ const vi = {
   'tech.4G': '4G',
   'tech.5G': '5G',
   'tech.any': 'mọi công nghệ',
+  'filter.noSites': '{tech} (không trạm nào có)',
   'operator.all': 'mọi nhà mạng',
 
   'summary.province': 'Tỉnh {name}',
@@ -278,6 +279,7 @@ const en: Record<MessageKey, string> = {
   'tech.4G': '4G',
   'tech.5G': '5G',
   'tech.any': 'any technology',
+  'filter.noSites': '{tech} (no loaded site has it)',
   'operator.all': 'all operators',
 
   'summary.province': '{name} province',

@@ -56,6 +56,10 @@ export const dataVi = {
     'Dữ liệu đã nhập, kịch bản đã lưu và các thay đổi đang làm được lưu trong trình duyệt này (IndexedDB) và giữ lại khi tải lại trang.',
   'data.notPersistent': 'Trình duyệt không cho lưu trữ (IndexedDB): dữ liệu nhập sẽ mất khi tải lại trang.',
   'data.clear': 'Xoá dữ liệu đã lưu',
+  'data.clearQuestion':
+    'Xoá mọi tệp đã nhập và mọi kịch bản đã lưu trong trình duyệt này? Không thể hoàn tác; dữ liệu mẫu sẽ được nạp lại.',
+  'data.clearConfirm': 'Xoá hết',
+  'data.clearCancel': 'Huỷ',
   'data.cleared': 'Đã xoá dữ liệu đã nhập và kịch bản; đang dùng lại dữ liệu mẫu.',
   'data.saveFailed': 'Không lưu được tệp vào trình duyệt.',
   'kind.boundaries': 'Ranh giới xã',
@@ -126,6 +130,10 @@ export const dataEn: Record<keyof typeof dataVi, string> = {
   'data.notPersistent':
     'This browser does not allow storage (IndexedDB): imported data will be lost on reload.',
   'data.clear': 'Clear stored data',
+  'data.clearQuestion':
+    'Delete every imported file and every saved scenario in this browser? This cannot be undone; the sample data is loaded again.',
+  'data.clearConfirm': 'Delete all',
+  'data.clearCancel': 'Cancel',
   'data.cleared': 'Imported data and scenarios deleted; back to the sample data.',
   'data.saveFailed': 'Could not store the file in the browser.',
   'kind.boundaries': 'Commune boundaries',

@@ -326,7 +326,37 @@ export function renderDataPanel(container: HTMLElement, v: DataView, a: DataActi
     ),
     el('div', { className: 'inline' }, [pick, input]),
   ]);
-  const clear = button(t('data.clear'), a.clear, { className: 'danger', attrs: { id: 'clear-data' } });
+  // Clearing deletes every imported file and saved scenario, with no undo: it asks first (issue 15).
+  const confirm = el('div', {
+    className: 'confirm',
+    attrs: { id: 'clear-data-confirm-box', role: 'alertdialog', 'aria-labelledby': 'clear-data-question' },
+  });
+  confirm.hidden = true;
+  const clear = button(
+    t('data.clear'),
+    () => {
+      confirm.hidden = false;
+      confirm.querySelector<HTMLButtonElement>('#clear-data-cancel')?.focus();
+    },
+    { className: 'danger', attrs: { id: 'clear-data', 'aria-haspopup': 'dialog' } },
+  );
+  confirm.append(
+    el('p', {
+      attrs: { id: 'clear-data-question' },
+      text: t('data.clearQuestion'),
+    }),
+    el('div', { className: 'button-row' }, [
+      button(t('data.clearConfirm'), a.clear, { className: 'danger', attrs: { id: 'clear-data-confirm' } }),
+      button(
+        t('data.clearCancel'),
+        () => {
+          confirm.hidden = true;
+          clear.focus();
+        },
+        { attrs: { id: 'clear-data-cancel' } },
+      ),
+    ]),
+  );
   container.replaceChildren(
     el('h3', { text: t('data.inUse') }),
     datasetTable(v, a),
@@ -342,5 +372,6 @@ export function renderDataPanel(container: HTMLElement, v: DataView, a: DataActi
     el('h3', { text: t('data.storage') }),
     el('p', { className: 'muted', text: v.persistent ? t('data.persistent') : t('data.notPersistent') }),
     clear,
+    confirm,
   );
 }
