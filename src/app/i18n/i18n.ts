@@ -83,6 +83,9 @@ const vi = {
   'summary.area': '{name}: {tech} phủ sóng {value} diện tích{op}',
 
   'legend.noData': 'Không có số liệu',
+  'legend.classes': 'Phân lớp',
+  'legend.classesFixed': 'Ngưỡng cố định (theo quy hoạch)',
+  'legend.classesQuantile': 'Theo số liệu (phân vị, số xã mỗi lớp gần bằng nhau)',
   'legend.notApplicable': 'Chỉ tiêu không áp dụng',
   'legend.orNoPoint': 'hoặc không có điểm',
   'legend.radiusNote': 'R̄ = √(S / (π·N)); chỉ tiêu: tối đa 3 km.',
@@ -288,6 +291,9 @@ const en: Record<MessageKey, string> = {
   'summary.area': '{name}: {tech} covers {value} of the area{op}',
 
   'legend.noData': 'No data',
+  'legend.classes': 'Classes',
+  'legend.classesFixed': 'Fixed thresholds (the plans’)',
+  'legend.classesQuantile': 'Fitted to the data (quantiles, about as many communes per class)',
   'legend.notApplicable': 'Target does not apply',
   'legend.orNoPoint': 'or no point',
   'legend.radiusNote': 'R̄ = √(S / (π·N)); target: at most 3 km.',

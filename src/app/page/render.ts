@@ -92,7 +92,9 @@ export class PageRenderer {
       ),
     );
     this.summary();
-    renderLegend(ui.legend, store.view, store.data?.snapshot.targetDefs ?? []);
+    keepFocus(ui.legend, () =>
+      renderLegend(ui.legend, store.view, store.data, (classes) => views.changeView({ classes })),
+    );
     keepFocus(ui.layers, () =>
       renderLayerControls(
         ui.layers,

@@ -53,8 +53,10 @@ export function countingControl(
   // What this form last asked for: the year box's change (fired when the Apply button is pressed)
   // and the click that follows ask once, not twice, while the form waits to be redrawn.
   let current = asOf;
+  /** A year was typed since the form was drawn (and "today" not chosen since). */
+  let touched = false;
   const apply = () => {
-    if (today.checked) {
+    if (today.checked && !touched) {
       if (current !== null) {
         current = null;
         setAsOf(null);
@@ -67,16 +69,20 @@ export function countingControl(
       return;
     }
     problem.textContent = '';
+    planned.checked = true;
     if (y !== current) {
       current = y;
       setAsOf(y);
     }
   };
-  today.addEventListener('change', apply);
+  today.addEventListener('change', () => {
+    touched = false;
+    apply();
+  });
   planned.addEventListener('change', apply);
-  // Typing a year chooses "planned by": Apply then counts that year, with no radio to click first.
+  // Typing a year means "planned by": Apply then counts that year, with no radio to click first.
   year.addEventListener('input', () => {
-    planned.checked = true;
+    touched = true;
   });
   year.addEventListener('change', () => {
     planned.checked = true;
