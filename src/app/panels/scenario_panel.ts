@@ -47,7 +47,8 @@ export interface ScenarioActions {
   exportReport(): void;
 }
 
-const coord = (v: number) => fmt.decimal(v, 5);
+/** A coordinate in degrees with a decimal point in both languages: "14,12009, 107,83813" is unreadable. */
+const coord = (v: number) => v.toFixed(5);
 
 /** One line describing an edit, in the current language. */
 function describeEdit(e: Edit): string {
