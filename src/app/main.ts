@@ -7,8 +7,8 @@ import type { FeatureCollection } from 'geojson';
 import { client, earlyLoad, onProgress, SAMPLE, storageOpening } from './early_start.ts';
 import { fmt } from './i18n/format.ts';
 import { setLang, t } from './i18n/i18n.ts';
-import { indicatorScale } from './map/color_scale.ts';
 import { CoverageMap } from './map/coverage_map.ts';
+import { viewScale } from './map/fitted_scale.ts';
 import { indicatorTitle, reportIndicatorOf } from './map/indicators.ts';
 import { legendClasses } from './map/legend.ts';
 import { mapImage, PNG_FACTOR } from './map/map_image.ts';
@@ -118,7 +118,7 @@ mutable.reportPanel = new ReportPanel(ui.report, {
   mapImage: () => {
     const view = store.view;
     const defs = store.data?.snapshot.targetDefs ?? [];
-    const scale = indicatorScale(view.indicator);
+    const scale = viewScale(view, store.data);
     const modelled = view.indicator === 'mobile_pop' || view.indicator === 'mobile_area';
     const synthetic = store.data?.snapshot.datasets.some((d) => d.synthetic) ?? true;
     return mapImage(coverage.map, {

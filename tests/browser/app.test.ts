@@ -503,7 +503,16 @@ describe('import and persistence', () => {
         'imported',
       );
 
+      // Clearing asks first (issue 15): one click only asks; "Cancel" keeps everything.
       await page.locator('#clear-data').click();
+      expect(await page.locator('#clear-data-confirm-box').isVisible()).toBe(true);
+      await page.locator('#clear-data-cancel').click();
+      expect(await page.locator('#clear-data-confirm-box').isVisible()).toBe(false);
+      expect(await page.locator('#dataset-table tr[data-kind="sites"]').getAttribute('data-source')).toBe(
+        'imported',
+      );
+      await page.locator('#clear-data').click();
+      await page.locator('#clear-data-confirm').click();
       await waitReady(page, 2);
       const sites = page.locator('#dataset-table tr[data-kind="sites"]');
       await expect.poll(() => sites.getAttribute('data-source')).toBe('sample');

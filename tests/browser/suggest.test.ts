@@ -93,6 +93,7 @@ beforeAll(async () => {
       mode: 'sites',
       technology: '5G',
       operator: null,
+      siteOperator: 'MobiFone',
       radius_m: null,
       sources: { centres: true, villages: true, grid: true },
       candidatesCsv: null,
@@ -199,6 +200,14 @@ describe('Suggest sites panel', () => {
   it('"Accept all" adds the sites in one recompute; the app equals runAnalysis with them; undo removes them', async () => {
     const before = await app5g();
     expect(before).toBe(province5g([]));
+    const covered = () =>
+      page.evaluate((id) => {
+        const u = (window as Hooked).__vungphu!.store!.unit('province', id)!;
+        return u.coverage.find((c) => c.technology === '5G' && c.operator === 'all')!.covered_population;
+      }, PROVINCE);
+    const coveredBefore = await covered();
+    // Issue 15: before accepting, the panel says what the map will show after "Accept all".
+    const onMap = (await page.locator('#suggest-on-map').textContent()) ?? '';
     const lineBefore = await summaryLine();
     expect(lineBefore).toContain(en.pct1(before));
     const counts = () =>
@@ -227,6 +236,10 @@ describe('Suggest sites panel', () => {
     const after = await app5g();
     const want = province5g(added);
     expect(after).toBe(want);
+    // The stated figure is the map's figure, to the digit shown.
+    expect(onMap).toContain(
+      `5G ${en.pct2(before)} → ${en.pct2(after)} (+${en.int((await covered()) - coveredBefore)} people)`,
+    );
     expect(after).toBeGreaterThan(before);
     expect(await summaryLine()).toContain(en.pct1(after));
     // The sites are in the scenario with the candidates' ids.

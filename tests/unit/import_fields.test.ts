@@ -224,3 +224,24 @@ describe('CSV headers and row numbers', () => {
     );
   });
 });
+
+describe('a position out of range (issue 15)', () => {
+  it('names the latitude when only it is out of range, with no VN-2000 hint', () => {
+    const r = readPosition('108.1', '95.5');
+    expect(r.field).toBe('lat');
+    expect(r.problem).toBe(
+      'coordinates (108.1, 95.5) are outside the lon/lat range; latitude 95.5 is not within −90…90',
+    );
+    expect(r.problem).not.toMatch(/VN-2000|metres/);
+  });
+  it('names the longitude when it is out of range', () => {
+    expect(readPosition('208', '14')).toMatchObject({
+      field: 'lon',
+      problem: expect.stringMatching(/longitude 208 is not within −180…180$/),
+    });
+  });
+  it('gives the VN-2000 hint only for values that look like metres', () => {
+    expect(readPosition('500000', '1500000').problem).toMatch(/projected metres \(e\.g\. VN-2000\)/);
+    expect(readPosition('14', '108').problem).toMatch(/look swapped$/);
+  });
+});

@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLang } from '../../src/app/i18n/i18n.ts';
 import { issueText, messageText } from '../../src/app/i18n/issue_text.ts';
+import { rejectedCsvText } from '../../src/app/i18n/rejected_csv.ts';
 import { baseCommunes, cases, importAsApp } from '../support/bad_corpus.ts';
 
 afterEach(() => setLang('vi'));
@@ -146,5 +147,52 @@ describe('import problems in Vietnamese', () => {
     expect(issueText(issue)).toBe(
       'Đối tượng 2, trường "geometry": bản ghi hình thứ 2 bị hỏng: bản ghi cần 132 byte nhưng chỉ có 128',
     );
+  });
+});
+
+describe('a position out of range in Vietnamese (issue 15)', () => {
+  it('keeps the reader’s own hint: VN-2000 only for metres', () => {
+    const lat = messageText(
+      'coordinates (108.1, 95.5) are outside the lon/lat range; latitude 95.5 is not within −90…90',
+    );
+    expect(lat).toBe('toạ độ (108.1, 95.5) nằm ngoài phạm vi kinh/vĩ độ; vĩ độ 95.5 không nằm trong −90…90');
+    expect(
+      messageText(
+        'coordinates (500000, 1500000) are outside the lon/lat range; projected metres (e.g. VN-2000) are not degrees',
+      ),
+    ).toMatch(/VN-2000, mét/);
+    expect(
+      messageText('coordinates (14, 108) are outside the lon/lat range; latitude and longitude look swapped'),
+    ).toMatch(/đổi chỗ$/);
+  });
+});
+
+describe('the rejected rows CSV in the app’s language (issue 15)', () => {
+  it('gives the column names and the reasons in Vietnamese, with the records as the worker’s copy', async () => {
+    const base = await baseCommunes();
+    const one = cases.find((x) => x.file === 'out_of_range.csv')!;
+    const r = await importAsApp(one.file, one.c, base);
+    expect(r.rejectedCsv).not.toBeNull();
+    const vi = rejectedCsvText(r.issues);
+    const [head, ...rows] = vi
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(head).toBe('tệp,dòng,đối tượng,trường,lỗi,id,lon,lat,technology,operator');
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain('kinh độ 200 không nằm trong −180…180');
+    expect(rows[1]).toContain('lat: toạ độ (108.05, -95) nằm ngoài phạm vi kinh/vĩ độ; vĩ độ -95');
+    expect(vi).not.toMatch(/outside the lon\/lat range/);
+    // The same lines as the worker's (English) copy, but for the words.
+    const en = r
+      .rejectedCsv!.replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(en).toHaveLength(rows.length + 1);
+    expect(rows.map((l) => l.split(',').slice(-5).join(','))).toEqual(
+      en.slice(1).map((l) => l.split(',').slice(-5).join(',')),
+    );
+    setLang('en');
+    expect(rejectedCsvText(r.issues)).toBe(r.rejectedCsv);
   });
 });

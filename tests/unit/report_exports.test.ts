@@ -139,6 +139,12 @@ describe('vungphu report on the bundled sample', () => {
       );
     });
     expect(s.rows.find((r) => r['Mã chỉ tiêu'] === 'GL-M1')!['Chỉ số']).toMatch(/5G/);
+    // Issue 15: the technology a target is scored on is beside its status (DN-M8 reads as 5G), and the
+    // source is the plan's title and line, not the seed file's name.
+    const dnm8 = s.rows.find((r) => r['Mã chỉ tiêu'] === 'DN-M8-population')!;
+    expect(dnm8['Công nghệ']).toBe('5G');
+    expect(String(dnm8['Nguồn (văn bản, dòng)'])).toMatch(/^Kế hoạch triển khai Quy hoạch .*, dòng 319$/);
+    expect(s.rows.every((r) => !String(r['Nguồn (văn bản, dòng)']).includes('seeds/'))).toBe(true);
 
     // Districts sheet: districts and province totals.
     const d = table('Huyện');

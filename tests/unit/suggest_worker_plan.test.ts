@@ -49,6 +49,7 @@ const request = (patch: Partial<SiteSuggestRequest> = {}): SiteSuggestRequest =>
   mode: 'sites',
   technology: '5G',
   operator: null,
+  siteOperator: 'MobiFone',
   radius_m: null,
   sources: { centres: true, villages: true, grid: true },
   candidatesCsv: null,

@@ -74,6 +74,7 @@ const vi = {
   'tech.4G': '4G',
   'tech.5G': '5G',
   'tech.any': 'mọi công nghệ',
+  'filter.noSites': '{tech} (không trạm nào có)',
   'operator.all': 'mọi nhà mạng',
 
   'summary.province': 'Tỉnh {name}',
@@ -82,6 +83,9 @@ const vi = {
   'summary.area': '{name}: {tech} phủ sóng {value} diện tích{op}',
 
   'legend.noData': 'Không có số liệu',
+  'legend.classes': 'Phân lớp',
+  'legend.classesFixed': 'Ngưỡng cố định (theo quy hoạch)',
+  'legend.classesQuantile': 'Theo số liệu (phân vị)',
   'legend.notApplicable': 'Chỉ tiêu không áp dụng',
   'legend.orNoPoint': 'hoặc không có điểm',
   'legend.radiusNote': 'R̄ = √(S / (π·N)); chỉ tiêu: tối đa 3 km.',
@@ -281,6 +285,7 @@ const en: Record<MessageKey, string> = {
   'tech.4G': '4G',
   'tech.5G': '5G',
   'tech.any': 'any technology',
+  'filter.noSites': '{tech} (no loaded site has it)',
   'operator.all': 'all operators',
 
   'summary.province': '{name} province',
@@ -289,6 +294,9 @@ const en: Record<MessageKey, string> = {
   'summary.area': '{name}: {tech} covers {value} of the area{op}',
 
   'legend.noData': 'No data',
+  'legend.classes': 'Classes',
+  'legend.classesFixed': 'Fixed thresholds (the plans’)',
+  'legend.classesQuantile': 'Fitted to the data (quantiles)',
   'legend.notApplicable': 'Target does not apply',
   'legend.orNoPoint': 'or no point',
   'legend.radiusNote': 'R̄ = √(S / (π·N)); target: at most 3 km.',

@@ -43,6 +43,8 @@ export const suggestVi = {
     'KHÔNG đạt mục tiêu {target} với các ứng viên này: tối đa {achieved} ({n} trạm), còn thiếu {short} điểm % ({missing}).',
   'suggest.exhausted': 'Chỉ {n} trong {k} trạm yêu cầu còn thêm được vùng phủ.',
   'suggest.people': '{n} người',
+  'suggest.onMap':
+    'Bản đồ sẽ hiển thị sau khi "Thêm tất cả vào kịch bản": {tech} {before} → {after} (+{people} người), tính theo đúng hình vùng phủ; kế hoạch ở trên đếm dân trên lưới 250 m nên có thể lệch đôi chút.',
   'suggest.villages': '{n} thôn',
   'suggest.modelNote':
     'Dân số được đếm như trên bản đồ: dân số điều tra của mỗi xã trải đều trên lưới 250 m (hoặc theo tệp dân số đã nhập); ứng viên đặt tại trung tâm xã, thôn chưa có sóng và lưới phủ khoảng trống quanh thôn.',
@@ -117,6 +119,8 @@ export const suggestEn: Record<keyof typeof suggestVi, string> = {
     'Target {target} NOT reached with these candidates: at most {achieved} ({n} site(s)), short by {short} points ({missing}).',
   'suggest.exhausted': 'Only {n} of the {k} requested sites add coverage.',
   'suggest.people': '{n} people',
+  'suggest.onMap':
+    'The map will show after "Accept all into the scenario": {tech} {before} → {after} (+{people} people), counted on the exact footprints; the plan above counts people on a 250 m grid, so it may differ a little.',
   'suggest.villages': '{n} villages',
   'suggest.modelNote':
     'People are counted as on the map: each commune’s census population spread evenly on a 250 m grid (or the imported population file); candidates stand at commune centres, uncovered villages and a grid over the gaps around villages.',

@@ -8,6 +8,17 @@ import { currentLang, t } from './i18n.ts';
 
 type Rule = [RegExp, (m: RegExpExecArray) => string];
 
+/** The hint of an out-of-range position (coordinateProblem), in Vietnamese. */
+function rangeHint(hint: string): string {
+  const lat = /^latitude (.*) is not within −90…90$/.exec(hint);
+  if (lat) return `vĩ độ ${lat[1]} không nằm trong −90…90`;
+  const lon = /^longitude (.*) is not within −180…180$/.exec(hint);
+  if (lon) return `kinh độ ${lon[1]} không nằm trong −180…180`;
+  if (hint.startsWith('latitude and longitude look swapped')) return 'có vẻ kinh độ và vĩ độ bị đổi chỗ';
+  if (hint.startsWith('projected metres')) return 'toạ độ phẳng (VN-2000, mét) không phải độ';
+  return hint;
+}
+
 /** A feature's label in a repair message ("feature 3 ("Xã A")"): its name, when it has one. */
 const named = (name: string | undefined) => (name ? `"${name}": ` : '');
 
@@ -319,9 +330,8 @@ const VI: Rule[] = [
   [/^a position must be \[lon, lat\]$/, () => 'toạ độ phải có dạng [kinh độ, vĩ độ]'],
   [/^coordinates must be numbers$/, () => 'toạ độ phải là số'],
   [
-    /^coordinates \((.*), (.*)\) are outside the lon\/lat range.*$/,
-    (m) =>
-      `toạ độ (${m[1]}, ${m[2]}) nằm ngoài phạm vi kinh/vĩ độ; toạ độ phẳng (VN-2000, mét) không phải độ`,
+    /^coordinates \((.*), (.*)\) are outside the lon\/lat range; (.*)$/,
+    (m) => `toạ độ (${m[1]}, ${m[2]}) nằm ngoài phạm vi kinh/vĩ độ; ${rangeHint(m[3]!)}`,
   ],
   [
     /^unknown technology "(.*)" .*$/,

@@ -149,9 +149,18 @@ export function formatIndicator(id: IndicatorId, value: number | null): string {
 
 /** A target in one line: "GL-M1 · Phủ sóng 5G ≥ 99% (2030)". */
 export function targetLabel(def: TargetDef): string {
-  return `${def.id} · ${currentLang() === 'vi' ? def.indicator : def.indicator_en} ${def.comparator} ${targetValue(def)}${
+  return `${def.id} · ${currentLang() === 'vi' ? def.indicator : def.indicator_en}${targetTech(def)} ${def.comparator} ${targetValue(def)}${
     def.year === null ? '' : ` (${def.year})`
   }`;
+}
+
+/**
+ * The technology a mobile target is scored on, as " (5G)" / " (mọi công nghệ)"; empty for other
+ * targets. Shown wherever the target's status is (issue 15: DN-M8 "coverage ≥ 80 %" reads as 5G).
+ */
+export function targetTech(def: Pick<TargetDef, 'technology'>): string {
+  if (!def.technology) return '';
+  return ` (${def.technology === 'any' ? t('tech.any') : def.technology})`;
 }
 
 /** The target's value with its unit. */

@@ -1,10 +1,11 @@
 import type { ScaleThreshold } from 'd3';
 import { fmt } from '../i18n/format.ts';
 import { t } from '../i18n/i18n.ts';
-import type { IndicatorId, ViewState } from '../state/view_state.ts';
-import { el } from '../ui/dom.ts';
-import type { TargetDef } from '../worker/worker_protocol.ts';
-import { indicatorScale, NO_DATA_COLOR } from './color_scale.ts';
+import type { DataStore } from '../state/data_store.ts';
+import type { ClassMode, IndicatorId, ViewState } from '../state/view_state.ts';
+import { el, field, selectBox } from '../ui/dom.ts';
+import { NO_DATA_COLOR } from './color_scale.ts';
+import { viewScale } from './fitted_scale.ts';
 import { indicatorTitle } from './indicators.ts';
 
 /** One legend row: a colour and what it means. */
@@ -45,8 +46,14 @@ export function legendClasses(id: IndicatorId, scale: ScaleThreshold<number, str
 }
 
 /** Draws the legend of the map's indicator, from the same d3 scale that colours the map. */
-export function renderLegend(container: HTMLElement, view: ViewState, defs: readonly TargetDef[]): void {
-  const scale = indicatorScale(view.indicator);
+export function renderLegend(
+  container: HTMLElement,
+  view: ViewState,
+  store: DataStore | null,
+  onClasses: (classes: ClassMode) => void,
+): void {
+  const defs = store?.snapshot.targetDefs ?? [];
+  const scale = viewScale(view, store);
   const list = el('ul', { className: 'legend-list' });
   for (const row of legendClasses(view.indicator, scale)) {
     const swatch = el('span', { className: 'legend-swatch', attrs: { 'aria-hidden': 'true' } });
@@ -59,9 +66,29 @@ export function renderLegend(container: HTMLElement, view: ViewState, defs: read
       : view.indicator === 'mobile_pop' || view.indicator === 'mobile_area'
         ? t('legend.modelledNote')
         : '';
+  // Fixed classes (the plans' thresholds) or classes fitted to the communes' values (issue 15).
+  const classes =
+    view.indicator === 'target'
+      ? []
+      : [
+          field(
+            t('legend.classes'),
+            selectBox(
+              [
+                ['fixed', t('legend.classesFixed')],
+                ['quantile', t('legend.classesQuantile')],
+              ],
+              view.classes,
+              (v) => onClasses(v as ClassMode),
+              { attrs: { id: 'legend-classes' } },
+            ),
+            'field legend-classes',
+          ),
+        ];
   container.replaceChildren(
     el('div', { className: 'legend-title', text: indicatorTitle(view, defs) }),
     list,
+    ...classes,
     ...(note ? [el('p', { className: 'muted', text: note })] : []),
   );
 }

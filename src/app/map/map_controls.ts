@@ -43,6 +43,13 @@ export function renderMapControls(
     (v) => onChange({ technology: v as TechnologyKey }),
     { attrs: { id: 'technology' } },
   );
+  // A technology no loaded site has is greyed, and says why (issue 15: the sample has no 3G).
+  if (snap)
+    for (const o of technology.querySelectorAll('option')) {
+      if (o.value === 'any' || snap.technologies.includes(o.value) || o.value === view.technology) continue;
+      o.disabled = true;
+      o.textContent = t('filter.noSites', { tech: o.textContent ?? o.value });
+    }
   const operators = snap?.operators ?? [];
   const operator = selectBox(
     [['all', operatorLabel('all')] as const, ...operators.map((o) => [o, o] as const)],

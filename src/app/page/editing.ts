@@ -206,11 +206,19 @@ export class Editing {
     coverage.setPick(f);
   }
 
+  /** Lets go of the picked site or postal point: no popup, no ring on the map, no inspector (issue 15). */
   clearPick(): void {
+    const had = this.page.store.state.editor.picked !== null;
     this.page.store.pick(null);
     this.#popup?.remove();
     this.#popup = null;
     this.page.coverage.setPick(null);
+    if (had) this.page.render.scenario();
+  }
+
+  /** Whether a site or postal point is picked (ringed on the map, in the inspector). */
+  hasPick(): boolean {
+    return this.page.store.state.editor.picked !== null;
   }
 
   hasPopup(): boolean {

@@ -5,7 +5,7 @@
  * (footprints alone are thousands of polygons); a layer's features are fetched from the worker the
  * first time it is shown.
  */
-import { indicatorScale } from '../map/color_scale.ts';
+import { mapScale } from '../map/fitted_scale.ts';
 import { indicatorValue } from '../map/indicators.ts';
 import { FEATURE_LAYERS, type FeatureLayer } from '../worker/worker_protocol.ts';
 import type { Page } from './page.ts';
@@ -22,12 +22,14 @@ export class MapLayers {
     const data = store.data;
     if (!data) return;
     const view = store.view;
-    const scale = indicatorScale(view.indicator);
+    const communes = data.unitsOf('commune');
+    const values = communes.map((u) => indicatorValue(data, u, view));
+    const scale = mapScale(view.indicator, view.classes, values);
     const fills = new Map<string, string | null>();
-    for (const u of data.unitsOf('commune')) {
-      const v = indicatorValue(data, u, view);
+    communes.forEach((u, i) => {
+      const v = values[i] ?? null;
       fills.set(u.id, v === null ? null : scale(v));
-    }
+    });
     coverage.setFills(fills);
   }
 

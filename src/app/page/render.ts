@@ -86,14 +86,16 @@ export class PageRenderer {
 
   controls(): void {
     const { store, ui, views, layers, coverage } = this.page;
-    keepFocus(() =>
+    keepFocus(ui.controls, () =>
       renderMapControls(ui.controls, store.view, store.data, store.hasImported('boundaries'), (patch) =>
         views.changeView(patch),
       ),
     );
     this.summary();
-    renderLegend(ui.legend, store.view, store.data?.snapshot.targetDefs ?? []);
-    keepFocus(() =>
+    keepFocus(ui.legend, () =>
+      renderLegend(ui.legend, store.view, store.data, (classes) => views.changeView({ classes })),
+    );
+    keepFocus(ui.layers, () =>
       renderLayerControls(
         ui.layers,
         store.view.layers,
@@ -139,23 +141,23 @@ export class PageRenderer {
   unitPanel(): void {
     const { store, ui, views, suggestPanel } = this.page;
     suggestPanel.render(); // its scope follows the selection, its rows the scenario
-    const sel = store.view.selection;
-    const data = store.data;
-    if (sel.kind === 'none' || !data) {
-      ui.panel.hidden = true;
-      ui.panel.replaceChildren();
-      return;
-    }
-    const wasOpen = !ui.panel.hidden;
-    const scroll = ui.panel.querySelector('.panel-scroll')?.scrollTop ?? 0;
-    keepFocus(() =>
+    keepFocus(ui.panel, () => {
+      const sel = store.view.selection;
+      const data = store.data;
+      if (sel.kind === 'none' || !data) {
+        ui.panel.hidden = true;
+        ui.panel.replaceChildren();
+        return;
+      }
+      const wasOpen = !ui.panel.hidden;
+      const scroll = ui.panel.querySelector('.panel-scroll')?.scrollTop ?? 0;
       renderUnitPanel(ui.panel, data, store.view, sel.level, sel.id, {
         select: (level, id) => views.selectUnit(level, id),
         close: () => views.selectUnit(null),
-      }),
-    );
-    const scroller = ui.panel.querySelector('.panel-scroll');
-    if (wasOpen && scroller) scroller.scrollTop = scroll;
+      });
+      const scroller = ui.panel.querySelector('.panel-scroll');
+      if (wasOpen && scroller) scroller.scrollTop = scroll;
+    });
   }
 
   table(): void {
@@ -179,9 +181,9 @@ export class PageRenderer {
 
   scenario(): void {
     const { store, ui, scenario } = this.page;
-    const { editor, library } = store.state;
-    const data = store.data;
-    keepFocus(() =>
+    keepFocus(ui.scenario, () => {
+      const { editor, library } = store.state;
+      const data = store.data;
       renderScenarioPanel(
         ui.scenario,
         {
@@ -199,14 +201,14 @@ export class PageRenderer {
           lastUpdate: editor.lastUpdate,
         },
         scenario.actions,
-      ),
-    );
+      );
+    });
   }
 
   dataTab(): void {
     const { store, ui, data, storage } = this.page;
-    const importer = store.state.importer;
-    keepFocus(() =>
+    keepFocus(ui.data, () => {
+      const importer = store.state.importer;
       renderDataPanel(
         ui.data,
         {
@@ -218,14 +220,14 @@ export class PageRenderer {
           persistent: storage !== null,
         },
         data.actions,
-      ),
-    );
+      );
+    });
   }
 
   settings(): void {
     const { store, ui, views } = this.page;
-    const view = store.view;
-    keepFocus(() =>
+    keepFocus(ui.settings, () => {
+      const view = store.view;
       renderSettingsPanel(
         ui.settings,
         view.lang,
@@ -237,8 +239,8 @@ export class PageRenderer {
           setAnalysis: (analysis) => views.changeAnalysis(analysis),
         },
         { counting: store.data?.snapshot.cellCounting ?? null },
-      ),
-    );
+      );
+    });
   }
 
   modeHint(): void {

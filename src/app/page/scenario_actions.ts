@@ -16,12 +16,12 @@ export class ScenarioActions {
     // The other controllers are reached through the page when an action runs, not now.
     this.actions = {
       setMode: (mode) => page.editing.setMode(mode),
-      setNewSite: (s) => {
-        page.store.setNewSite(s);
+      setNewSite: (patch) => {
+        page.store.setNewSite({ ...page.store.state.editor.newSite, ...patch });
         page.render.scenario();
       },
-      setNewPostal: (p) => {
-        page.store.setNewPostal(p);
+      setNewPostal: (patch) => {
+        page.store.setNewPostal({ ...page.store.state.editor.newPostal, ...patch });
         page.render.scenario();
       },
       addAtCentre: () => page.editing.addAtCentre(),

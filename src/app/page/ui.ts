@@ -3,6 +3,7 @@
  * status line, keeping the keyboard focus across a re-render, and map padding clear of the panels.
  */
 import { requireElement } from '../ui/dom.ts';
+import { renderWhenFree } from '../ui/pointer_guard.ts';
 
 export function findUi() {
   return {
@@ -36,11 +37,17 @@ export function setStatus(ui: Ui, text: string, kind: 'info' | 'error' = 'info')
   ui.status.setAttribute('role', kind === 'error' ? 'alert' : 'status');
 }
 
-/** Keeps focus on the control with the same id across a re-render (keyboard users keep their place). */
-export function keepFocus(render: () => void): void {
-  const id = document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
-  render();
-  if (id) document.getElementById(id)?.focus();
+/**
+ * Redraws `root` with `render`, keeping focus on the control with the same id (keyboard users keep
+ * their place). While a pointer is pressed inside `root` the redraw waits for the click to be over
+ * (renderWhenFree), so that a change fired by that press does not swallow the click.
+ */
+export function keepFocus(root: Element, render: () => void): void {
+  renderWhenFree(root, () => {
+    const id = document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
+    render();
+    if (id) document.getElementById(id)?.focus();
+  });
 }
 
 /** Map padding that keeps a fitted box clear of the sidebar and the unit panel. */

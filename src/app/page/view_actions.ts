@@ -193,7 +193,7 @@ export class ViewActions {
       const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
       if (e.key === 'Escape') {
         if (store.state.editor.mode.kind !== 'browse') editing.setMode({ kind: 'browse' });
-        else if (editing.hasPopup()) editing.clearPick();
+        else if (editing.hasPopup() || editing.hasPick()) editing.clearPick();
         else if (store.view.selection.kind !== 'none') this.selectUnit(null);
         return;
       }

@@ -3,6 +3,7 @@
  * (without case or diacritics), a row opens the commune and zooms to it.
  */
 import { foldText } from '../../core/base/fold_text.ts';
+import { competitionRanks } from '../../core/report/competition_ranks.ts';
 import { fmt } from '../i18n/format.ts';
 import { type MessageKey, t } from '../i18n/i18n.ts';
 import { formatIndicator, higherIsBetter, indicatorTitle, indicatorValue } from '../map/indicators.ts';
@@ -98,12 +99,13 @@ export class CommuneTable {
       parent: store.parentOf(u)?.name ?? '',
       rank: 0,
     }));
-    const ranked = [...scored].sort((a, b) => {
-      if (a.value === null || b.value === null) return a.value === null ? (b.value === null ? 0 : 1) : -1;
-      return better ? b.value - a.value : a.value - b.value;
-    });
-    ranked.forEach((r, i) => {
-      r.rank = r.value === null ? Number.POSITIVE_INFINITY : i + 1;
+    // Competition ranking ("1, 1, 3"), as the XLSX ranking sheet and `vungphu rank` number ties.
+    const ranks = competitionRanks(
+      scored.map((r) => r.value),
+      better ? 'desc' : 'asc',
+    );
+    scored.forEach((r, i) => {
+      r.rank = ranks[i] ?? Number.POSITIVE_INFINITY;
     });
     return scored;
   }

@@ -50,9 +50,17 @@ export function countingControl(
   });
   year.value = String(asOf ?? new Date().getFullYear() + 1);
   const problem = el('p', { className: 'error-text', attrs: { role: 'alert', id: 'as-of-problem' } });
+  // What this form last asked for: the year box's change (fired when the Apply button is pressed)
+  // and the click that follows ask once, not twice, while the form waits to be redrawn.
+  let current = asOf;
+  /** A year was typed since the form was drawn (and "today" not chosen since). */
+  let touched = false;
   const apply = () => {
-    if (today.checked) {
-      if (asOf !== null) setAsOf(null);
+    if (today.checked && !touched) {
+      if (current !== null) {
+        current = null;
+        setAsOf(null);
+      }
       return;
     }
     const y = Number(year.value);
@@ -60,10 +68,22 @@ export function countingControl(
       problem.textContent = t('counting.yearBad');
       return;
     }
-    if (y !== asOf) setAsOf(y);
+    problem.textContent = '';
+    planned.checked = true;
+    if (y !== current) {
+      current = y;
+      setAsOf(y);
+    }
   };
-  today.addEventListener('change', apply);
+  today.addEventListener('change', () => {
+    touched = false;
+    apply();
+  });
   planned.addEventListener('change', apply);
+  // Typing a year means "planned by": Apply then counts that year, with no radio to click first.
+  year.addEventListener('input', () => {
+    touched = true;
+  });
   year.addEventListener('change', () => {
     planned.checked = true;
     apply();

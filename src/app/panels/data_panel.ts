@@ -9,6 +9,7 @@ import type { ColumnRequest } from '../../io/import/header_mapping.ts';
 import { fmt } from '../i18n/format.ts';
 import { hasMessage, type MessageKey, t } from '../i18n/i18n.ts';
 import { issueText, messageText } from '../i18n/issue_text.ts';
+import { rejectedCsvText } from '../i18n/rejected_csv.ts';
 import { DATASET_KINDS, type DatasetKind, IMPORT_ACCEPT, type ImportChoice } from '../state/dataset_kind.ts';
 import { button, download, el, field, selectBox } from '../ui/dom.ts';
 import type { DatasetInfo, ImportReport } from '../worker/worker_protocol.ts';
@@ -198,7 +199,14 @@ function importReportElement(r: ImportReport, a: DataActions): HTMLElement {
     box.append(
       button(
         t('import.downloadRejected'),
-        () => download(`${r.name.replace(/\.[^.]+$/, '')}-rejected.csv`, csv, 'text/csv;charset=utf-8'),
+        // Rebuilt from the issues (they carry their records) in the current language: the worker's
+        // copy is the CLI's, in English.
+        () =>
+          download(
+            `${r.name.replace(/\.[^.]+$/, '')}-rejected.csv`,
+            rejectedCsvText(r.issues),
+            'text/csv;charset=utf-8',
+          ),
         { className: 'small download-rejected' },
       ),
     );
@@ -318,7 +326,37 @@ export function renderDataPanel(container: HTMLElement, v: DataView, a: DataActi
     ),
     el('div', { className: 'inline' }, [pick, input]),
   ]);
-  const clear = button(t('data.clear'), a.clear, { className: 'danger', attrs: { id: 'clear-data' } });
+  // Clearing deletes every imported file and saved scenario, with no undo: it asks first (issue 15).
+  const confirm = el('div', {
+    className: 'confirm',
+    attrs: { id: 'clear-data-confirm-box', role: 'alertdialog', 'aria-labelledby': 'clear-data-question' },
+  });
+  confirm.hidden = true;
+  const clear = button(
+    t('data.clear'),
+    () => {
+      confirm.hidden = false;
+      confirm.querySelector<HTMLButtonElement>('#clear-data-cancel')?.focus();
+    },
+    { className: 'danger', attrs: { id: 'clear-data', 'aria-haspopup': 'dialog' } },
+  );
+  confirm.append(
+    el('p', {
+      attrs: { id: 'clear-data-question' },
+      text: t('data.clearQuestion'),
+    }),
+    el('div', { className: 'button-row' }, [
+      button(t('data.clearConfirm'), a.clear, { className: 'danger', attrs: { id: 'clear-data-confirm' } }),
+      button(
+        t('data.clearCancel'),
+        () => {
+          confirm.hidden = true;
+          clear.focus();
+        },
+        { attrs: { id: 'clear-data-cancel' } },
+      ),
+    ]),
+  );
   container.replaceChildren(
     el('h3', { text: t('data.inUse') }),
     datasetTable(v, a),
@@ -334,5 +372,6 @@ export function renderDataPanel(container: HTMLElement, v: DataView, a: DataActi
     el('h3', { text: t('data.storage') }),
     el('p', { className: 'muted', text: v.persistent ? t('data.persistent') : t('data.notPersistent') }),
     clear,
+    confirm,
   );
 }

@@ -10,6 +10,7 @@ import { currentLang, type MessageKey, t } from '../i18n/i18n.ts';
 import { messageText } from '../i18n/issue_text.ts';
 import type { ScenarioFile } from '../state/scenario_edits.ts';
 import { button, el, field, selectBox } from '../ui/dom.ts';
+import { renderWhenFree } from '../ui/pointer_guard.ts';
 import type { AnalysisClient } from '../worker/analysis_client.ts';
 import {
   type CompareFilter,
@@ -230,6 +231,10 @@ export class ReportPanel {
 
   /** Draws the tab in the current language. */
   render(): void {
+    renderWhenFree(this.container, () => this.draw());
+  }
+
+  private draw(): void {
     const ctx = this.deps.context();
     if (ctx.generation !== this.generation) {
       this.generation = ctx.generation;

@@ -30,8 +30,9 @@ export interface ScenarioView {
 
 export interface ScenarioActions {
   setMode(mode: EditMode): void;
-  setNewSite(site: NewSite): void;
-  setNewPostal(point: NewPostal): void;
+  /** Changes the new site's parameters (merged with the current ones, never with a drawn copy). */
+  setNewSite(patch: Partial<NewSite>): void;
+  setNewPostal(patch: Partial<NewPostal>): void;
   addAtCentre(): void;
   movePicked(lon: number, lat: number): void;
   deletePicked(): void;
@@ -46,7 +47,8 @@ export interface ScenarioActions {
   exportReport(): void;
 }
 
-const coord = (v: number) => fmt.decimal(v, 5);
+/** A coordinate in degrees with a decimal point in both languages: "14,12009, 107,83813" is unreadable. */
+const coord = (v: number) => v.toFixed(5);
 
 /** One line describing an edit, in the current language. */
 function describeEdit(e: Edit): string {
@@ -101,7 +103,7 @@ function newSiteForm(v: ScenarioView, a: ScenarioActions): HTMLElement {
       const set = new Set(v.newSite.technologies);
       if (box.checked) set.add(tech);
       else set.delete(tech);
-      a.setNewSite({ ...v.newSite, technologies: TECHNOLOGIES.filter((x) => set.has(x)) });
+      a.setNewSite({ technologies: TECHNOLOGIES.filter((x) => set.has(x)) });
     });
     techs.append(el('label', {}, [box, el('span', { text: tech })]));
   }
@@ -109,7 +111,7 @@ function newSiteForm(v: ScenarioView, a: ScenarioActions): HTMLElement {
   const operator = selectBox(
     operators.map((o) => [o, o] as const),
     v.newSite.operator,
-    (op) => a.setNewSite({ ...v.newSite, operator: op }),
+    (op) => a.setNewSite({ operator: op }),
     { attrs: { id: 'new-operator' } },
   );
   const radius = el('input', {
@@ -126,7 +128,6 @@ function newSiteForm(v: ScenarioView, a: ScenarioActions): HTMLElement {
   radius.addEventListener('change', () => {
     const r = Number(radius.value);
     a.setNewSite({
-      ...v.newSite,
       radius: radius.value.trim() === '' || !(r > 0) ? null : Math.min(100_000, r),
     });
   });
@@ -142,13 +143,13 @@ function newPostalForm(v: ScenarioView, a: ScenarioActions): HTMLElement {
   const type = selectBox(
     POSTAL_TYPES.map((x) => [x, t(`postalType.${x}` as MessageKey)] as const),
     v.newPostal.type,
-    (x) => a.setNewPostal({ ...v.newPostal, type: x as PostalType }),
+    (x) => a.setNewPostal({ type: x as PostalType }),
     { attrs: { id: 'new-postal-type' } },
   );
   const flag = (key: 'staffed' | 'internet' | 'online', label: MessageKey) => {
     const box = el('input', { attrs: { type: 'checkbox', id: `new-postal-${key}` } });
     box.checked = v.newPostal[key];
-    box.addEventListener('change', () => a.setNewPostal({ ...v.newPostal, [key]: box.checked }));
+    box.addEventListener('change', () => a.setNewPostal({ [key]: box.checked }));
     return el('label', {}, [box, el('span', { text: t(label) })]);
   };
   return el('div', { className: 'subform' }, [

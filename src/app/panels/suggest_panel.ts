@@ -14,6 +14,7 @@ import { t } from '../i18n/i18n.ts';
 import type { ChosenPoint, SuggestLayer } from '../map/suggest_layer.ts';
 import type { Edit } from '../state/scenario_edits.ts';
 import { el } from '../ui/dom.ts';
+import { renderWhenFree } from '../ui/pointer_guard.ts';
 import type { SuggestRequest, SuggestResult } from '../worker/suggest_types.ts';
 import { renderProgress, runRow, suggestForm } from './suggest_form.ts';
 import { suggestResults } from './suggest_results.ts';
@@ -59,8 +60,15 @@ export class SuggestPanel {
     this.render();
   }
 
-  /** Draws the panel again (after a language switch, an edit, a load, a selection). */
+  /**
+   * Draws the panel again (after a language switch, an edit, a load, a selection); while a pointer is
+   * pressed in the panel, once its click is over (a change of a box must not swallow the click).
+   */
   render(): void {
+    renderWhenFree(this.root, () => this.draw());
+  }
+
+  private draw(): void {
     const ctx = this.deps.context();
     const focused = document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
     if (!ctx) {

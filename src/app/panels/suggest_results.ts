@@ -47,6 +47,21 @@ function siteResults(view: ResultsView, r: SiteSuggestResult): Element[] {
         ms: fmt.ms(r.ms),
       }),
     }),
+    // What the map will show after "Accept all" (exact footprints; the plan counts on a 250 m grid).
+    ...(r.onMap
+      ? [
+          el('p', {
+            className: 'suggest-on-map',
+            attrs: { id: 'suggest-on-map' },
+            text: t('suggest.onMap', {
+              tech: r.technology,
+              before: pct(r.onMap.beforePct),
+              after: pct(r.onMap.afterPct),
+              people: fmt.int(r.onMap.gainedPopulation),
+            }),
+          }),
+        ]
+      : []),
     el('p', {
       className: 'muted',
       attrs: { id: 'suggest-candidates' },

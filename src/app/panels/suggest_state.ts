@@ -94,6 +94,7 @@ export function suggestRequest(s: SuggestState, ctx: SuggestContext): SuggestReq
     mode: 'sites',
     technology: s.technology,
     operator: s.onlyOperator ? chosenOperator(s, ctx) : null,
+    siteOperator: chosenOperator(s, ctx),
     radius_m: s.radius,
     sources: { ...s.sources },
     candidatesCsv: s.csv,

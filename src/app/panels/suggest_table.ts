@@ -43,7 +43,7 @@ export function suggestTableRow(
       fly,
       el('span', {
         className: 'muted-line',
-        text: [place, `${fmt.decimal(lat, 5)}, ${fmt.decimal(lon, 5)}`].filter((x) => x !== null).join(' · '),
+        text: [place, `${lat.toFixed(5)}, ${lon.toFixed(5)}`].filter((x) => x !== null).join(' · '),
       }),
     ]),
     ...cells.map((c, i) => el('td', { className: numeric[i] ? 'num' : '', text: c })),

@@ -18,6 +18,7 @@ import {
   indicatorValue,
   operatorLabel,
   targetLabel,
+  targetTech,
   techLabel,
   yearMatches,
 } from '../map/indicators.ts';
@@ -44,12 +45,15 @@ const STATUS_KEY: Record<TargetStatus, MessageKey> = {
   not_evaluable: 'status.not_evaluable',
 };
 
-/** A badge for one target at this unit: "GL-M1: Chưa đạt", the gap as its title. */
-function badge(e: TargetEvaluation): HTMLElement {
+/**
+ * A badge for one target at this unit: "DN-M8-population (5G): Chưa đạt" (the technology it is scored
+ * on, so that a 5G target under a 4G figure does not read as 4G), the gap as its title.
+ */
+function badge(e: TargetEvaluation, def: TargetDef | undefined): HTMLElement {
   const gap = currentLang() === 'vi' ? e.gap_text_vi : e.gap_text_en;
   return el('span', {
     className: `badge badge-${e.status}`,
-    text: `${e.target_id}: ${t(STATUS_KEY[e.status])}`,
+    text: `${e.target_id}${def ? targetTech(def) : ''}: ${t(STATUS_KEY[e.status])}`,
     title: gap,
     dataset: { target: e.target_id, status: e.status },
   });
@@ -269,7 +273,11 @@ export function renderUnitPanel(
       body.append(
         el('tr', { className: 'badge-row' }, [
           el('td', { attrs: { colspan: '2' } }, [
-            el('div', { className: 'badges', dataset: { badges: r.field } }, matching.map(badge)),
+            el(
+              'div',
+              { className: 'badges', dataset: { badges: r.field } },
+              matching.map((e) => badge(e, defs.get(e.target_id))),
+            ),
           ]),
         ]),
       );
@@ -294,7 +302,7 @@ export function renderUnitPanel(
     const d = defs.get(e.target_id);
     list.append(
       el('li', { dataset: { target: e.target_id } }, [
-        badge(e),
+        badge(e, d),
         el('span', { className: 'target-name', text: d ? targetLabel(d) : e.target_id }),
         el('span', { className: 'target-gap', text: currentLang() === 'vi' ? e.gap_text_vi : e.gap_text_en }),
       ]),

@@ -56,11 +56,19 @@ export interface ViewState {
   layers: Record<LayerId, LayerSetting>;
   tab: TabId;
   basemap: Basemap;
+  /**
+   * The choropleth's classes: the indicator's fixed ones (the plans' thresholds), or fitted to the
+   * communes' values (quantiles), so that a map where every commune is under 50 % still shows
+   * differences (issue 15).
+   */
+  classes: ClassMode;
   /** Analysis choices that change the figures (null: the defaults of the CLI). */
   analysis: AnalysisChoice;
   /** Draw (greyed) the sites that lie outside every commune of the boundary set; hidden otherwise. */
   showOutside: boolean;
 }
+
+export type ClassMode = 'fixed' | 'quantile';
 
 /** The postal counting rule (categories counted for R̄) and the fiber reach distance, as in the CLI. */
 export interface AnalysisChoice {
@@ -98,6 +106,7 @@ export const DEFAULT_VIEW: ViewState = {
   layers: DEFAULT_LAYERS,
   tab: 'map',
   basemap: { kind: 'none' },
+  classes: 'fixed',
   analysis: { countingRule: null, fiberReachM: null },
   showOutside: false,
 };
@@ -125,6 +134,7 @@ export function encodeView(v: ViewState): string {
   if (v.tab !== d.tab) q.set('tab', v.tab);
   if (v.basemap.kind === 'osm') q.set('basemap', 'osm');
   if (v.basemap.kind === 'style') q.set('basemap', v.basemap.url);
+  if (v.classes !== d.classes) q.set('classes', v.classes);
   if (v.analysis.countingRule) q.set('count', v.analysis.countingRule.join(','));
   if (v.analysis.fiberReachM !== null) q.set('reach', String(v.analysis.fiberReachM));
   if (v.analysis.asOf != null) q.set('asof', String(v.analysis.asOf));
@@ -190,6 +200,7 @@ export function decodeView(hash: string): ViewState {
     layers,
     tab: oneOf(TAB_IDS, q.get('tab'), d.tab),
     basemap,
+    classes: oneOf(['fixed', 'quantile'], q.get('classes'), d.classes),
     analysis: decodeAnalysis(q),
     showOutside: q.get('outside') === '1',
   };

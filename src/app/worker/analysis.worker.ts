@@ -9,6 +9,7 @@
  */
 import { UserError } from '../../core/base/errors.ts';
 import { withDeferredPolygons } from '../../core/deferred_polygons.ts';
+import { planPreview } from './plan_preview.ts';
 import { rememberingReader } from './read_dataset.ts';
 import { type Session, sessionReport } from './session.ts';
 import { edit } from './worker_edit.ts';
@@ -97,6 +98,8 @@ async function handle(request: WorkerRequest): Promise<void> {
         request.request,
         (done, total, label) => post({ kind: 'plan-progress', id: request.id, done, total, label }),
       );
+      if (suggestion.mode === 'sites' && request.request.mode === 'sites')
+        suggestion.onMap = planPreview(session, request.request, suggestion, request.request.siteOperator);
       post({ kind: 'planned', id: request.id, result: suggestion });
       return;
     }

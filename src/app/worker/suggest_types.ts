@@ -27,6 +27,8 @@ export interface SiteSuggestRequest {
   technology: Technology;
   /** Existing coverage counts only this operator's sites (null: any operator). */
   operator: string | null;
+  /** The operator the accepted sites get (the form's operator, whether or not `operator` is set). */
+  siteOperator: string;
   /** Footprint radius for candidates without their own; null: the engine default. */
   radius_m: number | null;
   sources: CandidateSources;
@@ -77,8 +79,20 @@ export interface SiteSuggestResult {
   /** Problems of the imported candidates CSV (rows rejected). */
   csvIssues: InputIssue[];
   csvRows: { total: number; kept: number } | null;
+  /** What the map will show for the scope once every row is accepted (plan_preview.ts). */
+  onMap: MapPreview | null;
   warnings: string[];
   ms: number;
+}
+
+/**
+ * The map's population coverage (%) of the plan's technology and operator for the plan's scope, now
+ * and with every row accepted, and the people that adds, as the map counts them (exact footprints).
+ */
+export interface MapPreview {
+  beforePct: number;
+  afterPct: number;
+  gainedPopulation: number;
 }
 
 export interface PostalSuggestRow {

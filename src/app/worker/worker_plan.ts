@@ -177,6 +177,8 @@ function suggestSites(
   const names = new Map(scenario.communes.map((c) => [c.id, c.name]));
   return {
     mode: 'sites',
+    // Filled in by the worker, which holds the session's analysis (plan_preview.ts).
+    onMap: null,
     technology: plan.technology,
     measure: plan.measure,
     costAware: plan.costAware,

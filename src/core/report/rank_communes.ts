@@ -1,10 +1,11 @@
+import { competitionRanks } from './competition_ranks.ts';
 import type { CoverageReport } from './report.ts';
 import { reportIndicators } from './report_indicators.ts';
 import { reportUnits } from './report_units.ts';
 
 /** One commune's place in a ranking. */
 export interface RankedCommune {
-  /** 1 = best; ties share a rank (1, 2, 2, 4); null when the commune has no value. */
+  /** 1 = best; ties share a rank (competition ranking 1, 2, 2, 4); null when the commune has no value. */
   rank: number | null;
   id: string;
   name: string;
@@ -59,10 +60,12 @@ export function rankCommunes(
       return sign * (a.r.value - b.r.value) || a.k - b.k;
     })
     .map(({ r }) => r);
+  const ranks = competitionRanks(
+    ranked.map((r) => r.value),
+    order,
+  );
   ranked.forEach((r, k) => {
-    if (r.value === null) return;
-    const prev = ranked[k - 1];
-    r.rank = prev && prev.value === r.value ? prev.rank : k + 1;
+    r.rank = ranks[k] ?? null;
   });
   return ranked;
 }

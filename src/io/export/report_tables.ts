@@ -34,10 +34,22 @@ export interface ReportExportOptions {
 
 const STATUS_STYLE = { met: 'met', not_met: 'notMet', not_evaluable: 'notEval' } as const;
 
-/** `seeds/000_….txt — Kế hoạch …` + line 97 → `seeds/000_….txt:97`. */
-export function targetSource(t: Target | undefined): string {
+/**
+ * Where a target is written, for a reader: the plan's title and the line of the text it quotes
+ * (`seeds/000_….txt — Kế hoạch …` + line 97 → `Kế hoạch …, dòng 97`); the file and line when the
+ * document names no title.
+ */
+export function targetSource(t: Target | undefined, lang: ReportLang = 'vi'): string {
   if (!t) return '';
-  return `${t.source.document.split(' — ')[0]}:${t.source.line}`;
+  const [file, ...title] = t.source.document.split(' — ');
+  const line = `${lang === 'vi' ? 'dòng' : 'line'} ${t.source.line}`;
+  return title.length ? `${title.join(' — ')}, ${line}` : `${file}:${t.source.line}`;
+}
+
+/** A target's technology for the tables ("5G", "any" → "mọi công nghệ"); empty for non-mobile targets. */
+export function targetTechnology(t: Pick<Target, 'technology'> | undefined, lang: ReportLang): string {
+  if (!t?.technology) return '';
+  return t.technology === 'any' ? (lang === 'vi' ? 'mọi công nghệ' : 'any technology') : t.technology;
 }
 
 const indicatorColumns = (list: readonly ReportIndicator[], lang: ReportLang): XlsxColumn[] =>
@@ -79,6 +91,7 @@ export function reportTables(report: CoverageReport, options: ReportExportOption
       { header: tx(T.province) },
       { header: tx(T.targetId) },
       { header: tx(T.indicator), maxWidth: 50, style: 'wrap' },
+      { header: tx(T.technology) },
       { header: tx(T.year), style: 'int' },
       { header: tx(T.comparator) },
       { header: tx(T.targetValue), style: 'dec2' },
@@ -98,6 +111,7 @@ export function reportTables(report: CoverageReport, options: ReportExportOption
           e.unit_name,
           e.target_id,
           d ? (lang === 'vi' ? d.indicator : d.indicator_en) : e.target_id,
+          targetTechnology(d, lang),
           d?.year ?? null,
           e.comparator,
           e.target_value,
@@ -107,7 +121,7 @@ export function reportTables(report: CoverageReport, options: ReportExportOption
           e.gap,
           e.gap_count ?? null,
           lang === 'vi' ? e.gap_text_vi : e.gap_text_en,
-          targetSource(d),
+          targetSource(d, lang),
         ];
       }),
   });
@@ -463,7 +477,7 @@ function methodSheet(report: CoverageReport, options: ReportExportOptions, lang:
   for (const d of options.targets ?? []) {
     rows.push([
       `${vi ? 'Chỉ tiêu' : 'Target'} ${d.id}`,
-      `${vi ? d.indicator : d.indicator_en}: ${d.comparator} ${d.value} ${d.unit}${d.year ? ` (${d.year})` : ''} — ${d.source.document}, ${vi ? 'dòng' : 'line'} ${d.source.line}: “${d.source.quote}”`,
+      `${vi ? d.indicator : d.indicator_en}${d.technology ? ` (${targetTechnology(d, lang)})` : ''}: ${d.comparator} ${d.value} ${d.unit}${d.year ? ` (${d.year})` : ''} — ${d.source.document}, ${vi ? 'dòng' : 'line'} ${d.source.line}: “${d.source.quote}”`,
     ]);
   }
   return {

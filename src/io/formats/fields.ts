@@ -7,7 +7,7 @@
  * only, never inherited ones or a `__proto__` key's object.
  */
 import { showValue as boundedValue } from '../../core/base/show_value.ts';
-import { coordinateProblem } from './geojson_input.ts';
+import { coordinateField, coordinateProblem } from './geojson_input.ts';
 
 /** The longest value shown in a message, in characters. */
 export const SHOWN_CHARS = 60;
@@ -122,7 +122,7 @@ export function rowRecord(header: readonly string[], cells: readonly string[]): 
 /**
  * A position from two field values (numbers or numeric text): the numbers, and the problem when they
  * are not a lon/lat in range (non-numbers are shown as written), with the field to name (`lat` when
- * only the latitude is not a number, else `lon`).
+ * only the latitude is not a number or only it is out of range, else `lon`).
  */
 export function readPosition(
   lonRaw: unknown,
@@ -137,5 +137,5 @@ export function readPosition(
       field: lon === null ? 'lon' : 'lat',
       problem: `coordinates must be numbers (got lon ${showValue(lonRaw)}, lat ${showValue(latRaw)})`,
     };
-  return { lon, lat, field: 'lon', problem: coordinateProblem([lon, lat]) };
+  return { lon, lat, field: coordinateField(lon, lat), problem: coordinateProblem([lon, lat]) };
 }

@@ -41,7 +41,11 @@ export function pickField(
   return null;
 }
 
-/** Checks that a coordinate pair is a finite lon/lat in range; returns a message or null. */
+/**
+ * Checks that a coordinate pair is a finite lon/lat in range; returns a message or null. The message
+ * says which value is out of range, and gives the projected-metres hint (VN-2000) only when a value
+ * looks like metres (over 1,000 in size), the swapped hint only when the pair reads right swapped.
+ */
 export function coordinateProblem(p: unknown): string | null {
   if (!Array.isArray(p) || p.length < 2) return 'a position must be [lon, lat]';
   const [lon, lat] = p as unknown[];
@@ -53,10 +57,20 @@ export function coordinateProblem(p: unknown): string | null {
         ? 'projected metres (e.g. VN-2000) are not degrees'
         : Math.abs(lat) > 90 && Math.abs(lon) <= 90
           ? 'latitude and longitude look swapped'
-          : 'longitude is −180…180 and latitude −90…90';
+          : Math.abs(lat) > 90
+            ? `latitude ${lat} is not within −90…90`
+            : `longitude ${lon} is not within −180…180`;
     return `coordinates (${lon}, ${lat}) are outside the lon/lat range; ${hint}`;
   }
   return null;
+}
+
+/**
+ * The field to name for a position out of range: `lat` when only the latitude is out of its range
+ * (−90…90, with the longitude within −180…180), else `lon`.
+ */
+export function coordinateField(lon: number, lat: number): 'lon' | 'lat' {
+  return Math.abs(lat) > 90 && Math.abs(lon) <= 180 ? 'lat' : 'lon';
 }
 
 /** Collects issues with a shared file name. */

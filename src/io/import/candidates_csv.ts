@@ -3,7 +3,7 @@ import { cutText, showValue } from '../../core/base/show_value.ts';
 import type { Candidate } from '../../core/planning/plan_types.ts';
 import { checkDuplicateColumns, parseCsv, parseNumber } from '../formats/csv.ts';
 import { rowRecord } from '../formats/fields.ts';
-import { coordinateProblem, IssueList } from '../formats/geojson_input.ts';
+import { coordinateField, coordinateProblem, IssueList } from '../formats/geojson_input.ts';
 
 export interface CandidateImport {
   candidates: Candidate[];
@@ -43,7 +43,7 @@ export function candidatesFromCsv(text: string, file: string): CandidateImport {
     const lon = parseNumber(rec.lon);
     const lat = parseNumber(rec.lat);
     const coord = coordinateProblem([lon, lat]);
-    if (coord) err(lon === null ? 'lon' : lat === null ? 'lat' : 'lon', coord);
+    if (coord) err(lon === null ? 'lon' : lat === null ? 'lat' : coordinateField(lon, lat), coord);
     const optional = (field: string, ok: (v: number) => boolean, rule: string): number | undefined => {
       const raw = rec[field];
       if (raw === undefined || raw === '') return undefined;

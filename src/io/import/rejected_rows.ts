@@ -11,13 +11,20 @@ function recordKey(issue: InputIssue): string {
   return /^(features|rows)\[\d+\]/.exec(issue.path)?.[0] ?? issue.path;
 }
 
+/** The CSV's own columns (before the record's): the CLI's names; the app passes its language's. */
+const REJECTED_HEADERS = ['file', 'row', 'feature', 'fields', 'problems'] as const;
+
 /**
  * The rejected rows and features as CSV (UTF-8 with BOM, formulas neutralised): one line per rejected
  * record with its file, row or feature, the fields at fault and every reason, followed by the record's
  * original values (when known) so that the rows can be corrected in Excel and imported again.
- * Warnings are left out: they do not reject anything.
+ * Warnings are left out: they do not reject anything. `headers` names the first five columns (the
+ * app gives them, and the reasons, in its language).
  */
-export function rejectedRowsCsv(issues: readonly RecordIssue[]): string {
+export function rejectedRowsCsv(
+  issues: readonly RecordIssue[],
+  headers: readonly [string, string, string, string, string] = REJECTED_HEADERS,
+): string {
   const groups = new Map<
     string,
     {
@@ -60,5 +67,5 @@ export function rejectedRowsCsv(issues: readonly RecordIssue[]): string {
     cutText(g.problems.join(' | '), RECORD_VALUE_CHARS),
     ...columns.map((c) => cutText(String(g.record?.[c] ?? ''), RECORD_VALUE_CHARS)),
   ]);
-  return toCsv(['file', 'row', 'feature', 'fields', 'problems', ...columns], rows);
+  return toCsv([...headers, ...columns], rows);
 }

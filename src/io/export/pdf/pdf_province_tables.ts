@@ -4,8 +4,9 @@
  */
 import type { CoverageReport } from '../../../core/report/report.ts';
 import type { FullUnit } from '../../../core/run_analysis.ts';
-import { statusText, T, unitText } from '../report_labels.ts';
-import { targetSource } from '../report_tables.ts';
+import type { Target } from '../../../core/targets/targets.ts';
+import { type ReportLang, statusText, T, unitText } from '../report_labels.ts';
+import { targetSource, targetTechnology } from '../report_tables.ts';
 import { type PdfReport, STATUS_FILL } from './pdf_report_context.ts';
 
 /** The target table of a province, on a page of its own. */
@@ -32,7 +33,9 @@ export function drawProvinceTargets(c: PdfReport, p: FullUnit): void {
         const u = d ? (d.unit === '%' ? '%' : ` ${unitText(d.unit, lang)}`) : '';
         return [
           t.target_id,
-          d ? `${vi ? d.indicator : d.indicator_en}${d.technology ? ` (${d.technology})` : ''}` : t.target_id,
+          d
+            ? `${vi ? d.indicator : d.indicator_en}${d.technology ? ` (${targetTechnology(d, lang)})` : ''}`
+            : t.target_id,
           d?.year ? String(d.year) : '—',
           `${t.comparator} ${fmt(t.target_value, t.target_value % 1 ? 2 : 0)}${u}`,
           t.value === null ? '—' : `${fmt(t.value, 2)}${u}`,
@@ -44,10 +47,10 @@ export function drawProvinceTargets(c: PdfReport, p: FullUnit): void {
     );
   const cited = targets.map((t) => defs.get(t.target_id)).filter((d) => d !== undefined);
   if (cited.length)
-    L.paragraph(
-      `${vi ? 'Nguồn chỉ tiêu (văn bản:dòng)' : 'Target sources (document:line)'}: ${[...new Set(cited.map((d) => `${d.id} ${targetSource(d)}`))].join('; ')}`,
-      { size: 6.5, color: [90, 90, 90] },
-    );
+    L.paragraph(`${vi ? 'Nguồn chỉ tiêu' : 'Target sources'}: ${sourcesByDocument(cited, lang)}`, {
+      size: 6.5,
+      color: [90, 90, 90],
+    });
 }
 
 /** Lists: dead-zone villages and communes without a staffed postal point (or a cultural post point). */
@@ -124,4 +127,22 @@ export function drawProvinceLists(c: PdfReport, p: FullUnit): void {
       : `Communes without a cultural post point — ${p.name}`,
     report.communes_without_cultural_post_point,
   );
+}
+
+/**
+ * The targets' sources, one per plan: "Kế hoạch … (GL-M1, dòng 97; GL-M2, dòng 128)". The plan's title,
+ * not the seed file's name (targetSource gives the file only when the document names no title).
+ */
+function sourcesByDocument(cited: readonly Target[], lang: ReportLang): string {
+  const byDoc = new Map<string, string[]>();
+  for (const d of cited) {
+    const whole = targetSource(d, lang);
+    const cut = whole.lastIndexOf(', ');
+    const [doc, where] = cut > 0 ? [whole.slice(0, cut), whole.slice(cut + 2)] : [whole, ''];
+    const list = byDoc.get(doc) ?? [];
+    const item = where ? `${d.id}, ${where}` : d.id;
+    if (!list.includes(item)) list.push(item);
+    byDoc.set(doc, list);
+  }
+  return [...byDoc].map(([doc, items]) => `${doc} (${items.join('; ')})`).join(' · ');
 }
