@@ -39,6 +39,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       fiber: { type: 'string' },
       'fiber-reach-m': { type: 'string' },
       villages: { type: 'string' },
+      speedtests: { type: 'string' },
       targets: { type: 'string', multiple: true },
       config: { type: 'string' },
       out: { type: 'string', default: 'out' },
@@ -77,6 +78,9 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
   const postal = postalPath ? await loader.load(postalPath, 'postal', reference) : undefined;
   const fiber = fiberPath ? await loader.load(fiberPath, 'fiber', reference) : undefined;
   const villages = villagesPath ? await loader.load(villagesPath, 'villages', reference) : undefined;
+  const speedTests = values.speedtests
+    ? await loader.load(values.speedtests, 'speedtests', reference)
+    : undefined;
   loader.checkColumnsUsed();
 
   const targetPaths = values.targets ?? bundledTargetFiles(communes.map((c) => c.provinceName));
@@ -118,6 +122,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       ...(postal ? { postal: postal.items } : {}),
       ...(fiber ? { fiber: fiber.items } : {}),
       ...(villages ? { villages: villages.items } : {}),
+      ...(speedTests ? { speedTests: speedTests.items } : {}),
       targets,
     },
     {
@@ -141,6 +146,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       postal: postalPath ?? null,
       fiber: fiberPath ?? null,
       villages: villagesPath ?? null,
+      speedtests: values.speedtests ?? null,
       targets: targetPaths,
       config: values.config ?? null,
       synthetic,
@@ -188,6 +194,12 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       u.coverage.find((c) => c.technology === t && c.operator === 'all')!.population_pct.toFixed(2);
     process.stdout.write(
       `${u.name}: population coverage 4G ${pick('4G')} %, 5G ${pick('5G')} %, any ${pick('any')} %\n`,
+    );
+  }
+  if (report.measured) {
+    const m = report.measured;
+    process.stdout.write(
+      `measured (đo thực tế): ${m.tests.toLocaleString('en-US')} speed tests in ${m.records.toLocaleString('en-US')} records, ${m.date_from ?? 'no dates'} – ${m.date_to ?? ''}${m.tests_outside ? `; ${m.tests_outside.toLocaleString('en-US')} outside every commune, left out` : ''}\n`,
     );
   }
   const provinceTargets = report.targets.filter((t) => t.level === 'province');

@@ -31,6 +31,7 @@ export function combineAnalyses(
     input.fiber ? (infra?.fiber ?? null) : null,
     mobile.units.slice(0, communes.length).map((u) => u.villages),
     postalOptions,
+    mobile.measured?.units ?? null,
   );
   return {
     mobile: mobile.mobile,
@@ -43,5 +44,6 @@ export function combineAnalyses(
     targets: evaluateTargetSets(input.targets ?? [], units, communes),
     postalOptions,
     fiberReachM: infra?.fiberReachM ?? mobile.fiberReachM,
+    measured: mobile.measured,
   };
 }

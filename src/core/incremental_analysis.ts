@@ -216,6 +216,7 @@ export function updateAnalysis(
     input.fiber ? prev.units.slice(0, n).map((u) => u.fiber!) : null,
     villageBlocks,
     postalOptions,
+    prev.measured?.units ?? null,
   );
   const deadZoneVillages: DeadZoneVillage[] = [];
   villages.forEach((v, k) => {

@@ -1,6 +1,7 @@
 import type { Polygon } from 'geojson';
 import { DEFAULT_CONFIG } from './base/config.ts';
 import { foldText } from './base/fold_text.ts';
+import { groupDigits } from './base/group_digits.ts';
 import type { FiberRoute, PostalPoint, Village } from './base/infrastructure.ts';
 import type {
   AnalysisResult,
@@ -12,6 +13,7 @@ import type {
   Technology,
   UnitResult,
 } from './base/types.ts';
+import { DEFAULT_SPEED_THRESHOLDS_MBPS, type SpeedTest } from './base/speed_tests.ts';
 import { unitGroups } from './base/unit_groups.ts';
 import { type AnalysisOptions, analyze } from './coverage/analyze.ts';
 import { type CommuneLocator, communeLocator } from './geometry/commune_locator.ts';
@@ -31,6 +33,12 @@ import {
   villageBlock,
 } from './infrastructure/village_indicators.ts';
 import {
+  type MeasuredBlock,
+  type MeasuredResult,
+  measuredIndicators,
+  type SpeedThresholds,
+} from './measured/measured_indicators.ts';
+import {
   type EvaluationUnit,
   evaluateTargets,
   type MetricValue,
@@ -46,6 +54,8 @@ export interface FullInput {
   postal?: readonly PostalPoint[];
   fiber?: readonly FiberRoute[];
   villages?: readonly Village[];
+  /** Speed tests (points, or tiles counting with their tests): the measured figures. */
+  speedTests?: readonly SpeedTest[];
   /** Target sets; a set with a province applies only to units of that province (names folded). */
   targets?: readonly { province: string | null; targets: readonly Target[] }[];
 }
@@ -61,6 +71,8 @@ export interface FullOptions extends AnalysisOptions {
    * when the layer or an export asks (`withDeferredPolygons`).
    */
   postalBeyondPolygons?: boolean;
+  /** The download each technology's tests are held to (Mb/s); default: the plans' 40 (4G, any), 100 (5G). */
+  speedThresholds?: SpeedThresholds;
 }
 
 /** A unit of the report: mobile coverage plus the postal, fiber and village blocks. */
@@ -68,6 +80,8 @@ export interface FullUnit extends UnitResult {
   postal: PostalBlock | null;
   fiber: FiberBlock | null;
   villages: VillageBlock;
+  /** What the speed tests in the unit say (measured, not modelled); null without a speed-test file. */
+  measured?: MeasuredBlock | null;
 }
 
 export interface FullResult {
@@ -87,6 +101,8 @@ export interface FullResult {
   targets: TargetEvaluation[];
   postalOptions: PostalOptions;
   fiberReachM: number;
+  /** The speed tests placed in communes, with one block per unit; null without speed tests. */
+  measured: MeasuredResult | null;
 }
 
 export const DEFAULT_FIBER_REACH_M = 1000;
@@ -141,6 +157,7 @@ export function runAnalysis(
   const villageBlocks = communes.map((_, i) => villageBlock(villagesBy[i]!, centreCovered[i]!));
 
   const infra = infrastructureIndicators(input, options, locator);
+  const measured = measuredOf(input, options, locator);
   const units = assembleUnits(
     communes,
     mobile.units,
@@ -148,6 +165,7 @@ export function runAnalysis(
     infra.fiber,
     villageBlocks,
     infra.postalOptions,
+    measured?.units ?? null,
   );
   return {
     mobile,
@@ -160,7 +178,32 @@ export function runAnalysis(
     targets: evaluateTargetSets(input.targets ?? [], units, communes),
     postalOptions: infra.postalOptions,
     fiberReachM: infra.fiberReachM,
+    measured,
   };
+}
+
+/** The measured indicators of the input's speed tests (null without any). */
+export function measuredOf(
+  input: FullInput,
+  options: FullOptions = {},
+  locator: CommuneLocator = communeLocator(input.communes),
+): MeasuredResult | null {
+  if (!input.speedTests) return null;
+  // The shares of tests at the thresholds the targets name (DN-S1-5G: ≥ 95 % of tests at 220 Mb/s).
+  const extra: Partial<Record<string, number[]>> = {};
+  for (const set of input.targets ?? [])
+    for (const t of set.targets)
+      if (t.metric === 'speed.tests_meeting_pct' && t.threshold_mbps !== undefined) {
+        const key = t.technology ?? 'any';
+        extra[key] = [...(extra[key] ?? []), t.threshold_mbps];
+      }
+  return measuredIndicators(
+    input.communes,
+    locator,
+    input.speedTests,
+    options.speedThresholds ?? DEFAULT_SPEED_THRESHOLDS_MBPS,
+    extra,
+  );
 }
 
 /** The postal and fiber half of an analysis: per-commune blocks and the lists drawn from them. */
@@ -259,11 +302,19 @@ export function assembleUnits(
   fiber: readonly FiberBlock[] | null,
   villageBlocks: readonly VillageBlock[],
   postalOptions: PostalOptions,
+  measured: readonly MeasuredBlock[] | null = null,
 ): FullUnit[] {
   const groups = unitGroups(communes);
   return mobileUnits.map((u, k) => {
+    const m = measured?.[k] ?? null;
     if (k < communes.length) {
-      return { ...u, postal: postal?.[k] ?? null, fiber: fiber?.[k] ?? null, villages: villageBlocks[k]! };
+      return {
+        ...u,
+        postal: postal?.[k] ?? null,
+        fiber: fiber?.[k] ?? null,
+        villages: villageBlocks[k]!,
+        measured: m,
+      };
     }
     const g = groups[k - communes.length]!;
     const areas = g.members.map((i) => mobileUnits[i]!.area_km2);
@@ -284,6 +335,7 @@ export function assembleUnits(
           )
         : null,
       villages: rollupVillages(g.members.map((i) => villageBlocks[i]!)),
+      measured: m,
     };
   });
 }
@@ -352,7 +404,12 @@ function metricLookup(
   members: Map<string, number[]>,
   urbanOnly: boolean,
 ) {
-  return (unitId: string, metric: MetricId, technology: string | null): MetricValue | null => {
+  return (
+    unitId: string,
+    metric: MetricId,
+    technology: string | null,
+    target?: Target,
+  ): MetricValue | null => {
     const k = byId.get(unitId);
     if (k === undefined) return null;
     const u = units[k]!;
@@ -429,8 +486,47 @@ function metricLookup(
           : null;
       case 'fiber.villages_within_reach_pct':
         return f && f.villages ? pct(f.villages_within_reach, f.villages) : null;
+      case 'speed.download_mbps':
+      case 'speed.tests_meeting_pct':
+        return speedValue(u.measured ?? null, metric, technology ?? 'any', target?.threshold_mbps);
       default:
         return null;
     }
   };
+}
+
+/**
+ * A speed target's measured value in a unit: the mean download over its tests of the technology (any
+ * operator), or the share of them at or above the threshold (a tile counts whole, by its mean). Null
+ * without a speed-test file; a value of null, with the reason, where no test of the technology falls.
+ */
+function speedValue(
+  m: MeasuredBlock | null,
+  metric: 'speed.download_mbps' | 'speed.tests_meeting_pct',
+  technology: string,
+  threshold: number | undefined,
+): MetricValue | null {
+  if (!m) return null;
+  const g = m.groups.find((x) => x.technology === technology && x.operator === 'all');
+  const tests = g?.tests ?? 0;
+  const span = m.date_from ? ` (${m.date_from} – ${m.date_to})` : '';
+  if (!g || tests === 0)
+    return {
+      value: null,
+      reason: {
+        vi: `không có lần đo tốc độ ${technology === 'any' ? '' : `${technology} `}nào trong đơn vị này${span}`,
+        en: `no ${technology === 'any' ? '' : `${technology} `}speed test falls in this unit${span}`,
+      },
+    };
+  const note = {
+    vi: `đo thực tế, ${groupDigits(String(tests), '.')} lần đo${span}`,
+    en: `measured, ${groupDigits(String(tests), ',')} tests${span}`,
+  };
+  if (metric === 'speed.download_mbps') return { value: g.download_mean_mbps, note };
+  if (threshold === undefined) return null;
+  const above =
+    g.threshold_mbps === threshold
+      ? g.tests_at_or_above
+      : g.shares.find((x) => x.threshold_mbps === threshold)?.tests_at_or_above;
+  return above === undefined || above === null ? null : { ...pct(above, tests), note };
 }

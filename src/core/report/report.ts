@@ -3,6 +3,7 @@ import { type CountedSites, describeRule } from '../coverage/counted_sites.ts';
 import type { FiberBlock } from '../infrastructure/fiber_indicators.ts';
 import type { PostalBlock } from '../infrastructure/postal_indicators.ts';
 import type { DeadZoneVillage, VillageBlock } from '../infrastructure/village_indicators.ts';
+import type { MeasuredBlock } from '../measured/measured_indicators.ts';
 import type { FullResult, FullUnit } from '../run_analysis.ts';
 import type { TargetEvaluation } from '../targets/evaluate_targets.ts';
 
@@ -13,6 +14,8 @@ export interface ReportInputs {
   postal: string | null;
   fiber: string | null;
   villages: string | null;
+  /** The speed-test file (measured figures); absent in reports made before it existed. */
+  speedtests?: string | null;
   targets: string[];
   config: string | null;
   /** True when any input is the bundled synthetic sample. */
@@ -39,7 +42,11 @@ export interface CoverageReport {
     villages: string;
     /** Which cells the figures count (today: on air; with an as-of year: plus planned by then). */
     cell_counting?: CellCounting;
+    /** How the measured (speed-test) figures are computed; present with a speed-test file. */
+    measured?: string;
   };
+  /** The speed tests read (đo thực tế / measured): counts and date range; null without a speed-test file. */
+  measured?: MeasuredSummary | null;
   operators: string[];
   technologies: string[];
   units: FullUnit[];
@@ -48,6 +55,19 @@ export interface CoverageReport {
   communes_without_staffed_postal_point: { id: string; name: string; parent_id: string | null }[];
   communes_without_cultural_post_point: { id: string; name: string; parent_id: string | null }[];
   villages_out_of_fiber_reach: FullResult['villagesOutOfFiberReach'];
+}
+
+/** The speed tests behind a report's measured figures. */
+export interface MeasuredSummary {
+  /** Tests placed in a commune (a tile counts with its test count). */
+  tests: number;
+  /** Records placed in a commune: points plus tiles. */
+  records: number;
+  /** Tests outside every commune, left out. */
+  tests_outside: number;
+  date_from: string | null;
+  date_to: string | null;
+  operators: string[];
 }
 
 /** The cell-counting rule of a report and what it left out. */
@@ -105,6 +125,25 @@ function roundFiber(f: FiberBlock | null): FiberBlock | null {
   };
 }
 
+function roundMeasured(m: MeasuredBlock | null | undefined): MeasuredBlock | null {
+  if (!m) return null;
+  const r = (x: number | null) => roundOrNull(x, 3);
+  return {
+    ...m,
+    groups: m.groups.map((g) => ({
+      ...g,
+      download_mean_mbps: r(g.download_mean_mbps),
+      download_median_mbps: r(g.download_median_mbps),
+      upload_mean_mbps: r(g.upload_mean_mbps),
+      upload_median_mbps: r(g.upload_median_mbps),
+      latency_mean_ms: r(g.latency_mean_ms),
+      latency_median_ms: r(g.latency_median_ms),
+      tests_at_or_above_pct: roundOrNull(g.tests_at_or_above_pct, 4),
+      shares: g.shares.map((x) => ({ ...x, tests_at_or_above_pct: roundOrNull(x.tests_at_or_above_pct, 4) })),
+    })),
+  };
+}
+
 function roundVillages(v: VillageBlock): VillageBlock {
   return {
     ...v,
@@ -132,6 +171,7 @@ function roundUnit(u: FullUnit): FullUnit {
     postal: roundPostal(u.postal),
     fiber: roundFiber(u.fiber),
     villages: roundVillages(u.villages),
+    measured: roundMeasured(u.measured),
   };
 }
 
@@ -171,7 +211,14 @@ export function buildReport(
       villages:
         'a village is covered by a technology when it lies inside a footprint of that technology from any operator; dead-zone villages have no 4G',
       ...(counting ? { cell_counting: cellCounting(counting) } : {}),
+      ...(result.measured
+        ? {
+            measured:
+              'MEASURED (đo thực tế), not modelled: each speed test (an Ookla tile: its centre) is placed in the commune it falls in and counted once at every level above; means and medians are over tests (a tile’s means weighted by its test count, its median as if each of its tests had the tile’s mean); the share of tests at or above a threshold counts a tile whole by its mean; technology “any” and operator “all” include the tests that name none',
+          }
+        : {}),
     },
+    measured: result.measured ? measuredSummary(result) : null,
     operators: result.mobile.operators,
     technologies: result.mobile.technologies,
     units: result.units.map(roundUnit),
@@ -187,5 +234,30 @@ export function buildReport(
     communes_without_staffed_postal_point: result.communesWithoutStaffedPoint,
     communes_without_cultural_post_point: result.communesWithoutCulturalPoint,
     villages_out_of_fiber_reach: result.villagesOutOfFiberReach,
+  };
+}
+
+/** The totals of the speed tests behind the measured figures: those of the provinces, summed. */
+function measuredSummary(result: FullResult): MeasuredSummary {
+  const m = result.measured!;
+  let tests = 0;
+  let records = 0;
+  let from: string | null = null;
+  let to: string | null = null;
+  for (const u of result.units) {
+    if (u.level !== 'province' || !u.measured) continue;
+    const all = u.measured.groups[0]!;
+    tests += all.tests;
+    records += all.records;
+    if (all.date_from !== null && (from === null || all.date_from < from)) from = all.date_from;
+    if (all.date_to !== null && (to === null || all.date_to > to)) to = all.date_to;
+  }
+  return {
+    tests,
+    records,
+    tests_outside: m.testsOutside,
+    date_from: from,
+    date_to: to,
+    operators: m.operators,
   };
 }
