@@ -2,8 +2,10 @@ import {
   assembleUnits,
   evaluateTargetSets,
   type FullInput,
+  type FullOptions,
   type FullResult,
   type InfrastructureResult,
+  measuredOf,
 } from './run_analysis.ts';
 
 /**
@@ -13,6 +15,8 @@ import {
  *   no fiber, no targets);
  * - `infrastructure`: `infrastructureIndicators` of the same input (null when there are neither postal
  *   points nor fiber routes).
+ * The measured (speed-test) figures are computed here from the full input (with its targets'
+ * thresholds), unless the mobile half already has them.
  * The result equals `runAnalysis(input)`: the same commune blocks, rolled up and evaluated against the
  * targets in the same way.
  */
@@ -20,8 +24,10 @@ export function combineAnalyses(
   input: FullInput,
   mobile: FullResult,
   infrastructure: InfrastructureResult | null,
+  options: FullOptions = {},
 ): FullResult {
   const { communes } = input;
+  const measured = mobile.measured ?? measuredOf(input, options);
   const infra = infrastructure;
   const postalOptions = infra?.postalOptions ?? mobile.postalOptions;
   const units = assembleUnits(
@@ -31,7 +37,7 @@ export function combineAnalyses(
     input.fiber ? (infra?.fiber ?? null) : null,
     mobile.units.slice(0, communes.length).map((u) => u.villages),
     postalOptions,
-    mobile.measured?.units ?? null,
+    measured?.units ?? null,
   );
   return {
     mobile: mobile.mobile,
@@ -44,6 +50,6 @@ export function combineAnalyses(
     targets: evaluateTargetSets(input.targets ?? [], units, communes),
     postalOptions,
     fiberReachM: infra?.fiberReachM ?? mobile.fiberReachM,
-    measured: mobile.measured,
+    measured,
   };
 }

@@ -86,6 +86,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
     fiber: request.sample.fiber,
     villages: request.sample.villages,
     population: null,
+    speedtests: null,
   };
   if (request.boundarySet === 'imported' && !imported.has('boundaries'))
     throw new UserError('No imported boundaries: import a boundary file first.');
@@ -191,6 +192,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
     ...(basePostal ? { postal: applied.postal } : {}),
     ...(loaded.fiber ? { fiber: loaded.fiber } : {}),
     ...(loaded.villages ? { villages: loaded.villages } : {}),
+    ...(loaded.speedtests ? { speedTests: loaded.speedtests } : {}),
     targets: targetSets,
   };
   // The user's postal counting rule and fiber reach, as the CLI's --postal-count and --fiber-reach-m.
@@ -206,7 +208,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
   const t0 = performance.now();
   let last = 0;
   // The mobile half first (sites, villages, population): it alone colours the default map.
-  const { postal: _postal, fiber: _fiber, targets: _targets, ...common } = input;
+  const { postal: _postal, fiber: _fiber, targets: _targets, speedTests: _speedTests, ...common } = input;
   const mobile = runAnalysis(common, options, {
     onProgress: (done, total, label) => {
       if (done - last >= 10 || done === total) {
@@ -252,7 +254,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
   }
   // Then the postal and fiber half, and the two put together exactly as one full run.
   const infra = input.postal || input.fiber ? infrastructureIndicators(input, options) : null;
-  const analysis = resumeAnalysis(input, options, combineAnalyses(input, mobile, infra));
+  const analysis = resumeAnalysis(input, options, combineAnalyses(input, mobile, infra, options));
   const analysisMs = performance.now() - t0;
   const name = (k: DatasetKind) => datasets.find((d) => d.kind === k && d.source !== 'none')?.name ?? null;
   const villages = loaded.villages ?? [];

@@ -34,7 +34,7 @@ export function drawProvinceMeasured(c: PdfReport, p: FullUnit): void {
   };
   L.table(
     [
-      { header: vi ? 'Công nghệ' : 'Technology', width: 1.4 },
+      { header: vi ? 'Công nghệ' : 'Technology', width: 1.8 },
       { header: vi ? 'Nhà mạng' : 'Operator', width: 1.6 },
       { header: vi ? 'Số lần đo' : 'Tests', width: 1.1, align: 'right' },
       { header: vi ? 'Tải xuống TB (Mb/s)' : 'Mean down (Mb/s)', width: 1.5, align: 'right' },
