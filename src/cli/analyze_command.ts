@@ -199,7 +199,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
   if (report.measured) {
     const m = report.measured;
     process.stdout.write(
-      `measured (đo thực tế): ${m.tests.toLocaleString('en-US')} speed tests in ${m.records.toLocaleString('en-US')} records, ${m.date_from ?? 'no dates'} – ${m.date_to ?? ''}${m.tests_outside ? `; ${m.tests_outside.toLocaleString('en-US')} outside every commune, left out` : ''}\n`,
+      `measured (đo thực tế): ${m.tests.toLocaleString('en-US')} speed tests in ${m.records.toLocaleString('en-US')} records, ${m.date_from ? `${m.date_from} – ${m.date_to}` : 'no test dates'}${m.tests_outside ? `; ${m.tests_outside.toLocaleString('en-US')} outside every commune, left out` : ''}\n`,
     );
   }
   const provinceTargets = report.targets.filter((t) => t.level === 'province');

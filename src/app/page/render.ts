@@ -28,6 +28,7 @@ const LAYER_KIND: Partial<Record<string, DatasetKind>> = {
   beyond: 'postal',
   fiber: 'fiber',
   villages: 'villages',
+  speedtests: 'speedtests',
 };
 
 export class PageRenderer {

@@ -79,6 +79,7 @@ const DEFAULT_LAYERS: Record<LayerId, LayerSetting> = {
   serviceCircles: { visible: false, opacity: 0.6 },
   fiber: { visible: false, opacity: 0.9 },
   villages: { visible: false, opacity: 0.9 },
+  speedtests: { visible: false, opacity: 0.9 },
   gaps: { visible: false, opacity: 0.6 },
   beyond: { visible: false, opacity: 0.5 },
 };

@@ -286,6 +286,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
       postal: name('postal'),
       fiber: name('fiber'),
       villages: name('villages'),
+      speedtests: name('speedtests'),
       targets: targetFiles,
       config: null,
       synthetic: datasets.some((d) => d.synthetic),

@@ -62,6 +62,7 @@ export const FEATURE_LAYERS = [
   'serviceCircles',
   'fiber',
   'villages',
+  'speedtests',
   'gaps',
   'beyond',
 ] as const;
