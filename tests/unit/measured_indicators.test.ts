@@ -153,6 +153,22 @@ describe('measured indicators against Turf point-in-polygon and plain arithmetic
     expect(Math.abs(groupOf(a, 'any')!.download_mean_mbps! - unweighted)).toBeGreaterThan(0.01);
   });
 
+  it('a test exactly at the threshold counts as at or above it; just below does not', () => {
+    const at = runAnalysis({
+      communes: cs,
+      sites: NO_SITES,
+      speedTests: [
+        test(1, 108.02, 14.02, '4G', 'VNPT', 40),
+        test(2, 108.03, 14.03, '4G', 'VNPT', 39.999),
+        test(3, 108.04, 14.04, '5G', 'VNPT', 100),
+        test(4, 108.04, 14.04, '5G', 'VNPT', 100.001, { tests: 3 }),
+      ],
+    });
+    const a = at.units.find((u) => u.id === 'A');
+    expect(groupOf(a, '4G')).toMatchObject({ tests_at_or_above: 1, tests_at_or_above_pct: 50 });
+    expect(groupOf(a, '5G')).toMatchObject({ tests: 4, tests_at_or_above: 4, tests_at_or_above_pct: 100 });
+  });
+
   it('a weighted median is the median of the tests written out', () => {
     expect(
       weightedMedian([
@@ -251,7 +267,7 @@ describe('the S1 speed targets from the measured figures', () => {
     ['>', 49.99, 'met'],
     ['≤', 50, 'met'],
     ['≤', 49.99, 'not_met'],
-  ] as const)('share of tests ≥ 50 Mb/s (50 %%) against %s %s %%: %s', (comparator, value, status) => {
+  ] as const)('share of tests ≥ 50 Mb/s (one of two) against %s %s percent: %s', (comparator, value, status) => {
     const e = evaluate(
       target('S', 'speed.tests_meeting_pct', comparator, value, { threshold_mbps: 50 }),
     ).find((x) => x.unit_id === 'A')!;
