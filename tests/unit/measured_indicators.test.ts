@@ -267,13 +267,16 @@ describe('the S1 speed targets from the measured figures', () => {
     ['>', 49.99, 'met'],
     ['≤', 50, 'met'],
     ['≤', 49.99, 'not_met'],
-  ] as const)('share of tests ≥ 50 Mb/s (one of two) against %s %s percent: %s', (comparator, value, status) => {
-    const e = evaluate(
-      target('S', 'speed.tests_meeting_pct', comparator, value, { threshold_mbps: 50 }),
-    ).find((x) => x.unit_id === 'A')!;
-    expect(e.value).toBeCloseTo(50, 9);
-    expect(e.status).toBe(status);
-  });
+  ] as const)(
+    'share of tests ≥ 50 Mb/s (one of two) against %s %s percent: %s',
+    (comparator, value, status) => {
+      const e = evaluate(
+        target('S', 'speed.tests_meeting_pct', comparator, value, { threshold_mbps: 50 }),
+      ).find((x) => x.unit_id === 'A')!;
+      expect(e.value).toBeCloseTo(50, 9);
+      expect(e.status).toBe(status);
+    },
+  );
 
   it('the ≥ 95 %-of-tests form (DN-S1-5G): a test exactly at the threshold passes, just below fails', () => {
     const t = target('DN', 'speed.tests_meeting_pct', '≥', 95, { threshold_mbps: 50 });
