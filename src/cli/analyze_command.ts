@@ -7,6 +7,7 @@ import { countedSites } from '../core/coverage/counted_sites.ts';
 import { buildReport } from '../core/report/report.ts';
 import { isFiberReach, runAnalysis } from '../core/run_analysis.ts';
 import { communesCsv } from '../io/export/communes_csv.ts';
+import { disagreements, disagreementsCsv, disagreementsGeoJSON } from '../io/export/disagreements.ts';
 import { gapsGeoJSON, postalBeyondGeoJSON } from '../io/export/gaps_geojson.ts';
 import { targetsCsv } from '../io/export/targets_csv.ts';
 import { configFromJson } from '../io/import/config_file.ts';
@@ -40,6 +41,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       'fiber-reach-m': { type: 'string' },
       villages: { type: 'string' },
       speedtests: { type: 'string' },
+      calibrate: { type: 'boolean', default: false },
       targets: { type: 'string', multiple: true },
       config: { type: 'string' },
       out: { type: 'string', default: 'out' },
@@ -82,6 +84,10 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
     ? await loader.load(values.speedtests, 'speedtests', reference)
     : undefined;
   loader.checkColumnsUsed();
+  if (values.calibrate && !speedTests)
+    throw new UserError(
+      '--calibrate fits the default radii to speed tests: give them with --speedtests FILE.',
+    );
 
   const targetPaths = values.targets ?? bundledTargetFiles(communes.map((c) => c.provinceName));
   const targets = targetPaths.map((path) => {
@@ -129,6 +135,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       config,
       ...(countingRule ? { postal: { countingRule } } : {}),
       ...(reach !== undefined ? { fiberReachM: reach } : {}),
+      ...(values.calibrate ? { calibrate: true } : {}),
     },
     { onProgress: bar.update, onWarning: (m) => process.stderr.write(`warning: ${m}\n`) },
   );
@@ -184,6 +191,20 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       },
     )),
   );
+  if (speedTests && result.measured?.verdicts) {
+    const list = disagreements(
+      speedTests.items,
+      result.measured.verdicts,
+      result.measured.communeOf,
+      communes,
+    );
+    writeOutputFile(join(out, 'disagreements.csv'), disagreementsCsv(list));
+    writeOutputFile(
+      join(out, 'disagreements.geojson'),
+      JSON.stringify(disagreementsGeoJSON(list, synthetic)),
+    );
+    written.push('disagreements.csv', 'disagreements.geojson');
+  }
   if (countErrors(allIssues) > 0) {
     writeOutputFile(join(out, 'rejected.csv'), rejectedRowsCsv(allIssues));
     written.push('rejected.csv');
@@ -201,6 +222,14 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
     process.stdout.write(
       `measured (đo thực tế): ${m.tests.toLocaleString('en-US')} speed tests in ${m.records.toLocaleString('en-US')} records, ${m.date_from ? `${m.date_from} – ${m.date_to}` : 'no test dates'}${m.tests_outside ? `; ${m.tests_outside.toLocaleString('en-US')} outside every commune, left out` : ''}\n`,
     );
+  }
+  if (report.calibration) {
+    const c = report.calibration;
+    for (const f of c.fits)
+      process.stdout.write(
+        `calibration ${f.operator} ${f.technology} (${f.tests.toLocaleString('en-US')} tests): default radius ${f.default_radius_m.rural} m → fitted ${f.fitted_radius_m.rural} m (rural; urban ${f.default_radius_m.urban} → ${f.fitted_radius_m.urban} m); agreement ${f.agreement_before_pct.toFixed(1)} % → ${f.agreement_after_pct.toFixed(1)} %${c.applied ? '' : ' (not applied; --calibrate applies it)'}\n`,
+      );
+    if (c.applied) process.stdout.write('the fitted radii were applied (--calibrate)\n');
   }
   const provinceTargets = report.targets.filter((t) => t.level === 'province');
   if (provinceTargets.length) {

@@ -38,6 +38,7 @@ import {
 import {
   assembleUnits,
   evaluateTargetSets,
+  measuredOf,
   type FullInput,
   type FullOptions,
   type FullResult,
@@ -209,6 +210,8 @@ export function updateAnalysis(
   }
 
   const mobileUnits = [...mobileCommunes, ...rollup(communes, mobileCommunes)];
+  // The measured figures do not depend on the sites, their agreement with the model does.
+  const measured = siteDiff.length > 0 && next.speedTests ? measuredOf(next, options) : prev.measured;
   const units = assembleUnits(
     communes,
     mobileUnits,
@@ -216,7 +219,7 @@ export function updateAnalysis(
     input.fiber ? prev.units.slice(0, n).map((u) => u.fiber!) : null,
     villageBlocks,
     postalOptions,
-    prev.measured?.units ?? null,
+    measured?.units ?? null,
   );
   const deadZoneVillages: DeadZoneVillage[] = [];
   villages.forEach((v, k) => {
@@ -233,6 +236,7 @@ export function updateAnalysis(
       : [];
   const result: FullResult = {
     ...prev,
+    measured,
     mobile: {
       units: mobileUnits,
       probes: [...villageProbes, ...centreProbes],

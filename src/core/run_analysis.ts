@@ -32,12 +32,14 @@ import {
   type VillageBlock,
   villageBlock,
 } from './infrastructure/village_indicators.ts';
+import { applyCalibration, calibrateRadii, type RadiusFit } from './measured/calibrate_radius.ts';
 import {
   type MeasuredBlock,
   type MeasuredResult,
   measuredIndicators,
   type SpeedThresholds,
 } from './measured/measured_indicators.ts';
+import { footprintIndex, modelAgreement, settingLookup, type Verdict } from './measured/model_agreement.ts';
 import {
   type EvaluationUnit,
   evaluateTargets,
@@ -71,6 +73,11 @@ export interface FullOptions extends AnalysisOptions {
    * when the layer or an export asks (`withDeferredPolygons`).
    */
   postalBeyondPolygons?: boolean;
+  /**
+   * Use the default radii fitted to the speed tests (per operator and technology) instead of the
+   * configured ones (the CLI's --calibrate). Never applied otherwise.
+   */
+  calibrate?: boolean;
   /** The download each technology's tests are held to (Mb/s); default: the plans' 40 (4G, any), 100 (5G). */
   speedThresholds?: SpeedThresholds;
 }
@@ -102,7 +109,9 @@ export interface FullResult {
   postalOptions: PostalOptions;
   fiberReachM: number;
   /** The speed tests placed in communes, with one block per unit; null without speed tests. */
-  measured: MeasuredResult | null;
+  measured: (MeasuredResult & { verdicts: Verdict[] | null }) | null;
+  /** The radii fitted to the speed tests, and whether the analysis used them; null without tests. */
+  calibration?: { applied: boolean; fits: RadiusFit[] } | null;
 }
 
 export const DEFAULT_FIBER_REACH_M = 1000;
@@ -125,17 +134,22 @@ export function runAnalysis(
   const { communes } = input;
   const villages = input.villages ?? [];
   const centres = communes.flatMap((c, i) => (c.center ? [{ i, lon: c.center[0], lat: c.center[1] }] : []));
+  const locator = communeLocator(communes);
+  const fits = calibrationOf(input, options, locator);
+  const sites =
+    options.calibrate && fits
+      ? applyCalibration(input.sites, fits, settingLookup(communes, locator))
+      : input.sites;
   const mobile = analyze(
     {
       communes,
-      sites: input.sites,
+      sites,
       ...(input.populationPoints ? { populationPoints: input.populationPoints } : {}),
       probes: [...villages.map((v) => ({ lon: v.lon, lat: v.lat })), ...centres],
     },
     cfg,
     { ...callbacks, ...(options.gapPolygons === false ? { gapPolygons: false } : {}) },
   );
-  const locator = communeLocator(communes);
   const villageProbes = mobile.probes.slice(0, villages.length);
   const centreProbes = mobile.probes.slice(villages.length);
 
@@ -157,7 +171,7 @@ export function runAnalysis(
   const villageBlocks = communes.map((_, i) => villageBlock(villagesBy[i]!, centreCovered[i]!));
 
   const infra = infrastructureIndicators(input, options, locator);
-  const measured = measuredOf(input, options, locator);
+  const measured = measuredOf({ ...input, sites }, options, locator);
   const units = assembleUnits(
     communes,
     mobile.units,
@@ -179,6 +193,7 @@ export function runAnalysis(
     postalOptions: infra.postalOptions,
     fiberReachM: infra.fiberReachM,
     measured,
+    calibration: fits ? { applied: options.calibrate === true, fits } : null,
   };
 }
 
@@ -187,7 +202,7 @@ export function measuredOf(
   input: FullInput,
   options: FullOptions = {},
   locator: CommuneLocator = communeLocator(input.communes),
-): MeasuredResult | null {
+): (MeasuredResult & { verdicts: Verdict[] | null }) | null {
   if (!input.speedTests) return null;
   // The shares of tests at the thresholds the targets name (DN-S1-5G: ≥ 95 % of tests at 220 Mb/s).
   const extra: Partial<Record<string, number[]>> = {};
@@ -197,12 +212,44 @@ export function measuredOf(
         const key = t.technology ?? 'any';
         extra[key] = [...(extra[key] ?? []), t.threshold_mbps];
       }
-  return measuredIndicators(
+  const thresholds = options.speedThresholds ?? DEFAULT_SPEED_THRESHOLDS_MBPS;
+  const m = measuredIndicators(input.communes, locator, input.speedTests, thresholds, extra);
+  if (input.sites.length === 0) return { ...m, verdicts: null };
+  // Model against measurement: each test against the footprints of its technology and operator.
+  const cfg: EngineConfig = { ...DEFAULT_CONFIG, ...options.config };
+  const footprints = footprintIndex(input.sites, cfg, settingLookup(input.communes, locator));
+  const agreement = modelAgreement(
     input.communes,
-    locator,
     input.speedTests,
+    m.communeOf,
+    footprints,
+    thresholds,
+    m.operators,
+  );
+  return {
+    ...m,
+    units: m.units.map((u, k) => ({ ...u, agreement: agreement.units[k]! })),
+    verdicts: agreement.verdicts,
+  };
+}
+
+/**
+ * The fitted default radius per operator and technology (`calibrateRadii`), from the speed tests;
+ * null without tests or sites. Computed always, applied only with `calibrate`.
+ */
+export function calibrationOf(
+  input: FullInput,
+  options: FullOptions = {},
+  locator: CommuneLocator = communeLocator(input.communes),
+): RadiusFit[] | null {
+  if (!input.speedTests || input.sites.length === 0) return null;
+  const cfg: EngineConfig = { ...DEFAULT_CONFIG, ...options.config };
+  return calibrateRadii(
+    input.speedTests,
+    input.sites,
+    cfg,
+    settingLookup(input.communes, locator),
     options.speedThresholds ?? DEFAULT_SPEED_THRESHOLDS_MBPS,
-    extra,
   );
 }
 

@@ -1,7 +1,8 @@
 /**
  * A seeded generator of SYNTHETIC speed tests (no real measurement ships): tests placed around the
  * given sites, each on one of the site's technologies and its operator, with a download that falls
- * with the distance from the site and drops to 0 (no service) beyond `radiusM`; plus tests placed
+ * with the distance from the nearest site of that operator and technology and drops to 0 (no
+ * service) beyond `radiusM` of every one; plus tests placed
  * anywhere in a box (mostly no service). The same seed gives the same tests.
  */
 import type { SpeedTest } from '../../src/core/base/speed_tests.ts';
@@ -36,8 +37,9 @@ export interface SpeedTestGenOptions {
 const DEFAULT_RADIUS: Record<Technology, number> = { '2G': 12_000, '3G': 4_000, '4G': 4_000, '5G': 500 };
 
 /**
- * `n` synthetic speed tests around `sites`: a test at distance d < R of its site gets
- * PEAK·(1 − 0.8·d/R) Mb/s, and 0 (no service) beyond R, so a calibration can recover R.
+ * `n` synthetic speed tests around `sites`: a test at distance d < R of a site of its operator and
+ * technology gets PEAK·(1 − 0.8·d/R) Mb/s (the best such site), and 0 (no service) beyond R of all,
+ * so a calibration can recover R.
  */
 export function syntheticSpeedTests(
   sites: readonly Site[],
@@ -75,16 +77,26 @@ export function syntheticSpeedTests(
     const bearing = 2 * Math.PI * rnd();
     const dLat = (d * Math.cos(bearing)) / 111_320;
     const dLon = (d * Math.sin(bearing)) / (111_320 * Math.cos((site.lat * Math.PI) / 180));
-    const down = d < r ? PEAK[tech] * (1 - (0.8 * d) / r) : 0;
+    const lon = site.lon + dLon;
+    const lat = site.lat + dLat;
+    // The best of the operator's sites of that technology within reach (the generating one or another).
+    let down = 0;
+    for (const o of sites) {
+      if (o.operator !== site.operator || !o.technologies.includes(tech)) continue;
+      const e = (lon - o.lon) * 111_320 * Math.cos((o.lat * Math.PI) / 180);
+      const n = (lat - o.lat) * 111_320;
+      const dd = Math.hypot(e, n);
+      if (dd < r) down = Math.max(down, PEAK[tech] * (1 - (0.8 * dd) / r));
+    }
     out.push({
       id: `row ${k + 2}`,
-      lon: site.lon + dLon,
-      lat: site.lat + dLat,
+      lon,
+      lat,
       technology: tech,
       operator: site.operator,
       downloadMbps: Math.round(down * 100) / 100,
       uploadMbps: Math.round(down * 25) / 100,
-      latencyMs: d < r ? Math.round(20 + 30 * rnd()) : null,
+      latencyMs: down > 0 ? Math.round(20 + 30 * rnd()) : null,
       date,
       tests: 1,
     });

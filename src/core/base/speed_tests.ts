@@ -2,7 +2,10 @@
  * Speed-test records (plain data): a measured download, upload and latency at a place, from a phone
  * app (i-Speed, Ookla), a drive test, or an Ookla-style open-data tile that averages many tests.
  */
-import type { Technology } from './types.ts';
+import type { Technology, TechnologyKey } from './types.ts';
+
+/** The download (Mb/s) each technology's tests are held to; null: no threshold (2G, 3G). */
+export type SpeedThresholds = Readonly<Record<TechnologyKey, number | null>>;
 
 /** One speed test, or one tile of tests (its figures are the tile's means over `tests` tests). */
 export interface SpeedTest {
@@ -32,7 +35,7 @@ export interface SpeedTest {
 }
 
 /** The download a technology's tests are held to by default (Mb/s): the plans' S1 values (000:117). */
-export const DEFAULT_SPEED_THRESHOLDS_MBPS: Readonly<Record<Technology | 'any', number | null>> = {
+export const DEFAULT_SPEED_THRESHOLDS_MBPS: SpeedThresholds = {
   '2G': null,
   '3G': null,
   '4G': 40,

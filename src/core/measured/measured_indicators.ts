@@ -3,10 +3,11 @@
  * and operator. Every mean is over tests (a tile's means are weighted by its test count), and so are
  * the medians and the share of tests at or above a threshold.
  */
-import { DEFAULT_SPEED_THRESHOLDS_MBPS, type SpeedTest } from '../base/speed_tests.ts';
+import { DEFAULT_SPEED_THRESHOLDS_MBPS, type SpeedTest, type SpeedThresholds } from '../base/speed_tests.ts';
 import { TECHNOLOGIES, type Commune, type TechnologyKey } from '../base/types.ts';
 import { unitGroups } from '../base/unit_groups.ts';
 import type { CommuneLocator } from '../geometry/commune_locator.ts';
+import type { AgreementRow } from './model_agreement.ts';
 
 /** The measured figures of one technology × operator in one unit. */
 export interface MeasuredGroup {
@@ -45,9 +46,11 @@ export interface MeasuredBlock {
   date_from: string | null;
   date_to: string | null;
   groups: MeasuredGroup[];
+  /** Model against measurement per operator (`all` first), when the analysis had sites. */
+  agreement?: AgreementRow[];
 }
 
-export type SpeedThresholds = Readonly<Record<TechnologyKey, number | null>>;
+export type { SpeedThresholds };
 
 /** Further thresholds (Mb/s) per technology at which the share of tests is counted too. */
 export type ExtraThresholds = Readonly<Partial<Record<TechnologyKey, readonly number[]>>>;

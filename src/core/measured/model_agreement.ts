@@ -6,12 +6,11 @@
  * technology to every technology's.
  */
 import Flatbush from 'flatbush';
-import type { SpeedTest } from '../base/speed_tests.ts';
+import type { SpeedTest, SpeedThresholds } from '../base/speed_tests.ts';
 import type { Commune, EngineConfig, Setting, Site, Technology, TechnologyKey } from '../base/types.ts';
 import { unitGroups } from '../base/unit_groups.ts';
 import { buildFootprints, type Footprint, footprintContains, pairLayout } from '../coverage/footprints.ts';
 import type { CommuneLocator } from '../geometry/commune_locator.ts';
-import type { SpeedThresholds } from './measured_indicators.ts';
 
 /** "Far below the threshold": under this share of it. */
 export const POOR_SHARE = 0.1;
@@ -30,7 +29,11 @@ export function serviceLevels(
 }
 
 /** One test's verdict, from whether it lies inside a footprint and its download. */
-export function verdictOf(inside: boolean, download: number, levels: { poor: number; good: number | null }): Verdict {
+export function verdictOf(
+  inside: boolean,
+  download: number,
+  levels: { poor: number; good: number | null },
+): Verdict {
   if (inside && download < levels.poor) return 'poor_inside';
   if (!inside && levels.good !== null && download >= levels.good) return 'good_outside';
   return 'agree';

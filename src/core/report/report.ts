@@ -3,6 +3,7 @@ import { type CountedSites, describeRule } from '../coverage/counted_sites.ts';
 import type { FiberBlock } from '../infrastructure/fiber_indicators.ts';
 import type { PostalBlock } from '../infrastructure/postal_indicators.ts';
 import type { DeadZoneVillage, VillageBlock } from '../infrastructure/village_indicators.ts';
+import type { RadiusFit } from '../measured/calibrate_radius.ts';
 import type { MeasuredBlock } from '../measured/measured_indicators.ts';
 import type { FullResult, FullUnit } from '../run_analysis.ts';
 import type { TargetEvaluation } from '../targets/evaluate_targets.ts';
@@ -47,6 +48,8 @@ export interface CoverageReport {
   };
   /** The speed tests read (đo thực tế / measured): counts and date range; null without a speed-test file. */
   measured?: MeasuredSummary | null;
+  /** The default radii fitted to the speed tests, and whether they were used; null without tests and sites. */
+  calibration?: { applied: boolean; fits: RadiusFit[] } | null;
   operators: string[];
   technologies: string[];
   units: FullUnit[];
@@ -141,6 +144,9 @@ function roundMeasured(m: MeasuredBlock | null | undefined): MeasuredBlock | nul
       tests_at_or_above_pct: roundOrNull(g.tests_at_or_above_pct, 4),
       shares: g.shares.map((x) => ({ ...x, tests_at_or_above_pct: roundOrNull(x.tests_at_or_above_pct, 4) })),
     })),
+    ...(m.agreement
+      ? { agreement: m.agreement.map((a) => ({ ...a, agreement_pct: roundOrNull(a.agreement_pct, 4) })) }
+      : {}),
   };
 }
 
@@ -214,11 +220,24 @@ export function buildReport(
       ...(result.measured
         ? {
             measured:
-              'MEASURED (đo thực tế), not modelled: each speed test (an Ookla tile: its centre) is placed in the commune it falls in and counted once at every level above; means and medians are over tests (a tile’s means weighted by its test count, its median as if each of its tests had the tile’s mean); the share of tests at or above a threshold counts a tile whole by its mean; technology “any” and operator “all” include the tests that name none',
+              'MEASURED (đo thực tế), not modelled. Agreement with the model: a test with download below 10 % of its technology’s threshold (0 Mb/s for 2G/3G) inside a footprint of its technology and operator, or at or above the threshold outside every such footprint, disagrees; agreement % = agreeing tests ÷ tests. Each speed test (an Ookla tile: its centre) is placed in the commune it falls in and counted once at every level above; means and medians are over tests (a tile’s means weighted by its test count, its median as if each of its tests had the tile’s mean); the share of tests at or above a threshold counts a tile whole by its mean; technology “any” and operator “all” include the tests that name none',
           }
         : {}),
     },
     measured: result.measured ? measuredSummary(result) : null,
+    calibration: result.calibration
+      ? {
+          applied: result.calibration.applied,
+          fits: result.calibration.fits.map((f) => ({
+            ...f,
+            scale: round(f.scale, 4),
+            service_match_before_pct: round(f.service_match_before_pct, 4),
+            service_match_after_pct: round(f.service_match_after_pct, 4),
+            agreement_before_pct: round(f.agreement_before_pct, 4),
+            agreement_after_pct: round(f.agreement_after_pct, 4),
+          })),
+        }
+      : null,
     operators: result.mobile.operators,
     technologies: result.mobile.technologies,
     units: result.units.map(roundUnit),

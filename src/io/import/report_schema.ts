@@ -197,7 +197,14 @@ const measuredGroup = obj(
     date_to: date,
   },
 );
-const measured = obj({ tests: count, groups: list(measuredGroup) }, { date_from: date, date_to: date });
+const agreementRow = obj(
+  { operator: str, tests: count, agreeing: count },
+  { agreement_pct: nullable(pct), poor_inside: count, good_outside: count },
+);
+const measured = obj(
+  { tests: count, groups: list(measuredGroup) },
+  { date_from: date, date_to: date, agreement: list(agreementRow) },
+);
 const unit = obj(
   {
     id: str,
@@ -287,6 +294,15 @@ const report = obj(
       obj(
         { tests: count },
         { records: count, tests_outside: count, date_from: date, date_to: date, operators: list(str) },
+      ),
+    ),
+    calibration: nullable(
+      obj(
+        {
+          applied: bool,
+          fits: list(obj({ operator: str, technology: oneOf(...TECH_KEYS), tests: count, scale: count })),
+        },
+        {},
       ),
     ),
     dead_zone_villages: list(
