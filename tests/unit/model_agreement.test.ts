@@ -113,7 +113,7 @@ describe('agreement on a constructed case', () => {
     });
     // Viettel: 11 tests (the 4-test tile), agreeing 1 + 4 + 1 = 6; VNPT: 1 test, 0 agree.
     expect(rows.find((x) => x.operator === 'Viettel')).toMatchObject({
-      tests: 12,
+      tests: 11,
       agreeing: 6,
       poor_inside: 2,
       good_outside: 3,
