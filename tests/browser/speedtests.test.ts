@@ -61,6 +61,9 @@ describe('speed tests in the app', () => {
     await mapIdle(page);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/panel_vi.png` });
 
+    // Model against measurement in the panel.
+    expect(await panel.locator('[data-field="agreement"] tr[data-operator="all"]').count()).toBe(1);
+
     await page.goto(`${server!.origin}/#set=pre2025&sel=p:64&layers=speedtests.1.90&lang=en`);
     await waitHash(page, ['lang=en']);
     await expect
@@ -68,5 +71,37 @@ describe('speed tests in the app', () => {
       .toMatch(/Measured \(2026-\d\d-\d\d to 2026-\d\d-\d\d\)/);
     await mapIdle(page);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/panel_en.png` });
+  });
+
+  it('calibrates the radii only when the button is pressed, saying so', async () => {
+    await page.goto(`${server!.origin}/#set=pre2025&tab=settings`);
+    await page.reload();
+    expect((await waitReady(page)).error).toBeNull();
+    const group = page.locator('#calibration-settings');
+    await expect
+      .poll(() => group.locator('#calibration-table tbody tr').count(), { timeout: 60_000 })
+      .toBeGreaterThan(3);
+    expect(await group.locator('[data-field="calibration-state"]').textContent()).toContain(
+      'chưa hiệu chỉnh',
+    );
+    const before = await page.evaluate(() => window.location.hash);
+    expect(before).not.toContain('calib=1');
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/calib_vi.png` });
+    await page.locator('#calibration-apply').click();
+    await waitHash(page, ['calib=1']);
+    expect((await waitReady(page, 2)).error).toBeNull();
+    await expect
+      .poll(() => page.locator('#calibration-settings [data-field="calibration-state"]').textContent(), {
+        timeout: 60_000,
+      })
+      .toContain('đã hiệu chỉnh.');
+    await page.goto(`${server!.origin}/#set=pre2025&tab=settings&calib=1&lang=en`);
+    await waitHash(page, ['lang=en']);
+    await expect
+      .poll(() => page.locator('#calibration-settings [data-field="calibration-state"]').textContent(), {
+        timeout: 60_000,
+      })
+      .toBe('The figures use the fitted radii.');
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/calib_en.png` });
   });
 });

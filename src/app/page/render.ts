@@ -237,7 +237,10 @@ export class PageRenderer {
           setBasemap: (basemap) => views.changeView({ basemap }),
           setAnalysis: (analysis) => views.changeAnalysis(analysis),
         },
-        { counting: store.data?.snapshot.cellCounting ?? null },
+        {
+          counting: store.data?.snapshot.cellCounting ?? null,
+          calibration: store.data?.snapshot.calibration ?? null,
+        },
       ),
     );
   }

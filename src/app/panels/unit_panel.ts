@@ -510,7 +510,39 @@ function measuredFacts(u: ReportUnit, operators: readonly string[]): HTMLElement
       ]),
     );
   table.append(body);
-  return section(heading, table, el('p', { className: 'muted', text: t('measured.note') }));
+  const parts: HTMLElement[] = [table, el('p', { className: 'muted', text: t('measured.note') })];
+  // Model against measurement, per operator.
+  const rows = (m.agreement ?? []).filter((x) => x.tests > 0);
+  if (rows.length) {
+    const agree = el('table', { className: 'indicators', dataset: { field: 'agreement' } });
+    agree.append(
+      el('thead', {}, [
+        el('tr', {}, [
+          el('th', { text: t('agree.operator'), attrs: { scope: 'col' } }),
+          el('th', { text: t('agree.pct'), className: 'num', attrs: { scope: 'col' } }),
+          el('th', { text: t('agree.poorInside'), className: 'num', attrs: { scope: 'col' } }),
+          el('th', { text: t('agree.goodOutside'), className: 'num', attrs: { scope: 'col' } }),
+        ]),
+      ]),
+    );
+    const tb = el('tbody');
+    for (const r of rows)
+      tb.append(
+        el('tr', { dataset: { operator: r.operator } }, [
+          el('th', { text: operatorLabel(r.operator), attrs: { scope: 'row' } }),
+          el('td', { className: 'num', text: fmt.percent(r.agreement_pct) }),
+          el('td', { className: 'num', text: fmt.int(r.poor_inside) }),
+          el('td', { className: 'num', text: fmt.int(r.good_outside) }),
+        ]),
+      );
+    agree.append(tb);
+    parts.push(
+      el('h4', { text: t('agree.heading') }),
+      agree,
+      el('p', { className: 'muted', text: t('agree.note') }),
+    );
+  }
+  return section(heading, ...parts);
 }
 
 function fiberFacts(u: ReportUnit): HTMLElement {

@@ -66,6 +66,8 @@ export interface AnalysisChoice {
   fiberReachM: number | null;
   /** Count the sites' planned cells on air by this year too (the CLI's --as-of); null: on air today. */
   asOf?: number | null;
+  /** Use the default radii fitted to the imported speed tests (the CLI's --calibrate). */
+  calibrate?: boolean;
 }
 
 /** The years the "as planned by" control accepts. */
@@ -126,6 +128,7 @@ export function encodeView(v: ViewState): string {
   if (v.analysis.countingRule) q.set('count', v.analysis.countingRule.join(','));
   if (v.analysis.fiberReachM !== null) q.set('reach', String(v.analysis.fiberReachM));
   if (v.analysis.asOf != null) q.set('asof', String(v.analysis.asOf));
+  if (v.analysis.calibrate) q.set('calib', '1');
   return q.toString();
 }
 
@@ -197,6 +200,7 @@ export function analysisOptions(a: AnalysisChoice): AnalysisOptionsChoice {
     ...(a.countingRule ? { countingRule: a.countingRule } : {}),
     ...(a.fiberReachM !== null ? { fiberReachM: a.fiberReachM } : {}),
     ...(a.asOf != null ? { asOf: a.asOf } : {}),
+    ...(a.calibrate ? { calibrate: true } : {}),
   };
 }
 
@@ -211,5 +215,6 @@ function decodeAnalysis(q: URLSearchParams): AnalysisChoice {
     countingRule: rule.length ? [...new Set(rule)] : null,
     fiberReachM: q.get('reach') !== null && isFiberReach(reach) ? reach : null,
     ...(q.get('asof') !== null && isPlanYear(asOf) ? { asOf } : {}),
+    ...(q.get('calib') === '1' ? { calibrate: true } : {}),
   };
 }

@@ -5,12 +5,13 @@
  */
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { FiberRoute, PostalPoint, Village } from '../../core/base/infrastructure.ts';
-import type { SpeedTest } from '../../core/base/speed_tests.ts';
 import { cellsOf, isSector } from '../../core/base/site_cells.ts';
+import type { SpeedTest } from '../../core/base/speed_tests.ts';
 import type { Cell, Commune, EngineConfig, GapPolygon, Setting, Site } from '../../core/base/types.ts';
 import { type CountingRule, cellCounted, technologiesOf } from '../../core/coverage/counted_sites.ts';
 import { footprintRadius, sectorRing } from '../../core/coverage/footprints.ts';
 import { metresPerDegreeLat, metresPerDegreeLon } from '../../core/geometry/local_projection.ts';
+import type { Verdict } from '../../core/measured/model_agreement.ts';
 import type { CellInfo, CellShape } from '../state/site_info.ts';
 
 /** How an item stands in the scenario: from the data, or added / moved by an edit. */
@@ -217,7 +218,10 @@ function quadkeySquare(quadkey: string): Polygon {
  * The speed tests (measured): a point per test, a square per Ookla tile, coloured by download on the
  * map; `disagree` marks the tests the model is contradicted by (when given).
  */
-export function speedTestFeatures(tests: readonly SpeedTest[], disagree?: ReadonlySet<number>): Feature[] {
+export function speedTestFeatures(
+  tests: readonly SpeedTest[],
+  verdicts: readonly Verdict[] | null = null,
+): Feature[] {
   return tests.map((t, k) => ({
     type: 'Feature',
     geometry: t.quadkey ? quadkeySquare(t.quadkey) : { type: 'Point', coordinates: [t.lon, t.lat] },
@@ -230,7 +234,8 @@ export function speedTestFeatures(tests: readonly SpeedTest[], disagree?: Readon
       latency: t.latencyMs,
       tests: t.tests,
       date: t.date,
-      disagree: disagree?.has(k) ?? false,
+      verdict: verdicts?.[k] ?? null,
+      disagree: verdicts !== null && verdicts[k] !== 'agree',
     },
   }));
 }

@@ -41,7 +41,7 @@ export function layerPatch(s: Session, layer: FeatureLayer): LayerPatch {
     case 'fiber':
       return (s.fiber ?? []).map((f) => [f.id, [fiberFeature(f)]]);
     case 'speedtests':
-      return [['all', speedTestFeatures(input.speedTests ?? [])]];
+      return [['all', speedTestFeatures(input.speedTests ?? [], result.measured?.verdicts ?? null)]];
     case 'villages':
     case 'gaps':
     case 'beyond':

@@ -13,8 +13,10 @@ import { combineAnalyses } from '../../core/combine_analyses.ts';
 import { type CountedSites, type CountingRule, countedSites } from '../../core/coverage/counted_sites.ts';
 import { communeLocator } from '../../core/geometry/commune_locator.ts';
 import { resumeAnalysis } from '../../core/incremental_analysis.ts';
+import { applyCalibration } from '../../core/measured/calibrate_radius.ts';
 import { buildReport, type ReportInputs } from '../../core/report/report.ts';
 import {
+  calibrationOf,
   type FullInput,
   type FullOptions,
   infrastructureIndicators,
@@ -185,9 +187,22 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
     warnings,
   };
 
+  // The default radii fitted to the speed tests (always shown), used only when the user asks.
+  const fits = loaded.speedtests
+    ? calibrationOf({
+        communes,
+        sites: countedInputSites(applied.sites, rule, new WeakMap()),
+        speedTests: loaded.speedtests,
+      })
+    : null;
+  const calibrated =
+    fits && fits.length > 0 && request.analysis.calibrate
+      ? (site: Site) => applyCalibration([site], fits, setting)[0]!
+      : null;
+  const calibration = fits ? { applied: calibrated !== null, fits } : null;
   const input: FullInput = {
     communes,
-    sites: countedInputSites(applied.sites, rule, countedCache),
+    sites: countedInputSites(applied.sites, rule, countedCache, calibrated),
     ...(loaded.population ? { populationPoints: loaded.population as PopulationPoint[] } : {}),
     ...(basePostal ? { postal: applied.postal } : {}),
     ...(loaded.fiber ? { fiber: loaded.fiber } : {}),
@@ -296,6 +311,8 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
     edits: request.edits,
     subscribed: new Set(request.layers),
     targets: targetSets.flatMap((set) => set.targets),
+    calibration,
+    calibrated,
   };
   deps.adopt(s);
   const { result } = analysis;
@@ -321,6 +338,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
       countingRule: result.postalOptions.countingRule,
       cellCounting: cellCounting(counting),
       populationPoints: input.populationPoints !== undefined,
+      calibration: r.calibration ?? null,
       timings: { loadMs, analysisMs, totalMs: performance.now() - started },
     },
   });
