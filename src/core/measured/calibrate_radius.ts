@@ -15,6 +15,8 @@ import { serviceLevels, verdictOf } from './model_agreement.ts';
 
 /** Fewest tests of an operator and technology for a fit. */
 export const MIN_FIT_TESTS = 20;
+/** Sites looked at per test (the nearest ones). */
+const NEAREST = 8;
 /** The fitted radius stays within these multiples of the default. */
 const MIN_SCALE = 0.1;
 const MAX_SCALE = 3;
@@ -57,6 +59,7 @@ function reaches(
   settingOf: (site: Site) => Setting,
 ): Reach[] {
   const cells = sites.map((s) => cellsOf(s).filter((c) => c.technology === technology));
+  const radius = sites.map((s) => config.radii[technology][settingOf(s)]);
   const fixedSites = sites.map((s, i) => ({
     ...s,
     cells: cells[i]!.filter((c) => !onDefault(s, c)),
@@ -85,13 +88,14 @@ function reaches(
     if (sites.length > 0) {
       const kx = metresPerDegreeLon(t.lat);
       const ky = metresPerDegreeLat(t.lat);
-      const [dx, dy] = [maxR / kx, maxR / ky];
-      for (const i of siteIndex.search(t.lon - dx, t.lat - dy, t.lon + dx, t.lat + dy)) {
+      // The nearest few sites (planar degrees, within the largest reach): the smallest d/R is among
+      // them unless more than NEAREST sites of another setting stand closer.
+      for (const i of siteIndex.neighbors(t.lon, t.lat, NEAREST, maxR / Math.min(kx, ky))) {
         const s = sites[i]!;
         const ex = (t.lon - s.lon) * kx;
         const ny = (t.lat - s.lat) * ky;
         const d = Math.hypot(ex, ny);
-        const r = config.radii[technology][settingOf(s)];
+        const r = radius[i]!;
         for (const c of cells[i]!) {
           if (!onDefault(s, c)) continue;
           if (isSector(c)) {
@@ -123,7 +127,9 @@ export function calibrateRadii(
   tests.forEach((t, k) => {
     if (t.operator === null || t.technology === null) return;
     const key = `${t.operator}\u0000${t.technology}`;
-    groups.set(key, [...(groups.get(key) ?? []), k]);
+    const list = groups.get(key);
+    if (list) list.push(k);
+    else groups.set(key, [k]);
   });
   const fits: RadiusFit[] = [];
   for (const [key, idx] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {

@@ -116,12 +116,26 @@ export function measuredBlock(
   thresholds: SpeedThresholds = DEFAULT_SPEED_THRESHOLDS_MBPS,
   extra: ExtraThresholds = {},
 ): MeasuredBlock {
+  // One pass: the tests of each technology, of each operator, and of each technology × operator.
+  const opIndex = new Map(operators.map((o, i) => [o, i]));
+  const byTech = TECHNOLOGIES.map(() => [] as number[]);
+  const byOp = operators.map(() => [] as number[]);
+  const byTechOp = TECHNOLOGIES.map(() => operators.map(() => [] as number[]));
+  for (const k of indices) {
+    const t = tests[k]!;
+    const ti = t.technology === null ? -1 : TECHNOLOGIES.indexOf(t.technology);
+    const oi = t.operator === null ? undefined : opIndex.get(t.operator);
+    if (ti >= 0) byTech[ti]!.push(k);
+    if (oi !== undefined) byOp[oi]!.push(k);
+    if (ti >= 0 && oi !== undefined) byTechOp[ti]![oi]!.push(k);
+  }
   const groups: MeasuredGroup[] = [];
   for (const technology of KEYS) {
-    const ofTech =
-      technology === 'any' ? indices : indices.filter((k) => tests[k]!.technology === technology);
+    const ti = technology === 'any' ? -1 : TECHNOLOGIES.indexOf(technology);
+    const ofTech = ti < 0 ? indices : byTech[ti]!;
     for (const operator of ['all', ...operators]) {
-      const sel = operator === 'all' ? ofTech : ofTech.filter((k) => tests[k]!.operator === operator);
+      const oi = operator === 'all' ? -1 : opIndex.get(operator)!;
+      const sel = oi < 0 ? ofTech : ti < 0 ? byOp[oi]! : byTechOp[ti]![oi]!;
       if (sel.length === 0 && !(technology === 'any' && operator === 'all')) continue;
       groups.push(
         measuredGroup(tests, sel, technology, operator, thresholds[technology], extra[technology] ?? []),
@@ -147,19 +161,17 @@ export function measuredGroup(
   let above = 0;
   let from: string | null = null;
   let to: string | null = null;
-  const down: [number, number][] = [];
-  const up: [number, number][] = [];
-  const lat: [number, number][] = [];
+  const down = new Sample(sel.length);
+  const up = new Sample(sel.length);
+  const lat = new Sample(sel.length);
   for (const k of sel) {
     const t = tests[k]!;
     n += t.tests;
-    down.push([t.downloadMbps, t.tests]);
-    if (t.uploadMbps !== null) up.push([t.uploadMbps, t.tests]);
-    if (t.latencyMs !== null) lat.push([t.latencyMs, t.tests]);
+    down.add(t.downloadMbps, t.tests);
+    if (t.uploadMbps !== null) up.add(t.uploadMbps, t.tests);
+    if (t.latencyMs !== null) lat.add(t.latencyMs, t.tests);
     if (threshold !== null && t.downloadMbps >= threshold) above += t.tests;
-    others.forEach((x, j) => {
-      if (t.downloadMbps >= x) aboveOthers[j]! += t.tests;
-    });
+    for (let j = 0; j < others.length; j++) if (t.downloadMbps >= others[j]!) aboveOthers[j]! += t.tests;
     if (t.date !== null) {
       if (from === null || t.date < from) from = t.date;
       if (to === null || t.date > to) to = t.date;
@@ -170,12 +182,12 @@ export function measuredGroup(
     operator,
     tests: n,
     records: sel.length,
-    download_mean_mbps: weightedMean(down),
-    download_median_mbps: weightedMedian(down),
-    upload_mean_mbps: weightedMean(up),
-    upload_median_mbps: weightedMedian(up),
-    latency_mean_ms: weightedMean(lat),
-    latency_median_ms: weightedMedian(lat),
+    download_mean_mbps: down.mean(),
+    download_median_mbps: down.median(),
+    upload_mean_mbps: up.mean(),
+    upload_median_mbps: up.median(),
+    latency_mean_ms: lat.mean(),
+    latency_median_ms: lat.median(),
     threshold_mbps: threshold,
     tests_at_or_above: threshold === null ? null : above,
     tests_at_or_above_pct: threshold === null || n === 0 ? null : (100 * above) / n,
@@ -189,15 +201,87 @@ export function measuredGroup(
   };
 }
 
-/** Σ wᵢ·xᵢ / Σ wᵢ over [value, weight] pairs; null when empty. */
-export function weightedMean(pairs: readonly (readonly [number, number])[]): number | null {
-  let s = 0;
-  let w = 0;
-  for (const [x, k] of pairs) {
-    s += x * k;
-    w += k;
+/** Values with whole-number weights (a tile's tests), in typed arrays: mean and median over tests. */
+class Sample {
+  private readonly values: Float64Array;
+  private readonly weights: Float64Array;
+  private size = 0;
+  private total = 0;
+  private sum = 0;
+  private unit = true;
+  constructor(capacity: number) {
+    this.values = new Float64Array(capacity);
+    this.weights = new Float64Array(capacity);
   }
-  return w > 0 ? s / w : null;
+  add(x: number, w: number): void {
+    this.values[this.size] = x;
+    this.weights[this.size++] = w;
+    this.total += w;
+    this.sum += x * w;
+    if (w !== 1) this.unit = false;
+  }
+  mean(): number | null {
+    return this.total > 0 ? this.sum / this.total : null;
+  }
+  median(): number | null {
+    if (this.total <= 0) return null;
+    const v = this.values.subarray(0, this.size);
+    if (this.unit) {
+      const s = Float64Array.from(v);
+      const m = s.length >> 1;
+      const upper = select(s, m);
+      if (s.length % 2) return upper;
+      // The lower middle is the largest value left of m once m is in place.
+      let lower = Number.NEGATIVE_INFINITY;
+      for (let i = 0; i < m; i++) if (s[i]! > lower) lower = s[i]!;
+      return (lower + upper) / 2;
+    }
+    const order = Uint32Array.from({ length: this.size }, (_x, i) => i).sort((a, b) => v[a]! - v[b]!);
+    return medianOfSorted(
+      Array.from(order, (i) => v[i]!),
+      Array.from(order, (i) => this.weights[i]!),
+      this.total,
+    );
+  }
+}
+
+/** Puts the k-th smallest value (0-based) of `a` at a[k] and returns it (Hoare's quickselect, in place). */
+function select(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i++] = a[j]!;
+        a[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return a[k]!;
+}
+
+/** The median of sorted values each repeated by its weight (total weight `total`). */
+function medianOfSorted(values: readonly number[], weights: readonly number[], total: number): number {
+  // The values at (1-based) positions ⌊(W+1)/2⌋ and ⌊W/2⌋+1 of the expanded list.
+  const lo = Math.floor((total + 1) / 2);
+  const hi = Math.floor(total / 2) + 1;
+  let seen = 0;
+  let a: number | null = null;
+  for (let i = 0; i < values.length; i++) {
+    seen += weights[i]!;
+    if (a === null && seen >= lo) a = values[i]!;
+    if (seen >= hi) return (a! + values[i]!) / 2;
+  }
+  return a!;
 }
 
 /**
@@ -208,15 +292,9 @@ export function weightedMedian(pairs: readonly (readonly [number, number])[]): n
   const sorted = [...pairs].sort((a, b) => a[0] - b[0]);
   const total = sorted.reduce((s, p) => s + p[1], 0);
   if (total <= 0) return null;
-  // The values at (1-based) positions ⌊(W+1)/2⌋ and ⌊W/2⌋+1 of the expanded list.
-  const lo = Math.floor((total + 1) / 2);
-  const hi = Math.floor(total / 2) + 1;
-  let seen = 0;
-  let a: number | null = null;
-  for (const [x, k] of sorted) {
-    seen += k;
-    if (a === null && seen >= lo) a = x;
-    if (seen >= hi) return (a! + x) / 2;
-  }
-  return a;
+  return medianOfSorted(
+    sorted.map((p) => p[0]),
+    sorted.map((p) => p[1]),
+    total,
+  );
 }

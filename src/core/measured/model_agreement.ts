@@ -53,19 +53,27 @@ export function footprintIndex(
 ): FootprintIndex {
   const operators = [...new Set(sites.map((s) => s.operator))].sort();
   const layout = pairLayout(['2G', '3G', '4G', '5G'], operators);
-  const footprints: Footprint[] = buildFootprints(sites, layout, config, settingOf);
-  const index = new Flatbush(Math.max(1, footprints.length));
-  for (const f of footprints) index.add(f.bbox[0], f.bbox[1], f.bbox[2], f.bbox[3]);
-  if (footprints.length === 0) index.add(0, 0, 0, 0);
-  index.finish();
+  // One R-tree per technology × operator: a test searches only the footprints it is judged against.
+  const byPair = new Map<string, { footprints: Footprint[]; index: Flatbush }>();
+  for (const f of buildFootprints(sites, layout, config, settingOf)) {
+    const key = `${f.technology}|${f.operator}`;
+    const entry = byPair.get(key) ?? { footprints: [], index: null as unknown as Flatbush };
+    entry.footprints.push(f);
+    byPair.set(key, entry);
+  }
+  for (const entry of byPair.values()) {
+    entry.index = new Flatbush(entry.footprints.length);
+    for (const f of entry.footprints) entry.index.add(f.bbox[0], f.bbox[1], f.bbox[2], f.bbox[3]);
+    entry.index.finish();
+  }
+  const entries = [...byPair];
   return {
     covers(lon, lat, technology, operator) {
-      if (footprints.length === 0) return false;
-      for (const i of index.search(lon, lat, lon, lat)) {
-        const f = footprints[i]!;
-        if (technology !== null && f.technology !== technology) continue;
-        if (operator !== null && f.operator !== operator) continue;
-        if (footprintContains(f, lon, lat)) return true;
+      for (const [key, { footprints, index }] of entries) {
+        const [t, o] = key.split('|');
+        if ((technology !== null && t !== technology) || (operator !== null && o !== operator)) continue;
+        for (const i of index.search(lon, lat, lon, lat))
+          if (footprintContains(footprints[i]!, lon, lat)) return true;
       }
       return false;
     },
