@@ -38,11 +38,11 @@ import {
 import {
   assembleUnits,
   evaluateTargetSets,
-  measuredOf,
   type FullInput,
   type FullOptions,
   type FullResult,
   type FullUnit,
+  measuredOf,
   runAnalysis,
 } from './run_analysis.ts';
 import type { TargetEvaluation } from './targets/evaluate_targets.ts';

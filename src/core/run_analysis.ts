@@ -3,6 +3,7 @@ import { DEFAULT_CONFIG } from './base/config.ts';
 import { foldText } from './base/fold_text.ts';
 import { groupDigits } from './base/group_digits.ts';
 import type { FiberRoute, PostalPoint, Village } from './base/infrastructure.ts';
+import { DEFAULT_SPEED_THRESHOLDS_MBPS, type SpeedTest } from './base/speed_tests.ts';
 import type {
   AnalysisResult,
   Callbacks,
@@ -13,7 +14,6 @@ import type {
   Technology,
   UnitResult,
 } from './base/types.ts';
-import { DEFAULT_SPEED_THRESHOLDS_MBPS, type SpeedTest } from './base/speed_tests.ts';
 import { unitGroups } from './base/unit_groups.ts';
 import { type AnalysisOptions, analyze } from './coverage/analyze.ts';
 import { type CommuneLocator, communeLocator } from './geometry/commune_locator.ts';

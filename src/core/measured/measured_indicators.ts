@@ -4,7 +4,7 @@
  * the medians and the share of tests at or above a threshold.
  */
 import { DEFAULT_SPEED_THRESHOLDS_MBPS, type SpeedTest, type SpeedThresholds } from '../base/speed_tests.ts';
-import { TECHNOLOGIES, type Commune, type TechnologyKey } from '../base/types.ts';
+import { type Commune, TECHNOLOGIES, type TechnologyKey } from '../base/types.ts';
 import { unitGroups } from '../base/unit_groups.ts';
 import type { CommuneLocator } from '../geometry/commune_locator.ts';
 import type { AgreementRow } from './model_agreement.ts';
