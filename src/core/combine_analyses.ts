@@ -1,5 +1,6 @@
 import {
   assembleUnits,
+  calibrationOf,
   evaluateTargetSets,
   type FullInput,
   type FullOptions,
@@ -51,5 +52,11 @@ export function combineAnalyses(
     postalOptions,
     fiberReachM: infra?.fiberReachM ?? mobile.fiberReachM,
     measured,
+    calibration:
+      mobile.calibration ??
+      (() => {
+        const fits = calibrationOf(input, options);
+        return fits ? { applied: options.calibrate === true, fits } : null;
+      })(),
   };
 }
