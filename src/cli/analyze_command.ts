@@ -13,6 +13,7 @@ import { targetsCsv } from '../io/export/targets_csv.ts';
 import { configFromJson } from '../io/import/config_file.ts';
 import { foldText } from '../io/import/flags.ts';
 import { rejectedRowsCsv } from '../io/import/rejected_rows.ts';
+import { readReportJson } from '../io/import/report_schema.ts';
 import { targetsFromCsv, targetsFromJson } from '../io/import/targets_file.ts';
 import { ANALYZE_HELP } from './analyze_help.ts';
 import { countingLine, parseAsOf } from './as_of_flag.ts';
@@ -42,6 +43,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       villages: { type: 'string' },
       speedtests: { type: 'string' },
       calibrate: { type: 'boolean', default: false },
+      baseline: { type: 'string' },
       targets: { type: 'string', multiple: true },
       config: { type: 'string' },
       out: { type: 'string', default: 'out' },
@@ -84,6 +86,12 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
     ? await loader.load(values.speedtests, 'speedtests', reference)
     : undefined;
   loader.checkColumnsUsed();
+  // A saved report.json of the previous period: its dead zones are not new (M9).
+  const baselineDeadZones = values.baseline
+    ? (readReportJson(readText(values.baseline, '--baseline'), values.baseline).dead_zone_villages ?? []).map(
+        (d) => d.village_id,
+      )
+    : undefined;
   if (values.calibrate && !speedTests)
     throw new UserError(
       '--calibrate fits the default radii to speed tests: give them with --speedtests FILE.',
@@ -129,6 +137,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       ...(fiber ? { fiber: fiber.items } : {}),
       ...(villages ? { villages: villages.items } : {}),
       ...(speedTests ? { speedTests: speedTests.items } : {}),
+      ...(baselineDeadZones ? { baselineDeadZones } : {}),
       targets,
     },
     {
@@ -154,6 +163,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       fiber: fiberPath ?? null,
       villages: villagesPath ?? null,
       speedtests: values.speedtests ?? null,
+      baseline: values.baseline ?? null,
       targets: targetPaths,
       config: values.config ?? null,
       synthetic,
@@ -231,6 +241,10 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       );
     if (c.applied) process.stdout.write('the fitted radii were applied (--calibrate)\n');
   }
+  if (report.new_dead_zone_villages)
+    process.stdout.write(
+      `new dead zones since the baseline (${values.baseline}): ${report.new_dead_zone_villages.length} village(s)\n`,
+    );
   const provinceTargets = report.targets.filter((t) => t.level === 'province');
   if (provinceTargets.length) {
     const met = provinceTargets.filter((t) => t.status === 'met').length;

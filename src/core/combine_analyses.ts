@@ -52,6 +52,7 @@ export function combineAnalyses(
     postalOptions,
     fiberReachM: infra?.fiberReachM ?? mobile.fiberReachM,
     measured,
+    ...(mobile.newDeadZoneVillages ? { newDeadZoneVillages: mobile.newDeadZoneVillages } : {}),
     calibration:
       mobile.calibration ??
       (() => {

@@ -139,6 +139,7 @@ export function updateAnalysis(
         sites: reachingSites(communes, sites, picked, cache, cfg),
         ...(people ? { populationPoints: people } : {}),
         villages: villageIdx.map((k) => villages[k]!),
+        ...(input.baselineDeadZones ? { baselineDeadZones: input.baselineDeadZones } : {}),
       },
       { config: cfg, ...(options.gapPolygons === false ? { gapPolygons: false } : {}) },
     );
@@ -252,6 +253,13 @@ export function updateAnalysis(
     postalBeyondPolygons: communes.flatMap((c, i) =>
       beyondByCommune[i]!.map((geometry) => ({ unitId: c.id, geometry })),
     ),
+    ...(input.baselineDeadZones
+      ? {
+          newDeadZoneVillages: deadZoneVillages.filter(
+            (d) => !new Set(input.baselineDeadZones).has(d.village_id),
+          ),
+        }
+      : {}),
     targets: reevaluateTargets(input.targets ?? [], prev.targets, units, communes, [
       ...picked,
       ...postalPicked,

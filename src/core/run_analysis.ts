@@ -56,6 +56,11 @@ export interface FullInput {
   postal?: readonly PostalPoint[];
   fiber?: readonly FiberRoute[];
   villages?: readonly Village[];
+  /**
+   * The village ids that were dead zones in a baseline report (the previous period): the dead-zone
+   * villages not among them are new dead zones (M9). Without it, M9 is not evaluable.
+   */
+  baselineDeadZones?: readonly string[];
   /** Speed tests (points, or tiles counting with their tests): the measured figures. */
   speedTests?: readonly SpeedTest[];
   /** Target sets; a set with a province applies only to units of that province (names folded). */
@@ -110,6 +115,8 @@ export interface FullResult {
   fiberReachM: number;
   /** The speed tests placed in communes, with one block per unit; null without speed tests. */
   measured: (MeasuredResult & { verdicts: Verdict[] | null }) | null;
+  /** With a baseline: the dead-zone villages that were not dead zones in it (M9); absent without one. */
+  newDeadZoneVillages?: DeadZoneVillage[];
   /** The radii fitted to the speed tests, and whether the analysis used them; null without tests. */
   calibration?: { applied: boolean; fits: RadiusFit[] } | null;
 }
@@ -168,7 +175,8 @@ export function runAnalysis(
   centres.forEach((c, k) => {
     centreCovered[c.i]!.push({ covered: centreProbes[k]!.technologies.length > 0 });
   });
-  const villageBlocks = communes.map((_, i) => villageBlock(villagesBy[i]!, centreCovered[i]!));
+  const baselineDead = input.baselineDeadZones ? new Set(input.baselineDeadZones) : undefined;
+  const villageBlocks = communes.map((_, i) => villageBlock(villagesBy[i]!, centreCovered[i]!, baselineDead));
 
   const infra = infrastructureIndicators(input, options, locator);
   const measured = measuredOf({ ...input, sites }, options, locator);
@@ -194,6 +202,9 @@ export function runAnalysis(
     fiberReachM: infra.fiberReachM,
     measured,
     calibration: fits ? { applied: options.calibrate === true, fits } : null,
+    ...(baselineDead
+      ? { newDeadZoneVillages: deadZoneVillages.filter((d) => !baselineDead.has(d.village_id)) }
+      : {}),
   };
 }
 
@@ -487,6 +498,10 @@ function metricLookup(
         const c = v.covered.find((x) => x.technology === (technology ?? '4G'))!;
         return v.grid_powered ? pct(c.grid_powered_covered, v.grid_powered) : null;
       }
+      case 'villages.new_dead_zones':
+        return v.new_dead_zone_villages === undefined
+          ? null
+          : { value: v.new_dead_zone_villages, numerator: v.new_dead_zone_villages, denominator: v.villages };
       case 'villages.with_mobile_pct': {
         const c = v.covered.find((x) => x.technology === (technology ?? 'any'))!;
         return v.villages ? pct(c.villages_covered, v.villages) : null;

@@ -15,6 +15,8 @@ export interface ReportInputs {
   postal: string | null;
   fiber: string | null;
   villages: string | null;
+  /** The baseline report whose dead zones M9 compares with; absent without one. */
+  baseline?: string | null;
   /** The speed-test file (measured figures); absent in reports made before it existed. */
   speedtests?: string | null;
   targets: string[];
@@ -55,6 +57,8 @@ export interface CoverageReport {
   units: FullUnit[];
   targets: TargetEvaluation[];
   dead_zone_villages: DeadZoneVillage[];
+  /** With a baseline report: the dead-zone villages that were not dead zones in it (M9). */
+  new_dead_zone_villages?: DeadZoneVillage[] | null;
   communes_without_staffed_postal_point: { id: string; name: string; parent_id: string | null }[];
   communes_without_cultural_post_point: { id: string; name: string; parent_id: string | null }[];
   villages_out_of_fiber_reach: FullResult['villagesOutOfFiberReach'];
@@ -250,6 +254,12 @@ export function buildReport(
       ...d,
       nearest_4g_site_km: roundOrNull(d.nearest_4g_site_km, 3),
     })),
+    new_dead_zone_villages: result.newDeadZoneVillages
+      ? result.newDeadZoneVillages.map((d) => ({
+          ...d,
+          nearest_4g_site_km: roundOrNull(d.nearest_4g_site_km, 3),
+        }))
+      : null,
     communes_without_staffed_postal_point: result.communesWithoutStaffedPoint,
     communes_without_cultural_post_point: result.communesWithoutCulturalPoint,
     villages_out_of_fiber_reach: result.villagesOutOfFiberReach,

@@ -246,6 +246,7 @@ const report = obj(
         fiber: nullable(str),
         villages: nullable(str),
         speedtests: nullable(str),
+        baseline: nullable(str),
         config: nullable(str),
         synthetic: bool,
       },
@@ -316,6 +317,7 @@ const report = obj(
         },
       ),
     ),
+    new_dead_zone_villages: nullable(list(obj({ village_id: str, commune_id: str, population: count }))),
     communes_without_staffed_postal_point: list(idName),
     communes_without_cultural_post_point: list(idName),
     villages_out_of_fiber_reach: list(
