@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: engine speed on the bundled sample, the naive way's speed on the same data and
  * their ratio, then the national-scale synthetic case (time and peak memory, in a child process),
- * site planning, import on pathological inputs, memory on big sites CSVs (`bench/memory.ts`), the
+ * site planning, 100,000 speed tests against none (`bench/speed_tests.ts`), import on pathological inputs, memory on big sites CSVs (`bench/memory.ts`), the
  * CLI's start-up (`bench/cli_startup.ts`, also `npm run bench:cli` alone), the same figures in
  * PostGIS (`bench/postgis.ts`, when a server is reachable) and the app's first render.
  */
@@ -86,6 +86,13 @@ console.log(out.trim());
 // Site planning (issue 6): the sample province with 5,000 candidates and k = 100, lazy vs plain greedy.
 console.log(
   execFileSync(process.execPath, ['--import', 'tsx', new URL('plan_sites.ts', import.meta.url).pathname], {
+    encoding: 'utf8',
+  }).trim(),
+);
+
+// Speed tests (issue 16): 100,000 tests on the sample against the analysis without them.
+console.log(
+  execFileSync(process.execPath, ['--import', 'tsx', new URL('speed_tests.ts', import.meta.url).pathname], {
     encoding: 'utf8',
   }).trim(),
 );

@@ -18,6 +18,7 @@ import { VN2000_TOWGS84, vn2000Tm3 } from '../src/io/import/crs.ts';
 import { writeCellFixtures } from './bad_fixtures/cells.ts';
 import { writeGeomFixtures } from './bad_fixtures/geom.ts';
 import { writeRasterFixtures } from './bad_fixtures/raster.ts';
+import { writeSpeedTestFixtures } from './bad_fixtures/speed_tests.ts';
 import { writeTypeFixtures } from './bad_fixtures/types.ts';
 
 const DIR = join(import.meta.dirname, '../tests/fixtures/bad');
@@ -522,5 +523,6 @@ writeRasterFixtures(write); // issue 12, raster part: scripts/bad_fixtures/raste
 writeGeomFixtures(DIR);
 writeTypeFixtures(DIR);
 writeCellFixtures(DIR);
+writeSpeedTestFixtures(DIR);
 (await import('./bad_fixtures/fs.ts')).makeFsFixtures(DIR);
 process.stdout.write(`wrote ${DIR}\n`);

@@ -8,11 +8,13 @@ import { countedSites } from '../core/coverage/counted_sites.ts';
 import { buildReport } from '../core/report/report.ts';
 import { isFiberReach, runAnalysis } from '../core/run_analysis.ts';
 import { communesCsv } from '../io/export/communes_csv.ts';
+import { disagreements, disagreementsCsv, disagreementsGeoJSON } from '../io/export/disagreements.ts';
 import { gapsGeoJSON, postalBeyondGeoJSON } from '../io/export/gaps_geojson.ts';
 import { targetsCsv } from '../io/export/targets_csv.ts';
 import { configFromJson } from '../io/import/config_file.ts';
 import { foldText } from '../io/import/flags.ts';
 import { rejectedRowsCsv } from '../io/import/rejected_rows.ts';
+import { readReportJson } from '../io/import/report_schema.ts';
 import { targetsFromCsv, targetsFromJson } from '../io/import/targets_file.ts';
 import { ANALYZE_HELP } from './analyze_help.ts';
 import { countingLine, parseAsOf } from './as_of_flag.ts';
@@ -40,6 +42,9 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       fiber: { type: 'string' },
       'fiber-reach-m': { type: 'string' },
       villages: { type: 'string' },
+      speedtests: { type: 'string' },
+      calibrate: { type: 'boolean', default: false },
+      baseline: { type: 'string' },
       targets: { type: 'string', multiple: true },
       config: { type: 'string' },
       out: { type: 'string', default: 'out' },
@@ -78,7 +83,20 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
   const postal = postalPath ? await loader.load(postalPath, 'postal', reference) : undefined;
   const fiber = fiberPath ? await loader.load(fiberPath, 'fiber', reference) : undefined;
   const villages = villagesPath ? await loader.load(villagesPath, 'villages', reference) : undefined;
+  const speedTests = values.speedtests
+    ? await loader.load(values.speedtests, 'speedtests', reference)
+    : undefined;
   loader.checkColumnsUsed();
+  // A saved report.json of the previous period: its dead zones are not new (M9).
+  const baselineDeadZones = values.baseline
+    ? (readReportJson(readText(values.baseline, '--baseline'), values.baseline).dead_zone_villages ?? []).map(
+        (d) => d.village_id,
+      )
+    : undefined;
+  if (values.calibrate && !speedTests)
+    throw new UserError(
+      '--calibrate fits the default radii to speed tests: give them with --speedtests FILE.',
+    );
 
   const targetPaths =
     values.targets ??
@@ -126,12 +144,15 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       ...(postal ? { postal: postal.items } : {}),
       ...(fiber ? { fiber: fiber.items } : {}),
       ...(villages ? { villages: villages.items } : {}),
+      ...(speedTests ? { speedTests: speedTests.items } : {}),
+      ...(baselineDeadZones ? { baselineDeadZones } : {}),
       targets,
     },
     {
       config,
       ...(countingRule ? { postal: { countingRule } } : {}),
       ...(reach !== undefined ? { fiberReachM: reach } : {}),
+      ...(values.calibrate ? { calibrate: true } : {}),
     },
     { onProgress: bar.update, onWarning: (m) => process.stderr.write(`warning: ${m}\n`) },
   );
@@ -149,6 +170,8 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       postal: postalPath ?? null,
       fiber: fiberPath ?? null,
       villages: villagesPath ?? null,
+      speedtests: values.speedtests ?? null,
+      baseline: values.baseline ?? null,
       targets: targetPaths,
       config: values.config ?? null,
       synthetic,
@@ -186,6 +209,20 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       },
     )),
   );
+  if (speedTests && result.measured?.verdicts) {
+    const list = disagreements(
+      speedTests.items,
+      result.measured.verdicts,
+      result.measured.communeOf,
+      communes,
+    );
+    writeOutputFile(join(out, 'disagreements.csv'), disagreementsCsv(list));
+    writeOutputFile(
+      join(out, 'disagreements.geojson'),
+      JSON.stringify(disagreementsGeoJSON(list, synthetic)),
+    );
+    written.push('disagreements.csv', 'disagreements.geojson');
+  }
   if (countErrors(allIssues) > 0) {
     writeOutputFile(join(out, 'rejected.csv'), rejectedRowsCsv(allIssues));
     written.push('rejected.csv');
@@ -198,6 +235,24 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       `${u.name}: population coverage 4G ${pick('4G')} %, 5G ${pick('5G')} %, any ${pick('any')} %\n`,
     );
   }
+  if (report.measured) {
+    const m = report.measured;
+    process.stdout.write(
+      `measured (đo thực tế): ${m.tests.toLocaleString('en-US')} speed tests in ${m.records.toLocaleString('en-US')} records, ${m.date_from ? `${m.date_from} – ${m.date_to}` : 'no test dates'}${m.tests_outside ? `; ${m.tests_outside.toLocaleString('en-US')} outside every commune, left out` : ''}\n`,
+    );
+  }
+  if (report.calibration) {
+    const c = report.calibration;
+    for (const f of c.fits)
+      process.stdout.write(
+        `calibration ${f.operator} ${f.technology} (${f.tests.toLocaleString('en-US')} tests): default radius ${f.default_radius_m.rural} m → fitted ${f.fitted_radius_m.rural} m (rural; urban ${f.default_radius_m.urban} → ${f.fitted_radius_m.urban} m); agreement ${f.agreement_before_pct.toFixed(1)} % → ${f.agreement_after_pct.toFixed(1)} %${c.applied ? '' : ' (not applied; --calibrate applies it)'}\n`,
+      );
+    if (c.applied) process.stdout.write('the fitted radii were applied (--calibrate)\n');
+  }
+  if (report.new_dead_zone_villages)
+    process.stdout.write(
+      `new dead zones since the baseline (${values.baseline}): ${report.new_dead_zone_villages.length} village(s)\n`,
+    );
   const provinceTargets = report.targets.filter((t) => t.level === 'province');
   if (provinceTargets.length) {
     const met = provinceTargets.filter((t) => t.status === 'met').length;

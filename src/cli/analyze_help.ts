@@ -29,6 +29,13 @@ SYNTHETIC infrastructure).
   --fiber-reach-m M     fiber reach distance in metres (default 1000)
   --villages F          village points: GeoJSON, or CSV id,name,commune_id,lon,lat,
                         population,households,has_grid_power
+  --speedtests F        speed tests (MEASURED): CSV/XLSX/GeoJSON points lon,lat,technology,
+                        operator,download_mbps,upload_mbps,latency_ms,date, or Ookla-style
+                        tiles quadkey (zoom 16),avg_d_kbps,avg_u_kbps,avg_lat_ms,tests,devices
+  --baseline F          a saved report.json of the previous period: villages that are dead
+                        zones now and were not in it are the new dead zones (DN-M9)
+  --calibrate           use the default radii fitted to the speed tests per operator and
+                        technology (always reported; applied only with this flag)
   --targets F           target file (JSON; repeatable). Default: the bundled targets of
                         the provinces in the boundaries (data/targets/)
   --config F            engine config JSON (radii, scanlines, gapTechnologies, …)
@@ -47,4 +54,6 @@ the rejected rows and why, when there are any; DIR/sites_cells.csv has one row p
 --infrastructure gpkg,shp,kml (or all), the infrastructure as GIS layers (sites, cells,
 postal_points, villages, fiber_routes, every attribute): DIR/infrastructure.gpkg,
 DIR/infrastructure_shp.zip and DIR/infrastructure.kml.
+With --speedtests, DIR/disagreements.csv and DIR/disagreements.geojson: the tests the model
+disagrees with (poor service inside a footprint, good service outside every one).
 Exit codes: 0 success, 1 bad input, 2 internal error.`;

@@ -15,7 +15,8 @@ export const IMPORT_FLAGS_HELP = `  --crs EPSG:CODE       coordinate system of i
                         id="Mã trạm",lon="Kinh độ",… (for the sites file; prefix an entry
                         with its kind for another input: postal:id="Mã BC")
   --KIND-columns MAP    the same for one input: --sites-columns, --postal-columns,
-                        --villages-columns, --fiber-columns, --population-columns`;
+                        --villages-columns, --fiber-columns, --population-columns,
+                        --speedtests-columns`;
 
 /** The parseArgs options of the column-mapping flags (parsed by `parseColumnFlags`). */
 export const COLUMN_FLAG_OPTIONS = {
@@ -25,6 +26,7 @@ export const COLUMN_FLAG_OPTIONS = {
   'villages-columns': { type: 'string' },
   'fiber-columns': { type: 'string' },
   'population-columns': { type: 'string' },
+  'speedtests-columns': { type: 'string' },
 } as const;
 
 /** The parseArgs options of the boundary flags (`loadBoundaries`). */

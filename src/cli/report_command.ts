@@ -40,7 +40,8 @@ With no inputs it reports on the bundled sample (SYNTHETIC infrastructure).
   --format LIST         any of xlsx,pdf,csv,geojson,gpkg,shp,kml (default: all)
   --lang vi|en          language of the headers and the PDF (default: vi)
   --baseline F          a saved report.json (last period, or the baseline of a what-if)
-                        to compare with: before, after and difference per unit and indicator
+                        to compare with: before, after and difference per unit and indicator;
+                        from the inputs, also the previous period of DN-M9 (new dead zones)
   --rank-by ID          indicator to rank communes by (default mobile.4G.population_pct;
                         e.g. mobile.5G.population_pct, postal.avg_service_radius_km,
                         fiber.population_within_reach_pct, villages.dead_zone_villages)
@@ -147,6 +148,8 @@ export async function reportCommand(argv: string[]): Promise<number> {
     const code = await analyzeCommand([
       ...rest,
       ...(planYear ? ['--as-of', planYear] : []),
+      // The baseline of the comparison is also the previous period of M9 (new dead zones).
+      ...(own.get('--baseline') ? ['--baseline', own.get('--baseline')!] : []),
       ...infrastructure,
       '--out',
       dir,

@@ -1,9 +1,12 @@
 import {
   assembleUnits,
+  calibrationOf,
   evaluateTargetSets,
   type FullInput,
+  type FullOptions,
   type FullResult,
   type InfrastructureResult,
+  measuredOf,
 } from './run_analysis.ts';
 
 /**
@@ -13,6 +16,8 @@ import {
  *   no fiber, no targets);
  * - `infrastructure`: `infrastructureIndicators` of the same input (null when there are neither postal
  *   points nor fiber routes).
+ * The measured (speed-test) figures are computed here from the full input (with its targets'
+ * thresholds), unless the mobile half already has them.
  * The result equals `runAnalysis(input)`: the same commune blocks, rolled up and evaluated against the
  * targets in the same way.
  */
@@ -20,8 +25,10 @@ export function combineAnalyses(
   input: FullInput,
   mobile: FullResult,
   infrastructure: InfrastructureResult | null,
+  options: FullOptions = {},
 ): FullResult {
   const { communes } = input;
+  const measured = mobile.measured ?? measuredOf(input, options);
   const infra = infrastructure;
   const postalOptions = infra?.postalOptions ?? mobile.postalOptions;
   const units = assembleUnits(
@@ -31,6 +38,7 @@ export function combineAnalyses(
     input.fiber ? (infra?.fiber ?? null) : null,
     mobile.units.slice(0, communes.length).map((u) => u.villages),
     postalOptions,
+    measured?.units ?? null,
   );
   return {
     mobile: mobile.mobile,
@@ -43,5 +51,13 @@ export function combineAnalyses(
     targets: evaluateTargetSets(input.targets ?? [], units, communes),
     postalOptions,
     fiberReachM: infra?.fiberReachM ?? mobile.fiberReachM,
+    measured,
+    ...(mobile.newDeadZoneVillages ? { newDeadZoneVillages: mobile.newDeadZoneVillages } : {}),
+    calibration:
+      mobile.calibration ??
+      (() => {
+        const fits = calibrationOf(input, options);
+        return fits ? { applied: options.calibrate === true, fits } : null;
+      })(),
   };
 }

@@ -42,6 +42,7 @@ import {
   type FullOptions,
   type FullResult,
   type FullUnit,
+  measuredOf,
   runAnalysis,
 } from './run_analysis.ts';
 import type { TargetEvaluation } from './targets/evaluate_targets.ts';
@@ -138,6 +139,7 @@ export function updateAnalysis(
         sites: reachingSites(communes, sites, picked, cache, cfg),
         ...(people ? { populationPoints: people } : {}),
         villages: villageIdx.map((k) => villages[k]!),
+        ...(input.baselineDeadZones ? { baselineDeadZones: input.baselineDeadZones } : {}),
       },
       { config: cfg, ...(options.gapPolygons === false ? { gapPolygons: false } : {}) },
     );
@@ -209,6 +211,8 @@ export function updateAnalysis(
   }
 
   const mobileUnits = [...mobileCommunes, ...rollup(communes, mobileCommunes)];
+  // The measured figures do not depend on the sites, their agreement with the model does.
+  const measured = siteDiff.length > 0 && next.speedTests ? measuredOf(next, options) : prev.measured;
   const units = assembleUnits(
     communes,
     mobileUnits,
@@ -216,6 +220,7 @@ export function updateAnalysis(
     input.fiber ? prev.units.slice(0, n).map((u) => u.fiber!) : null,
     villageBlocks,
     postalOptions,
+    measured?.units ?? null,
   );
   const deadZoneVillages: DeadZoneVillage[] = [];
   villages.forEach((v, k) => {
@@ -232,6 +237,7 @@ export function updateAnalysis(
       : [];
   const result: FullResult = {
     ...prev,
+    measured,
     mobile: {
       units: mobileUnits,
       probes: [...villageProbes, ...centreProbes],
@@ -247,6 +253,13 @@ export function updateAnalysis(
     postalBeyondPolygons: communes.flatMap((c, i) =>
       beyondByCommune[i]!.map((geometry) => ({ unitId: c.id, geometry })),
     ),
+    ...(input.baselineDeadZones
+      ? {
+          newDeadZoneVillages: deadZoneVillages.filter(
+            (d) => !new Set(input.baselineDeadZones).has(d.village_id),
+          ),
+        }
+      : {}),
     targets: reevaluateTargets(input.targets ?? [], prev.targets, units, communes, [
       ...picked,
       ...postalPicked,

@@ -1,7 +1,9 @@
 import type { Polygon } from 'geojson';
 import { DEFAULT_CONFIG } from './base/config.ts';
 import { foldText } from './base/fold_text.ts';
+import { groupDigits } from './base/group_digits.ts';
 import type { FiberRoute, PostalPoint, Village } from './base/infrastructure.ts';
+import { DEFAULT_SPEED_THRESHOLDS_MBPS, type SpeedTest } from './base/speed_tests.ts';
 import type {
   AnalysisResult,
   Callbacks,
@@ -30,6 +32,14 @@ import {
   type VillageBlock,
   villageBlock,
 } from './infrastructure/village_indicators.ts';
+import { applyCalibration, calibrateRadii, type RadiusFit } from './measured/calibrate_radius.ts';
+import {
+  type MeasuredBlock,
+  type MeasuredResult,
+  measuredIndicators,
+  type SpeedThresholds,
+} from './measured/measured_indicators.ts';
+import { footprintIndex, modelAgreement, settingLookup, type Verdict } from './measured/model_agreement.ts';
 import {
   type EvaluationUnit,
   evaluateTargets,
@@ -46,6 +56,13 @@ export interface FullInput {
   postal?: readonly PostalPoint[];
   fiber?: readonly FiberRoute[];
   villages?: readonly Village[];
+  /**
+   * The village ids that were dead zones in a baseline report (the previous period): the dead-zone
+   * villages not among them are new dead zones (M9). Without it, M9 is not evaluable.
+   */
+  baselineDeadZones?: readonly string[];
+  /** Speed tests (points, or tiles counting with their tests): the measured figures. */
+  speedTests?: readonly SpeedTest[];
   /** Target sets; a set with a province applies only to units of that province (names folded). */
   targets?: readonly { province: string | null; targets: readonly Target[] }[];
 }
@@ -61,6 +78,13 @@ export interface FullOptions extends AnalysisOptions {
    * when the layer or an export asks (`withDeferredPolygons`).
    */
   postalBeyondPolygons?: boolean;
+  /**
+   * Use the default radii fitted to the speed tests (per operator and technology) instead of the
+   * configured ones (the CLI's --calibrate). Never applied otherwise.
+   */
+  calibrate?: boolean;
+  /** The download each technology's tests are held to (Mb/s); default: the plans' 40 (4G, any), 100 (5G). */
+  speedThresholds?: SpeedThresholds;
 }
 
 /** A unit of the report: mobile coverage plus the postal, fiber and village blocks. */
@@ -68,6 +92,8 @@ export interface FullUnit extends UnitResult {
   postal: PostalBlock | null;
   fiber: FiberBlock | null;
   villages: VillageBlock;
+  /** What the speed tests in the unit say (measured, not modelled); null without a speed-test file. */
+  measured?: MeasuredBlock | null;
 }
 
 export interface FullResult {
@@ -87,6 +113,12 @@ export interface FullResult {
   targets: TargetEvaluation[];
   postalOptions: PostalOptions;
   fiberReachM: number;
+  /** The speed tests placed in communes, with one block per unit; null without speed tests. */
+  measured: (MeasuredResult & { verdicts: Verdict[] | null }) | null;
+  /** With a baseline: the dead-zone villages that were not dead zones in it (M9); absent without one. */
+  newDeadZoneVillages?: DeadZoneVillage[];
+  /** The radii fitted to the speed tests, and whether the analysis used them; null without tests. */
+  calibration?: { applied: boolean; fits: RadiusFit[] } | null;
 }
 
 export const DEFAULT_FIBER_REACH_M = 1000;
@@ -109,17 +141,22 @@ export function runAnalysis(
   const { communes } = input;
   const villages = input.villages ?? [];
   const centres = communes.flatMap((c, i) => (c.center ? [{ i, lon: c.center[0], lat: c.center[1] }] : []));
+  const locator = communeLocator(communes);
+  const fits = calibrationOf(input, options, locator);
+  const sites =
+    options.calibrate && fits
+      ? applyCalibration(input.sites, fits, settingLookup(communes, locator))
+      : input.sites;
   const mobile = analyze(
     {
       communes,
-      sites: input.sites,
+      sites,
       ...(input.populationPoints ? { populationPoints: input.populationPoints } : {}),
       probes: [...villages.map((v) => ({ lon: v.lon, lat: v.lat })), ...centres],
     },
     cfg,
     { ...callbacks, ...(options.gapPolygons === false ? { gapPolygons: false } : {}) },
   );
-  const locator = communeLocator(communes);
   const villageProbes = mobile.probes.slice(0, villages.length);
   const centreProbes = mobile.probes.slice(villages.length);
 
@@ -138,9 +175,11 @@ export function runAnalysis(
   centres.forEach((c, k) => {
     centreCovered[c.i]!.push({ covered: centreProbes[k]!.technologies.length > 0 });
   });
-  const villageBlocks = communes.map((_, i) => villageBlock(villagesBy[i]!, centreCovered[i]!));
+  const baselineDead = input.baselineDeadZones ? new Set(input.baselineDeadZones) : undefined;
+  const villageBlocks = communes.map((_, i) => villageBlock(villagesBy[i]!, centreCovered[i]!, baselineDead));
 
   const infra = infrastructureIndicators(input, options, locator);
+  const measured = measuredOf({ ...input, sites }, options, locator);
   const units = assembleUnits(
     communes,
     mobile.units,
@@ -148,6 +187,7 @@ export function runAnalysis(
     infra.fiber,
     villageBlocks,
     infra.postalOptions,
+    measured?.units ?? null,
   );
   return {
     mobile,
@@ -160,7 +200,68 @@ export function runAnalysis(
     targets: evaluateTargetSets(input.targets ?? [], units, communes),
     postalOptions: infra.postalOptions,
     fiberReachM: infra.fiberReachM,
+    measured,
+    calibration: fits ? { applied: options.calibrate === true, fits } : null,
+    ...(baselineDead
+      ? { newDeadZoneVillages: deadZoneVillages.filter((d) => !baselineDead.has(d.village_id)) }
+      : {}),
   };
+}
+
+/** The measured indicators of the input's speed tests (null without any). */
+export function measuredOf(
+  input: FullInput,
+  options: FullOptions = {},
+  locator: CommuneLocator = communeLocator(input.communes),
+): (MeasuredResult & { verdicts: Verdict[] | null }) | null {
+  if (!input.speedTests) return null;
+  // The shares of tests at the thresholds the targets name (DN-S1-5G: ≥ 95 % of tests at 220 Mb/s).
+  const extra: Partial<Record<string, number[]>> = {};
+  for (const set of input.targets ?? [])
+    for (const t of set.targets)
+      if (t.metric === 'speed.tests_meeting_pct' && t.threshold_mbps !== undefined) {
+        const key = t.technology ?? 'any';
+        extra[key] = [...(extra[key] ?? []), t.threshold_mbps];
+      }
+  const thresholds = options.speedThresholds ?? DEFAULT_SPEED_THRESHOLDS_MBPS;
+  const m = measuredIndicators(input.communes, locator, input.speedTests, thresholds, extra);
+  if (input.sites.length === 0) return { ...m, verdicts: null };
+  // Model against measurement: each test against the footprints of its technology and operator.
+  const cfg: EngineConfig = { ...DEFAULT_CONFIG, ...options.config };
+  const footprints = footprintIndex(input.sites, cfg, settingLookup(input.communes, locator));
+  const agreement = modelAgreement(
+    input.communes,
+    input.speedTests,
+    m.communeOf,
+    footprints,
+    thresholds,
+    m.operators,
+  );
+  return {
+    ...m,
+    units: m.units.map((u, k) => ({ ...u, agreement: agreement.units[k]! })),
+    verdicts: agreement.verdicts,
+  };
+}
+
+/**
+ * The fitted default radius per operator and technology (`calibrateRadii`), from the speed tests;
+ * null without tests or sites. Computed always, applied only with `calibrate`.
+ */
+export function calibrationOf(
+  input: FullInput,
+  options: FullOptions = {},
+  locator: CommuneLocator = communeLocator(input.communes),
+): RadiusFit[] | null {
+  if (!input.speedTests || input.sites.length === 0) return null;
+  const cfg: EngineConfig = { ...DEFAULT_CONFIG, ...options.config };
+  return calibrateRadii(
+    input.speedTests,
+    input.sites,
+    cfg,
+    settingLookup(input.communes, locator),
+    options.speedThresholds ?? DEFAULT_SPEED_THRESHOLDS_MBPS,
+  );
 }
 
 /** The postal and fiber half of an analysis: per-commune blocks and the lists drawn from them. */
@@ -259,11 +360,19 @@ export function assembleUnits(
   fiber: readonly FiberBlock[] | null,
   villageBlocks: readonly VillageBlock[],
   postalOptions: PostalOptions,
+  measured: readonly MeasuredBlock[] | null = null,
 ): FullUnit[] {
   const groups = unitGroups(communes);
   return mobileUnits.map((u, k) => {
+    const m = measured?.[k] ?? null;
     if (k < communes.length) {
-      return { ...u, postal: postal?.[k] ?? null, fiber: fiber?.[k] ?? null, villages: villageBlocks[k]! };
+      return {
+        ...u,
+        postal: postal?.[k] ?? null,
+        fiber: fiber?.[k] ?? null,
+        villages: villageBlocks[k]!,
+        measured: m,
+      };
     }
     const g = groups[k - communes.length]!;
     const areas = g.members.map((i) => mobileUnits[i]!.area_km2);
@@ -284,6 +393,7 @@ export function assembleUnits(
           )
         : null,
       villages: rollupVillages(g.members.map((i) => villageBlocks[i]!)),
+      measured: m,
     };
   });
 }
@@ -394,7 +504,12 @@ function metricLookup(
   members: Map<string, number[]>,
   urbanOnly: boolean,
 ) {
-  return (unitId: string, metric: MetricId, technology: string | null): MetricValue | null => {
+  return (
+    unitId: string,
+    metric: MetricId,
+    technology: string | null,
+    target?: Target,
+  ): MetricValue | null => {
     const k = byId.get(unitId);
     if (k === undefined) return null;
     const u = units[k]!;
@@ -425,6 +540,10 @@ function metricLookup(
         const c = v.covered.find((x) => x.technology === (technology ?? '4G'))!;
         return v.grid_powered ? pct(c.grid_powered_covered, v.grid_powered) : null;
       }
+      case 'villages.new_dead_zones':
+        return v.new_dead_zone_villages === undefined
+          ? null
+          : { value: v.new_dead_zone_villages, numerator: v.new_dead_zone_villages, denominator: v.villages };
       case 'villages.with_mobile_pct': {
         const c = v.covered.find((x) => x.technology === (technology ?? 'any'))!;
         return v.villages ? pct(c.villages_covered, v.villages) : null;
@@ -471,8 +590,47 @@ function metricLookup(
           : null;
       case 'fiber.villages_within_reach_pct':
         return f && f.villages ? pct(f.villages_within_reach, f.villages) : null;
+      case 'speed.download_mbps':
+      case 'speed.tests_meeting_pct':
+        return speedValue(u.measured ?? null, metric, technology ?? 'any', target?.threshold_mbps);
       default:
         return null;
     }
   };
+}
+
+/**
+ * A speed target's measured value in a unit: the mean download over its tests of the technology (any
+ * operator), or the share of them at or above the threshold (a tile counts whole, by its mean). Null
+ * without a speed-test file; a value of null, with the reason, where no test of the technology falls.
+ */
+function speedValue(
+  m: MeasuredBlock | null,
+  metric: 'speed.download_mbps' | 'speed.tests_meeting_pct',
+  technology: string,
+  threshold: number | undefined,
+): MetricValue | null {
+  if (!m) return null;
+  const g = m.groups.find((x) => x.technology === technology && x.operator === 'all');
+  const tests = g?.tests ?? 0;
+  const span = m.date_from ? ` (${m.date_from} – ${m.date_to})` : '';
+  if (!g || tests === 0)
+    return {
+      value: null,
+      reason: {
+        vi: `không có lần đo tốc độ ${technology === 'any' ? '' : `${technology} `}nào trong đơn vị này${span}`,
+        en: `no ${technology === 'any' ? '' : `${technology} `}speed test falls in this unit${span}`,
+      },
+    };
+  const note = {
+    vi: `đo thực tế, ${groupDigits(String(tests), '.')} lần đo${span}`,
+    en: `measured, ${groupDigits(String(tests), ',')} tests${span}`,
+  };
+  if (metric === 'speed.download_mbps') return { value: g.download_mean_mbps, note };
+  if (threshold === undefined) return null;
+  const above =
+    g.threshold_mbps === threshold
+      ? g.tests_at_or_above
+      : g.shares.find((x) => x.threshold_mbps === threshold)?.tests_at_or_above;
+  return above === undefined || above === null ? null : { ...pct(above, tests), note };
 }

@@ -39,6 +39,16 @@ export const columnsVi = {
   'field.medium': 'Loại cáp',
   'field.placement': 'Hình thức lắp đặt',
   'field.wkt': 'Đường đi (WKT)',
+  'field.download_mbps': 'Tốc độ tải xuống (Mb/s)',
+  'field.upload_mbps': 'Tốc độ tải lên (Mb/s)',
+  'field.latency_ms': 'Độ trễ (ms)',
+  'field.date': 'Ngày đo',
+  'field.quadkey': 'Ô lưới (quadkey)',
+  'field.avg_d_kbps': 'Tải xuống trung bình (kb/s)',
+  'field.avg_u_kbps': 'Tải lên trung bình (kb/s)',
+  'field.avg_lat_ms': 'Độ trễ trung bình (ms)',
+  'field.tests': 'Số lần đo',
+  'field.devices': 'Số thiết bị',
 } as const;
 
 export const columnsEn: Record<keyof typeof columnsVi, string> = {
@@ -77,4 +87,14 @@ export const columnsEn: Record<keyof typeof columnsVi, string> = {
   'field.medium': 'Medium',
   'field.placement': 'Placement',
   'field.wkt': 'Route (WKT)',
+  'field.download_mbps': 'Download (Mb/s)',
+  'field.upload_mbps': 'Upload (Mb/s)',
+  'field.latency_ms': 'Latency (ms)',
+  'field.date': 'Test date',
+  'field.quadkey': 'Tile (quadkey)',
+  'field.avg_d_kbps': 'Mean download (kb/s)',
+  'field.avg_u_kbps': 'Mean upload (kb/s)',
+  'field.avg_lat_ms': 'Mean latency (ms)',
+  'field.tests': 'Tests',
+  'field.devices': 'Devices',
 };

@@ -347,6 +347,33 @@ const VI: Rule[] = [
   ],
   [/^population must be a number ≥ 0 \(got (.*)\)$/, (m) => `dân số phải là số ≥ 0 (nhận được ${m[1]})`],
   [/^geometry must be (.*), not (.*)$/, (m) => `hình học phải là ${m[1]}, không phải ${m[2]}`],
+  // Speed tests (issue 16).
+  [
+    /^technology must be 2G, 3G, 4G or 5G \(got (.*)\)$/,
+    (m) => `công nghệ phải là 2G, 3G, 4G hoặc 5G (nhận được ${m[1]})`,
+  ],
+  [
+    /^(\w+) must be (a number|a whole number) from (\S+) to (\S+) \(got (.*)\)$/,
+    (m) =>
+      `${m[1]} phải là ${m[2] === 'a number' ? 'số' : 'số nguyên'} từ ${m[3]!.replace(/,/g, '.')} đến ${m[4]!.replace(/,/g, '.')} (nhận được ${m[5]})`,
+  ],
+  [
+    /^tests must be a whole number from 1 \(got (.*)\)$/,
+    (m) => `số lần đo phải là số nguyên từ 1 (nhận được ${m[1]})`,
+  ],
+  [/^(\w+) is required$/, (m) => `thiếu ${m[1]} (bắt buộc)`],
+  [
+    /^date is not a calendar day between 2000 and 2100 \(got (.*)\)$/,
+    (m) => `ngày đo không có thật hoặc ngoài khoảng 2000–2100 (nhận được ${m[1]})`,
+  ],
+  [
+    /^date must be YYYY-MM-DD or DD\/MM\/YYYY \(got (.*)\)$/,
+    (m) => `ngày đo phải có dạng YYYY-MM-DD hoặc DD/MM/YYYY (nhận được ${m[1]})`,
+  ],
+  [
+    /^quadkey must be 16 digits 0–3 \(a zoom-16 tile, as Ookla publishes; got (.*)\)$/,
+    (m) => `quadkey phải gồm 16 chữ số 0–3 (ô lưới mức 16 như Ookla công bố; nhận được ${m[1]})`,
+  ],
   [
     /^unknown type "(.*)" .*$/,
     (m) => `loại điểm không hợp lệ "${m[1]}" (dùng bưu cục, điểm BĐVHX, đại lý, ki ốt)`,

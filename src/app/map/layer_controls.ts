@@ -12,6 +12,7 @@ const KEYS: Record<LayerId, string> = {
   serviceCircles: 'key-service',
   fiber: 'key-fiber',
   villages: 'key-villages',
+  speedtests: 'key-speedtests',
   gaps: 'key-gaps',
   beyond: 'key-beyond',
 };

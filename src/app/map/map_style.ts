@@ -19,6 +19,28 @@ export const EDITED_SITES_SOURCE = 'sites-edited';
 export const EDITED_SITE_LAYER = 'sites-edited-point';
 export const POSTAL_LAYER = 'postal-circle';
 const VILLAGE_LAYER = 'villages-circle';
+const SPEED_POINT_LAYER = 'speedtests-circle';
+const SPEED_TILE_LAYER = 'speedtests-fill';
+
+/**
+ * A speed test's colour by its download (Mb/s): dark red for no service (0), then red, orange,
+ * yellow, light and dark green at 10, 40 (the 4G target) and 100 (the 5G target) Mb/s.
+ */
+export const SPEED_COLOR: ExpressionSpecification = [
+  'step',
+  ['get', 'download'],
+  '#67001f',
+  0.001,
+  '#d6604d',
+  10,
+  '#f4a582',
+  40,
+  '#fee08b',
+  100,
+  '#a6d96a',
+  220,
+  '#1a9850',
+];
 export const BASEMAP_LAYER = 'basemap';
 export const PICK_SOURCE = 'pick';
 /** District and province boundaries, drawn over the communes (bundled boundary sets only). */
@@ -60,6 +82,10 @@ export const LAYER_PARTS: Record<LayerId, { id: string; opacity: string[]; facto
   serviceCircles: [{ id: 'service-line', opacity: ['line-opacity'] }],
   fiber: [{ id: 'fiber-line', opacity: ['line-opacity'] }],
   villages: [{ id: VILLAGE_LAYER, opacity: ['circle-opacity', 'circle-stroke-opacity'] }],
+  speedtests: [
+    { id: SPEED_TILE_LAYER, opacity: ['fill-opacity'], factor: 0.8 },
+    { id: SPEED_POINT_LAYER, opacity: ['circle-opacity', 'circle-stroke-opacity'] },
+  ],
   postal: [{ id: POSTAL_LAYER, opacity: ['circle-opacity', 'circle-stroke-opacity'] }],
   sites: [
     { id: SITE_CLUSTER_LAYER, opacity: ['circle-opacity', 'circle-stroke-opacity'], factor: 0.75 },
@@ -235,6 +261,27 @@ function appLayers(operators: readonly string[]): LayerSpecification[] {
         ],
         'line-width': ['interpolate', ['linear'], ['zoom'], 7, 1, 12, 2.5],
         'line-opacity': 0.9,
+      },
+    },
+    {
+      id: SPEED_TILE_LAYER,
+      type: 'fill',
+      source: 'speedtests',
+      filter: ['==', ['geometry-type'], 'Polygon'],
+      paint: { 'fill-color': SPEED_COLOR, 'fill-opacity': 0.7, 'fill-outline-color': '#555555' },
+    },
+    {
+      id: SPEED_POINT_LAYER,
+      type: 'circle',
+      source: 'speedtests',
+      filter: ['==', ['geometry-type'], 'Point'],
+      paint: {
+        'circle-color': SPEED_COLOR,
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 2, 12, 5],
+        'circle-stroke-color': ['case', ['get', 'disagree'], '#000000', '#ffffff'],
+        'circle-stroke-width': ['case', ['get', 'disagree'], 1.5, 0.5],
+        'circle-opacity': 0.9,
+        'circle-stroke-opacity': 0.9,
       },
     },
     {

@@ -28,6 +28,7 @@ const LAYER_KIND: Partial<Record<string, DatasetKind>> = {
   beyond: 'postal',
   fiber: 'fiber',
   villages: 'villages',
+  speedtests: 'speedtests',
 };
 
 export class PageRenderer {
@@ -238,7 +239,10 @@ export class PageRenderer {
           setBasemap: (basemap) => views.changeView({ basemap }),
           setAnalysis: (analysis) => views.changeAnalysis(analysis),
         },
-        { counting: store.data?.snapshot.cellCounting ?? null },
+        {
+          counting: store.data?.snapshot.cellCounting ?? null,
+          calibration: store.data?.snapshot.calibration ?? null,
+        },
       );
     });
   }

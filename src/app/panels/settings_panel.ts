@@ -4,6 +4,7 @@
  * basemap (off by default: the app is offline).
  */
 import { POSTAL_CATEGORIES, type PostalCategory } from '../../core/base/infrastructure.ts';
+import type { RadiusFit } from '../../core/measured/calibrate_radius.ts';
 import { DEFAULT_FIBER_REACH_M as DEFAULT_REACH_M, isFiberReach } from '../../core/run_analysis.ts';
 import { fmt } from '../i18n/format.ts';
 import { type MessageKey, t } from '../i18n/i18n.ts';
@@ -21,6 +22,73 @@ export interface SettingsActions {
 /** The sites-counted rule the figures were computed with (issue 13). */
 export interface CountingState {
   counting: CellCounting | null;
+  /** The radii fitted to the speed tests, and whether the figures use them (issue 16). */
+  calibration?: { applied: boolean; fits: RadiusFit[] } | null;
+}
+
+/**
+ * The calibration of the default radii against the imported speed tests: the fitted radius and the
+ * agreement before and after per operator and technology, and one button that applies it (or goes back
+ * to the configured radii). Nothing changes until the button is pressed.
+ */
+function calibrationGroup(
+  calibration: { applied: boolean; fits: RadiusFit[] },
+  analysis: AnalysisChoice,
+  a: SettingsActions,
+): HTMLElement {
+  const group = el('fieldset', { className: 'radios', attrs: { id: 'calibration-settings' } }, [
+    el('legend', { text: t('calib.heading') }),
+    el('p', { className: 'muted small', text: t('calib.note') }),
+  ]);
+  if (calibration.fits.length === 0) {
+    group.append(el('p', { text: t('calib.none') }));
+    return group;
+  }
+  const table = el('table', { className: 'small-table', attrs: { id: 'calibration-table' } });
+  table.append(
+    el('thead', {}, [
+      el('tr', {}, [
+        el('th', { text: t('calib.group') }),
+        el('th', { text: t('measured.tests'), className: 'num' }),
+        el('th', { text: t('calib.radius'), className: 'num' }),
+        el('th', { text: t('calib.agreement'), className: 'num' }),
+      ]),
+    ]),
+  );
+  const body = el('tbody');
+  for (const f of calibration.fits)
+    body.append(
+      el('tr', { dataset: { operator: f.operator, technology: f.technology } }, [
+        el('td', { text: `${f.operator} ${f.technology}` }),
+        el('td', { className: 'num', text: fmt.int(f.tests) }),
+        el('td', {
+          className: 'num',
+          text: `${fmt.int(f.default_radius_m.rural)} → ${fmt.int(f.fitted_radius_m.rural)} m`,
+        }),
+        el('td', {
+          className: 'num',
+          text: `${fmt.percent(f.agreement_before_pct)} → ${fmt.percent(f.agreement_after_pct)}`,
+        }),
+      ]),
+    );
+  table.append(body);
+  const toggle = button(
+    calibration.applied ? t('calib.undo') : t('calib.apply'),
+    () => {
+      const { calibrate: _c, ...rest } = analysis;
+      a.setAnalysis(calibration.applied ? rest : { ...rest, calibrate: true });
+    },
+    { attrs: { id: 'calibration-apply' } },
+  );
+  group.append(
+    table,
+    el('p', {
+      dataset: { field: 'calibration-state' },
+      text: calibration.applied ? t('calib.applied') : t('calib.notApplied'),
+    }),
+    toggle,
+  );
+  return group;
 }
 
 /** The analysis choice counting cells on air today (no `asOf`, as a link without one reads). */
@@ -127,6 +195,7 @@ export function renderSettingsPanel(
     langGroup,
     counting,
     analysisGroup(analysis, a),
+    ...(state.calibration ? [calibrationGroup(state.calibration, analysis, a)] : []),
     group,
     el('p', { className: 'muted', text: t('settings.onlineNote') }),
   );

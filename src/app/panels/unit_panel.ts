@@ -93,6 +93,25 @@ function indicatorRows(u: ReportUnit, technologies: readonly string[]): Indicato
       metric: 'mobile.area_pct',
       technology: tech,
     });
+  // Measured speeds, for the S1 targets' badges.
+  if (u.measured)
+    for (const tech of ['4G', '5G'] as const) {
+      const g = u.measured.groups.find((x) => x.technology === tech && x.operator === 'all');
+      rows.push({
+        label: t('row.speed', { tech: techLabel(tech) }),
+        value: g && g.tests > 0 ? mbps(g.download_mean_mbps) : '–',
+        field: `speed-${tech}`,
+        metric: 'speed.download_mbps',
+        technology: tech,
+      });
+      rows.push({
+        label: t('row.speedShare', { tech: techLabel(tech) }),
+        value: g && g.tests > 0 ? fmt.percent(g.tests_at_or_above_pct) : '–',
+        field: `speed-share-${tech}`,
+        metric: 'speed.tests_meeting_pct',
+        technology: tech,
+      });
+    }
   const v = u.villages;
   if (v.commune_centres > 0)
     rows.push({
@@ -342,6 +361,7 @@ export function renderUnitPanel(
   ];
   if (u.postal) parts.push(postalFacts(u));
   if (u.fiber) parts.push(fiberFacts(u));
+  if (u.measured) parts.push(measuredFacts(u, snap.operators));
   if (level !== 'commune') parts.push(ranking(store, view, u, actions));
   parts.push(el('p', { className: 'panel-note', text: t('panel.modelled') }));
   container.replaceChildren(close, el('div', { className: 'panel-scroll' }, parts));
@@ -443,6 +463,94 @@ function postalFacts(u: ReportUnit): HTMLElement {
       }),
     }),
   );
+}
+
+const mbps = (v: number | null | undefined) =>
+  v === null || v === undefined ? '–' : `${fmt.decimal(v)} Mb/s`;
+
+/** What the speed tests in the unit say, per technology and operator, beside the modelled coverage. */
+function measuredFacts(u: ReportUnit, operators: readonly string[]): HTMLElement {
+  const m = u.measured!;
+  const heading = m.date_from
+    ? t('measured.heading', { from: m.date_from, to: m.date_to ?? m.date_from })
+    : t('measured.headingNoDates');
+  if (m.tests === 0)
+    return section(heading, el('p', { text: t('measured.none'), dataset: { field: 'measured-none' } }));
+  const table = el('table', { className: 'indicators', dataset: { field: 'measured' } });
+  table.append(
+    el('thead', {}, [
+      el('tr', {}, [
+        el('th', { text: t('measured.group'), attrs: { scope: 'col' } }),
+        el('th', { text: t('measured.tests'), className: 'num', attrs: { scope: 'col' } }),
+        el('th', { text: t('measured.mean'), className: 'num', attrs: { scope: 'col' } }),
+        el('th', { text: t('measured.median'), className: 'num', attrs: { scope: 'col' } }),
+        el('th', { text: t('measured.share'), className: 'num', attrs: { scope: 'col' } }),
+        el('th', { text: t('measured.modelled'), className: 'num', attrs: { scope: 'col' } }),
+      ]),
+    ]),
+  );
+  const body = el('tbody');
+  const order = ['all', ...operators];
+  const groups = m.groups
+    .filter((g) => g.tests > 0)
+    .sort((a, b) => order.indexOf(a.operator) - order.indexOf(b.operator));
+  for (const g of groups)
+    body.append(
+      el('tr', { dataset: { technology: g.technology, operator: g.operator } }, [
+        el('th', {
+          text: `${techLabel(g.technology)}, ${operatorLabel(g.operator)}`,
+          attrs: { scope: 'row' },
+        }),
+        el('td', { className: 'num', text: fmt.int(g.tests) }),
+        el('td', { className: 'num', text: mbps(g.download_mean_mbps) }),
+        el('td', { className: 'num', text: mbps(g.download_median_mbps) }),
+        el('td', {
+          className: 'num',
+          text:
+            g.tests_at_or_above_pct === null
+              ? '–'
+              : `${fmt.percent(g.tests_at_or_above_pct)} ≥ ${fmt.int(g.threshold_mbps)}`,
+        }),
+        el('td', {
+          className: 'num',
+          text: fmt.percent(coverageOf(u, g.technology, g.operator)?.population_pct),
+        }),
+      ]),
+    );
+  table.append(body);
+  const parts: HTMLElement[] = [table, el('p', { className: 'muted', text: t('measured.note') })];
+  // Model against measurement, per operator.
+  const rows = (m.agreement ?? []).filter((x) => x.tests > 0);
+  if (rows.length) {
+    const agree = el('table', { className: 'indicators', dataset: { field: 'agreement' } });
+    agree.append(
+      el('thead', {}, [
+        el('tr', {}, [
+          el('th', { text: t('agree.operator'), attrs: { scope: 'col' } }),
+          el('th', { text: t('agree.pct'), className: 'num', attrs: { scope: 'col' } }),
+          el('th', { text: t('agree.poorInside'), className: 'num', attrs: { scope: 'col' } }),
+          el('th', { text: t('agree.goodOutside'), className: 'num', attrs: { scope: 'col' } }),
+        ]),
+      ]),
+    );
+    const tb = el('tbody');
+    for (const r of rows)
+      tb.append(
+        el('tr', { dataset: { operator: r.operator } }, [
+          el('th', { text: operatorLabel(r.operator), attrs: { scope: 'row' } }),
+          el('td', { className: 'num', text: fmt.percent(r.agreement_pct) }),
+          el('td', { className: 'num', text: fmt.int(r.poor_inside) }),
+          el('td', { className: 'num', text: fmt.int(r.good_outside) }),
+        ]),
+      );
+    agree.append(tb);
+    parts.push(
+      el('h4', { text: t('agree.heading') }),
+      agree,
+      el('p', { className: 'muted', text: t('agree.note') }),
+    );
+  }
+  return section(heading, ...parts);
 }
 
 function fiberFacts(u: ReportUnit): HTMLElement {

@@ -1,6 +1,14 @@
 /** The kinds of file the app imports, and a guess of the kind from a file's fields or header. */
 
-export const DATASET_KINDS = ['boundaries', 'sites', 'postal', 'fiber', 'villages', 'population'] as const;
+export const DATASET_KINDS = [
+  'boundaries',
+  'sites',
+  'postal',
+  'fiber',
+  'villages',
+  'population',
+  'speedtests',
+] as const;
 export type DatasetKind = (typeof DATASET_KINDS)[number];
 
 /** What a dropped file is: one of the datasets, or a saved scenario. */
@@ -55,6 +63,8 @@ export function kindFromHeader(header: readonly string[]): DatasetKind | null {
       .replace(/^"|"$/g, '')
       .toLowerCase(),
   );
+  // Speed tests name a technology too: their speed columns come first.
+  if (has(keys, 'download_mbps', 'avg_d_kbps', 'quadkey')) return 'speedtests';
   if (has(keys, 'technology', 'technologies', 'tech')) return 'sites';
   if (has(keys, 'staffed')) return 'postal';
   if (has(keys, 'wkt', 'geometry', 'medium')) return 'fiber';
@@ -73,6 +83,7 @@ export function kindFromFeatures(
   properties: readonly string[],
 ): DatasetKind | null {
   const keys = properties.map((k) => k.toLowerCase());
+  if (has(keys, 'download_mbps', 'avg_d_kbps', 'quadkey', 'download_m')) return 'speedtests';
   // Shapefiles cut field names to 10 characters ("technologi").
   if (has(keys, 'technology', 'technologies', 'tech', 'technologi')) return 'sites';
   if (geometryType === 'LineString' || geometryType === 'MultiLineString') return 'fiber';

@@ -76,6 +76,8 @@ export interface AnalysisChoice {
   fiberReachM: number | null;
   /** Count the sites' planned cells on air by this year too (the CLI's --as-of); null: on air today. */
   asOf?: number | null;
+  /** Use the default radii fitted to the imported speed tests (the CLI's --calibrate). */
+  calibrate?: boolean;
 }
 
 /** The years the "as planned by" control accepts. */
@@ -89,6 +91,7 @@ const DEFAULT_LAYERS: Record<LayerId, LayerSetting> = {
   serviceCircles: { visible: false, opacity: 0.6 },
   fiber: { visible: false, opacity: 0.9 },
   villages: { visible: false, opacity: 0.9 },
+  speedtests: { visible: false, opacity: 0.9 },
   gaps: { visible: false, opacity: 0.6 },
   beyond: { visible: false, opacity: 0.5 },
 };
@@ -139,6 +142,7 @@ export function encodeView(v: ViewState): string {
   if (v.analysis.fiberReachM !== null) q.set('reach', String(v.analysis.fiberReachM));
   if (v.analysis.asOf != null) q.set('asof', String(v.analysis.asOf));
   if (v.showOutside) q.set('outside', '1');
+  if (v.analysis.calibrate) q.set('calib', '1');
   return q.toString();
 }
 
@@ -212,6 +216,7 @@ export function analysisOptions(a: AnalysisChoice): AnalysisOptionsChoice {
     ...(a.countingRule ? { countingRule: a.countingRule } : {}),
     ...(a.fiberReachM !== null ? { fiberReachM: a.fiberReachM } : {}),
     ...(a.asOf != null ? { asOf: a.asOf } : {}),
+    ...(a.calibrate ? { calibrate: true } : {}),
   };
 }
 
@@ -226,5 +231,6 @@ function decodeAnalysis(q: URLSearchParams): AnalysisChoice {
     countingRule: rule.length ? [...new Set(rule)] : null,
     fiberReachM: q.get('reach') !== null && isFiberReach(reach) ? reach : null,
     ...(q.get('asof') !== null && isPlanYear(asOf) ? { asOf } : {}),
+    ...(q.get('calib') === '1' ? { calibrate: true } : {}),
   };
 }

@@ -6,10 +6,12 @@
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { FiberRoute, PostalPoint, Village } from '../../core/base/infrastructure.ts';
 import { cellsOf, isSector } from '../../core/base/site_cells.ts';
+import type { SpeedTest } from '../../core/base/speed_tests.ts';
 import type { Cell, Commune, EngineConfig, GapPolygon, Setting, Site } from '../../core/base/types.ts';
 import { type CountingRule, cellCounted, technologiesOf } from '../../core/coverage/counted_sites.ts';
 import { footprintRadius, sectorRing } from '../../core/coverage/footprints.ts';
 import { metresPerDegreeLat, metresPerDegreeLon } from '../../core/geometry/local_projection.ts';
+import type { Verdict } from '../../core/measured/model_agreement.ts';
 import type { CellInfo, CellShape } from '../state/site_info.ts';
 
 /** How an item stands in the scenario: from the data, or added / moved by an edit. */
@@ -190,6 +192,59 @@ export function villageFeatures(villages: readonly Village[], dead: ReadonlySet<
       population: v.population,
       grid: v.hasGridPower,
       dead: dead.has(v.id),
+    },
+  }));
+}
+
+/** The square of a Web Mercator tile given by its quadkey (lon/lat ring). */
+function quadkeySquare(quadkey: string): Polygon {
+  let x = 0;
+  let y = 0;
+  for (const ch of quadkey) {
+    const d = ch.charCodeAt(0) - 48;
+    x = x * 2 + (d & 1);
+    y = y * 2 + (d >> 1);
+  }
+  const n = 2 ** quadkey.length;
+  const lon = (i: number) => (i / n) * 360 - 180;
+  const lat = (j: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * j) / n))) * 180) / Math.PI;
+  const [w, e, north, south] = [lon(x), lon(x + 1), lat(y), lat(y + 1)];
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [w, south],
+        [e, south],
+        [e, north],
+        [w, north],
+        [w, south],
+      ],
+    ],
+  };
+}
+
+/**
+ * The speed tests (measured): a point per test, a square per Ookla tile, coloured by download on the
+ * map; `disagree` marks the tests the model is contradicted by (when given).
+ */
+export function speedTestFeatures(
+  tests: readonly SpeedTest[],
+  verdicts: readonly Verdict[] | null = null,
+): Feature[] {
+  return tests.map((t, k) => ({
+    type: 'Feature',
+    geometry: t.quadkey ? quadkeySquare(t.quadkey) : { type: 'Point', coordinates: [t.lon, t.lat] },
+    properties: {
+      id: t.id,
+      technology: t.technology,
+      operator: t.operator,
+      download: t.downloadMbps,
+      upload: t.uploadMbps,
+      latency: t.latencyMs,
+      tests: t.tests,
+      date: t.date,
+      verdict: verdicts?.[k] ?? null,
+      disagree: verdicts !== null && verdicts[k] !== 'agree',
     },
   }));
 }

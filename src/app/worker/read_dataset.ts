@@ -10,6 +10,7 @@
  */
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
 import type { FiberRoute, PostalPoint, Village } from '../../core/base/infrastructure.ts';
+import type { SpeedTest } from '../../core/base/speed_tests.ts';
 import type { Commune, PopulationPoint, Site } from '../../core/base/types.ts';
 import { communesFromGeoJSON } from '../../io/import/boundaries.ts';
 import { fiberFromGeoJSON } from '../../io/import/fiber.ts';
@@ -46,7 +47,8 @@ export type DatasetItems =
   | { kind: 'postal'; items: PostalPoint[] }
   | { kind: 'fiber'; items: FiberRoute[] }
   | { kind: 'villages'; items: Village[] }
-  | { kind: 'population'; items: PopulationPoint[] };
+  | { kind: 'population'; items: PopulationPoint[] }
+  | { kind: 'speedtests'; items: SpeedTest[] };
 
 /** The bytes of a payload (files stored as text by older versions are encoded back to UTF-8). */
 function payloadBytes(payload: DatasetPayload): Uint8Array {
@@ -175,7 +177,8 @@ export function readBundled(payload: DatasetPayload): { data: DatasetItems; repo
       break;
     }
     case 'population':
-      throw new Error('the sample has no population file');
+    case 'speedtests':
+      throw new Error(`the sample has no ${kind} file`);
   }
   const kept = data.items.length;
   return {

@@ -9,6 +9,7 @@ import type { FiberRoute, PostalPoint, Village } from '../../core/base/infrastru
 import type { Commune, Site } from '../../core/base/types.ts';
 import { type CountingRule, countedSites } from '../../core/coverage/counted_sites.ts';
 import type { AnalysisState } from '../../core/incremental_analysis.ts';
+import type { RadiusFit } from '../../core/measured/calibrate_radius.ts';
 import { buildReport, type ReportInputs } from '../../core/report/report.ts';
 import type { FullResult } from '../../core/run_analysis.ts';
 import type { Target } from '../../core/targets/targets.ts';
@@ -45,6 +46,12 @@ export interface Session {
   targets: Target[];
   /** URL of the bundled crosswalk CSV (for a baseline made on the other boundary set). */
   crosswalkUrl: string;
+  /**
+   * The default radii fitted to the speed tests (null without them), and whether the figures use them:
+   * then `calibrated` gives each counted site its fitted radii.
+   */
+  calibration: { applied: boolean; fits: RadiusFit[] } | null;
+  calibrated: ((site: Site) => Site) | null;
 }
 
 /**
@@ -56,12 +63,14 @@ export function countedInputSites(
   sites: readonly Site[],
   rule: CountingRule,
   cache: WeakMap<Site, Site | null>,
+  calibrated: ((site: Site) => Site) | null = null,
 ): Site[] {
   const out: Site[] = [];
   for (const site of sites) {
     let counted = cache.get(site);
     if (counted === undefined) {
       counted = countedSites([site], rule).sites[0] ?? null;
+      if (counted && calibrated) counted = calibrated(counted);
       cache.set(site, counted);
     }
     if (counted) out.push(counted);
@@ -71,7 +80,13 @@ export function countedInputSites(
 
 /** The figures of a result of the session, rounded as in report.json, with the cells the rule counted. */
 export function sessionReport(s: Session, result: FullResult) {
-  return buildReport(result, DEFAULT_CONFIG, s.reportInputs, new Date(), countedSites(s.sites, s.rule));
+  return buildReport(
+    { ...result, calibration: s.calibration },
+    DEFAULT_CONFIG,
+    s.reportInputs,
+    new Date(),
+    countedSites(s.sites, s.rule),
+  );
 }
 
 /** The report's lists the page shows (dead-zone villages, communes without a postal point). */

@@ -8,7 +8,7 @@ import { unitGroups } from '../../core/base/unit_groups.ts';
 import { updateAnalysis } from '../../core/incremental_analysis.ts';
 import { applyEdits } from '../state/scenario_edits.ts';
 import { countedInputSites, reportLists, type Session, sessionReport } from './session.ts';
-import { communePatch, editStates, postalPatch, sitePatch } from './worker_layers.ts';
+import { communePatch, editStates, layerPatch, postalPatch, sitePatch } from './worker_layers.ts';
 import {
   type Delta,
   type FeatureLayer,
@@ -38,7 +38,7 @@ export function edit(
   const applied = applyEdits(s.baseSites, s.basePostal ?? [], request.edits);
   // The figures count the cells the session's rule counts, exactly as the load did.
   const { state, summary } = updateAnalysis(s.analysis, {
-    sites: countedInputSites(applied.sites, s.rule, s.countedCache),
+    sites: countedInputSites(applied.sites, s.rule, s.countedCache, s.calibrated),
     ...(s.basePostal ? { postal: applied.postal } : {}),
   });
   s.analysis = state;
@@ -77,6 +77,9 @@ export function edit(
     all.serviceCircles = [...p.serviceCircles, ...postalChanges.removed];
   }
   Object.assign(all, communePatch(s, result, summary.recomputedCommunes));
+  // Which speed tests the model disagrees with follows the sites.
+  if (input.speedTests && (siteChanges.upserted.length || siteChanges.removed.length))
+    all.speedtests = layerPatch(s, 'speedtests');
   const layers = Object.fromEntries(Object.entries(all).filter(([l]) => s.subscribed.has(l as FeatureLayer)));
   const delta: Delta = {
     units: r.units,

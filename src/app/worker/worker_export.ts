@@ -67,7 +67,7 @@ export function baselineReport(s: Session, spec: BaselineSpec): CoverageReport {
     const applied = applyEdits(s.baseSites, s.basePostal ?? [], spec.kind === 'scenario' ? spec.edits : []);
     // Nothing is mutated: the result equals runAnalysis on the baseline's sites and postal points.
     const { state } = updateAnalysis(s.analysis, {
-      sites: countedInputSites(applied.sites, s.rule, s.countedCache),
+      sites: countedInputSites(applied.sites, s.rule, s.countedCache, s.calibrated),
       ...(s.basePostal ? { postal: applied.postal } : {}),
     });
     const counting = countedSites(applied.sites, s.rule);

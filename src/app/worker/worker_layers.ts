@@ -18,6 +18,7 @@ import {
   postalFeature,
   serviceCircleFeatures,
   siteFeature,
+  speedTestFeatures,
   villageFeatures,
 } from './map_features.ts';
 import type { Session } from './session.ts';
@@ -39,6 +40,8 @@ export function layerPatch(s: Session, layer: FeatureLayer): LayerPatch {
       return postalPatch(input.postal ?? [], states, result.postalOptions.distanceKm, s.inside)[layer];
     case 'fiber':
       return (s.fiber ?? []).map((f) => [f.id, [fiberFeature(f, !routeInside(f, s.inside))]]);
+    case 'speedtests':
+      return [['all', speedTestFeatures(input.speedTests ?? [], result.measured?.verdicts ?? null)]];
     case 'villages':
     case 'gaps':
     case 'beyond':

@@ -13,8 +13,10 @@ import { combineAnalyses } from '../../core/combine_analyses.ts';
 import { type CountedSites, type CountingRule, countedSites } from '../../core/coverage/counted_sites.ts';
 import { communeLocator } from '../../core/geometry/commune_locator.ts';
 import { resumeAnalysis } from '../../core/incremental_analysis.ts';
+import { applyCalibration } from '../../core/measured/calibrate_radius.ts';
 import { buildReport, type ReportInputs } from '../../core/report/report.ts';
 import {
+  calibrationOf,
   type FullInput,
   type FullOptions,
   infrastructureIndicators,
@@ -86,6 +88,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
     fiber: request.sample.fiber,
     villages: request.sample.villages,
     population: null,
+    speedtests: null,
   };
   if (request.boundarySet === 'imported' && !imported.has('boundaries'))
     throw new UserError('No imported boundaries: import a boundary file first.');
@@ -189,13 +192,27 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
     warnings,
   };
 
+  // The default radii fitted to the speed tests (always shown), used only when the user asks.
+  const fits = loaded.speedtests
+    ? calibrationOf({
+        communes,
+        sites: countedInputSites(applied.sites, rule, new WeakMap()),
+        speedTests: loaded.speedtests,
+      })
+    : null;
+  const calibrated =
+    fits && fits.length > 0 && request.analysis.calibrate
+      ? (site: Site) => applyCalibration([site], fits, setting)[0]!
+      : null;
+  const calibration = fits ? { applied: calibrated !== null, fits } : null;
   const input: FullInput = {
     communes,
-    sites: countedInputSites(applied.sites, rule, countedCache),
+    sites: countedInputSites(applied.sites, rule, countedCache, calibrated),
     ...(loaded.population ? { populationPoints: loaded.population as PopulationPoint[] } : {}),
     ...(basePostal ? { postal: applied.postal } : {}),
     ...(loaded.fiber ? { fiber: loaded.fiber } : {}),
     ...(loaded.villages ? { villages: loaded.villages } : {}),
+    ...(loaded.speedtests ? { speedTests: loaded.speedtests } : {}),
     targets: targetSets,
   };
   // The user's postal counting rule and fiber reach, as the CLI's --postal-count and --fiber-reach-m.
@@ -211,7 +228,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
   const t0 = performance.now();
   let last = 0;
   // The mobile half first (sites, villages, population): it alone colours the default map.
-  const { postal: _postal, fiber: _fiber, targets: _targets, ...common } = input;
+  const { postal: _postal, fiber: _fiber, targets: _targets, speedTests: _speedTests, ...common } = input;
   const mobile = runAnalysis(common, options, {
     onProgress: (done, total, label) => {
       if (done - last >= 10 || done === total) {
@@ -257,7 +274,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
   }
   // Then the postal and fiber half, and the two put together exactly as one full run.
   const infra = input.postal || input.fiber ? infrastructureIndicators(input, options) : null;
-  const analysis = resumeAnalysis(input, options, combineAnalyses(input, mobile, infra));
+  const analysis = resumeAnalysis(input, options, combineAnalyses(input, mobile, infra, options));
   const analysisMs = performance.now() - t0;
   const name = (k: DatasetKind) => datasets.find((d) => d.kind === k && d.source !== 'none')?.name ?? null;
   const villages = loaded.villages ?? [];
@@ -290,6 +307,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
       postal: name('postal'),
       fiber: name('fiber'),
       villages: name('villages'),
+      speedtests: name('speedtests'),
       targets: targetFiles,
       config: null,
       synthetic: datasets.some((d) => d.synthetic),
@@ -300,6 +318,8 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
     subscribed: new Set(request.layers),
     targets: targetSets.flatMap((set) => set.targets),
     crosswalkUrl: request.sample.crosswalk,
+    calibration,
+    calibrated,
   };
   deps.adopt(s);
   const { result } = analysis;
@@ -325,6 +345,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
       countingRule: result.postalOptions.countingRule,
       cellCounting: cellCounting(counting),
       populationPoints: input.populationPoints !== undefined,
+      calibration: r.calibration ?? null,
       timings: { loadMs, analysisMs, totalMs: performance.now() - started },
     },
   });

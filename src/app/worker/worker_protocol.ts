@@ -3,9 +3,11 @@
  * page receives figures already rounded as in the CLI's report.json, and map features keyed so that an
  * update only replaces what changed.
  */
+
 import type { Feature } from 'geojson';
 import type { InputIssue } from '../../core/base/errors.ts';
 import type { PostalCategory } from '../../core/base/infrastructure.ts';
+import type { RadiusFit } from '../../core/measured/calibrate_radius.ts';
 import type { ReportComparison } from '../../core/report/compare_reports.ts';
 import type { FullResult, FullUnit } from '../../core/run_analysis.ts';
 import type { TargetEvaluation } from '../../core/targets/evaluate_targets.ts';
@@ -30,6 +32,8 @@ export interface AnalysisOptionsChoice {
   fiberReachM?: number;
   /** Count planned cells on air by this year too (the CLI's --as-of); unset: cells on air today. */
   asOf?: number;
+  /** Use the default radii fitted to the speed tests (the CLI's --calibrate). */
+  calibrate?: boolean;
 }
 
 /** Which cells the figures count: the rule, and what it kept of the scenario's sites when loaded. */
@@ -64,6 +68,7 @@ export const FEATURE_LAYERS = [
   'serviceCircles',
   'fiber',
   'villages',
+  'speedtests',
   'gaps',
   'beyond',
 ] as const;
@@ -143,6 +148,8 @@ export interface Snapshot {
   /** Postal points and fiber routes (no vertex in a commune) outside the boundary set, drawn likewise. */
   outsidePostal: number;
   outsideFiber: number;
+  /** The default radii fitted to the speed tests, and whether the figures use them (null: no tests). */
+  calibration?: { applied: boolean; fits: RadiusFit[] } | null;
   issues: number;
   warnings: string[];
   timings: { loadMs: number; analysisMs: number; totalMs: number };

@@ -24,6 +24,11 @@ export interface VillageBlock {
   /** Commune centres known, and those with a signal of any technology (M4). */
   commune_centres: number;
   commune_centres_covered: number;
+  /**
+   * With a baseline report: the dead-zone villages that were not dead zones in it (M9, "no new dead
+   * zones"); absent without a baseline.
+   */
+  new_dead_zone_villages?: number;
 }
 
 export interface DeadZoneVillage {
@@ -60,6 +65,7 @@ const KEYS: TechnologyKey[] = [...TECHNOLOGIES, 'any'];
 export function villageBlock(
   villages: readonly { village: Village; technologies: readonly Technology[] }[],
   centres: readonly { covered: boolean }[],
+  baselineDead?: ReadonlySet<string>,
 ): VillageBlock {
   const grid = villages.filter((v) => v.village.hasGridPower === true);
   const covers = (v: { technologies: readonly Technology[] }, t: TechnologyKey) =>
@@ -84,6 +90,9 @@ export function villageBlock(
     dead_zone_population: dead.reduce((s, v) => s + v.village.population, 0),
     commune_centres: centres.length,
     commune_centres_covered: centres.filter((c) => c.covered).length,
+    ...(baselineDead
+      ? { new_dead_zone_villages: dead.filter((v) => !baselineDead.has(v.village.id)).length }
+      : {}),
   };
 }
 
@@ -111,5 +120,8 @@ export function rollupVillages(members: readonly VillageBlock[]): VillageBlock {
     dead_zone_population: sum((b) => b.dead_zone_population),
     commune_centres: sum((b) => b.commune_centres),
     commune_centres_covered: sum((b) => b.commune_centres_covered),
+    ...(members.length > 0 && members.every((b) => b.new_dead_zone_villages !== undefined)
+      ? { new_dead_zone_villages: sum((b) => b.new_dead_zone_villages!) }
+      : {}),
   };
 }

@@ -3,6 +3,8 @@ import { type CountedSites, describeRule } from '../coverage/counted_sites.ts';
 import type { FiberBlock } from '../infrastructure/fiber_indicators.ts';
 import type { PostalBlock } from '../infrastructure/postal_indicators.ts';
 import type { DeadZoneVillage, VillageBlock } from '../infrastructure/village_indicators.ts';
+import type { RadiusFit } from '../measured/calibrate_radius.ts';
+import type { MeasuredBlock } from '../measured/measured_indicators.ts';
 import type { FullResult, FullUnit } from '../run_analysis.ts';
 import type { TargetEvaluation } from '../targets/evaluate_targets.ts';
 
@@ -13,6 +15,10 @@ export interface ReportInputs {
   postal: string | null;
   fiber: string | null;
   villages: string | null;
+  /** The baseline report whose dead zones M9 compares with; absent without one. */
+  baseline?: string | null;
+  /** The speed-test file (measured figures); absent in reports made before it existed. */
+  speedtests?: string | null;
   targets: string[];
   config: string | null;
   /** True when any input is the bundled synthetic sample. */
@@ -39,15 +45,36 @@ export interface CoverageReport {
     villages: string;
     /** Which cells the figures count (today: on air; with an as-of year: plus planned by then). */
     cell_counting?: CellCounting;
+    /** How the measured (speed-test) figures are computed; present with a speed-test file. */
+    measured?: string;
   };
+  /** The speed tests read (đo thực tế / measured): counts and date range; null without a speed-test file. */
+  measured?: MeasuredSummary | null;
+  /** The default radii fitted to the speed tests, and whether they were used; null without tests and sites. */
+  calibration?: { applied: boolean; fits: RadiusFit[] } | null;
   operators: string[];
   technologies: string[];
   units: FullUnit[];
   targets: TargetEvaluation[];
   dead_zone_villages: DeadZoneVillage[];
+  /** With a baseline report: the dead-zone villages that were not dead zones in it (M9). */
+  new_dead_zone_villages?: DeadZoneVillage[] | null;
   communes_without_staffed_postal_point: { id: string; name: string; parent_id: string | null }[];
   communes_without_cultural_post_point: { id: string; name: string; parent_id: string | null }[];
   villages_out_of_fiber_reach: FullResult['villagesOutOfFiberReach'];
+}
+
+/** The speed tests behind a report's measured figures. */
+export interface MeasuredSummary {
+  /** Tests placed in a commune (a tile counts with its test count). */
+  tests: number;
+  /** Records placed in a commune: points plus tiles. */
+  records: number;
+  /** Tests outside every commune, left out. */
+  tests_outside: number;
+  date_from: string | null;
+  date_to: string | null;
+  operators: string[];
 }
 
 /** The cell-counting rule of a report and what it left out. */
@@ -105,6 +132,28 @@ function roundFiber(f: FiberBlock | null): FiberBlock | null {
   };
 }
 
+function roundMeasured(m: MeasuredBlock | null | undefined): MeasuredBlock | null {
+  if (!m) return null;
+  const r = (x: number | null) => roundOrNull(x, 3);
+  return {
+    ...m,
+    groups: m.groups.map((g) => ({
+      ...g,
+      download_mean_mbps: r(g.download_mean_mbps),
+      download_median_mbps: r(g.download_median_mbps),
+      upload_mean_mbps: r(g.upload_mean_mbps),
+      upload_median_mbps: r(g.upload_median_mbps),
+      latency_mean_ms: r(g.latency_mean_ms),
+      latency_median_ms: r(g.latency_median_ms),
+      tests_at_or_above_pct: roundOrNull(g.tests_at_or_above_pct, 4),
+      shares: g.shares.map((x) => ({ ...x, tests_at_or_above_pct: roundOrNull(x.tests_at_or_above_pct, 4) })),
+    })),
+    ...(m.agreement
+      ? { agreement: m.agreement.map((a) => ({ ...a, agreement_pct: roundOrNull(a.agreement_pct, 4) })) }
+      : {}),
+  };
+}
+
 function roundVillages(v: VillageBlock): VillageBlock {
   return {
     ...v,
@@ -132,6 +181,7 @@ function roundUnit(u: FullUnit): FullUnit {
     postal: roundPostal(u.postal),
     fiber: roundFiber(u.fiber),
     villages: roundVillages(u.villages),
+    measured: roundMeasured(u.measured),
   };
 }
 
@@ -171,7 +221,27 @@ export function buildReport(
       villages:
         'a village is covered by a technology when it lies inside a footprint of that technology from any operator; dead-zone villages have no 4G',
       ...(counting ? { cell_counting: cellCounting(counting) } : {}),
+      ...(result.measured
+        ? {
+            measured:
+              'MEASURED (đo thực tế), not modelled. Agreement with the model: a test with download below 10 % of its technology’s threshold (0 Mb/s for 2G/3G) inside a footprint of its technology and operator, or at or above the threshold outside every such footprint, disagrees; agreement % = agreeing tests ÷ tests. Each speed test (an Ookla tile: its centre) is placed in the commune it falls in and counted once at every level above; means and medians are over tests (a tile’s means weighted by its test count, its median as if each of its tests had the tile’s mean); the share of tests at or above a threshold counts a tile whole by its mean; technology “any” and operator “all” include the tests that name none',
+          }
+        : {}),
     },
+    measured: result.measured ? measuredSummary(result) : null,
+    calibration: result.calibration
+      ? {
+          applied: result.calibration.applied,
+          fits: result.calibration.fits.map((f) => ({
+            ...f,
+            scale: round(f.scale, 4),
+            service_match_before_pct: round(f.service_match_before_pct, 4),
+            service_match_after_pct: round(f.service_match_after_pct, 4),
+            agreement_before_pct: round(f.agreement_before_pct, 4),
+            agreement_after_pct: round(f.agreement_after_pct, 4),
+          })),
+        }
+      : null,
     operators: result.mobile.operators,
     technologies: result.mobile.technologies,
     units: result.units.map(roundUnit),
@@ -184,8 +254,39 @@ export function buildReport(
       ...d,
       nearest_4g_site_km: roundOrNull(d.nearest_4g_site_km, 3),
     })),
+    new_dead_zone_villages: result.newDeadZoneVillages
+      ? result.newDeadZoneVillages.map((d) => ({
+          ...d,
+          nearest_4g_site_km: roundOrNull(d.nearest_4g_site_km, 3),
+        }))
+      : null,
     communes_without_staffed_postal_point: result.communesWithoutStaffedPoint,
     communes_without_cultural_post_point: result.communesWithoutCulturalPoint,
     villages_out_of_fiber_reach: result.villagesOutOfFiberReach,
+  };
+}
+
+/** The totals of the speed tests behind the measured figures: those of the provinces, summed. */
+function measuredSummary(result: FullResult): MeasuredSummary {
+  const m = result.measured!;
+  let tests = 0;
+  let records = 0;
+  let from: string | null = null;
+  let to: string | null = null;
+  for (const u of result.units) {
+    if (u.level !== 'province' || !u.measured) continue;
+    const all = u.measured.groups[0]!;
+    tests += all.tests;
+    records += all.records;
+    if (all.date_from !== null && (from === null || all.date_from < from)) from = all.date_from;
+    if (all.date_to !== null && (to === null || all.date_to > to)) to = all.date_to;
+  }
+  return {
+    tests,
+    records,
+    tests_outside: m.testsOutside,
+    date_from: from,
+    date_to: to,
+    operators: m.operators,
   };
 }

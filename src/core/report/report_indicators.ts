@@ -12,10 +12,10 @@ import type { FullUnit } from '../run_analysis.ts';
 import type { CoverageReport } from './report.ts';
 
 /** The unit an indicator is written in. */
-export type IndicatorUnit = '%' | 'km' | 'km²' | 'm' | 'people' | 'count' | 'people/point';
+export type IndicatorUnit = '%' | 'km' | 'km²' | 'm' | 'people' | 'count' | 'people/point' | 'Mb/s' | 'ms';
 
 /** Which block of report.json an indicator comes from. */
-export type IndicatorGroup = 'basic' | 'mobile' | 'gap' | 'postal' | 'fiber' | 'villages';
+export type IndicatorGroup = 'basic' | 'mobile' | 'gap' | 'postal' | 'fiber' | 'villages' | 'measured';
 
 /**
  * One figure of a unit in report.json, with its labels, unit and a short (≤ 10 character) name for
@@ -523,7 +523,125 @@ export function reportIndicators(report: Pick<CoverageReport, 'operators' | 'met
       (b) => b.commune_centres_covered,
     ),
   );
+  if (report.method.measured) out.push(...measuredIndicators());
   return uniqueShorts(out);
+}
+
+/**
+ * The measured (speed-test) figures of every unit, any operator: tests, mean and median download,
+ * share of tests at or above the technology's threshold, per technology; mean upload and latency over
+ * every test. Labelled "đo thực tế" / "measured"; present only in a report with speed tests.
+ */
+function measuredIndicators(): ReportIndicator[] {
+  const group = (u: FullUnit, t: string) =>
+    u.measured?.groups.find((g) => g.technology === t && g.operator === 'all') ?? null;
+  const out: ReportIndicator[] = [];
+  const m = (
+    id: string,
+    short: string,
+    vi: string,
+    en: string,
+    unit: IndicatorUnit,
+    decimals: number,
+    better: ReportIndicator['better'],
+    key: boolean,
+    t: string,
+    pick: (g: NonNullable<ReturnType<typeof group>>) => number | null,
+  ): ReportIndicator => ({
+    id: `measured.${t}.${id}`,
+    group: 'measured',
+    vi: `${vi} (đo thực tế)`,
+    en: `${en} (measured)`,
+    unit,
+    short,
+    decimals,
+    better,
+    key,
+    get: (u) => {
+      const g = group(u, t);
+      return g && g.tests > 0 ? num(pick(g)) : null;
+    },
+  });
+  for (const t of ['4G', '5G', 'any'] as const) {
+    const s = techShort(t);
+    out.push(
+      m(
+        'tests',
+        `mt${s}`,
+        `Số lần đo ${techVi(t)}`,
+        `${techEn(t)} tests`,
+        'count',
+        0,
+        null,
+        false,
+        t,
+        (g) => g.tests,
+      ),
+      m(
+        'download_mean_mbps',
+        `md${s}`,
+        `Tốc độ tải xuống trung bình ${techVi(t)}`,
+        `${techEn(t)} mean download`,
+        'Mb/s',
+        1,
+        'higher',
+        t !== 'any',
+        t,
+        (g) => g.download_mean_mbps,
+      ),
+      m(
+        'download_median_mbps',
+        `mm${s}`,
+        `Tốc độ tải xuống trung vị ${techVi(t)}`,
+        `${techEn(t)} median download`,
+        'Mb/s',
+        1,
+        'higher',
+        false,
+        t,
+        (g) => g.download_median_mbps,
+      ),
+      m(
+        'tests_at_or_above_pct',
+        `ms${s}`,
+        `Tỷ lệ lần đo ${techVi(t)} đạt ngưỡng`,
+        `${techEn(t)} tests at or above the threshold`,
+        '%',
+        2,
+        'higher',
+        false,
+        t,
+        (g) => g.tests_at_or_above_pct,
+      ),
+    );
+  }
+  out.push(
+    m(
+      'upload_mean_mbps',
+      'muA',
+      'Tốc độ tải lên trung bình',
+      'Mean upload',
+      'Mb/s',
+      1,
+      'higher',
+      false,
+      'any',
+      (g) => g.upload_mean_mbps,
+    ),
+    m(
+      'latency_mean_ms',
+      'mlA',
+      'Độ trễ trung bình',
+      'Mean latency',
+      'ms',
+      0,
+      'lower',
+      false,
+      'any',
+      (g) => g.latency_mean_ms,
+    ),
+  );
+  return out;
 }
 
 /** Makes the short names unique (a digit suffix replaces the last characters on a clash). */

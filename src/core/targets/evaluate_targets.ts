@@ -32,6 +32,10 @@ export interface MetricValue {
   numerator?: number;
   denominator?: number;
   unit_count_noun?: string;
+  /** Said after the verdict, e.g. "đo thực tế 2026-01-01 – 2026-06-30" for a measured value. */
+  note?: { vi: string; en: string };
+  /** Why the value is null here, when the metric's usual reason does not say it (no 5G tests in this commune). */
+  reason?: { vi: string; en: string };
 }
 
 /** Gives a metric's value for a unit and technology, or null when the tool has no data for it. */
@@ -39,6 +43,7 @@ export type MetricLookup = (
   unitId: string,
   metric: MetricId,
   technology: string | null,
+  target?: Target,
 ) => MetricValue | null;
 
 export type TargetStatus = 'met' | 'not_met' | 'not_evaluable';
@@ -91,7 +96,7 @@ export function evaluateTargets(
     for (const unit of units) {
       if (!target.levels.includes(unit.level)) continue;
       if (unit.level === 'commune' && URBAN_SCOPES.has(target.scope) && unit.urban !== true) continue;
-      out.push(evaluateOne(target, unit, lookup(unit.id, target.metric, target.technology)));
+      out.push(evaluateOne(target, unit, lookup(unit.id, target.metric, target.technology, target)));
     }
   }
   return out;
@@ -101,7 +106,14 @@ type Verdict = Pick<TargetEvaluation, 'status' | 'gap' | 'gap_text_vi' | 'gap_te
 
 function evaluateOne(target: Target, unit: EvaluationUnit, mv: MetricValue | null): TargetEvaluation {
   const info: MetricInfo = KNOWN_METRICS[target.metric];
-  const verdict = judge(target, info, mv);
+  const judged = judge(target, info, mv);
+  const verdict = mv?.note
+    ? {
+        ...judged,
+        gap_text_vi: `${judged.gap_text_vi}; ${mv.note.vi}`,
+        gap_text_en: `${judged.gap_text_en}; ${mv.note.en}`,
+      }
+    : judged;
   return {
     target_id: target.id,
     unit_id: unit.id,
@@ -121,6 +133,8 @@ function judge(t: Target, info: MetricInfo, mv: MetricValue | null): Verdict {
   const d = finite(mv.denominator);
   const point = info.point ?? { vi: 'điểm', en: 'points' };
   if (v === null || !Number.isFinite(v)) {
+    if (mv.reason)
+      return notEvaluable(`Chưa đánh giá được: ${mv.reason.vi}`, `Not evaluable: ${mv.reason.en}`);
     if (info.kind !== 'radius' && info.kind !== 'per_point')
       return notEvaluable(
         'Chưa đánh giá được: giá trị không xác định (không có đối tượng để tính)',

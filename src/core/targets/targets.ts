@@ -329,7 +329,22 @@ export const KNOWN_METRICS = {
     network: 'mobile',
     kind: 'speed',
     needsTechnology: true,
-    description: 'Average mobile download speed from speed tests (i-Speed) (Mb/s).',
+    description: 'Average mobile download speed from speed tests (i-Speed), mean over tests (Mb/s).',
+    missing: { vi: 'không có dữ liệu đo tốc độ', en: 'no speed-test data' },
+  },
+  'speed.tests_meeting_pct': {
+    unit: '%',
+    network: 'mobile',
+    kind: 'percent',
+    needsTechnology: true,
+    description:
+      'Share of speed tests whose download is at or above the target’s threshold_mbps (%); the plans’ “tối thiểu 95% truy nhập có tốc độ tải xuống đạt yêu cầu”.',
+    counted: {
+      vi: 'lần đo',
+      en: 'tests',
+      lacking_vi: 'dưới ngưỡng tốc độ',
+      lacking_en: 'below the speed threshold',
+    },
     missing: { vi: 'không có dữ liệu đo tốc độ', en: 'no speed-test data' },
   },
 } as const satisfies Record<string, MetricInfo>;
@@ -382,4 +397,6 @@ export interface Target {
    * old province (its "former area", see `unitGroups`). Absent: the province of that name in the set.
    */
   boundary_set?: 'pre2025' | '2025';
+  /** For `speed.tests_meeting_pct`: the download a test must reach to count as meeting (Mb/s). */
+  threshold_mbps?: number;
 }

@@ -13,6 +13,8 @@ const UNIT_TEXT: Record<IndicatorUnit, Record<ReportLang, string>> = {
   people: { vi: 'người', en: 'people' },
   count: { vi: 'số lượng', en: 'count' },
   'people/point': { vi: 'người/điểm', en: 'people/point' },
+  'Mb/s': { vi: 'Mb/s', en: 'Mb/s' },
+  ms: { vi: 'ms', en: 'ms' },
 };
 
 /** An indicator's header with its unit, e.g. "Dân số được phủ sóng 4G (%)". */
@@ -129,6 +131,7 @@ export const T = {
     noCultural: { vi: 'Xã chưa có BĐVHX', en: 'No cultural post point' },
     postal: { vi: 'Bưu chính', en: 'Postal' },
     fiber: { vi: 'Cáp quang', en: 'Fiber' },
+    measured: { vi: 'Đo thực tế', en: 'Measured' },
     comparison: { vi: 'So sánh kỳ trước', en: 'Comparison' },
     targetChanges: { vi: 'So sánh chỉ tiêu', en: 'Target changes' },
     ranking: { vi: 'Xếp hạng xã', en: 'Commune ranking' },

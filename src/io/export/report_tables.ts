@@ -315,6 +315,53 @@ export function reportTables(report: CoverageReport, options: ReportExportOption
       ]),
   });
 
+  // Measured (speed tests): every technology × operator with tests, per unit.
+  if (report.measured) {
+    const vi = lang === 'vi';
+    const span = `${report.measured.date_from ?? '—'} – ${report.measured.date_to ?? '—'}`;
+    const h = (v: string, e: string, unit?: string) => `${vi ? v : e}${unit ? ` (${unit})` : ''}`;
+    add('measured', {
+      name: tx(T.sheets.measured),
+      freezeColumns: 3,
+      columns: [
+        ...unitCols,
+        { header: h('Công nghệ', 'Technology') },
+        { header: h('Nhà mạng', 'Operator') },
+        { header: h(`Số lần đo (đo thực tế, ${span})`, `Tests (measured, ${span})`), style: 'int' },
+        { header: h('Tải xuống trung bình', 'Mean download', 'Mb/s'), style: 'dec2' },
+        { header: h('Tải xuống trung vị', 'Median download', 'Mb/s'), style: 'dec2' },
+        { header: h('Tải lên trung bình', 'Mean upload', 'Mb/s'), style: 'dec2' },
+        { header: h('Tải lên trung vị', 'Median upload', 'Mb/s'), style: 'dec2' },
+        { header: h('Độ trễ trung bình', 'Mean latency', 'ms'), style: 'dec2' },
+        { header: h('Độ trễ trung vị', 'Median latency', 'ms'), style: 'dec2' },
+        { header: h('Ngưỡng', 'Threshold', 'Mb/s'), style: 'dec2' },
+        { header: h('Lần đo đạt ngưỡng', 'Tests at or above it', '%'), style: 'dec2' },
+        { header: h('Từ ngày', 'From') },
+        { header: h('Đến ngày', 'To') },
+      ],
+      rows: ordered.flatMap((u) =>
+        (u.measured?.groups ?? [])
+          .filter((g) => g.tests > 0)
+          .map((g) => [
+            ...unitCells(u),
+            g.technology === 'any' ? (vi ? 'mọi công nghệ' : 'any') : g.technology,
+            g.operator === 'all' ? (vi ? 'mọi nhà mạng' : 'all') : g.operator,
+            g.tests,
+            g.download_mean_mbps,
+            g.download_median_mbps,
+            g.upload_mean_mbps,
+            g.upload_median_mbps,
+            g.latency_mean_ms,
+            g.latency_median_ms,
+            g.threshold_mbps,
+            g.tests_at_or_above_pct,
+            g.date_from ?? '',
+            g.date_to ?? '',
+          ]),
+      ),
+    });
+  }
+
   // Comparison with a baseline, and the ranking.
   const cmp = options.comparison;
   if (cmp) {
@@ -441,6 +488,7 @@ function methodSheet(report: CoverageReport, options: ReportExportOptions, lang:
     [vi ? 'Điểm phục vụ bưu chính' : 'Postal points', report.inputs.postal ?? ''],
     [vi ? 'Tuyến cáp quang' : 'Fiber routes', report.inputs.fiber ?? ''],
     [vi ? 'Thôn, làng' : 'Villages', report.inputs.villages ?? ''],
+    [vi ? 'Đo tốc độ (đo thực tế)' : 'Speed tests (measured)', report.inputs.speedtests ?? ''],
     [vi ? 'Tệp chỉ tiêu' : 'Target files', report.inputs.targets.join('; ')],
     [vi ? 'Tệp cấu hình' : 'Config file', report.inputs.config ?? ''],
     [vi ? 'Nhà mạng' : 'Operators', report.operators.join(', ')],
@@ -469,6 +517,10 @@ function methodSheet(report: CoverageReport, options: ReportExportOptions, lang:
     [vi ? 'Tầm cáp quang (m)' : 'Fiber reach (m)', m.fiber_reach_m],
     [vi ? 'Quy tắc thôn' : 'Village rule', m.villages],
     [vi ? 'Ô (cell) được tính' : 'Cells counted', countingText(m.cell_counting, vi)],
+    [
+      vi ? 'Số liệu đo thực tế' : 'Measured figures',
+      m.measured ?? (vi ? 'không có tệp đo tốc độ' : 'no speed-test file'),
+    ],
     [
       vi ? 'Phương pháp dân số theo xã' : 'Population method by commune',
       summariseMethods(m.population_method_by_commune),

@@ -7,7 +7,7 @@
 import { foldText } from '../../core/base/fold_text.ts';
 
 /** The table kinds whose columns are mapped (boundaries have their own field options). */
-export const TABLE_KINDS = ['sites', 'postal', 'villages', 'fiber', 'population'] as const;
+export const TABLE_KINDS = ['sites', 'postal', 'villages', 'fiber', 'population', 'speedtests'] as const;
 export type TableKind = (typeof TABLE_KINDS)[number];
 
 /** One field a kind reads: its canonical column name, whether a table must have it, and its aliases. */
@@ -142,6 +142,42 @@ export const KIND_FIELDS: Record<TableKind, readonly FieldSpec[]> = {
     f('wkt', true, ['geometry', 'hinh hoc', 'duong di']),
   ],
   population: [f('lon', true, LON), f('lat', true, LAT), f('population', true, POPULATION)],
+  // Points (lon, lat, download_mbps…) or Ookla-style tiles (quadkey, avg_d_kbps, tests…): neither
+  // set is required as such; the importer says which columns a file lacks.
+  speedtests: [
+    f('lon', false, LON),
+    f('lat', false, LAT),
+    f('technology', false, ['tech', 'rat', 'cong nghe', 'loai mang', 'network type', 'mang']),
+    f('operator', false, ['nha mang', 'doanh nghiep', 'nha cung cap', 'carrier', 'telco', 'provider']),
+    f('download_mbps', false, [
+      'download',
+      'download mbps',
+      'download speed',
+      'dl',
+      'dl mbps',
+      'toc do tai xuong',
+      'tai xuong',
+      'toc do download',
+    ]),
+    f('upload_mbps', false, [
+      'upload',
+      'upload mbps',
+      'upload speed',
+      'ul',
+      'ul mbps',
+      'toc do tai len',
+      'tai len',
+      'toc do upload',
+    ]),
+    f('latency_ms', false, ['latency', 'ping', 'ping ms', 'do tre', 'tre']),
+    f('date', false, ['test date', 'ngay', 'ngay do', 'thoi gian', 'thoi gian do', 'timestamp']),
+    f('quadkey', false, ['quad key', 'tile', 'o luoi']),
+    f('avg_d_kbps', false, ['avg d kbps', 'average download kbps']),
+    f('avg_u_kbps', false, ['avg u kbps', 'average upload kbps']),
+    f('avg_lat_ms', false, ['avg lat ms', 'average latency ms']),
+    f('tests', false, ['so lan do', 'so phep do', 'test count']),
+    f('devices', false, ['so thiet bi', 'device count']),
+  ],
 };
 
 /** Row-number columns ("STT", "No."): known headers that map to no field. */

@@ -251,6 +251,9 @@ export function describeColumns(file: string, columns: ColumnMap, headerRow: num
   return `${file}: ${parts.join('; ')}`;
 }
 
+/** A speed-test table has one of these (points: a download; tiles: a quadkey and a mean download). */
+const SPEED_FIELDS = ['download_mbps', 'avg_d_kbps', 'quadkey'];
+
 /**
  * The table kind a header reads as (its header row found first): of the kinds whose required fields
  * are all recognised, the one whose fields match the most columns; null when none fits.
@@ -263,6 +266,8 @@ export function guessTableKind(table: CsvTable): TableKind | null {
     const fields = new Set(shown.map((h) => fieldOfHeader(kind, h)).filter((x) => x !== null));
     const specs = KIND_FIELDS[kind];
     if (!specs.every((s) => !s.required || fields.has(s.field))) continue;
+    // Speed tests require no single column (points or tiles), but one of their speeds.
+    if (kind === 'speedtests' && !SPEED_FIELDS.some((f) => fields.has(f))) continue;
     // Ties go to the kind with fewer fields (lon, lat, population: population, not villages).
     const matched = fields.size - specs.length / 100;
     if (!best || matched > best.matched) best = { kind, matched };

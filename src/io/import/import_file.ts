@@ -1,6 +1,7 @@
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
 import type { FiberRoute, PostalPoint, Village } from '../../core/base/infrastructure.ts';
 import { cutText, RECORD_VALUE_CHARS, showValue } from '../../core/base/show_value.ts';
+import type { SpeedTest } from '../../core/base/speed_tests.ts';
 import type { Commune, PopulationPoint, Site } from '../../core/base/types.ts';
 import { type CsvTable, checkDuplicateColumns, decodeBytes } from '../formats/csv.ts';
 import { readCsvBytes } from '../formats/csv_stream.ts';
@@ -28,11 +29,20 @@ import type { RecordIssue } from './rejected_rows.ts';
 import { repairPolygons } from './repair_polygons.ts';
 import { reprojectFeatures, reprojectTable } from './reproject.ts';
 import { type SiteImport, sitesFromGeoJSON, sitesFromTable } from './sites.ts';
+import { speedTestsFromGeoJSON, speedTestsFromTable } from './speed_tests.ts';
 import { type SwapPolicy, swapFeatures, swapReference, swapTable } from './swap_lonlat.ts';
 import { villagesFromGeoJSON, villagesFromTable } from './villages.ts';
 
 /** What a file holds. */
-export const IMPORT_KINDS = ['boundaries', 'sites', 'postal', 'fiber', 'villages', 'population'] as const;
+export const IMPORT_KINDS = [
+  'boundaries',
+  'sites',
+  'postal',
+  'fiber',
+  'villages',
+  'population',
+  'speedtests',
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** The file formats read. */
@@ -46,6 +56,7 @@ export interface ImportItems {
   fiber: FiberRoute;
   villages: Village;
   population: PopulationPoint;
+  speedtests: SpeedTest;
 }
 
 export interface ImportOptions {
@@ -147,6 +158,7 @@ const ACCEPTS: Record<ImportKind, readonly ImportFormat[]> = {
   fiber: ['geojson', 'csv', 'xlsx', 'kml', 'kmz', 'shapefile'],
   villages: ['geojson', 'csv', 'xlsx', 'kml', 'kmz', 'shapefile'],
   population: ['geojson', 'csv', 'xlsx', 'kml', 'kmz', 'shapefile', 'geotiff'],
+  speedtests: ['geojson', 'csv', 'xlsx'],
 };
 
 /** Field names a shapefile truncates to 10 characters, restored for the validators. */
@@ -235,6 +247,10 @@ function fromFeatures(
       const r = populationFromGeoJSON(fc, file);
       return { items: r.points, issues: r.issues, total: r.total };
     }
+    case 'speedtests': {
+      const r = speedTestsFromGeoJSON(fc, file);
+      return { items: r.tests, issues: r.issues, total: r.total };
+    }
   }
 }
 
@@ -263,6 +279,10 @@ function fromTable(kind: ImportKind, table: CsvTable, file: string): Loaded<Impo
     case 'population': {
       const r = populationFromTable(table, file);
       return { items: r.points, issues: r.issues, total: r.total };
+    }
+    case 'speedtests': {
+      const r = speedTestsFromTable(table, file);
+      return { items: r.tests, issues: r.issues, total: r.total };
     }
   }
 }
@@ -327,7 +347,9 @@ export async function importFile<K extends ImportKind>(
     throw new UserError(
       format === 'geotiff'
         ? `${fileName}: a GeoTIFF raster can only be imported as population.`
-        : `${fileName}: ${kind} need polygons; import GeoJSON, KML/KMZ or a zipped shapefile (with its .prj).`,
+        : kind === 'speedtests'
+          ? `${fileName}: speed tests are read from CSV, XLSX or GeoJSON (points, or Ookla tiles with a quadkey).`
+          : `${fileName}: ${kind} need polygons; import GeoJSON, KML/KMZ or a zipped shapefile (with its .prj).`,
     );
   }
   const file = fileName;

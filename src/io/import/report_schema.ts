@@ -175,6 +175,36 @@ const villagesStrict: Check = (v, p, out) => {
       ),
     )(v.covered, `${p}.covered`, out);
 };
+const nullNum = nullable(count);
+const date = nullable(str);
+const measuredGroup = obj(
+  { technology: oneOf(...TECH_KEYS), operator: str, tests: count },
+  {
+    records: count,
+    download_mean_mbps: nullNum,
+    download_median_mbps: nullNum,
+    upload_mean_mbps: nullNum,
+    upload_median_mbps: nullNum,
+    latency_mean_ms: nullNum,
+    latency_median_ms: nullNum,
+    threshold_mbps: nullNum,
+    tests_at_or_above: nullNum,
+    tests_at_or_above_pct: nullable(pct),
+    shares: list(
+      obj({ threshold_mbps: count, tests_at_or_above: count }, { tests_at_or_above_pct: nullable(pct) }),
+    ),
+    date_from: date,
+    date_to: date,
+  },
+);
+const agreementRow = obj(
+  { operator: str, tests: count, agreeing: count },
+  { agreement_pct: nullable(pct), poor_inside: count, good_outside: count },
+);
+const measured = obj(
+  { tests: count, groups: list(measuredGroup) },
+  { date_from: date, date_to: date, agreement: list(agreementRow) },
+);
 const unit = obj(
   {
     id: str,
@@ -186,7 +216,12 @@ const unit = obj(
     coverage: list(coverage),
     gaps: list(gap),
   },
-  { postal: nullable(postal), fiber: nullable(fiber), villages: villagesStrict },
+  {
+    postal: nullable(postal),
+    fiber: nullable(fiber),
+    villages: villagesStrict,
+    measured: nullable(measured),
+  },
 );
 const target = obj(
   {
@@ -218,6 +253,8 @@ const report = obj(
         postal: nullable(str),
         fiber: nullable(str),
         villages: nullable(str),
+        speedtests: nullable(str),
+        baseline: nullable(str),
         config: nullable(str),
         synthetic: bool,
       },
@@ -240,6 +277,7 @@ const report = obj(
         postal_distance_km: count,
         fiber_reach_m: count,
         villages: str,
+        measured: str,
         cell_counting: obj(
           {
             as_of: nullable(count),
@@ -261,6 +299,21 @@ const report = obj(
   },
   {
     generated_at: str,
+    measured: nullable(
+      obj(
+        { tests: count },
+        { records: count, tests_outside: count, date_from: date, date_to: date, operators: list(str) },
+      ),
+    ),
+    calibration: nullable(
+      obj(
+        {
+          applied: bool,
+          fits: list(obj({ operator: str, technology: oneOf(...TECH_KEYS), tests: count, scale: count })),
+        },
+        {},
+      ),
+    ),
     dead_zone_villages: list(
       obj(
         { village_id: str, commune_id: str, population: count },
@@ -272,6 +325,7 @@ const report = obj(
         },
       ),
     ),
+    new_dead_zone_villages: nullable(list(obj({ village_id: str, commune_id: str, population: count }))),
     communes_without_staffed_postal_point: list(idName),
     communes_without_cultural_post_point: list(idName),
     villages_out_of_fiber_reach: list(

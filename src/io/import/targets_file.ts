@@ -43,6 +43,7 @@ const TARGET_FIELDS = [
   'source',
   'note',
   'boundary_set',
+  'threshold_mbps',
 ];
 const NETWORKS: readonly TargetNetwork[] = ['mobile', 'postal', 'fiber'];
 const ASCII_COMPARATORS: Record<string, Comparator> = { '>=': '≥', '<=': '≤', '>': '>' };
@@ -283,6 +284,21 @@ function readTarget(item: unknown, at: string, issues: IssueList): Target | null
 
   const source = readSource(o.source, err, warn);
 
+  let threshold: number | undefined;
+  if (metric === 'speed.tests_meeting_pct') {
+    const t = o.threshold_mbps;
+    if (typeof t === 'number' && Number.isFinite(t) && t > 0) threshold = t;
+    else
+      err(
+        'threshold_mbps',
+        `${metric} needs the download a test must reach, in Mb/s above 0 (got ${showValue(t ?? null)})`,
+      );
+  } else if (o.threshold_mbps !== undefined)
+    warn(
+      'threshold_mbps',
+      `only speed.tests_meeting_pct has a threshold; ${showValue(o.threshold_mbps)} is ignored`,
+    );
+
   const errors = issues.items.filter((x) => x.severity === 'error').length;
   if (errors > before || !id || !indicator || !metric || !comparator || value === undefined) return null;
   if (year === undefined || !scope || !source || !network) return null;
@@ -303,6 +319,7 @@ function readTarget(item: unknown, at: string, issues: IssueList): Target | null
   };
   if (note) target.note = note;
   if (boundarySet === 'pre2025' || boundarySet === '2025') target.boundary_set = boundarySet;
+  if (threshold !== undefined) target.threshold_mbps = threshold;
   return target;
 }
 

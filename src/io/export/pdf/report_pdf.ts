@@ -12,6 +12,7 @@ import { drawComparison } from './pdf_comparison.ts';
 import { drawCover } from './pdf_cover.ts';
 import { PdfLayout } from './pdf_layout.ts';
 import { drawProvinceMap, drawUnitPages } from './pdf_map_pages.ts';
+import { drawProvinceMeasured } from './pdf_measured.ts';
 import { drawMethod } from './pdf_method.ts';
 import { drawProvinceCharts } from './pdf_province_charts.ts';
 import { drawProvinceLists, drawProvinceTargets } from './pdf_province_tables.ts';
@@ -70,6 +71,7 @@ export async function reportPdf(
   for (const p of c.units.provinces) {
     drawProvinceMap(c, p);
     drawProvinceTargets(c, p);
+    drawProvinceMeasured(c, p);
     drawProvinceCharts(c, p);
     drawUnitPages(c, p);
     drawProvinceLists(c, p);
