@@ -99,7 +99,7 @@ describe('speed-test points', () => {
       '3:technology',
       '3:download_mbps',
       '3:date',
-      '4:lon',
+      '4:lat', // latitude 95 is out of range (issue 15: the field that is wrong)
       '4:download_mbps',
       '5:download_mbps',
       '6:download_mbps',
