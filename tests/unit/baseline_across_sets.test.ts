@@ -78,6 +78,8 @@ describe('report --baseline across the 2025 reform', () => {
       const [w, s, e, no] = turf.bbox(n);
       let people = 0;
       let covered = 0;
+      let points = 0;
+      let fiberPeople = 0;
       for (const o of olds) {
         const [ow, os, oe, on] = turf.bbox(o);
         if (ow > e || oe < w || os > no || on < s) continue;
@@ -86,10 +88,26 @@ describe('report --baseline across the 2025 reform', () => {
         const share = turf.area(piece) / oldArea.get(String(o.properties.id))!;
         people += Number(o.properties.population) * share;
         covered += covered4g(String(o.properties.id)) * share;
+        const old = preUnits.get(String(o.properties.id));
+        points += (old?.postal?.points ?? 0) * share;
+        fiberPeople += (old?.fiber?.population_within_reach ?? 0) * share;
       }
       expect(Math.abs(got.get('Dân số')! - people) / people).toBeLessThan(0.05);
       const pct = got.get('Dân số được phủ sóng 4G')!;
       expect(Math.abs((pct / 100) * got.get('Dân số')! - covered) / Math.max(covered, 1)).toBeLessThan(0.05);
+      // Postal points and fiber reach are carried the same way; R̄ is recomputed from the carried S and N.
+      const carriedPoints = got.get('Số điểm phục vụ bưu chính (được tính)')!;
+      expect(Math.abs(carriedPoints - points) / Math.max(points, 1)).toBeLessThan(0.05);
+      const area = got.get('Diện tích')!;
+      expect(carriedPoints).toBeGreaterThan(0);
+      expect(got.get('Bán kính phục vụ bình quân')!).toBeCloseTo(
+        Math.sqrt(area / (Math.PI * carriedPoints)),
+        3,
+      );
+      const fiberPct = got.get('Dân số trong tầm cáp quang')!;
+      expect(
+        Math.abs((fiberPct / 100) * got.get('Dân số')! - fiberPeople) / Math.max(fiberPeople, 1),
+      ).toBeLessThan(0.05);
       checked++;
     }
     expect(checked).toBeGreaterThan(40);

@@ -1,6 +1,7 @@
-import type { CoverageFigure, UnitResult } from '../base/types.ts';
+import type { CoverageFigure } from '../base/types.ts';
 import type { CoverageReport } from '../report/report.ts';
 import type { FullUnit } from '../run_analysis.ts';
+import { addBlocks, type BlockSums, carriedBlocks, emptyBlockSums } from './carry_blocks.ts';
 
 /** One piece of a unit of one set lying in a unit of the other: its geodesic area (km²). */
 export interface CrosswalkPiece {
@@ -53,6 +54,7 @@ export function baselineDirection(
 }
 
 interface Acc {
+  blocks: BlockSums;
   area: number;
   population: number;
   coveredPeople: Map<string, number>;
@@ -65,6 +67,7 @@ const covKey = (f: { technology: string; operator: string }) => `${f.technology}
 
 function emptyAcc(): Acc {
   return {
+    blocks: emptyBlockSums(),
     area: 0,
     population: 0,
     coveredPeople: new Map(),
@@ -79,7 +82,8 @@ function addTo(m: Map<string, number>, k: string, v: number): void {
 }
 
 /** Adds `share` of a baseline unit to an accumulator: people, covered people, covered and gap areas. */
-function addShare(acc: Acc, u: UnitResult, share: number, areaKm2: number): void {
+function addShare(acc: Acc, u: FullUnit, share: number, areaKm2: number): void {
+  addBlocks(acc.blocks, u, share, areaKm2);
   acc.area += areaKm2;
   acc.population += u.population * share;
   for (const f of u.coverage) {
@@ -118,19 +122,7 @@ function carriedUnit(template: FullUnit, acc: Acc, figures: readonly CoverageFig
       area_km2: acc.gapArea.get(t) ?? 0,
       population: acc.gapPeople.get(t) ?? 0,
     })),
-    postal: null,
-    fiber: null,
-    // Not carried: NaN reads as "no value" in every indicator (see reportIndicators).
-    villages: {
-      villages: Number.NaN,
-      grid_powered: Number.NaN,
-      population: Number.NaN,
-      covered: [],
-      dead_zone_villages: Number.NaN,
-      dead_zone_population: Number.NaN,
-      commune_centres: Number.NaN,
-      commune_centres_covered: Number.NaN,
-    },
+    ...carriedBlocks(acc.blocks),
   };
 }
 
@@ -142,8 +134,8 @@ function carriedUnit(template: FullUnit, acc: Acc, figures: readonly CoverageFig
  * covered and gap areas likewise; percentages are then recomputed from the carried people and areas.
  * A current commune gets a baseline only when at least MIN_SOURCE_COVER of its area lies in baseline
  * communes; a district or province only when all its communes do (its communes by their parent links,
- * or as `members` gives them by group id: a former province's area has no parent links). Postal, fiber and village figures
- * and target evaluations are not carried (they depend on points placed in the unit).
+ * or as `members` gives them by group id: a former province's area has no parent links). Postal, fiber
+ * and village figures are carried the same way (carry_blocks.ts); target evaluations are not.
  */
 export function carryReport(
   baseline: CoverageReport,
@@ -186,9 +178,9 @@ export function carryReport(
   }
   const units = [...communes.flatMap((u) => (carried.has(u.id) ? [carried.get(u.id)!] : [])), ...groups];
   const method_vi =
-    'Kỳ trước được quy đổi sang địa giới hiện tại qua bảng chuyển đổi hình học (không ghép theo mã): dân số và số dân được phủ sóng chia theo tỷ lệ diện tích của từng xã cũ nằm trong đơn vị mới (dân số điều tra phân bố đều trên xã cũ); diện tích phủ sóng và vùng lõm chia theo diện tích; tỷ lệ % tính lại từ các số đã quy đổi. Bưu chính, cáp quang, thôn và chỉ tiêu không được quy đổi.';
+    'Kỳ trước được quy đổi sang địa giới hiện tại qua bảng chuyển đổi hình học (không ghép theo mã): dân số và số dân được phủ sóng chia theo tỷ lệ diện tích của từng xã cũ nằm trong đơn vị mới (dân số điều tra phân bố đều trên xã cũ); diện tích phủ sóng và vùng lõm chia theo diện tích; số điểm bưu chính, km cáp quang, số thôn và các số đếm khác chia theo diện tích (có thể lẻ), bán kính phục vụ bình quân và các tỷ lệ % tính lại từ các số đã quy đổi. Kết quả chỉ tiêu không được quy đổi.';
   const method_en =
-    'The baseline was converted to the current boundaries through the geometric crosswalk (not matched by code): population and covered people apportioned by the share of each old commune’s area lying in the new unit (census population spread evenly over the old commune); covered and gap areas by area; percentages recomputed from the apportioned figures. Postal, fiber, village and target figures are not converted.';
+    'The baseline was converted to the current boundaries through the geometric crosswalk (not matched by code): population and covered people apportioned by the share of each old commune’s area lying in the new unit (census population spread evenly over the old commune); covered and gap areas by area; postal points, fiber km, villages and the other counts by area (so they may be fractional), and the average service radius and every percentage recomputed from the apportioned figures. Target results are not converted.';
   return {
     report: { ...baseline, units, targets: [] },
     conversion: { direction, method_vi, method_en, carried: carried.size, without_baseline: without },
