@@ -481,3 +481,33 @@ describe('report tab exports, offline, equal to the CLI', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+describe('a baseline made on the other boundary set (issue 14)', () => {
+  it('is converted through the crosswalk, never matched by code, and the panel says so', async () => {
+    const { context: other } = await offlineContext(browser!, server!.origin);
+    const p = await other.newPage();
+    const errors: string[] = [];
+    p.on('pageerror', (e) => errors.push(String(e)));
+    // The 2025 set (the default), compared with the CLI's pre-2025 report.json.
+    await p.goto(`${server!.origin}/#set=2025&tab=report&lang=vi`);
+    expect((await waitReady(p)).error).toBeNull();
+    await p.locator('#compare-file').setInputFiles(join(cliOut, 'report.json'));
+    await expect
+      .poll(() => p.locator('#compare-converted').textContent(), { timeout: 60_000 })
+      .toMatch(
+        /đã được quy đổi sang địa giới hiện tại qua bảng chuyển đổi: 105 xã\/phường có số liệu quy đổi/,
+      );
+    await p.locator('#compare-level').selectOption('commune');
+    await p.locator('#compare-indicator').selectOption('population');
+    // Xã Al Bá kept its code but absorbed two communes: its "before" is the area-weighted old
+    // population (about 17,545), not its own old 6,019.
+    const row = p.locator('#compare-table tr[data-unit="commune:23954"]');
+    await expect.poll(() => row.count(), { timeout: 60_000 }).toBe(1);
+    const before = Number((await row.locator('[data-field="before"]').textContent())?.replace(/\D/g, ''));
+    expect(cli.units.find((u) => u.id === '23954')?.population).toBe(6019);
+    expect(before).toBeGreaterThan(17_000);
+    expect(before).toBeLessThan(18_000);
+    expect(errors).toEqual([]);
+    await other.close();
+  });
+});
