@@ -71,6 +71,7 @@ export class MapLayers {
           break;
         }
         case 'postal':
+        case 'serviceCircles':
         case 'fiber':
           coverage.setLayerData(
             layer,

@@ -75,7 +75,7 @@ export class ViewActions {
     this.normaliseView();
     layers.applyFills();
     if (patch.technology !== undefined || patch.operator !== undefined) layers.refresh(['sites', 'gaps']);
-    if (patch.showOutside !== undefined) layers.refresh(['sites', 'postal', 'fiber']);
+    if (patch.showOutside !== undefined) layers.refresh(['sites', 'postal', 'serviceCircles', 'fiber']);
     render.controls();
     render.unitPanel();
     render.table();

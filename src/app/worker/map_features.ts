@@ -155,13 +155,14 @@ export function postalFeature(p: PostalPoint, state: EditState, outside = false)
 }
 
 /** The service circle (distance view radius) of a staffed postal point; none for unstaffed points. */
-export function serviceCircleFeatures(p: PostalPoint, distanceKm: number): Feature[] {
+export function serviceCircleFeatures(p: PostalPoint, distanceKm: number, outside = false): Feature[] {
   if (!p.staffed) return [];
   return [
     {
       type: 'Feature',
       geometry: { type: 'Polygon', coordinates: [circleRing(p.lon, p.lat, distanceKm * 1000)] },
-      properties: { id: p.id },
+      // A point outside every commune of the set: its circle is hidden with it (issue 14).
+      properties: outside ? { id: p.id, outside: true } : { id: p.id },
     },
   ];
 }

@@ -96,7 +96,10 @@ export function postalPatch(
       p.id,
       [postalFeature(p, states.get(`p:${p.id}`) ?? 'base', !inside(p.lon, p.lat))],
     ]),
-    serviceCircles: points.map((p): [string, Feature[]] => [p.id, serviceCircleFeatures(p, distanceKm)]),
+    serviceCircles: points.map((p): [string, Feature[]] => [
+      p.id,
+      serviceCircleFeatures(p, distanceKm, !inside(p.lon, p.lat)),
+    ]),
   };
 }
 
