@@ -88,7 +88,8 @@ export function reportTables(report: CoverageReport, options: ReportExportOption
     name: tx(T.sheets.summary),
     freezeColumns: 2,
     columns: [
-      { header: tx(T.province) },
+      // A province, or (2025 set, a pre-merger plan) the former province's area the target is evaluated on.
+      { header: lang === 'vi' ? 'Tỉnh / địa bàn đánh giá' : 'Province / territory evaluated' },
       { header: tx(T.targetId) },
       { header: tx(T.indicator), maxWidth: 50, style: 'wrap' },
       { header: tx(T.technology) },
