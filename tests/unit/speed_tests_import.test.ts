@@ -6,8 +6,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/base/errors.ts';
+import { quadkeyBounds, quadkeyCentre } from '../../src/io/formats/quadkey.ts';
 import { importFile } from '../../src/io/import/import_file.ts';
-import { quadkeyCentre, readTestDate } from '../../src/io/import/speed_tests.ts';
+import { readTestDate } from '../../src/io/import/speed_tests.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -231,6 +232,9 @@ describe('helpers', () => {
     expect(quadkeyCentre('0124')).toBeNull();
     expect(quadkeyCentre('0')).toEqual([-90, expect.closeTo(66.51, 2)]);
     expect(quadkeyCentre('3')![0]).toBe(90);
+    // The tile's bounds hold its centre; quadkey 0 is the north-west quarter of the world.
+    expect(quadkeyBounds('0')).toEqual([-180, 0, 0, expect.closeTo(85.0511, 3)]);
+    expect(quadkeyBounds('2x')).toBeNull();
   });
   it('reads ISO, Vietnamese and Excel dates; refuses others', () => {
     expect(readTestDate('2026-01-05T10:20:00Z')).toEqual({ date: '2026-01-05' });

@@ -12,6 +12,7 @@ import { type CountingRule, cellCounted, technologiesOf } from '../../core/cover
 import { footprintRadius, sectorRing } from '../../core/coverage/footprints.ts';
 import { metresPerDegreeLat, metresPerDegreeLon } from '../../core/geometry/local_projection.ts';
 import type { Verdict } from '../../core/measured/model_agreement.ts';
+import { quadkeyBounds } from '../../io/formats/quadkey.ts';
 import type { CellInfo, CellShape } from '../state/site_info.ts';
 
 /** How an item stands in the scenario: from the data, or added / moved by an edit. */
@@ -199,17 +200,7 @@ export function villageFeatures(villages: readonly Village[], dead: ReadonlySet<
 
 /** The square of a Web Mercator tile given by its quadkey (lon/lat ring). */
 function quadkeySquare(quadkey: string): Polygon {
-  let x = 0;
-  let y = 0;
-  for (const ch of quadkey) {
-    const d = ch.charCodeAt(0) - 48;
-    x = x * 2 + (d & 1);
-    y = y * 2 + (d >> 1);
-  }
-  const n = 2 ** quadkey.length;
-  const lon = (i: number) => (i / n) * 360 - 180;
-  const lat = (j: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * j) / n))) * 180) / Math.PI;
-  const [w, e, north, south] = [lon(x), lon(x + 1), lat(y), lat(y + 1)];
+  const [w, south, e, north] = quadkeyBounds(quadkey) ?? [0, 0, 0, 0];
   return {
     type: 'Polygon',
     coordinates: [

@@ -9,6 +9,7 @@ import type { SpeedTest } from '../../core/base/speed_tests.ts';
 import { type CsvTable, parseCsv } from '../formats/csv.ts';
 import { isBlank, own, readPosition, rowRecord, showValue, toNumber } from '../formats/fields.ts';
 import { IssueList, readFeatureCollection } from '../formats/geojson_input.ts';
+import { quadkeyCentre } from '../formats/quadkey.ts';
 import { operatorName } from './operator_name.ts';
 import { parseTechnology } from './technology.ts';
 
@@ -25,22 +26,6 @@ export const TILE_ZOOM = 16;
 const MAX_MBPS = 10_000;
 /** The largest latency accepted, ms. */
 const MAX_LATENCY_MS = 60_000;
-
-/** The centre (lon, lat in degrees) of a Web Mercator tile given by its quadkey; null when it is not one. */
-export function quadkeyCentre(quadkey: string): [number, number] | null {
-  if (!/^[0-3]+$/.test(quadkey)) return null;
-  let x = 0;
-  let y = 0;
-  for (const ch of quadkey) {
-    const d = ch.charCodeAt(0) - 48;
-    x = x * 2 + (d & 1);
-    y = y * 2 + (d >> 1);
-  }
-  const n = 2 ** quadkey.length;
-  const lon = ((x + 0.5) / n) * 360 - 180;
-  const lat = (Math.atan(Math.sinh(Math.PI * (1 - (2 * (y + 0.5)) / n))) * 180) / Math.PI;
-  return [lon, lat];
-}
 
 /** A date as ISO `YYYY-MM-DD`: ISO (with a time or not), `DD/MM/YYYY` (as written in Vietnam), or an Excel day number. */
 export function readTestDate(v: unknown): { date: string | null } | { problem: string } {
