@@ -11,9 +11,9 @@ export const IMPORT_LIMITS = {
   fileBytes: 512 * 1024 * 1024,
   /**
    * Most data rows in one CSV table. A CSV is read in chunks and its rows are not held, but every
-   * valid row becomes a record of the analysis (a site is about 250 bytes with its indexes): 6 M
-   * rows stay within a few GB; a CSV at the 512 MiB file limit holds about 11 M rows and is refused
-   * after one quick pass, before anything is validated.
+   * valid row becomes a record of the analysis (a one-record site is about 154 bytes held, plus
+   * ~60 bytes of indexes): 6 M rows stay within a few GB; a CSV at the 512 MiB file limit holds
+   * about 11 M rows and is refused after one quick pass, before anything is validated.
    */
   tableRows: 6_000_000,
   /** Largest uncompressed size of one zip entry, in bytes (512 MiB). */
