@@ -42,14 +42,15 @@ export interface SiteFootprints {
 
 /**
  * Most sites whose footprints are held between communes (about 1 KB each); above it each commune
- * builds the footprints it takes again, so memory stays a box and a few numbers per site.
+ * builds the footprints it takes again, so memory stays a point and a few numbers per site.
  */
 export const HELD_SITES = 250_000;
 
 /**
- * Indexes the sites' footprints by box. A site's box is the box of its circles of the largest radius
- * (a sector lies inside its circle) or of its predicted polygons: no footprint is built for it. A
- * site's setting (urban or rural) is looked up once.
+ * Indexes the sites by position, with each site's pairs and each pair's reach (the largest radius of
+ * its circles and sectors, or the farthest corner of its predicted polygons' boxes): no footprint is
+ * built until a search takes its site. A site's setting (urban or rural) is looked up once; up to
+ * `heldLimit` sites, the footprints built are kept.
  */
 export function siteFootprints(
   sites: readonly Site[],
