@@ -1,7 +1,8 @@
 /**
  * The engine's lazy footprints (site_footprints.ts) against building every footprint: the points a
  * point test finds, the footprints a commune's scan takes, and the scan's areas, with footprints held
- * and not held, on sparse sites (nothing skipped) and on dense ones (most sites never built).
+ * and not held, on sparse sites (nothing skipped) and on dense ones (most sites never built), with
+ * circles, sectors and predicted polygons lying away from their sites.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -46,6 +47,25 @@ function sitesIn(n: number, box: readonly [number, number, number, number], seed
       site.beamwidth_deg = 65;
     }
     if (rnd() < 0.2) site.radius_m = 300 + Math.floor(rnd() * 3000);
+    if (rnd() < 0.05) {
+      // An operator's predicted polygon, off to one side of its site (up to ~5 km away): its reach is
+      // its box's farthest corner, not a radius.
+      const dx = (rnd() - 0.5) * 0.08;
+      const dy = (rnd() - 0.5) * 0.08;
+      const [x, y] = [site.lon + dx, site.lat + dy];
+      site.coverage = {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [x, y],
+            [x + 0.01, y],
+            [x + 0.01, y + 0.008],
+            [x, y + 0.008],
+            [x, y],
+          ],
+        ],
+      };
+    }
     return site;
   });
 }
