@@ -250,7 +250,7 @@ class SiteGrouper {
       this.kept++;
       return;
     }
-    const site = this.sites[k]!;
+    let site = this.sites[k]!;
     const f = this.firstLoc(k);
     const at = r.loc.row ? { row: r.loc.row } : {};
     const path = (field: string) =>
@@ -273,7 +273,8 @@ class SiteGrouper {
       return;
     }
     this.kept++;
-    const cells = site.cells ?? this.toCells(site, k);
+    if (!site.cells) site = this.toCells(site, k);
+    const cells = site.cells!;
     for (const c of r.cells) {
       const twin = cells.find((x) => sameCell(x, c));
       if (twin) {
@@ -318,8 +319,11 @@ class SiteGrouper {
     return site;
   }
 
-  /** A one-record site turned into the cells its row made, when a second row of it comes. */
-  private toCells(site: Site, k: number): Cell[] {
+  /**
+   * A one-record site turned into the cells its row made, when a second row of it comes: a new
+   * object in its place (deleting the site-level fields would leave a slow dictionary-mode object).
+   */
+  private toCells(site: Site, k: number): Site {
     const derived = this.derivedBeam.delete(k);
     const row = this.csv ? this.first[k] : undefined;
     const cells = site.technologies.map((technology) => {
@@ -333,14 +337,17 @@ class SiteGrouper {
       if (row !== undefined) cell.row = row;
       return cell;
     });
-    delete site.radius_m;
-    delete site.azimuth_deg;
-    delete site.beamwidth_deg;
-    delete site.height_m;
-    delete site.band;
-    delete site.coverage;
-    site.cells = cells;
-    return cells;
+    const next: Site = {
+      id: site.id,
+      operator: site.operator,
+      lon: site.lon,
+      lat: site.lat,
+      technologies: site.technologies,
+    };
+    if (site.name) next.name = site.name;
+    next.cells = cells;
+    this.sites[k] = next;
+    return next;
   }
 
   /** The sites, once every row is in: sectors without a beamwidth share their circle (warned once). */
