@@ -6,7 +6,7 @@
 import type { FeatureCollection } from 'geojson';
 import { client, earlyLoad, onProgress, SAMPLE, storageOpening } from './early_start.ts';
 import { fmt } from './i18n/format.ts';
-import { setLang, t } from './i18n/i18n.ts';
+import { mapAttribution, setLang, t } from './i18n/i18n.ts';
 import { CoverageMap } from './map/coverage_map.ts';
 import { viewScale } from './map/fitted_scale.ts';
 import { indicatorTitle, reportIndicatorOf } from './map/indicators.ts';
@@ -46,7 +46,7 @@ const NO_COMMUNES: FeatureCollection = { type: 'FeatureCollection', features: []
 const coverage = new CoverageMap(
   ui.map,
   store.view.boundarySet === 'imported' ? NO_COMMUNES : SAMPLE.boundaries[store.view.boundarySet],
-  t('map.attribution'),
+  mapAttribution(store.view.boundarySet, true),
 );
 hook.map = coverage.map;
 coverage.map.on('error', (event) => console.error('map error', event.error));

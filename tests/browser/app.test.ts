@@ -391,6 +391,11 @@ describe('the app on the bundled sample, offline', () => {
     const status = await other.locator('#status').textContent();
     expect(status).toContain('2.516 trạm (mẫu tổng hợp)');
     expect(status).toContain('2.498 trạm nằm ngoài bộ ranh giới này');
+    // The source line names the boundary set's own sources.
+    const attribution = () => other.locator('.maplibregl-ctrl-attrib-inner').textContent();
+    expect(await attribution()).toBe(
+      'Ranh giới: censusVN2009 (WHO/VIETGIS), mã GSO · Dân số: TĐT 2019 · Hạ tầng: mẫu tổng hợp',
+    );
     await expect.poll(drawnSites).toEqual({ all: 2516, outside: 0 });
     await other.locator('#show-outside').click();
     await waitHash(other, ['outside=1']);
@@ -400,6 +405,11 @@ describe('the app on the bundled sample, offline', () => {
     await other.locator('#boundary-set').selectOption('2025');
     await waitReady(other, 2);
     expect(await other.locator('#status').textContent()).not.toContain('ngoài bộ ranh giới');
+    await expect
+      .poll(attribution)
+      .toBe(
+        'Ranh giới: vietnam-3d-map (bản đồ sắp xếp ĐVHC 2025), mã xã 2025 · Dân số: theo nguồn ranh giới 2025 · Hạ tầng: mẫu tổng hợp',
+      );
     expect(await other.locator('label:has(#show-outside)').textContent()).toContain(
       '0 trạm, 0 điểm bưu chính, 9 tuyến cáp',
     );

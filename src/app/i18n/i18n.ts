@@ -32,8 +32,12 @@ const vi = {
   'banner.modelledLead': 'Ước tính:',
   'banner.modelled': 'vùng phủ được MÔ HÌNH HOÁ theo bán kính mặc định, không phải đo đạc.',
   'map.label': 'Bản đồ chỉ tiêu theo xã',
-  'map.attribution':
-    'Ranh giới: censusVN2009 (WHO/VIETGIS), mã GSO · Dân số: TĐT 2019 · Hạ tầng: mẫu tổng hợp',
+  // The map's source line: the boundary set's sources, then the infrastructure's when it is the sample.
+  'map.attribution.pre2025': 'Ranh giới: censusVN2009 (WHO/VIETGIS), mã GSO · Dân số: TĐT 2019',
+  'map.attribution.2025':
+    'Ranh giới: vietnam-3d-map (bản đồ sắp xếp ĐVHC 2025), mã xã 2025 · Dân số: theo nguồn ranh giới 2025',
+  'map.attribution.imported': 'Ranh giới và dân số: tệp đã nhập',
+  'map.attribution.synthetic': 'Hạ tầng: mẫu tổng hợp',
   'sidebar.label': 'Bảng điều khiển',
   'tabs.label': 'Các mục',
   'tab.map': 'Bản đồ',
@@ -275,8 +279,11 @@ const en: Record<MessageKey, string> = {
   'banner.modelledLead': 'Estimates:',
   'banner.modelled': 'coverage is MODELLED from default radii, not measured.',
   'map.label': 'Map of indicators by commune',
-  'map.attribution':
-    'Boundaries: censusVN2009 (WHO/VIETGIS), GSO codes · Population: 2019 census · Infrastructure: synthetic sample',
+  'map.attribution.pre2025': 'Boundaries: censusVN2009 (WHO/VIETGIS), GSO codes · Population: 2019 census',
+  'map.attribution.2025':
+    'Boundaries: vietnam-3d-map (2025 reorganisation maps), 2025 unit codes · Population: the 2025 boundary source',
+  'map.attribution.imported': 'Boundaries and population: the imported file',
+  'map.attribution.synthetic': 'Infrastructure: synthetic sample',
   'sidebar.label': 'Controls',
   'tabs.label': 'Sections',
   'tab.map': 'Map',
@@ -521,4 +528,13 @@ export function hasMessage(key: string): key is MessageKey {
 export function t(key: MessageKey, params: Record<string, string> = {}): string {
   const template = MESSAGES[lang][key];
   return template.replace(/\{(\w+)\}/g, (m, name: string) => params[name] ?? m);
+}
+
+/**
+ * The map's source line for a boundary set: where its boundaries and population come from, then
+ * "infrastructure: synthetic sample" while the sample is loaded.
+ */
+export function mapAttribution(set: 'pre2025' | '2025' | 'imported', synthetic: boolean): string {
+  const boundaries = t(`map.attribution.${set}`);
+  return synthetic ? `${boundaries} · ${t('map.attribution.synthetic')}` : boundaries;
 }

@@ -4,7 +4,7 @@
  * line. Each part is one method, so that an action redraws only what it changed.
  */
 import { fmt } from '../i18n/format.ts';
-import { type MessageKey, t } from '../i18n/i18n.ts';
+import { type MessageKey, mapAttribution, t } from '../i18n/i18n.ts';
 import { renderLayerControls } from '../map/layer_controls.ts';
 import { renderLegend } from '../map/legend.ts';
 import { provinceLines, renderMapControls } from '../map/map_controls.ts';
@@ -63,7 +63,7 @@ export class PageRenderer {
       el('strong', { text: t('banner.modelledLead') }),
       ` ${t('banner.modelled')}`,
     );
-    coverage.setAttribution(t('map.attribution'));
+    coverage.setAttribution(mapAttribution(view.boundarySet, synthetic));
     coverage.setLabel(t('map.label'));
     this.modeHint();
   }
