@@ -49,8 +49,8 @@ export interface PathProfile {
 }
 
 /** Beyond 15 km, Okumura's effective height averages the terrain 3–15 km out; nearer, d/5 to d (same shape). */
-const EFF_FAR_M = 15_000;
-const EFF_NEAR_M = 3_000;
+export const EFF_FAR_M = 15_000;
+export const EFF_NEAR_M = 3_000;
 
 /** The distance window [from, to] (m) whose mean terrain sets the effective base height for a point d m away. */
 export function effectiveHeightWindow(d_m: number): [number, number] {

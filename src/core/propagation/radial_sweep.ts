@@ -1,9 +1,9 @@
-import { localProjection } from '../geometry/local_projection.ts';
+import { metresPerDegreeLat, metresPerDegreeLon } from '../geometry/local_projection.ts';
 import type { Dem } from '../terrain/dem.ts';
 import { antennaGain } from './antenna_gain.ts';
-import { basicLoss } from './basic_loss.ts';
+import { basicLossFn } from './basic_loss.ts';
 import { knifeEdgeLoss } from './bullington.ts';
-import { effectiveHeightWindow, fillOutside, rangeStep } from './path_profile.ts';
+import { EFF_FAR_M, EFF_NEAR_M, fillOutside, rangeStep } from './path_profile.ts';
 import { DEFAULT_RADIO, type RadioConfig } from './radio_config.ts';
 import type { RadioCell } from './radio_types.ts';
 
@@ -59,7 +59,12 @@ export function radialSweep(cell: RadioCell, dem: Dem, config: RadioConfig = DEF
   const steps = Math.max(1, Math.floor(tech.maxRange_m / step + 1e-9));
   const radials = Math.max(4, Math.round(360 / config.sweep.angularStep_deg));
   const angStep = 360 / radials;
-  const proj = localProjection(cell.lon, cell.lat);
+  // The cell's local plane (as `localProjection`), inverted with its quadratic east–west scale.
+  const kLat = metresPerDegreeLat(cell.lat);
+  const k0 = metresPerDegreeLon(cell.lat);
+  const k1 = metresPerDegreeLon(cell.lat + 0.5) - metresPerDegreeLon(cell.lat - 0.5);
+  const k2 = 2 * (metresPerDegreeLon(cell.lat + 0.5) + metresPerDegreeLon(cell.lat - 0.5) - 2 * k0);
+  const basicLoss = basicLossFn(cell.frequency_mhz, config.receiverHeight_m, cell.setting, config).loss;
   const level = new Float32Array(radials * (steps + 1));
   const covered = new Uint8Array(radials * (steps + 1));
   const ae_m = 6_371_000 * config.k;
@@ -81,8 +86,8 @@ export function radialSweep(cell: RadioCell, dem: Dem, config: RadioConfig = DEF
     const ca = Math.cos((bearing * Math.PI) / 180);
     g[0] = site;
     for (let j = 1; j <= steps; j++) {
-      const [lon, lat] = proj.inverse(j * step * sa, j * step * ca);
-      g[j] = dem.elevation(lon, lat);
+      const dLat = (j * step * ca) / kLat;
+      g[j] = dem.elevation(cell.lon + (j * step * sa) / (k0 + dLat * (k1 + dLat * k2)), cell.lat + dLat);
     }
     outsideCount += fillOutside(g);
     prefix[0] = 0;
@@ -133,11 +138,12 @@ export function radialSweep(cell: RadioCell, dem: Dem, config: RadioConfig = DEF
         loss = luc + (1 - Math.exp(-luc / 6)) * (10 + 0.02 * d);
       }
       // Effective height: mean terrain over the window, on the samples that fall in it.
-      const [w0, w1] = effectiveHeightWindow(dm);
+      const w1 = Math.min(dm, EFF_FAR_M);
+      const w0 = dm < EFF_FAR_M ? dm / 5 : EFF_NEAR_M;
       const a = Math.ceil(w0 / step - 1e-6);
       const b = Math.floor(w1 / step + 1e-6);
       const eff = b >= a ? hts - (prefix[b + 1]! - prefix[a]!) / (b - a + 1) : cell.height_m;
-      const basic = basicLoss(cell.frequency_mhz, eff, hm, dm, cell.setting, config).loss_db;
+      const basic = basicLoss(eff, dm);
       const depression = (Math.atan((hts - hrs + (dm * dm) / (2 * ae_m)) / dm) * 180) / Math.PI;
       const gain = antennaGain(
         bearing,
