@@ -2,7 +2,7 @@ import { metresPerDegreeLat, metresPerDegreeLon } from '../geometry/local_projec
 import type { Dem } from '../terrain/dem.ts';
 import { antennaGain } from './antenna_gain.ts';
 import { basicLossFn } from './basic_loss.ts';
-import { knifeEdgeLoss } from './bullington.ts';
+import { bullington, knifeEdgeLoss } from './bullington.ts';
 import { EFF_FAR_M, EFF_NEAR_M, fillOutside, rangeStep } from './path_profile.ts';
 import { DEFAULT_RADIO, type RadioConfig } from './radio_config.ts';
 import type { RadioCell } from './radio_types.ts';
@@ -43,8 +43,10 @@ export interface PolarCoverage {
  *
  * Approximated: in the LOS case (Stim < Str) P.1812 takes ν = max_i of a clearance weighted by
  * √(d/(d_i(d − d_i))), which no hull query gives; the sweep takes the larger ν of the two candidate
- * points above (the transmitter's horizon point and the receiver's hull tangent) and of the previous
- * sample, a lower bound of the true maximum (so the LOS diffraction loss can only be under-estimated).
+ * points above (the transmitter's horizon point and the receiver's hull tangent, with its two hull
+ * neighbours) and of the samples 1, 2, 4, 8, … steps before the receiver (where the ground next to a
+ * low receiver clips the Fresnel zone), a lower bound of the true maximum, so the LOS diffraction loss
+ * can only be under-estimated. Both then subtract the exact smooth-earth Bullington loss.
  * The test `radial_sweep.test.ts` measures the disagreement with `pathProfile`.
  */
 
@@ -78,6 +80,21 @@ export function radialSweep(cell: RadioCell, dem: Dem, config: RadioConfig = DEF
   const hx = new Float64Array(steps + 1);
   const hy = new Float64Array(steps + 1);
   const hi = new Int32Array(steps + 1);
+  // The smooth-earth Bullington loss of the same antennas at each sample distance (as `pathProfile`
+  // subtracts it): the same on every radial, so computed once, exactly.
+  const dKm = new Float64Array(steps + 1);
+  for (let j = 0; j <= steps; j++) dKm[j] = j * skm;
+  const zeros = new Float64Array(steps + 1);
+  const smooth = new Float64Array(steps + 1);
+  for (let k = 2; k <= steps; k++)
+    smooth[k] = bullington(
+      dKm.subarray(0, k + 1),
+      zeros.subarray(0, k + 1),
+      cell.height_m,
+      hm,
+      ae_m / 1000,
+      cell.frequency_mhz,
+    ).loss_db;
   let outsideCount = 0;
   const site = dem.elevation(cell.lon, cell.lat);
   for (let r = 0; r < radials; r++) {
@@ -126,7 +143,10 @@ export function radialSweep(cell: RadioCell, dem: Dem, config: RadioConfig = DEF
             const clear = g[i]! + c * di * (d - di) - (hts * (d - di) + hrs * di) / d;
             return clear * Math.sqrt((0.002 * d) / (lambda * di * (d - di)));
           };
-          nu = Math.max(nuAt(bestWi), nuAt(hi[ti]!), nuAt(k - 1));
+          nu = Math.max(nuAt(bestWi), nuAt(hi[ti]!));
+          if (ti > 0) nu = Math.max(nu, nuAt(hi[ti - 1]!));
+          if (ti + 1 < top) nu = Math.max(nu, nuAt(hi[ti + 1]!));
+          for (let back = 1; back < k; back *= 2) nu = Math.max(nu, nuAt(k - back));
         } else {
           const srim = (hy[ti]! - yr) / (d - hx[ti]!) - c * d;
           const dbp = (hrs - hts + srim * d) / (stim + srim);
@@ -135,7 +155,7 @@ export function radialSweep(cell: RadioCell, dem: Dem, config: RadioConfig = DEF
             Math.sqrt((0.002 * d) / (lambda * dbp * (d - dbp)));
         }
         const luc = knifeEdgeLoss(nu);
-        loss = luc + (1 - Math.exp(-luc / 6)) * (10 + 0.02 * d);
+        loss = Math.max(0, luc + (1 - Math.exp(-luc / 6)) * (10 + 0.02 * d) - smooth[k]!);
       }
       // Effective height: mean terrain over the window, on the samples that fall in it.
       const w1 = Math.min(dm, EFF_FAR_M);
