@@ -5,7 +5,7 @@ import { pointInRings } from '../../src/core/geometry/point_in_polygon.ts';
 import { pathProfile } from '../../src/core/propagation/path_profile.ts';
 import { radialSweep } from '../../src/core/propagation/radial_sweep.ts';
 import { DEFAULT_RADIO, type RadioConfig } from '../../src/core/propagation/radio_config.ts';
-import type { RadioCell } from '../../src/core/propagation/radio_types.ts';
+import type { RadioCell, TerrainFootprintFn } from '../../src/core/propagation/radio_types.ts';
 import { terrainFootprint } from '../../src/core/propagation/terrain_footprint.ts';
 import { gridDem, syntheticGrid } from '../../src/core/terrain/grid_dem.ts';
 import { roughTerrain } from '../support/rough_terrain.ts';
@@ -261,5 +261,21 @@ describe('radialSweep against the brute-force pathProfile', () => {
       if (pathProfile(c4, dem, lon, lat, cfg).covered === pointInRings(lon, lat, fp.rings)) agree++;
     }
     expect(agree / n).toBeGreaterThanOrEqual(0.97);
+  });
+});
+
+describe('terrainFootprint as the engine sees it', () => {
+  it('is a TerrainFootprintFn (the default config when called with two arguments)', () => {
+    const fn: TerrainFootprintFn = terrainFootprint;
+    const small: RadioCell = { ...cell, height_m: 30 };
+    const a = fn(small, flat);
+    const b = terrainFootprint(small, flat, DEFAULT_RADIO);
+    expect(a).toEqual(b);
+    const [w, s, e, n] = a.bbox;
+    expect(w).toBeLessThan(LON);
+    expect(e).toBeGreaterThan(LON);
+    expect(s).toBeLessThan(LAT);
+    expect(n).toBeGreaterThan(LAT);
+    for (const ring of a.rings) expect(ring[0]).toEqual(ring[ring.length - 1]);
   });
 });
