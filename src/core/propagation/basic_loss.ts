@@ -44,7 +44,11 @@ export function basicLossFn(
   hm_m: number,
   setting: Setting,
   config: Pick<RadioConfig, 'environment' | 'urbanCity'>,
-): { model: BasicLossModel; loss: (hb_m: number, d_m: number) => number } {
+): {
+  model: BasicLossModel;
+  /** The loss, dB; `logD` = log10(max(20, d_m)) may be passed in when the caller has it. */
+  loss: (hb_m: number, d_m: number, logD?: number) => number;
+} {
   const env = config.environment[setting];
   const fsConst = 20 * Math.log10(f_mhz) - 27.55;
   if (f_mhz <= 2700) {
@@ -62,9 +66,8 @@ export function basicLossFn(
     const s = at(10, 10) - p - q - r;
     return {
       model: hata ? 'okumura-hata' : 'cost231-hata',
-      loss(hb_m, d_m) {
+      loss(hb_m, d_m, ld = Math.log10(Math.max(20, d_m))) {
         const lhb = Math.log10(clamp(hb_m, HATA_HB));
-        const ld = Math.log10(Math.max(20, d_m));
         const l = p + q * lhb + (r + s * lhb) * (ld - 3);
         const fs = 20 * ld + fsConst;
         return Math.max(l, fs);

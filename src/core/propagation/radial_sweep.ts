@@ -95,7 +95,11 @@ export function radialSweep(
   // The smooth-earth Bullington loss of the same antennas at each sample distance (as `pathProfile`
   // subtracts it): the same on every radial, so computed once (exactly, when first needed).
   const dKm = new Float64Array(steps + 1);
-  for (let j = 0; j <= steps; j++) dKm[j] = j * skm;
+  const logD = new Float64Array(steps + 1);
+  for (let j = 0; j <= steps; j++) {
+    dKm[j] = j * skm;
+    logD[j] = Math.log10(Math.max(20, j * step));
+  }
   const zeros = new Float64Array(steps + 1);
   const smooth = new Float64Array(steps + 1).fill(Number.NaN);
   let outsideCount = 0;
@@ -141,7 +145,7 @@ export function radialSweep(
       const a = Math.ceil(w0 / step - 1e-6);
       const b = Math.floor(w1 / step + 1e-6);
       const eff = b >= a ? hts - (prefix[b + 1]! - prefix[a]!) / (b - a + 1) : cell.height_m;
-      const basic = basicLoss(eff, dm);
+      const basic = basicLoss(eff, dm, logD[k]);
       const depression = (Math.atan((hts - hrs + (dm * dm) / (2 * ae_m)) / dm) * 180) / Math.PI;
       const gain = antennaGain(
         bearing,
