@@ -52,12 +52,13 @@ export interface PathProfile {
   covered: boolean;
 }
 
-/** Beyond 15 km, Okumura's effective height averages the terrain 3–15 km out; nearer, d/5 to d (same shape). */
+/** Okumura's effective-height window: the mean terrain from 3 km (`EFF_NEAR_M`) to 15 km (`EFF_FAR_M`), metres. */
 export const EFF_FAR_M = 15_000;
+/** See `EFF_FAR_M`; nearer than 15 km the window is d/5 to d (the same shape). */
 export const EFF_NEAR_M = 3_000;
 
 /** The distance window [from, to] (m) whose mean terrain sets the effective base height for a point d m away. */
-export function effectiveHeightWindow(d_m: number): [number, number] {
+function effectiveHeightWindow(d_m: number): [number, number] {
   if (d_m >= EFF_FAR_M) return [EFF_NEAR_M, EFF_FAR_M];
   return [d_m / 5, d_m];
 }
