@@ -182,6 +182,13 @@ describe('terrainFootprint on analytic terrain', () => {
     expect(ringsArea(fp.rings)).toBeLessThan(0.5 * ringsArea(terrainFootprint(cell, flat, config).rings));
   });
 
+  it('a cell wholly outside the DEM: flat ground at 0 m, all of it reported as outside', () => {
+    const far = demOf(() => 500, [LON + 1, LAT + 1, LON + 1.01, LAT + 1.01]);
+    const fp = terrainFootprint(cell, far, config);
+    expect(fp.outsideDemShare).toBe(1);
+    expect(ringsArea(fp.rings) / ringsArea(terrainFootprint(cell, flat, config).rings)).toBeCloseTo(1, 6);
+  });
+
   it('beyond the DEM: flat at the last known height, and the share is reported', () => {
     // The DEM ends 2 km east of the site; east of it the terrain is taken as the last height seen.
     const half = demOf(
