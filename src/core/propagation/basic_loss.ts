@@ -2,8 +2,8 @@ import type { Setting } from '../base/types.ts';
 import { cost231Hata } from './cost231_hata.ts';
 import { okumuraHata } from './okumura_hata.ts';
 import type { RadioConfig } from './radio_config.ts';
-import { rma38901 } from './rma_38901.ts';
-import { uma38901 } from './uma_38901.ts';
+import { rma38901Fn } from './rma_38901.ts';
+import { uma38901Fn } from './uma_38901.ts';
 
 /** Which formula gave a basic loss. */
 export type BasicLossModel = 'okumura-hata' | 'cost231-hata' | 'rma-38901' | 'uma-38901';
@@ -75,13 +75,12 @@ export function basicLossFn(
     };
   }
   const uma = env === 'urban';
+  const tr = uma ? uma38901Fn(f_mhz, hm_m, false) : rma38901Fn(f_mhz, hm_m, false);
   return {
     model: uma ? 'uma-38901' : 'rma-38901',
     loss(hb_m, d_m) {
-      const hb = clamp(hb_m, TR_HB);
       const d = Math.max(10, d_m);
-      const l = uma ? uma38901(f_mhz, hb, hm_m, d, false) : rma38901(f_mhz, hb, hm_m, d, false);
-      return Math.max(l, 20 * Math.log10(d) + fsConst);
+      return Math.max(tr(clamp(hb_m, TR_HB), d), 20 * Math.log10(d) + fsConst);
     },
   };
 }
