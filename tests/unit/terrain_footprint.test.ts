@@ -255,6 +255,29 @@ describe('radialSweep against the brute-force pathProfile', () => {
     });
   }
 
+  it('the shortcuts (no diffraction below threshold, radials stopped early) change nothing out to 35 km', () => {
+    const box: [number, number, number, number] = [LON - 0.35, LAT - 0.35, LON + 0.35, LAT + 0.35];
+    // Rough relief with the mast on a 600 m massif, so that far hilltops are covered beyond 15 km.
+    const h = roughTerrain(23, 0.6);
+    const dem = gridDem([
+      syntheticGrid(box, 1 / 1200, (lon, lat) => {
+        const [x, y] = proj.forward(lon, lat);
+        return h(x, y) + 600 * Math.max(0, 1 - Math.hypot(x, y) / 8000);
+      }),
+    ]);
+    const c2: RadioCell = { ...cell, eirp_dbm: 58, azimuth_deg: 300, beamwidth_deg: 65 };
+    const cfg2: RadioConfig = structuredClone(DEFAULT_RADIO);
+    const fast = radialSweep(c2, dem, cfg2);
+    const exact = radialSweep(c2, dem, cfg2, true);
+    expect(fast.steps * fast.rangeStep_m).toBeGreaterThan(34_000);
+    expect(fast.covered).toEqual(exact.covered);
+    let far = 0;
+    for (let r = 0; r < fast.radials; r++)
+      for (let j = Math.ceil(15_000 / fast.rangeStep_m); j <= fast.steps; j++)
+        far += fast.covered[r * (fast.steps + 1) + j]!;
+    expect(far).toBeGreaterThan(0);
+  });
+
   it('the footprint holds the points pathProfile covers (≥ 97 % of random points; the rest are cell-edge)', () => {
     const dem = demOf(roughTerrain(17));
     const fp = terrainFootprint(c4, dem, cfg);

@@ -127,10 +127,11 @@ export function radialSweep(
     let top = 0; // hull size
     for (let k = 1; k <= steps; k++) {
       // Past here nothing on this radial can be covered: every later sample's effective height is at
-      // most hts − (lowest ground from k/5 on), its pattern gain at most 0 and its diffraction at least
+      // most hts − (lowest ground from its window's start on), its pattern gain at most 0 and its diffraction at least
       // 0, and the basic loss falls with height and grows with distance. The rest stays −∞, uncovered.
       if ((k & 15) === 0 && !exactLevels) {
-        const hbMax = hts - suffixMin[Math.floor(k / 5)]!;
+        // Later windows start at d/5 (d < 15 km) or at 3 km: never before min(k·step, 15 km)/5.
+        const hbMax = hts - suffixMin[Math.floor(Math.min(k * step, EFF_FAR_M) / 5 / step)]!;
         if (cell.eirp_dbm - basicLoss(hbMax, k * step) < threshold) {
           for (let j = k; j <= steps; j++) level[base + j] = Number.NEGATIVE_INFINITY;
           break;
