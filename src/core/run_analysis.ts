@@ -47,6 +47,7 @@ import {
   type TargetEvaluation,
 } from './targets/evaluate_targets.ts';
 import type { MetricId, Target } from './targets/targets.ts';
+import type { Dem } from './terrain/dem.ts';
 
 /** Everything one analysis takes: the CLI and the app's worker both build this and call `runAnalysis`. */
 export interface FullInput {
@@ -65,6 +66,8 @@ export interface FullInput {
   speedTests?: readonly SpeedTest[];
   /** Target sets; a set with a province applies only to units of that province (names folded). */
   targets?: readonly { province: string | null; targets: readonly Target[] }[];
+  /** Terrain heights (`--dem`, the Data tab): footprints follow the terrain where it covers a site. */
+  dem?: Dem;
 }
 
 export interface FullOptions extends AnalysisOptions {
