@@ -23,6 +23,7 @@ import { PageRenderer } from './page/render.ts';
 import { ScenarioActions } from './page/scenario_actions.ts';
 import { findUi, setStatus } from './page/ui.ts';
 import { ViewActions } from './page/view_actions.ts';
+import { WhyActions } from './page/why_actions.ts';
 import { CommuneTable } from './panels/commune_table.ts';
 import { ReportPanel } from './panels/report_panel.ts';
 import { SiteTable } from './panels/site_table.ts';
@@ -64,6 +65,7 @@ mutable.editing = new Editing(page);
 mutable.scenario = new ScenarioActions(page);
 mutable.data = new DataActions(page);
 mutable.dem = new DemActions(page);
+mutable.why = new WhyActions(page);
 mutable.table = new CommuneTable(ui.table, (id) => page.views.openCommune(id, true));
 mutable.siteTable = new SiteTable(ui.sites, (id) => page.editing.openSite(id));
 

@@ -22,6 +22,7 @@ import type { PageRenderer } from './render.ts';
 import type { ScenarioActions } from './scenario_actions.ts';
 import type { Ui } from './ui.ts';
 import type { ViewActions } from './view_actions.ts';
+import type { WhyActions } from './why_actions.ts';
 
 export interface Page {
   readonly store: AppStore;
@@ -46,4 +47,6 @@ export interface Page {
   readonly data: DataActions;
   /** The DEM (issue 17): its files, status and hillshade. */
   readonly dem: DemActions;
+  /** The "why" profile card (issue 17). */
+  readonly why: WhyActions;
 }

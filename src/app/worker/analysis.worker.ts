@@ -19,6 +19,7 @@ import { load } from './worker_load.ts';
 import { notePlanRequest, planSuperseded, runSuggest } from './worker_plan.ts';
 import type { WorkerMessage, WorkerRequest } from './worker_protocol.ts';
 import { siteInfo, siteRows } from './worker_sites.ts';
+import { whyProfile } from './worker_why.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: WorkerMessage) => scope.postMessage(message);
@@ -137,6 +138,13 @@ async function handle(request: WorkerRequest): Promise<void> {
       scope.postMessage({ kind: 'dem', id: request.id, dem } satisfies WorkerMessage, [dem.shade.rgba]);
       return;
     }
+    case 'why':
+      if (!session) throw new Error('why before load');
+      return post({
+        kind: 'why',
+        id: request.id,
+        why: whyProfile(session, request.siteId, request.lon, request.lat),
+      });
     default: {
       const unexpected: never = request;
       throw new Error(`unknown request ${JSON.stringify(unexpected)}`);

@@ -15,6 +15,7 @@ import type {
   LayerPatch,
   LoadOptions,
   Snapshot,
+  WhyResult,
   WorkerMessage,
   WorkerRequest,
 } from './worker_protocol.ts';
@@ -190,5 +191,12 @@ export class AnalysisClient {
     const m = await this.request({ kind: 'dem', files });
     if (m.kind !== 'dem') throw new Error(`unexpected reply ${m.kind}`);
     return m.dem;
+  }
+
+  /** The profile from a site to a point over the DEM, with each cell's link budget; null without a DEM. */
+  async why(siteId: string, lon: number, lat: number): Promise<WhyResult | null> {
+    const m = await this.request({ kind: 'why', siteId, lon, lat });
+    if (m.kind !== 'why') throw new Error(`unexpected reply ${m.kind}`);
+    return m.why;
   }
 }
