@@ -213,7 +213,7 @@ export class CoverageMap {
   ): void {
     if (this.map.getLayer(HILLSHADE_LAYER)) this.map.removeLayer(HILLSHADE_LAYER);
     if (this.map.getSource(HILLSHADE_SOURCE)) this.map.removeSource(HILLSHADE_SOURCE);
-    if (!image || !image.url) return;
+    if (!image?.url) return;
     const [w, s, e, n] = image.bbox;
     this.map.addSource(HILLSHADE_SOURCE, {
       type: 'image',
