@@ -6,13 +6,16 @@
  */
 import { area, intersect, polygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/core/base/config.ts';
 import type { Commune, Site } from '../../src/core/base/types.ts';
 import { analyze } from '../../src/core/coverage/analyze.ts';
 import { startAnalysis, updateAnalysis } from '../../src/core/incremental_analysis.ts';
+import { buildReport } from '../../src/core/report/report.ts';
 import { runAnalysis } from '../../src/core/run_analysis.ts';
 import { footprintCache } from '../../src/core/terrain/footprint_cache.ts';
 import { footprintMethodNote } from '../../src/core/terrain/footprint_method.ts';
 import { gridDem, syntheticGrid } from '../../src/core/terrain/grid_dem.ts';
+import { footprintsText } from '../../src/io/export/report_tables.ts';
 import { deepFreeze } from '../support/freeze.ts';
 import { halfDiscModel, halfDiscRadius, halfDiscRing } from '../support/half_disc_model.ts';
 import { rect } from '../support/reference.ts';
@@ -195,5 +198,30 @@ describe('terrain footprints in the engine', () => {
       'terrain (model test half-disc; DEM: synthetic: plateau 500 m',
     );
     expect(footprintMethodNote(r.terrain, 'vi')).toContain('theo địa hình');
+  });
+
+  it('report.json, the sheets and the PDF say terrain or circles', () => {
+    const c = [commune('A', 108.0, 14.0, 108.1, 14.1)];
+    const sites = [site('S', 108.05, 14.05)];
+    const inputs = { synthetic: false } as never;
+    const withDem = buildReport(
+      runAnalysis(
+        { communes: c, sites, dem: flat },
+        { terrain: { model: halfDiscModel(), cache: footprintCache() } },
+      ),
+      DEFAULT_CONFIG,
+      inputs,
+      new Date(0),
+    ).method.footprints!;
+    expect(withDem.kind).toBe('terrain');
+    expect(withDem.terrain?.dem_sources).toEqual(['synthetic: plateau 500 m']);
+    expect(footprintsText(withDem, false)).toMatch(/^Footprints: terrain \(model test half-disc/);
+    expect(footprintsText(withDem, true)).toMatch(
+      /^Vùng phủ: theo địa hình \(mô hình nửa hình tròn thử nghiệm/,
+    );
+    const without = buildReport(runAnalysis({ communes: c, sites }), DEFAULT_CONFIG, inputs, new Date(0))
+      .method.footprints!;
+    expect(without).toMatchObject({ kind: 'circles', terrain: null });
+    expect(footprintsText(without, false)).toBe('Footprints: circles and sectors by radius (no DEM)');
   });
 });
