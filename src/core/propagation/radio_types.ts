@@ -24,6 +24,8 @@ export interface RadioCell {
   tilt_deg: number;
   /** Which of the values above came from defaults rather than the input (for the outputs' notes). */
   defaulted: readonly ('frequency' | 'height' | 'eirp' | 'tilt')[];
+  /** Why the frequency is a default (no band, or a band not understood), when it is. */
+  frequencyNote?: string;
 }
 
 /** A cell's terrain footprint: the covered ground as lon/lat rings (even–odd inside, holes are shadows). */
