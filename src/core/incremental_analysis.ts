@@ -111,9 +111,7 @@ export function updateAnalysis(
   const n = communes.length;
   // With a DEM, a terrain cell reaches its footprint's box; the footprints come from the shared cache,
   // so only the changed cells are computed (and each once).
-  const terrain = input.dem
-    ? analysisTerrain(input.dem, cfg, options.terrain ? { terrain: options.terrain } : {})
-    : null;
+  const terrain = input.dem ? analysisTerrain(input.dem, options) : null;
   const settingOf = (s: Site): Setting => {
     const at = cache.locator.locate(s.lon, s.lat);
     return at >= 0 ? communes[at]!.setting : 'rural';
@@ -159,6 +157,7 @@ export function updateAnalysis(
         ...(options.gapPolygons === false ? { gapPolygons: false } : {}),
         ...(options.terrain ? { terrain: options.terrain } : {}),
         siteSetting: settingOf,
+        ...(options.radio ? { radio: options.radio } : {}),
       },
     );
     picked.forEach((i, j) => {

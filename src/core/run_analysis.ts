@@ -164,6 +164,7 @@ export function runAnalysis(
       ...(options.gapPolygons === false ? { gapPolygons: false } : {}),
       ...(options.terrain ? { terrain: options.terrain } : {}),
       ...(options.siteSetting ? { siteSetting: options.siteSetting } : {}),
+      ...(options.radio ? { radio: options.radio } : {}),
     },
   );
   const villageProbes = mobile.probes.slice(0, villages.length);

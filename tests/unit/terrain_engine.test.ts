@@ -224,4 +224,15 @@ describe('terrain footprints in the engine', () => {
     expect(without).toMatchObject({ kind: 'circles', terrain: null });
     expect(footprintsText(without, false)).toBe('Footprints: circles and sectors by radius (no DEM)');
   });
+
+  it('without an injected model the propagation model is used (a flat plain: a disc-like footprint)', () => {
+    const c = commune('A', 108.0, 14.0, 108.1, 14.1);
+    const plain = gridDem([syntheticGrid([107.9, 13.9, 108.3, 14.3], 1 / 400, () => 200, 'plain 200 m')]);
+    const r = analyze({ communes: [c], sites: [site('S', 108.05, 14.05)], dem: plain });
+    expect(r.terrain?.model.en).toMatch(/Hata/);
+    expect(r.terrain?.terrain_cells).toBe(1);
+    const a = fig(r, 'A').area_pct;
+    expect(a).toBeGreaterThan(0);
+    expect(a).toBeLessThan(100);
+  });
 });

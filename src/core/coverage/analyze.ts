@@ -20,6 +20,7 @@ import {
 import { communeLocator } from '../geometry/commune_locator.ts';
 import { geodesicArea } from '../geometry/geodesic_area.ts';
 import { pointInRings } from '../geometry/point_in_polygon.ts';
+import type { RadioConfig } from '../propagation/radio_config.ts';
 import type { Dem } from '../terrain/dem.ts';
 import { terrainSummary } from '../terrain/footprint_method.ts';
 import type { TerrainContext, TerrainOptions } from '../terrain/terrain_context.ts';
@@ -47,10 +48,12 @@ export interface AnalysisOptions {
   /** Produce gap polygons (the figures are always computed). Default true. */
   gapPolygons?: boolean;
   /**
-   * The terrain model (and cache) to use with `input.dem`; default: `defaultTerrainModel(config)` with
+   * The terrain model (and cache) to use with `input.dem`; default: `defaultTerrainModel(radio)` with
    * the process's shared cache. Ignored without a DEM.
    */
   terrain?: TerrainOptions;
+  /** The radio settings of the default terrain model (`--config`'s `radio`); default `DEFAULT_RADIO`. */
+  radio?: RadioConfig;
   /**
    * The setting (urban or rural) of a site; default: that of the commune it stands in, else rural. An
    * incremental update passes the full input's, since its sub-analysis holds only some communes.
@@ -90,7 +93,7 @@ export function analyze(
       const i = locator.locate(s.lon, s.lat);
       return i >= 0 ? communes[i]!.setting : 'rural';
     });
-  const terrain = input.dem ? analysisTerrain(input.dem, cfg, callbacks) : null;
+  const terrain = input.dem ? analysisTerrain(input.dem, callbacks) : null;
   const footprints = siteFootprints(sites, layout, cfg, settingOf, undefined, terrain);
 
   const pointsByCommune = new Map<number, PopulationPoint[]>();

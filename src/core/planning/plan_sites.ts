@@ -94,7 +94,7 @@ export function planSites(
   const index = pointIndex(points);
 
   progress(1, 'existing coverage');
-  const terrain = input.dem ? analysisTerrain(input.dem, cfg, { ...callbacks, ...options }) : null;
+  const terrain = input.dem ? analysisTerrain(input.dem, options) : null;
   const existing = existingCoverage(
     points,
     index,

@@ -3,6 +3,7 @@
  * Plain data, shared by the core, the CLI and the app.
  */
 import type { EngineConfig, Technology, TerrainSummary } from '../base/types.ts';
+import type { RadioConfig } from '../propagation/radio_config.ts';
 import type { TerrainOptions } from '../terrain/terrain_context.ts';
 import type { CandidateMove } from './move_to_highest.ts';
 
@@ -87,6 +88,8 @@ export interface SitePlanOptions {
   config?: Partial<EngineConfig>;
   /** With a DEM: the terrain model and cache (default: the default model and the shared cache). */
   terrain?: TerrainOptions;
+  /** The radio settings of the default terrain model (`--config`'s `radio`). */
+  radio?: RadioConfig;
   /** With a DEM: move each candidate to the highest ground within this many metres first (CLI default 300). */
   moveToHighestM?: number;
 }

@@ -17,7 +17,7 @@ export interface TerrainContext {
   readonly cache: FootprintCache;
   /**
    * The cell's terrain footprint (from the cache, else computed and stored), or null when the site
-   * stands outside the DEM's box: that cell keeps its circle or sector.
+   * stands off the DEM (outside its box, or in a hole of the mosaic): that cell keeps its circle or sector.
    */
   footprintOf(site: Site, cell: Cell, setting: Setting): TerrainFootprint | null;
   /** The cache key of the cell at that setting (null outside the DEM), for precomputing elsewhere. */
@@ -32,6 +32,7 @@ export function terrainContext(dem: Dem, options: TerrainOptions): TerrainContex
   const [w, s, e, n] = dem.bbox;
   const keyOf = (site: Site, cell: Cell, setting: Setting) => {
     if (!(site.lon >= w && site.lon <= e && site.lat >= s && site.lat <= n)) return null;
+    if (Number.isNaN(dem.elevation(site.lon, site.lat))) return null;
     const radio = model.resolve(site, cell, setting);
     return { key: terrainCellKey(radio, prefix), radio };
   };
@@ -53,12 +54,12 @@ export function terrainContext(dem: Dem, options: TerrainOptions): TerrainContex
 }
 
 /**
- * The cache key of a resolved radio cell: every field but `defaulted` (which says where a value came
- * from, not what it is), in sorted order, after `prefix` (a hash of the DEM's and the model's keys).
+ * The cache key of a resolved radio cell: every field but `defaulted` and `frequencyNote` (which say
+ * where a value came from, not what it is), in sorted order, after `prefix` (a hash of the DEM's and the model's keys).
  */
 export function terrainCellKey(cell: RadioCell, prefix: string): string {
   const fields = Object.keys(cell)
-    .filter((k) => k !== 'defaulted')
+    .filter((k) => k !== 'defaulted' && k !== 'frequencyNote')
     .sort()
     .map((k) => `${k}=${String((cell as unknown as Record<string, unknown>)[k])}`);
   return `${prefix}|${fields.join(';')}`;
