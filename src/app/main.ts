@@ -14,6 +14,7 @@ import { legendClasses } from './map/legend.ts';
 import { mapImage, PNG_FACTOR } from './map/map_image.ts';
 import { SuggestLayer } from './map/suggest_layer.ts';
 import { DataActions } from './page/data_actions.ts';
+import { DemActions } from './page/dem_actions.ts';
 import { Editing } from './page/editing.ts';
 import { Loader } from './page/loader.ts';
 import { MapLayers } from './page/map_layers.ts';
@@ -62,6 +63,7 @@ mutable.views = new ViewActions(page);
 mutable.editing = new Editing(page);
 mutable.scenario = new ScenarioActions(page);
 mutable.data = new DataActions(page);
+mutable.dem = new DemActions(page);
 mutable.table = new CommuneTable(ui.table, (id) => page.views.openCommune(id, true));
 mutable.siteTable = new SiteTable(ui.sites, (id) => page.editing.openSite(id));
 

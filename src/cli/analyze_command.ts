@@ -19,6 +19,7 @@ import { targetsFromCsv, targetsFromJson } from '../io/import/targets_file.ts';
 import { ANALYZE_HELP } from './analyze_help.ts';
 import { countingLine, parseAsOf } from './as_of_flag.ts';
 import { parseCountingRule } from './counting_rule.ts';
+import { DEM_FLAG_OPTIONS, loadDemFlag } from './dem_flag.ts';
 import { BOUNDARY_FLAG_OPTIONS, IMPORT_FLAG_OPTIONS } from './import_flags.ts';
 import { parseInfrastructureFlag, writeInfrastructureOutputs } from './infrastructure_outputs.ts';
 import { InputLoader } from './input_loader.ts';
@@ -47,6 +48,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       baseline: { type: 'string' },
       targets: { type: 'string', multiple: true },
       config: { type: 'string' },
+      ...DEM_FLAG_OPTIONS,
       out: { type: 'string', default: 'out' },
       ...IMPORT_FLAG_OPTIONS,
       strict: { type: 'boolean', default: false },
@@ -131,6 +133,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
   for (const line of summaries) process.stderr.write(`${line}\n`);
   const counted = countedSites(s.items, rule);
   process.stderr.write(`${countingLine(counted)}\n`);
+  const dem = await loadDemFlag(values.dem, counted.sites, (line) => process.stderr.write(`${line}\n`));
   if (values.strict && countErrors(allIssues) > 0) {
     throw new UserError(`${countErrors(allIssues)} input row(s) rejected (--strict).`);
   }
@@ -146,6 +149,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       ...(villages ? { villages: villages.items } : {}),
       ...(speedTests ? { speedTests: speedTests.items } : {}),
       ...(baselineDeadZones ? { baselineDeadZones } : {}),
+      ...(dem ? { dem } : {}),
       targets,
     },
     {

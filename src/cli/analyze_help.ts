@@ -1,4 +1,5 @@
 /** The help text of `vungphu analyze` (also printed by `vungphu --help`), apart from the command's code. */
+import { DEM_FLAG_HELP } from './dem_flag.ts';
 import { IMPORT_FLAGS_HELP } from './import_flags.ts';
 
 export const ANALYZE_HELP = `vungphu analyze — coverage per commune, district and province
@@ -39,6 +40,7 @@ SYNTHETIC infrastructure).
   --targets F           target file (JSON; repeatable). Default: the bundled targets of
                         the provinces in the boundaries (data/targets/)
   --config F            engine config JSON (radii, scanlines, gapTechnologies, …)
+${DEM_FLAG_HELP}
 ${IMPORT_FLAGS_HELP}
   --out DIR             output folder (default: out)
   --strict              exit 1 when any input row is rejected

@@ -23,6 +23,7 @@ import { configFromJson } from '../io/import/config_file.ts';
 import { rejectedRowsCsv } from '../io/import/rejected_rows.ts';
 import { parseTechnology } from '../io/import/technology.ts';
 import { countingLine, parseAsOf } from './as_of_flag.ts';
+import { DEM_FLAG_HELP, DEM_FLAG_OPTIONS, loadDemFlag } from './dem_flag.ts';
 import { BOUNDARY_FLAG_OPTIONS, IMPORT_FLAG_OPTIONS, IMPORT_FLAGS_HELP } from './import_flags.ts';
 import { writeInfrastructureOutputs } from './infrastructure_outputs.ts';
 import { InputLoader } from './input_loader.ts';
@@ -60,6 +61,7 @@ SYNTHETIC sites and villages): the 10 new 5G sites that cover the most people.
                         (share of villages with grid power; needs has_grid_power)
   --scope S             all (default), province:<id|name>, district:<id|name> or commune:<id>
   --config F            engine config JSON (radii, …)
+${DEM_FLAG_HELP}
 ${IMPORT_FLAGS_HELP}
   --out DIR             output folder (default: out)
   --strict              exit 1 when any input row is rejected
@@ -99,6 +101,7 @@ export async function planSitesCommand(argv: string[]): Promise<number> {
       measure: { type: 'string', default: 'population' },
       scope: { type: 'string', default: 'all' },
       config: { type: 'string' },
+      ...DEM_FLAG_OPTIONS,
       ...IMPORT_FLAG_OPTIONS,
       out: { type: 'string', default: 'out' },
       strict: { type: 'boolean', default: false },
@@ -170,6 +173,9 @@ export async function planSitesCommand(argv: string[]): Promise<number> {
   );
   process.stderr.write(`${countingLine(counted)}\n`);
   const sites = counted.sites;
+  // The DEM is read and checked here (errors, warnings, sites outside it); the planner's input takes it
+  // once planning on terrain lands (issue 17, part C): core/planning may not import core/terrain yet.
+  await loadDemFlag(values.dem, sites, (line) => process.stderr.write(`${line}\n`));
 
   let candidates: Candidate[] | undefined;
   if (values.candidates) {

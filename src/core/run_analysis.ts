@@ -66,7 +66,7 @@ export interface FullInput {
   speedTests?: readonly SpeedTest[];
   /** Target sets; a set with a province applies only to units of that province (names folded). */
   targets?: readonly { province: string | null; targets: readonly Target[] }[];
-  /** Heights (a DEM mosaic, `--dem`): with one, cells without a predicted polygon get terrain footprints. */
+  /** Terrain heights (`--dem`, the Data tab): footprints follow the terrain where it covers a site. */
   dem?: Dem;
 }
 

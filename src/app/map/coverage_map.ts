@@ -24,6 +24,8 @@ import {
   EDITED_SITES_SOURCE,
   FILL_STATE,
   FOOTPRINTS_PLANNED_LAYER,
+  HILLSHADE_LAYER,
+  HILLSHADE_SOURCE,
   LAYER_PARTS,
   OSM_ATTRIBUTION,
   OSM_SOURCE,
@@ -201,6 +203,41 @@ export class CoverageMap {
     (this.map.getSource(layer) as GeoJSONSource | undefined)?.setData(fc);
   }
 
+  /**
+   * The DEM's hillshade (issue 17) as an image over its box, under the data layers (null removes it).
+   * Its visibility and opacity are the "hillshade" layer setting's, applied by `applyLayers`.
+   */
+  setHillshade(
+    image: { url: string; bbox: BBox } | null,
+    settings?: Readonly<Record<LayerId, LayerSetting>>,
+  ): void {
+    if (this.map.getLayer(HILLSHADE_LAYER)) this.map.removeLayer(HILLSHADE_LAYER);
+    if (this.map.getSource(HILLSHADE_SOURCE)) this.map.removeSource(HILLSHADE_SOURCE);
+    if (!image || !image.url) return;
+    const [w, s, e, n] = image.bbox;
+    this.map.addSource(HILLSHADE_SOURCE, {
+      type: 'image',
+      url: image.url,
+      coordinates: [
+        [w, n],
+        [e, n],
+        [e, s],
+        [w, s],
+      ],
+    });
+    const below = this.map.getLayer('footprints-fill') ? 'footprints-fill' : undefined;
+    this.map.addLayer(
+      {
+        id: HILLSHADE_LAYER,
+        type: 'raster',
+        source: HILLSHADE_SOURCE,
+        layout: { visibility: settings?.hillshade.visible ? 'visible' : 'none' },
+        paint: { 'raster-opacity': settings?.hillshade.opacity ?? 0.6, 'raster-fade-duration': 0 },
+      },
+      below,
+    );
+  }
+
   /** Rings the picked site or postal point (null clears). */
   setPick(feature: Feature | null): void {
     (this.map.getSource(PICK_SOURCE) as GeoJSONSource).setData({
@@ -339,6 +376,7 @@ export class CoverageMap {
       PICK_SOURCE,
       EDITED_SITES_SOURCE,
       OUTLINE_SOURCE,
+      HILLSHADE_SOURCE,
       ...FEATURE_LAYERS,
     ]);
     const sources = Object.fromEntries(Object.entries(style.sources).filter(([id]) => own.has(id)));

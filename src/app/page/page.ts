@@ -14,6 +14,7 @@ import type { VungPhuHook } from '../test_hook.ts';
 import type { AnalysisClient } from '../worker/analysis_client.ts';
 import type { SampleUrls } from '../worker/worker_protocol.ts';
 import type { DataActions } from './data_actions.ts';
+import type { DemActions } from './dem_actions.ts';
 import type { Editing } from './editing.ts';
 import type { Loader } from './loader.ts';
 import type { MapLayers } from './map_layers.ts';
@@ -43,4 +44,6 @@ export interface Page {
   readonly editing: Editing;
   readonly scenario: ScenarioActions;
   readonly data: DataActions;
+  /** The DEM (issue 17): its files, status and hillshade. */
+  readonly dem: DemActions;
 }

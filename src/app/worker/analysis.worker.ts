@@ -12,6 +12,7 @@ import { withDeferredPolygons } from '../../core/deferred_polygons.ts';
 import { planPreview } from './plan_preview.ts';
 import { rememberingReader } from './read_dataset.ts';
 import { type Session, sessionReport } from './session.ts';
+import { clearDem, loadDem } from './worker_dem.ts';
 import { edit } from './worker_edit.ts';
 import { layerPatch } from './worker_layers.ts';
 import { load } from './worker_load.ts';
@@ -125,6 +126,15 @@ async function handle(request: WorkerRequest): Promise<void> {
       if (!session) throw new Error('compare before load');
       const { compareWithBaseline } = await import('./worker_export.ts');
       post({ kind: 'compared', id: request.id, ...(await compareWithBaseline(session, request.baseline)) });
+      return;
+    }
+    case 'dem': {
+      if (request.files.length === 0) {
+        clearDem();
+        return post({ kind: 'dem', id: request.id, dem: null });
+      }
+      const dem = await loadDem(request.files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) })));
+      scope.postMessage({ kind: 'dem', id: request.id, dem } satisfies WorkerMessage, [dem.shade.rgba]);
       return;
     }
     default: {

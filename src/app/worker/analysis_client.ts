@@ -7,6 +7,8 @@ import type { SuggestRequest, SuggestResult } from './suggest_types.ts';
 import type {
   BaselineSpec,
   Delta,
+  DemInfo,
+  DemShade,
   FeatureLayer,
   ImportPayload,
   ImportReport,
@@ -176,5 +178,17 @@ export class AnalysisClient {
     const m = await this.request({ kind: 'compare', baseline });
     if (m.kind !== 'compared') throw new Error(`unexpected reply ${m.kind}`);
     return { comparison: m.comparison, better: m.better };
+  }
+
+  /**
+   * Reads DEM files in the worker (they replace the DEM loaded; none forgets it): what the Data tab
+   * says about it and its hillshade image, or null when forgotten. The bytes are copied, not moved.
+   */
+  async dem(
+    files: { name: string; bytes: ArrayBuffer }[],
+  ): Promise<{ info: DemInfo; shade: DemShade } | null> {
+    const m = await this.request({ kind: 'dem', files });
+    if (m.kind !== 'dem') throw new Error(`unexpected reply ${m.kind}`);
+    return m.dem;
   }
 }

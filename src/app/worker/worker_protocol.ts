@@ -230,6 +230,26 @@ export function failedImport(
   };
 }
 
+/** The DEM loaded in the worker, as the Data tab describes it. */
+export interface DemInfo {
+  files: string[];
+  tiles: number;
+  bbox: BBox;
+  /** Finest post spacing, metres. */
+  spacingM: number;
+  voidsFilled: number;
+  /** The readers' warnings, each naming its file. */
+  warnings: string[];
+}
+
+/** The hillshade of the DEM: RGBA pixels, row 0 the north, over `bbox`. */
+export interface DemShade {
+  width: number;
+  height: number;
+  rgba: ArrayBuffer;
+  bbox: BBox;
+}
+
 /** A file to import: a dataset whose kind may still be unknown ("auto": detected from its fields). */
 export type ImportPayload = Omit<DatasetPayload, 'kind'> & { kind: DatasetKind | 'auto' };
 
@@ -273,7 +293,9 @@ export type WorkerRequest =
       /** report.json indicator id the ranking and the PDF maps go by (the CLI's --rank-by, --map-indicator). */
       indicator: string;
     }
-  | { kind: 'compare'; id: number; baseline: BaselineSpec };
+  | { kind: 'compare'; id: number; baseline: BaselineSpec }
+  /** Issue 17: DEM files (replacing the DEM), or none to forget it (worker_dem.ts). */
+  | { kind: 'dem'; id: number; files: { name: string; bytes: ArrayBuffer }[] };
 
 /**
  * What to compare the current scenario with: the loaded data without the scenario's edits, a saved
@@ -304,6 +326,7 @@ export type WorkerMessage =
       comparison: ReportComparison;
       better: Record<string, 'higher' | 'lower' | null>;
     }
+  | { kind: 'dem'; id: number; dem: { info: DemInfo; shade: DemShade } | null }
   | { kind: 'error'; id: number; userError: boolean; message: string; issues: InputIssue[] };
 
 /** The key of a unit: ids are only unique within a level. */
