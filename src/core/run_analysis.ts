@@ -156,9 +156,16 @@ export function runAnalysis(
       sites,
       ...(input.populationPoints ? { populationPoints: input.populationPoints } : {}),
       probes: [...villages.map((v) => ({ lon: v.lon, lat: v.lat })), ...centres],
+      ...(input.dem ? { dem: input.dem } : {}),
     },
     cfg,
-    { ...callbacks, ...(options.gapPolygons === false ? { gapPolygons: false } : {}) },
+    {
+      ...callbacks,
+      ...(options.gapPolygons === false ? { gapPolygons: false } : {}),
+      ...(options.terrain ? { terrain: options.terrain } : {}),
+      ...(options.siteSetting ? { siteSetting: options.siteSetting } : {}),
+      ...(options.radio ? { radio: options.radio } : {}),
+    },
   );
   const villageProbes = mobile.probes.slice(0, villages.length);
   const centreProbes = mobile.probes.slice(villages.length);
