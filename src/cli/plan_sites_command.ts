@@ -173,9 +173,7 @@ export async function planSitesCommand(argv: string[]): Promise<number> {
   );
   process.stderr.write(`${countingLine(counted)}\n`);
   const sites = counted.sites;
-  // The DEM is read and checked here (errors, warnings, sites outside it); the planner's input takes it
-  // once planning on terrain lands (issue 17, part C): core/planning may not import core/terrain yet.
-  await loadDemFlag(values.dem, sites, (line) => process.stderr.write(`${line}\n`));
+  const dem = await loadDemFlag(values.dem, sites, (line) => process.stderr.write(`${line}\n`));
 
   let candidates: Candidate[] | undefined;
   if (values.candidates) {
@@ -218,6 +216,7 @@ export async function planSitesCommand(argv: string[]): Promise<number> {
       sites,
       ...(villages ? { villages } : {}),
       ...(candidates ? { candidates } : {}),
+      ...(dem ? { dem } : {}),
     },
     options,
     { onProgress: bar.update, onWarning: (m) => process.stderr.write(`warning: ${m}\n`) },

@@ -112,6 +112,25 @@ describe('vungphu analyze --dem', () => {
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('nope.hgt: file not found.');
   });
+  it('plan-sites reads it too and plans on it', () => {
+    const r = run([
+      'plan-sites',
+      '--boundaries',
+      'communes.geojson',
+      '--sites',
+      'inside.csv',
+      '--technology',
+      '4G',
+      '--k',
+      '1',
+      '--dem',
+      'N14E108.hgt',
+      '--out',
+      'o5',
+    ]);
+    expect(r.stderr).toContain('--dem: 1 tile(s), 108…109° E, 14…15° N');
+    expect(r.status).toBe(0);
+  });
   it('is in the help of analyze and plan-sites', () => {
     expect(run(['analyze', '--help']).stdout).toContain('--dem F');
     expect(run(['plan-sites', '--help']).stdout).toContain('--dem F');

@@ -212,6 +212,8 @@ export class DataActions {
     await storage?.clear();
     store.clearAll();
     if (this.page.dem.info) await this.page.dem.remove();
+    // The terrain footprints the worker stored (footprint_store.ts) go too.
+    if (typeof indexedDB !== 'undefined') indexedDB.deleteDatabase('vungphu-footprints');
     editing.clearPick();
     this.#leaveImportedBoundaries();
     await loader.reload();

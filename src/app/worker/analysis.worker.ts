@@ -12,7 +12,7 @@ import { withDeferredPolygons } from '../../core/deferred_polygons.ts';
 import { planPreview } from './plan_preview.ts';
 import { rememberingReader } from './read_dataset.ts';
 import { type Session, sessionReport } from './session.ts';
-import { clearDem, loadDem } from './worker_dem.ts';
+import { clearDem, loadDem, persistFootprintsSoon } from './worker_dem.ts';
 import { edit } from './worker_edit.ts';
 import { layerPatch } from './worker_layers.ts';
 import { load } from './worker_load.ts';
@@ -32,16 +32,18 @@ const readDataset = rememberingReader();
 async function handle(request: WorkerRequest): Promise<void> {
   switch (request.kind) {
     case 'load':
-      return load(request, {
+      await load(request, {
         post,
         readDataset,
         adopt: (s) => {
           session = s;
         },
       });
+      return persistFootprintsSoon();
     case 'edit':
       if (!session) throw new Error('edit before load');
-      return edit(session, request, post);
+      await edit(session, request, post);
+      return persistFootprintsSoon();
     case 'features': {
       const s = session;
       if (!s) throw new Error('features before load');

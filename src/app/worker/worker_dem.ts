@@ -6,6 +6,7 @@ import type { Dem } from '../../core/terrain/dem.ts';
 import { syntheticGrid } from '../../core/terrain/grid_dem.ts';
 import { hillshade } from '../../core/terrain/hillshade.ts';
 import type { DemFile } from '../../io/import/dem_read.ts';
+import { restoreFootprints, saveFootprints } from './footprint_store.ts';
 import type { DemInfo, DemShade } from './worker_protocol.ts';
 
 let current: { dem: Dem; info: DemInfo } | null = null;
@@ -56,10 +57,27 @@ export async function loadDem(files: DemFile[]): Promise<{ info: DemInfo; shade:
     warnings: r.warnings,
   };
   current = { dem: r.dem, info };
+  // The footprints an earlier visit computed (on this DEM or another: the keys tell them apart).
+  await restoreFootprints();
   return { info, shade: shadeOf(r.dem) };
 }
 
 /** Forgets the DEM. */
 export function clearDem(): void {
   current = null;
+}
+
+let saving: ReturnType<typeof setTimeout> | null = null;
+
+/**
+ * After an analysis or an edit with a DEM: stores the footprint cache in IndexedDB, 2 s after the last
+ * call (a run of what-if edits is stored once).
+ */
+export function persistFootprintsSoon(): void {
+  if (!current) return;
+  if (saving) clearTimeout(saving);
+  saving = setTimeout(() => {
+    saving = null;
+    void saveFootprints();
+  }, 2000);
 }
