@@ -11,6 +11,7 @@ import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
 import { buildTiff, geokeys, georef, type TiffTag } from '../../scripts/bad_fixtures/raster.ts';
 import { UserError } from '../../src/core/base/errors.ts';
+import { VN2000_TOWGS84 } from '../../src/io/import/crs.ts';
 import { fillVoids } from '../../src/io/import/dem_fill_voids.ts';
 import { hgtGrid, hgtTileCorner } from '../../src/io/import/dem_hgt_read.ts';
 import { readDem } from '../../src/io/import/dem_read.ts';
@@ -237,6 +238,44 @@ describe('elevation GeoTIFFs', () => {
     // About the raster's 100 m spacing (the resampled grid keeps it).
     expect(r.spacing_m).toBeGreaterThan(90);
     expect(r.spacing_m).toBeLessThan(110);
+  });
+});
+
+describe('a VN-2000 TM-3 GeoTIFF (user-defined transverse Mercator in its GeoKeys)', () => {
+  it('is recognised from the GeoKeys and resampled onto lon/lat: heights agree with proj4', async () => {
+    // GeoKeys: projected model, PixelIsArea, datum 6756 (VN-2000), ProjectedCSType 32767 (user-defined),
+    // ProjCoordTrans 1 (transverse Mercator); origin longitude, false easting and scale in GeoDoubleParams.
+    const keys: TiffTag = {
+      tag: 34735,
+      type: 3,
+      values: [
+        1, 1, 0, 8, 1024, 0, 1, 1, 1025, 0, 1, 1, 2050, 0, 1, 6756, 3072, 0, 1, 32767, 3075, 0, 1, 1, 3080,
+        34736, 1, 0, 3082, 34736, 1, 1, 3092, 34736, 1, 2,
+      ],
+    };
+    const doubles: TiffTag = { tag: 34736, type: 12, values: [108.5, 500_000, 0.9999] };
+    const x0 = 495_000;
+    const y0 = 1_550_000;
+    const field = (x: number, y: number) => 600 + 0.02 * (x - x0) - 0.03 * (y0 - y);
+    const cells: number[] = [];
+    for (let r = 0; r < 20; r++)
+      for (let c = 0; c < 30; c++) cells.push(field(x0 + (c + 0.5) * 50, y0 - (r + 0.5) * 50));
+    const t = buildTiff({ width: 30, height: 20, cells, tags: [...georef(x0, y0, 50), keys, doubles] });
+    const r = await readDem([{ name: 'tm3.tif', bytes: t }]);
+    expect(r.warnings.some((w) => w.includes('VN-2000 / TM-3 108°30′'))).toBe(true);
+    // The zone's definition written out here (Decision 05/2007/QĐ-BTNMT's shift, as in crs.ts).
+    const tm3 = proj4(
+      `+proj=tmerc +lat_0=0 +lon_0=108.5 +k=0.9999 +x_0=500000 +y_0=0 +ellps=WGS84 +towgs84=${VN2000_TOWGS84} +units=m +no_defs`,
+      'WGS84',
+    );
+    for (const [x, y] of [
+      [x0 + 333, y0 - 222],
+      [x0 + 1000, y0 - 500],
+      [x0 + 1400, y0 - 900],
+    ] as const) {
+      const [lon, lat] = tm3.forward([x, y]) as [number, number];
+      expect(Math.abs(r.dem.elevation(lon, lat) - field(x, y))).toBeLessThan(0.05);
+    }
   });
 });
 
