@@ -89,8 +89,10 @@ export class DataActions {
         continue;
       }
       const buffer = await file.arrayBuffer();
-      // Terrain heights go to the DEM (one mosaic of every tile), not to a dataset.
-      if (isDemFile(file.name, new Uint8Array(buffer))) {
+      // Terrain heights go to the DEM (one mosaic of every tile), not to a dataset; a GeoTIFF only
+      // while the kind is detected (one imported as population stays population).
+      const tiff = /\.tiff?$/i.test(file.name);
+      if ((!tiff || store.state.importer.kind === 'auto') && isDemFile(file.name, new Uint8Array(buffer))) {
         dems.push({ name: file.name, bytes: buffer });
         continue;
       }
