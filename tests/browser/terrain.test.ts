@@ -149,6 +149,28 @@ describe('a DEM in the app', () => {
     expect(await page.locator('#why-panel').isHidden()).toBe(true);
   });
 
+  it('the worker stores the terrain footprints it computed in IndexedDB', async () => {
+    const stored = () =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open('vungphu-footprints', 1);
+            open.onupgradeneeded = () => open.result.createObjectStore('footprints');
+            open.onsuccess = () => {
+              const get = open.result.transaction('footprints').objectStore('footprints').get('recent');
+              get.onsuccess = () => {
+                resolve(Array.isArray(get.result) ? get.result.length : 0);
+                open.result.close();
+              };
+              get.onerror = () => resolve(-1);
+            };
+            open.onerror = () => resolve(-1);
+          }),
+      );
+    // The three cells of the site inside the tile (the other sites lie outside it keep their circles).
+    await expect.poll(stored, { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+  });
+
   it('the DEM is still there after a reload (stored in IndexedDB)', async () => {
     await page.reload();
     expect((await waitReady(page)).error).toBeNull();

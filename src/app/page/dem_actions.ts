@@ -21,7 +21,7 @@ export interface DemFileBytes {
 
 /** Names that say a GeoTIFF holds heights (SRTM, NASADEM, Copernicus GLO-30, ASTER, ALOS, a DEM/DSM/DTM). */
 const DEM_NAME =
-  /(dem|dsm|dtm|srtm|nasadem|glo[-_]?30|glo[-_]?90|copernicus|aster|alos|elev|hgt|height|[ns]\d{2}[ew]\d{3})/i;
+  /(^|[^a-z])(dem|dsm|dtm|elevation|elev|height|hgt|aster|alos)([^a-z]|$)|srtm|nasadem|glo[-_]?(30|90)|copernicus|[ns]\d{2}[ew]\d{3}/i;
 
 /**
  * True for a file the Data tab reads as a DEM rather than a dataset: an `.hgt` tile, a `.zip` whose
