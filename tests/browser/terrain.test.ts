@@ -139,6 +139,15 @@ describe('a DEM in the app', () => {
     expect(await page.locator('.why-chart .why-terrain').count()).toBe(1);
     expect(await page.locator('.why-chart .why-los').count()).toBe(1);
     expect(await page.locator('.why-chart .why-fresnel').count()).toBe(1);
+    // The path is drawn on the map, from the site to the point.
+    const path = await page.evaluate(() => {
+      const map = (window as Hooked).__vungphu!.map!;
+      return map
+        .querySourceFeatures('why-path')
+        .map((f) => (f.geometry as { coordinates: number[][] }).coordinates);
+    });
+    expect(path.length).toBeGreaterThan(0);
+    expect(path[0]![0]![0]).toBeCloseTo(SITE.lon, 4);
     await page.screenshot({ path: join(SHOTS, 'why-vi.png') });
     await page.locator('.lang-switch button[data-lang="en"]').click();
     await expect.poll(() => page.locator('#why-panel').textContent()).toContain('Profile from GL-PLK-0012');
@@ -147,6 +156,9 @@ describe('a DEM in the app', () => {
     await page.locator('.lang-switch button[data-lang="vi"]').click();
     await page.locator('#why-close').click();
     expect(await page.locator('#why-panel').isHidden()).toBe(true);
+    expect(
+      await page.evaluate(() => (window as Hooked).__vungphu!.map!.querySourceFeatures('why-path').length),
+    ).toBe(0);
   });
 
   it('the worker stores the terrain footprints it computed in IndexedDB', async () => {

@@ -40,6 +40,9 @@ import {
   siteFillExpression,
 } from './map_style.ts';
 
+/** The "why" profile's path on the map. */
+const WHY_SOURCE = 'why-path';
+
 // MapLibre looks for its worker next to its own module; once bundled that file is elsewhere, so point
 // it at the copy Vite emits (same origin, hence offline).
 setWorkerUrl(new URL(maplibreWorkerUrl, location.href).href);
@@ -236,6 +239,29 @@ export class CoverageMap {
       },
       below,
     );
+  }
+
+  /** The path of the "why" profile (issue 17): a dashed line from the site to the clicked point (null clears). */
+  setWhyPath(path: [[number, number], [number, number]] | null): void {
+    const data: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: path
+        ? [{ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: path } }]
+        : [],
+    };
+    const source = this.map.getSource(WHY_SOURCE) as GeoJSONSource | undefined;
+    if (source) {
+      source.setData(data);
+      return;
+    }
+    if (!path) return;
+    this.map.addSource(WHY_SOURCE, { type: 'geojson', data });
+    this.map.addLayer({
+      id: WHY_SOURCE,
+      type: 'line',
+      source: WHY_SOURCE,
+      paint: { 'line-color': '#d55e00', 'line-width': 2.5, 'line-dasharray': [2, 1.5] },
+    });
   }
 
   /** Rings the picked site or postal point (null clears). */

@@ -35,6 +35,14 @@ export class WhyActions {
     if (v.kind !== 'picking') return false;
     void this.page.client.why(v.siteId, lon, lat).then((result) => {
       this.view = result ? { kind: 'profile', result } : { kind: 'no-dem' };
+      this.page.coverage.setWhyPath(
+        result
+          ? [
+              [result.siteLon, result.siteLat],
+              [lon, lat],
+            ]
+          : null,
+      );
       this.render();
     }, this.page.loader.fail);
     return true;
@@ -42,6 +50,7 @@ export class WhyActions {
 
   close(): void {
     this.view = { kind: 'hidden' };
+    this.page.coverage.setWhyPath(null);
     this.render();
   }
 

@@ -254,6 +254,9 @@ export interface DemShade {
 /** The "why" of a point: each cell's link budget to it, and the profile of the best-received cell. */
 export interface WhyResult {
   siteId: string;
+  /** The site's position, degrees (the profile runs from it to lon, lat). */
+  siteLon: number;
+  siteLat: number;
   lon: number;
   lat: number;
   cells: { label: string; received_dbm: number; threshold_dbm: number; covered: boolean }[];

@@ -40,6 +40,8 @@ export function whyProfile(session: Session, siteId: string, lon: number, lat: n
   const chosen = links[best]!;
   return {
     siteId,
+    siteLon: site.lon,
+    siteLat: site.lat,
     lon,
     lat,
     cells: links.map((l) => ({
