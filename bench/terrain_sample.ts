@@ -90,6 +90,15 @@ async function run(label: string, dir: string | null, save: boolean) {
 console.log(
   `terrain: ${sites.length} sites, ${cells} cells, ${communes.length} communes, ${threads} worker threads`,
 );
+if (!halfDisc) {
+  // One thread on a few cells spread over the sample, for the speed-up of the worker threads.
+  const few = sites.filter((_s, i) => i % Math.max(1, Math.floor(sites.length / 24)) === 0).slice(0, 24);
+  const ctx = terrainContext(dem, { model, cache: footprintCache() });
+  const one = await precomputeTerrain(few, settingOf, ctx, DEFAULT_RADIO, 1);
+  console.log(
+    `terrain: one thread: ${one.computed} cells in ${one.seconds.toFixed(1)} s (${((1000 * one.seconds) / Math.max(1, one.computed)).toFixed(0)} ms per cell)`,
+  );
+}
 const dir = mkdtempSync(join(tmpdir(), 'vungphu-terrain-bench-'));
 try {
   const a = await run('first run', dir, true);
