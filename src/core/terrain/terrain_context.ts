@@ -15,6 +15,8 @@ export interface TerrainContext {
   readonly dem: Dem;
   readonly model: TerrainModel;
   readonly cache: FootprintCache;
+  /** The start of every cache key of this DEM and model (a hash of their keys), 32 hex digits. */
+  readonly prefix: string;
   /**
    * The cell's terrain footprint (from the cache, else computed and stored), or null when the site
    * stands off the DEM (outside its box, or in a hole of the mosaic): that cell keeps its circle or sector.
@@ -40,6 +42,7 @@ export function terrainContext(dem: Dem, options: TerrainOptions): TerrainContex
     dem,
     model,
     cache,
+    prefix,
     keyOf,
     footprintOf(site, cell, setting) {
       const k = keyOf(site, cell, setting);
