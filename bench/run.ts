@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: engine speed on the bundled sample, the naive way's speed on the same data and
  * their ratio, then the national-scale synthetic case (time and peak memory, in a child process),
- * site planning, 100,000 speed tests against none (`bench/speed_tests.ts`), one cell's terrain footprint
- * (`bench/terrain_cell.ts`), import on pathological inputs, memory on big sites CSVs (`bench/memory.ts`), the
+ * site planning, one cell's terrain footprint (`bench/terrain_cell.ts`), terrain footprints on the whole
+ * sample (`bench/terrain_sample.ts`), 100,000 speed tests against none (`bench/speed_tests.ts`), import
+ * on pathological inputs, memory on big sites CSVs (`bench/memory.ts`), the
  * CLI's start-up (`bench/cli_startup.ts`, also `npm run bench:cli` alone), the same figures in
  * PostGIS (`bench/postgis.ts`, when a server is reachable) and the app's first render.
  */
@@ -89,6 +90,17 @@ console.log(
   execFileSync(process.execPath, ['--import', 'tsx', new URL('plan_sites.ts', import.meta.url).pathname], {
     encoding: 'utf8',
   }).trim(),
+);
+
+// Terrain footprints (issue 17): the whole sample on a synthetic 3″ DEM, on every core, then from the cache.
+console.log(
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', new URL('terrain_sample.ts', import.meta.url).pathname],
+    {
+      encoding: 'utf8',
+    },
+  ).trim(),
 );
 
 // Speed tests (issue 16): 100,000 tests on the sample against the analysis without them.

@@ -34,7 +34,8 @@ const started = Date.now();
 rmSync(OUT_DIR, { recursive: true, force: true });
 mkdirSync(OUT_DIR, { recursive: true });
 const result = await build({
-  entryPoints: { vungphu: `${ROOT}src/cli/main.ts` },
+  // The footprint worker is an entry of its own: worker_threads start it by file name.
+  entryPoints: { vungphu: `${ROOT}src/cli/main.ts`, terrain_worker: `${ROOT}src/cli/terrain_worker.ts` },
   outdir: OUT_DIR,
   chunkNames: 'chunks/[name]-[hash]',
   outExtension: { '.js': '.mjs' },

@@ -11,7 +11,7 @@ import { communesCsv } from '../io/export/communes_csv.ts';
 import { disagreements, disagreementsCsv, disagreementsGeoJSON } from '../io/export/disagreements.ts';
 import { gapsGeoJSON, postalBeyondGeoJSON } from '../io/export/gaps_geojson.ts';
 import { targetsCsv } from '../io/export/targets_csv.ts';
-import { configFromJson } from '../io/import/config_file.ts';
+import { configFromJson, radioConfigFromJson } from '../io/import/config_file.ts';
 import { foldText } from '../io/import/flags.ts';
 import { rejectedRowsCsv } from '../io/import/rejected_rows.ts';
 import { readReportJson } from '../io/import/report_schema.ts';
@@ -19,6 +19,7 @@ import { targetsFromCsv, targetsFromJson } from '../io/import/targets_file.ts';
 import { ANALYZE_HELP } from './analyze_help.ts';
 import { countingLine, parseAsOf } from './as_of_flag.ts';
 import { parseCountingRule } from './counting_rule.ts';
+import { DEM_FLAG_OPTIONS, loadDemFlag } from './dem_flag.ts';
 import { BOUNDARY_FLAG_OPTIONS, IMPORT_FLAG_OPTIONS } from './import_flags.ts';
 import { parseInfrastructureFlag, writeInfrastructureOutputs } from './infrastructure_outputs.ts';
 import { InputLoader } from './input_loader.ts';
@@ -26,6 +27,8 @@ import { prepareOutDir, writeOutputFile } from './output_files.ts';
 import { BUNDLED_TARGETS, SAMPLE } from './paths.ts';
 import { progressBar } from './progress.ts';
 import { formatOf, importSummary, readText } from './read_inputs.ts';
+import { TERRAIN_FLAG_OPTIONS } from './terrain_cache_flag.ts';
+import { prepareTerrain } from './terrain_flags.ts';
 
 /** Runs `vungphu analyze`; returns the exit code. */
 export async function analyzeCommand(argv: string[]): Promise<number> {
@@ -47,6 +50,8 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       baseline: { type: 'string' },
       targets: { type: 'string', multiple: true },
       config: { type: 'string' },
+      ...DEM_FLAG_OPTIONS,
+      ...TERRAIN_FLAG_OPTIONS,
       out: { type: 'string', default: 'out' },
       ...IMPORT_FLAG_OPTIONS,
       strict: { type: 'boolean', default: false },
@@ -119,6 +124,9 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
   const config: EngineConfig = values.config
     ? configFromJson(readText(values.config, '--config'), values.config)
     : DEFAULT_CONFIG;
+  const radio = values.config
+    ? radioConfigFromJson(readText(values.config, '--config'), values.config)
+    : undefined;
   const countingRule = values['postal-count'] ? parseCountingRule(values['postal-count']) : undefined;
   const reach = values['fiber-reach-m'] ? Number(values['fiber-reach-m']) : undefined;
   if (reach !== undefined && !isFiberReach(reach)) {
@@ -131,9 +139,16 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
   for (const line of summaries) process.stderr.write(`${line}\n`);
   const counted = countedSites(s.items, rule);
   process.stderr.write(`${countingLine(counted)}\n`);
+  const dem = await loadDemFlag(values.dem, counted.sites, (line) => process.stderr.write(`${line}\n`));
   if (values.strict && countErrors(allIssues) > 0) {
     throw new UserError(`${countErrors(allIssues)} input row(s) rejected (--strict).`);
   }
+  if (values['terrain-cache'] && !dem) throw new UserError('--terrain-cache needs --dem FILE.');
+  const terrain = dem
+    ? await prepareTerrain(dem, counted.sites, communes, radio, values['terrain-cache'], (line) =>
+        process.stderr.write(`${line}\n`),
+      )
+    : null;
 
   const bar = progressBar();
   const result = runAnalysis(
@@ -146,6 +161,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       ...(villages ? { villages: villages.items } : {}),
       ...(speedTests ? { speedTests: speedTests.items } : {}),
       ...(baselineDeadZones ? { baselineDeadZones } : {}),
+      ...(dem ? { dem } : {}),
       targets,
     },
     {
@@ -153,10 +169,12 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       ...(countingRule ? { postal: { countingRule } } : {}),
       ...(reach !== undefined ? { fiberReachM: reach } : {}),
       ...(values.calibrate ? { calibrate: true } : {}),
+      ...(terrain ? { terrain: terrain.terrain } : {}),
     },
     { onProgress: bar.update, onWarning: (m) => process.stderr.write(`warning: ${m}\n`) },
   );
   bar.done();
+  terrain?.save();
 
   const synthetic =
     sample || [sitesPath, postalPath, fiberPath, villagesPath].some((p) => p && /synthetic/i.test(p));

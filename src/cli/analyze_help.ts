@@ -1,5 +1,7 @@
 /** The help text of `vungphu analyze` (also printed by `vungphu --help`), apart from the command's code. */
+import { DEM_FLAG_HELP } from './dem_flag.ts';
 import { IMPORT_FLAGS_HELP } from './import_flags.ts';
+import { TERRAIN_FLAG_HELP } from './terrain_cache_flag.ts';
 
 export const ANALYZE_HELP = `vungphu analyze — coverage per commune, district and province
 
@@ -38,7 +40,9 @@ SYNTHETIC infrastructure).
                         technology (always reported; applied only with this flag)
   --targets F           target file (JSON; repeatable). Default: the bundled targets of
                         the provinces in the boundaries (data/targets/)
-  --config F            engine config JSON (radii, scanlines, gapTechnologies, …)
+  --config F            engine config JSON (radii, scanlines, gapTechnologies, radio, …)
+${DEM_FLAG_HELP}
+${TERRAIN_FLAG_HELP}
 ${IMPORT_FLAGS_HELP}
   --out DIR             output folder (default: out)
   --strict              exit 1 when any input row is rejected

@@ -6,6 +6,7 @@ import type { Village } from '../core/base/infrastructure.ts';
 import type { Commune, EngineConfig } from '../core/base/types.ts';
 import { countedSites } from '../core/coverage/counted_sites.ts';
 import { DEFAULT_CELL_SIZE_M } from '../core/planning/demand_points.ts';
+import { DEFAULT_MOVE_RADIUS_M } from '../core/planning/move_to_highest.ts';
 import { DEFAULT_K, planSites } from '../core/planning/plan_sites.ts';
 import type {
   Candidate,
@@ -15,14 +16,16 @@ import type {
   SitePlanOptions,
 } from '../core/planning/plan_types.ts';
 import { type CellCounting, cellCounting } from '../core/report/report.ts';
+import { footprintMethodNote } from '../core/terrain/footprint_method.ts';
 import { planCsv } from '../io/export/plan_csv.ts';
 import { planCurveSvg } from '../io/export/plan_curve_svg.ts';
 import { suggestedSites } from '../io/export/suggested_sites.ts';
 import { candidatesFromCsv } from '../io/import/candidates_csv.ts';
-import { configFromJson } from '../io/import/config_file.ts';
+import { configFromJson, radioConfigFromJson } from '../io/import/config_file.ts';
 import { rejectedRowsCsv } from '../io/import/rejected_rows.ts';
 import { parseTechnology } from '../io/import/technology.ts';
 import { countingLine, parseAsOf } from './as_of_flag.ts';
+import { DEM_FLAG_HELP, DEM_FLAG_OPTIONS, loadDemFlag } from './dem_flag.ts';
 import { BOUNDARY_FLAG_OPTIONS, IMPORT_FLAG_OPTIONS, IMPORT_FLAGS_HELP } from './import_flags.ts';
 import { writeInfrastructureOutputs } from './infrastructure_outputs.ts';
 import { InputLoader } from './input_loader.ts';
@@ -32,6 +35,8 @@ import { SAMPLE } from './paths.ts';
 import { POSTAL_PLAN_HELP, planPostal } from './plan_postal.ts';
 import { progressBar } from './progress.ts';
 import { importSummary, readText } from './read_inputs.ts';
+import { TERRAIN_FLAG_HELP, TERRAIN_FLAG_OPTIONS } from './terrain_cache_flag.ts';
+import { prepareTerrain } from './terrain_flags.ts';
 
 export const PLAN_SITES_HELP = `vungphu plan-sites — where the next mobile sites do the most good
 
@@ -59,7 +64,13 @@ SYNTHETIC sites and villages): the 10 new 5G sites that cover the most people.
   --measure M           what the target counts: population (default) or grid-villages
                         (share of villages with grid power; needs has_grid_power)
   --scope S             all (default), province:<id|name>, district:<id|name> or commune:<id>
-  --config F            engine config JSON (radii, …)
+  --config F            engine config JSON (radii, radio, …)
+${DEM_FLAG_HELP}
+${TERRAIN_FLAG_HELP}
+  --move-to-highest     with --dem: move each candidate to the highest DEM point within
+                        --move-radius of it first (plan.json lists every move: old and new
+                        position and height)
+  --move-radius M       the search radius of --move-to-highest (default ${DEFAULT_MOVE_RADIUS_M} m)
 ${IMPORT_FLAGS_HELP}
   --out DIR             output folder (default: out)
   --strict              exit 1 when any input row is rejected
@@ -99,6 +110,10 @@ export async function planSitesCommand(argv: string[]): Promise<number> {
       measure: { type: 'string', default: 'population' },
       scope: { type: 'string', default: 'all' },
       config: { type: 'string' },
+      ...DEM_FLAG_OPTIONS,
+      ...TERRAIN_FLAG_OPTIONS,
+      'move-to-highest': { type: 'boolean', default: false },
+      'move-radius': { type: 'string' },
       ...IMPORT_FLAG_OPTIONS,
       out: { type: 'string', default: 'out' },
       strict: { type: 'boolean', default: false },
@@ -170,6 +185,26 @@ export async function planSitesCommand(argv: string[]): Promise<number> {
   );
   process.stderr.write(`${countingLine(counted)}\n`);
   const sites = counted.sites;
+  const dem = await loadDemFlag(values.dem, sites, (line) => process.stderr.write(`${line}\n`));
+  if (!dem && (values['move-to-highest'] || values['terrain-cache']))
+    throw new UserError(
+      `--${values['move-to-highest'] ? 'move-to-highest' : 'terrain-cache'} needs --dem FILE.`,
+    );
+  const moveRadius = optionalNumber('--move-radius', values['move-radius']);
+  if (moveRadius !== undefined && !values['move-to-highest'])
+    throw new UserError('--move-radius goes with --move-to-highest.');
+  // The existing sites' footprints on every core (and from --terrain-cache); the candidates' are
+  // computed by the planner as it evaluates them.
+  const terrain = dem
+    ? await prepareTerrain(
+        dem,
+        sites,
+        communes,
+        values.config ? radioConfigFromJson(readText(values.config, '--config'), values.config) : undefined,
+        values['terrain-cache'],
+        (line) => process.stderr.write(`${line}\n`),
+      )
+    : null;
 
   let candidates: Candidate[] | undefined;
   if (values.candidates) {
@@ -203,6 +238,8 @@ export async function planSitesCommand(argv: string[]): Promise<number> {
     ...(radius_m !== undefined ? { radius_m } : {}),
     ...(cellSizeM !== undefined ? { cellSizeM } : {}),
     ...(gridSpacingM !== undefined ? { gridSpacingM } : {}),
+    ...(terrain ? { terrain: terrain.terrain } : {}),
+    ...(values['move-to-highest'] ? { moveToHighestM: moveRadius ?? DEFAULT_MOVE_RADIUS_M } : {}),
   };
 
   const bar = progressBar();
@@ -212,11 +249,20 @@ export async function planSitesCommand(argv: string[]): Promise<number> {
       sites,
       ...(villages ? { villages } : {}),
       ...(candidates ? { candidates } : {}),
+      ...(dem ? { dem } : {}),
     },
     options,
     { onProgress: bar.update, onWarning: (m) => process.stderr.write(`warning: ${m}\n`) },
   );
   bar.done();
+  terrain?.save();
+  if (plan.moves) {
+    const moved = plan.moves.filter((m) => m.moved_m > 0);
+    const up = moved.map((m) => (m.to_height_m ?? 0) - (m.from_height_m ?? 0)).sort((a, b) => a - b);
+    process.stderr.write(
+      `--move-to-highest: ${moved.length} of ${plan.moves.length} candidates moved${up.length ? `, median ${up[Math.floor(up.length / 2)]!.toFixed(0)} m higher` : ''} (plan.json: moves)\n`,
+    );
+  }
 
   const synthetic = !values.sites || /synthetic/i.test(sitesPath) || /synthetic/i.test(villagesPath ?? '');
   const out = values.out!;
@@ -260,9 +306,17 @@ function planJson(plan: SitePlan, inputs: Record<string, unknown>, counting: Cel
       population:
         `Villages weighted so each commune's villages add up to its census population; communes without villages ` +
         `spread their census population evenly over ${plan.demand.cellSizeM} m grid cells.`,
-      footprint:
-        `Circle around each candidate: its own radius_m, else --radius-m, else the engine default for ` +
-        `${plan.technology} (rural ${r.rural} m, urban ${r.urban} m).`,
+      footprint: plan.terrain
+        ? `Terrain footprint of each candidate and existing site over the DEM (${plan.terrain.dem_sources.join(', ')}); ` +
+          `a candidate off the DEM gets a circle: its own radius_m, else --radius-m, else the engine default for ` +
+          `${plan.technology} (rural ${r.rural} m, urban ${r.urban} m).`
+        : `Circle around each candidate: its own radius_m, else --radius-m, else the engine default for ` +
+          `${plan.technology} (rural ${r.rural} m, urban ${r.urban} m).`,
+      footprints: {
+        kind: plan.terrain ? 'terrain' : 'circles',
+        vi: footprintMethodNote(plan.terrain, 'vi'),
+        en: footprintMethodNote(plan.terrain, 'en'),
+      },
       existing_sites: `Locked: people already covered by ${plan.technology} (${plan.operator ?? 'any operator'}) add nothing.`,
       cell_counting: counting,
       algorithm: plan.costAware

@@ -11,12 +11,14 @@ import {
   type Commune,
   type CoverageFigure,
   type EngineConfig,
+  type Setting,
   type Site,
   TECHNOLOGIES,
   type TechnologyKey,
   type UnitResult,
 } from './base/types.ts';
 import { unitGroups } from './base/unit_groups.ts';
+import { analysisTerrain } from './coverage/analysis_terrain.ts';
 import { probeCoverage } from './coverage/probe_coverage.ts';
 import { rollup } from './coverage/rollup.ts';
 import { communeLocator } from './geometry/commune_locator.ts';
@@ -46,6 +48,7 @@ import {
   runAnalysis,
 } from './run_analysis.ts';
 import type { TargetEvaluation } from './targets/evaluate_targets.ts';
+import type { TerrainContext } from './terrain/terrain_context.ts';
 
 /** An analysis together with what it takes to update it cheaply after a few sites or postal points change. */
 export interface AnalysisState {
@@ -106,9 +109,16 @@ export function updateAnalysis(
 
   const communes = input.communes;
   const n = communes.length;
+  // With a DEM, a terrain cell reaches its footprint's box; the footprints come from the shared cache,
+  // so only the changed cells are computed (and each once).
+  const terrain = input.dem ? analysisTerrain(input.dem, options) : null;
+  const settingOf = (s: Site): Setting => {
+    const at = cache.locator.locate(s.lon, s.lat);
+    return at >= 0 ? communes[at]!.setting : 'rural';
+  };
+  const reach = (s: Site) => siteReach(s, cfg, terrain, settingOf);
   const mobileAffected = new Set<number>();
-  for (const s of siteDiff)
-    for (const i of cache.boxIndex.search(...siteReach(s, cfg))) mobileAffected.add(i);
+  for (const s of siteDiff) for (const i of cache.boxIndex.search(...reach(s))) mobileAffected.add(i);
   const distanceM = postalOptions.distanceKm * 1000;
   const postalAffected = new Set<number>();
   for (const p of postalDiff)
@@ -136,12 +146,19 @@ export function updateAnalysis(
     const sub = runAnalysis(
       {
         communes: subCommunes,
-        sites: reachingSites(communes, sites, picked, cache, cfg),
+        sites: reachingSites(communes, sites, picked, cache, cfg, reach, terrain !== null),
         ...(people ? { populationPoints: people } : {}),
         villages: villageIdx.map((k) => villages[k]!),
         ...(input.baselineDeadZones ? { baselineDeadZones: input.baselineDeadZones } : {}),
+        ...(input.dem ? { dem: input.dem } : {}),
       },
-      { config: cfg, ...(options.gapPolygons === false ? { gapPolygons: false } : {}) },
+      {
+        config: cfg,
+        ...(options.gapPolygons === false ? { gapPolygons: false } : {}),
+        ...(options.terrain ? { terrain: options.terrain } : {}),
+        siteSetting: settingOf,
+        ...(options.radio ? { radio: options.radio } : {}),
+      },
     );
     picked.forEach((i, j) => {
       mobileCommunes[i] = reorder(sub.mobile.units[j]!, order);
@@ -245,6 +262,7 @@ export function updateAnalysis(
       operators,
       technologies,
       populationMethod,
+      ...(prev.mobile.terrain ? { terrain: prev.mobile.terrain } : {}),
     },
     units,
     deadZoneVillages,
@@ -342,12 +360,22 @@ function diffById<T extends { id: string }>(before: readonly T[], after: readonl
   return out;
 }
 
-/** A box sure to hold every footprint of the site (each cell's own radius or polygon, else the largest default radius). */
-function siteReach(site: Site, cfg: EngineConfig): BBox {
+/**
+ * A box sure to hold every footprint of the site (each cell's own radius or polygon, its terrain
+ * footprint's box with a DEM, else the largest default radius).
+ */
+function siteReach(
+  site: Site,
+  cfg: EngineConfig,
+  terrain: TerrainContext | null,
+  settingOf: (s: Site) => Setting,
+): BBox {
   let box: BBox = [site.lon, site.lat, site.lon, site.lat];
   for (const cell of cellsOf(site)) {
-    if (cell.coverage) {
-      const b = ringsBBox(ringsOf(cell.coverage));
+    const tf = cell.coverage ? null : terrain?.footprintOf(site, cell, settingOf(site));
+    if (cell.coverage || tf) {
+      const b = tf ? tf.bbox : ringsBBox(ringsOf(cell.coverage!));
+      if (!b.every(Number.isFinite)) continue;
       box = [Math.min(box[0], b[0]), Math.min(box[1], b[1]), Math.max(box[2], b[2]), Math.max(box[3], b[3])];
       continue;
     }
@@ -386,14 +414,22 @@ function reachingSites(
   picked: readonly number[],
   cache: AnalysisCache,
   cfg: EngineConfig,
+  siteBox: (s: Site) => BBox,
+  withTerrain: boolean,
 ): Site[] {
   const out: Site[] = [];
   const boxes = picked.map((i) => cache.boxes[i]!);
   for (const s of sites) {
-    const r = siteReach(s, cfg);
+    const r = siteBox(s);
     if (!boxes.some((b) => r[0] <= b[2] && r[2] >= b[0] && r[1] <= b[3] && r[3] >= b[1])) continue;
     const cells = cellsOf(s);
-    if (s.radius_m !== undefined || cells.every((c) => c.coverage || c.radius_m !== undefined)) {
+    // With terrain the sub-analysis is given every site's setting (`siteSetting`), and a site is kept
+    // as it is so that its cells resolve to the same radio cells, hence the same cache keys.
+    if (
+      withTerrain ||
+      s.radius_m !== undefined ||
+      cells.every((c) => c.coverage || c.radius_m !== undefined)
+    ) {
       out.push(s);
       continue;
     }

@@ -47,6 +47,7 @@ import {
   type TargetEvaluation,
 } from './targets/evaluate_targets.ts';
 import type { MetricId, Target } from './targets/targets.ts';
+import type { Dem } from './terrain/dem.ts';
 
 /** Everything one analysis takes: the CLI and the app's worker both build this and call `runAnalysis`. */
 export interface FullInput {
@@ -65,6 +66,8 @@ export interface FullInput {
   speedTests?: readonly SpeedTest[];
   /** Target sets; a set with a province applies only to units of that province (names folded). */
   targets?: readonly { province: string | null; targets: readonly Target[] }[];
+  /** Terrain heights (`--dem`, the Data tab): footprints follow the terrain where it covers a site. */
+  dem?: Dem;
 }
 
 export interface FullOptions extends AnalysisOptions {
@@ -153,9 +156,16 @@ export function runAnalysis(
       sites,
       ...(input.populationPoints ? { populationPoints: input.populationPoints } : {}),
       probes: [...villages.map((v) => ({ lon: v.lon, lat: v.lat })), ...centres],
+      ...(input.dem ? { dem: input.dem } : {}),
     },
     cfg,
-    { ...callbacks, ...(options.gapPolygons === false ? { gapPolygons: false } : {}) },
+    {
+      ...callbacks,
+      ...(options.gapPolygons === false ? { gapPolygons: false } : {}),
+      ...(options.terrain ? { terrain: options.terrain } : {}),
+      ...(options.siteSetting ? { siteSetting: options.siteSetting } : {}),
+      ...(options.radio ? { radio: options.radio } : {}),
+    },
   );
   const villageProbes = mobile.probes.slice(0, villages.length);
   const centreProbes = mobile.probes.slice(villages.length);

@@ -15,12 +15,14 @@ import { scenarioEn, scenarioVi } from './i18n_scenario.ts';
 // issue 13, sites
 import { sitesEn, sitesVi } from './i18n_sites.ts';
 import { suggestEn, suggestVi } from './i18n_suggest.ts';
+import { terrainEn, terrainVi } from './i18n_terrain.ts';
 
 const vi = {
   ...suggestVi,
   ...exportVi,
   ...scenarioVi,
   ...dataVi,
+  ...terrainVi,
   ...columnsVi,
   // issue 13, sites
   ...sitesVi,
@@ -268,6 +270,7 @@ const en: Record<MessageKey, string> = {
   ...exportEn,
   ...scenarioEn,
   ...dataEn,
+  ...terrainEn,
   ...columnsEn,
   // issue 13, sites
   ...sitesEn,

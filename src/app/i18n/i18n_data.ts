@@ -16,7 +16,7 @@ export const dataVi = {
   'data.useSample': 'Dùng lại mẫu',
   'data.import': 'Nhập tệp',
   'data.formats':
-    'GeoJSON, CSV (dấu phẩy, chấm phẩy hoặc tab; UTF-8, UTF-16 hay Windows-1258), Excel XLSX, KML/KMZ (Google Earth) và shapefile nén .zip (kèm .prj) cho trạm, điểm bưu chính, cáp quang (CSV có cột wkt), thôn, dân số; GeoJSON, KML/KMZ hoặc shapefile cho ranh giới; GeoTIFF cho dân số dạng lưới. Tối đa 512 MiB một tệp. Dòng lỗi bị loại, các dòng hợp lệ được giữ.',
+    'GeoJSON, CSV (dấu phẩy, chấm phẩy hoặc tab; UTF-8, UTF-16 hay Windows-1258), Excel XLSX, KML/KMZ (Google Earth) và shapefile nén .zip (kèm .prj) cho trạm, điểm bưu chính, cáp quang (CSV có cột wkt), thôn, dân số; GeoJSON, KML/KMZ hoặc shapefile cho ranh giới; GeoTIFF cho dân số dạng lưới; ô SRTM .hgt hoặc GeoTIFF độ cao cho địa hình (DEM, xem bên dưới). Tối đa 512 MiB một tệp. Dòng lỗi bị loại, các dòng hợp lệ được giữ.',
   'data.crs': 'Hệ toạ độ của tệp',
   'data.epsg': 'Mã EPSG',
   'data.crsHint':
@@ -90,7 +90,7 @@ export const dataEn: Record<keyof typeof dataVi, string> = {
   'data.useSample': 'Use the sample',
   'data.import': 'Import files',
   'data.formats':
-    'GeoJSON, CSV (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1258), Excel XLSX, KML/KMZ (Google Earth) and zipped shapefiles (.zip with the .prj) for sites, postal points, fiber (CSV with a wkt column), villages and population; GeoJSON, KML/KMZ or shapefile for boundaries; GeoTIFF for a population grid. Up to 512 MiB per file. Rows with errors are rejected; valid rows are kept.',
+    'GeoJSON, CSV (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1258), Excel XLSX, KML/KMZ (Google Earth) and zipped shapefiles (.zip with the .prj) for sites, postal points, fiber (CSV with a wkt column), villages and population; GeoJSON, KML/KMZ or shapefile for boundaries; GeoTIFF for a population grid; SRTM .hgt tiles or an elevation GeoTIFF for the terrain (DEM, see below). Up to 512 MiB per file. Rows with errors are rejected; valid rows are kept.',
   'data.crs': 'Coordinate system of the file',
   'data.epsg': 'EPSG code',
   'data.crsHint':

@@ -13,6 +13,11 @@ export const suggestVi = {
   'suggest.radius': 'Bán kính (m)',
   'suggest.radiusDefault': 'mặc định {rural} m (nông thôn) / {urban} m (đô thị)',
   'suggest.sources': 'Nguồn ứng viên',
+  'suggest.moveHighest': 'Dời mỗi ứng viên lên điểm cao nhất trong bán kính (cần DEM)',
+  'suggest.moveRadius': 'Bán kính tìm điểm cao (m)',
+  'suggest.moved':
+    '{n} trong {total} ứng viên đã được dời lên điểm cao nhất trong {radius} m (trung vị cao hơn {up} m).',
+  'suggest.noDem': 'Chưa nạp DEM: ứng viên không được dời, vùng phủ là hình tròn.',
   'suggest.sourceCentres': 'Trung tâm xã',
   'suggest.sourceVillages': 'Thôn chưa phủ sóng',
   'suggest.sourceGrid': 'Lưới trên vùng lõm',
@@ -89,6 +94,11 @@ export const suggestEn: Record<keyof typeof suggestVi, string> = {
   'suggest.radius': 'Radius (m)',
   'suggest.radiusDefault': 'default {rural} m (rural) / {urban} m (urban)',
   'suggest.sources': 'Candidate sources',
+  'suggest.moveHighest': 'Move each candidate to the highest point within the radius (needs a DEM)',
+  'suggest.moveRadius': 'Search radius for high ground (m)',
+  'suggest.moved':
+    '{n} of {total} candidates moved to the highest point within {radius} m (median {up} m higher).',
+  'suggest.noDem': 'No DEM loaded: candidates were not moved, footprints are circles.',
   'suggest.sourceCentres': 'Commune centres',
   'suggest.sourceVillages': 'Uncovered villages',
   'suggest.sourceGrid': 'Grid over the gaps',

@@ -24,6 +24,8 @@ import {
   EDITED_SITES_SOURCE,
   FILL_STATE,
   FOOTPRINTS_PLANNED_LAYER,
+  HILLSHADE_LAYER,
+  HILLSHADE_SOURCE,
   LAYER_PARTS,
   OSM_ATTRIBUTION,
   OSM_SOURCE,
@@ -37,6 +39,9 @@ import {
   SITE_POINT_LAYER,
   siteFillExpression,
 } from './map_style.ts';
+
+/** The "why" profile's path on the map. */
+const WHY_SOURCE = 'why-path';
 
 // MapLibre looks for its worker next to its own module; once bundled that file is elsewhere, so point
 // it at the copy Vite emits (same origin, hence offline).
@@ -201,6 +206,64 @@ export class CoverageMap {
     (this.map.getSource(layer) as GeoJSONSource | undefined)?.setData(fc);
   }
 
+  /**
+   * The DEM's hillshade (issue 17) as an image over its box, under the data layers (null removes it).
+   * Its visibility and opacity are the "hillshade" layer setting's, applied by `applyLayers`.
+   */
+  setHillshade(
+    image: { url: string; bbox: BBox } | null,
+    settings?: Readonly<Record<LayerId, LayerSetting>>,
+  ): void {
+    if (this.map.getLayer(HILLSHADE_LAYER)) this.map.removeLayer(HILLSHADE_LAYER);
+    if (this.map.getSource(HILLSHADE_SOURCE)) this.map.removeSource(HILLSHADE_SOURCE);
+    if (!image?.url) return;
+    const [w, s, e, n] = image.bbox;
+    this.map.addSource(HILLSHADE_SOURCE, {
+      type: 'image',
+      url: image.url,
+      coordinates: [
+        [w, n],
+        [e, n],
+        [e, s],
+        [w, s],
+      ],
+    });
+    const below = this.map.getLayer('footprints-fill') ? 'footprints-fill' : undefined;
+    this.map.addLayer(
+      {
+        id: HILLSHADE_LAYER,
+        type: 'raster',
+        source: HILLSHADE_SOURCE,
+        layout: { visibility: settings?.hillshade.visible ? 'visible' : 'none' },
+        paint: { 'raster-opacity': settings?.hillshade.opacity ?? 0.6, 'raster-fade-duration': 0 },
+      },
+      below,
+    );
+  }
+
+  /** The path of the "why" profile (issue 17): a dashed line from the site to the clicked point (null clears). */
+  setWhyPath(path: [[number, number], [number, number]] | null): void {
+    const data: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: path
+        ? [{ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: path } }]
+        : [],
+    };
+    const source = this.map.getSource(WHY_SOURCE) as GeoJSONSource | undefined;
+    if (source) {
+      source.setData(data);
+      return;
+    }
+    if (!path) return;
+    this.map.addSource(WHY_SOURCE, { type: 'geojson', data });
+    this.map.addLayer({
+      id: WHY_SOURCE,
+      type: 'line',
+      source: WHY_SOURCE,
+      paint: { 'line-color': '#d55e00', 'line-width': 2.5, 'line-dasharray': [2, 1.5] },
+    });
+  }
+
   /** Rings the picked site or postal point (null clears). */
   setPick(feature: Feature | null): void {
     (this.map.getSource(PICK_SOURCE) as GeoJSONSource).setData({
@@ -339,6 +402,7 @@ export class CoverageMap {
       PICK_SOURCE,
       EDITED_SITES_SOURCE,
       OUTLINE_SOURCE,
+      HILLSHADE_SOURCE,
       ...FEATURE_LAYERS,
     ]);
     const sources = Object.fromEntries(Object.entries(style.sources).filter(([id]) => own.has(id)));

@@ -6,6 +6,7 @@ import { el } from '../ui/dom.ts';
 /** A small key of what each layer looks like (CSS classes in style.css). */
 const KEYS: Record<LayerId, string> = {
   communes: 'key-communes',
+  hillshade: 'key-hillshade',
   sites: 'key-sites',
   footprints: 'key-footprints',
   postal: 'key-postal',

@@ -64,8 +64,13 @@ export const FILL_STATE = 'fill';
 export const SELECTED_STATE = 'selected';
 
 /** The MapLibre layers of each toggleable layer, and the paint properties its opacity drives. */
+/** The DEM's hillshade image (issue 17): its source and raster layer. */
+export const HILLSHADE_SOURCE = 'hillshade';
+export const HILLSHADE_LAYER = 'hillshade';
+
 export const LAYER_PARTS: Record<LayerId, { id: string; opacity: string[]; factor?: number }[]> = {
   communes: [{ id: COMMUNE_FILL_LAYER, opacity: ['fill-opacity'] }],
+  hillshade: [{ id: HILLSHADE_LAYER, opacity: ['raster-opacity'] }],
   footprints: [
     { id: 'footprints-fill', opacity: ['fill-opacity'], factor: 0.6 },
     { id: 'footprints-line', opacity: ['line-opacity'] },

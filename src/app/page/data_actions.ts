@@ -19,6 +19,7 @@ import {
 } from '../state/dataset_kind.ts';
 import { parseScenario } from '../state/scenario_edits.ts';
 import { failedImport, type ImportReport } from '../worker/worker_protocol.ts';
+import { type DemFileBytes, isDemFile } from './dem_actions.ts';
 import type { Page } from './page.ts';
 
 /** How much of a JSON file is read to tell a saved scenario from a dataset. */
@@ -45,6 +46,7 @@ export class DataActions {
       importFiles: (files) => void this.importFiles(files),
       applyColumns: (report, columns) => void this.#applyColumns(report, columns),
       removeDataset: (kind) => void this.#removeDataset(kind),
+      removeDem: () => void page.dem.remove(),
       clear: () => void this.#clear(),
     };
   }
@@ -77,6 +79,7 @@ export class DataActions {
     render.dataTab();
     let changed = false;
     const fresh: ImportReport[] = [];
+    const dems: DemFileBytes[] = [];
     for (const file of files) {
       try {
         checkFileSize(file.size, file.name, hook.maxImportBytes ?? IMPORT_LIMITS.fileBytes);
@@ -86,6 +89,13 @@ export class DataActions {
         continue;
       }
       const buffer = await file.arrayBuffer();
+      // Terrain heights go to the DEM (one mosaic of every tile), not to a dataset; a GeoTIFF only
+      // while the kind is detected (one imported as population stays population).
+      const tiff = /\.tiff?$/i.test(file.name);
+      if ((!tiff || store.state.importer.kind === 'auto') && isDemFile(file.name, new Uint8Array(buffer))) {
+        dems.push({ name: file.name, bytes: buffer });
+        continue;
+      }
       if (mayBeScenario(file.name)) {
         const head = decodeText(new Uint8Array(buffer.slice(0, SCENARIO_SNIFF_BYTES)));
         if (detectKind(file.name, head) === 'scenario') {
@@ -104,6 +114,7 @@ export class DataActions {
       }
     }
     store.addReports(fresh);
+    if (dems.length) await this.page.dem.add(dems);
     store.setBusy(false);
     render.dataTab();
     if (changed) await loader.reload();
@@ -202,6 +213,9 @@ export class DataActions {
     const { store, storage, editing, loader, render } = this.page;
     await storage?.clear();
     store.clearAll();
+    if (this.page.dem.info) await this.page.dem.remove();
+    // The terrain footprints the worker stored (footprint_store.ts) go too.
+    if (typeof indexedDB !== 'undefined') indexedDB.deleteDatabase('vungphu-footprints');
     editing.clearPick();
     this.#leaveImportedBoundaries();
     await loader.reload();

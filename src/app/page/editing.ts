@@ -249,6 +249,14 @@ export class Editing {
           className: 'small',
         }),
         button(t('scenario.delete'), () => this.deletePicked(), { className: 'small danger' }),
+        ...(p.what === 'site'
+          ? [
+              button(t('why.button'), () => this.page.why.start(p.id), {
+                className: 'small',
+                attrs: { id: 'why-start' },
+              }),
+            ]
+          : []),
       ]),
     ]);
     const popup = new Popup({ closeButton: true, closeOnClick: false, maxWidth: '320px' })
@@ -276,6 +284,7 @@ export class Editing {
     const { store, coverage, views } = this.page;
     if (!store.data) return;
     const { lng, lat } = e.lngLat;
+    if (store.state.editor.mode.kind === 'browse' && this.page.why.takeClick(lng, lat)) return;
     switch (store.state.editor.mode.kind) {
       case 'add-site':
         this.addSiteAt(lng, lat);

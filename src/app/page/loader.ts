@@ -241,6 +241,7 @@ export class Loader {
       const edits = (await storage.session<Edit[]>(SESSION_EDITS)) ?? [];
       store.restoreScenario(edits, await storage.session<unknown>(SESSION_STEPS));
       store.setSaved(await storage.scenarios());
+      await page.dem.restore();
     } catch (error) {
       page.storage = null;
       console.warn('IndexedDB unavailable; imported data will not survive a reload', error);
@@ -248,7 +249,10 @@ export class Loader {
     if (store.view.boundarySet === 'imported' && !store.hasImported('boundaries'))
       store.setView({ boundarySet: '2025' });
     const stored =
-      store.state.imported.length > 0 || store.edits.length > 0 || store.view.boundarySet === 'imported';
+      store.state.imported.length > 0 ||
+      store.edits.length > 0 ||
+      store.view.boundarySet === 'imported' ||
+      page.dem.info !== null;
     this.showSampleCommunes();
     const snapshot = stored || !speculative ? await this.startLoad() : await speculative;
     if (!snapshot) return;

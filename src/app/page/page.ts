@@ -14,6 +14,7 @@ import type { VungPhuHook } from '../test_hook.ts';
 import type { AnalysisClient } from '../worker/analysis_client.ts';
 import type { SampleUrls } from '../worker/worker_protocol.ts';
 import type { DataActions } from './data_actions.ts';
+import type { DemActions } from './dem_actions.ts';
 import type { Editing } from './editing.ts';
 import type { Loader } from './loader.ts';
 import type { MapLayers } from './map_layers.ts';
@@ -21,6 +22,7 @@ import type { PageRenderer } from './render.ts';
 import type { ScenarioActions } from './scenario_actions.ts';
 import type { Ui } from './ui.ts';
 import type { ViewActions } from './view_actions.ts';
+import type { WhyActions } from './why_actions.ts';
 
 export interface Page {
   readonly store: AppStore;
@@ -43,4 +45,8 @@ export interface Page {
   readonly editing: Editing;
   readonly scenario: ScenarioActions;
   readonly data: DataActions;
+  /** The DEM (issue 17): its files, status and hillshade. */
+  readonly dem: DemActions;
+  /** The "why" profile card (issue 17). */
+  readonly why: WhyActions;
 }

@@ -103,7 +103,7 @@ export class PageRenderer {
         (id) => this.layerAvailable(id),
         (id, setting) => {
           store.setView({ layers: { ...store.view.layers, [id]: setting } });
-          if (id !== 'communes' && setting.visible) layers.show(id);
+          if (id !== 'communes' && id !== 'hillshade' && setting.visible) layers.show(id);
           coverage.applyLayers(store.view.layers);
           views.syncUrl();
         },
@@ -133,6 +133,7 @@ export class PageRenderer {
   }
 
   layerAvailable(id: string): boolean {
+    if (id === 'hillshade') return this.page.dem.info !== null;
     const data = this.page.store.data;
     if (!data) return true;
     const k = LAYER_KIND[id];
@@ -219,6 +220,7 @@ export class PageRenderer {
           choice: importer.choice,
           busy: importer.busy,
           persistent: storage !== null,
+          dem: { info: this.page.dem.info, error: this.page.dem.error },
         },
         data.actions,
       );

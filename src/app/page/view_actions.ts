@@ -91,6 +91,7 @@ export class ViewActions {
     render.all();
     render.loadedStatus();
     editing.relabelPopup();
+    this.page.why.render();
     this.syncUrl();
   }
 

@@ -12,7 +12,7 @@ import { issueText, messageText } from '../i18n/issue_text.ts';
 import { rejectedCsvText } from '../i18n/rejected_csv.ts';
 import { DATASET_KINDS, type DatasetKind, IMPORT_ACCEPT, type ImportChoice } from '../state/dataset_kind.ts';
 import { button, download, el, field, selectBox } from '../ui/dom.ts';
-import type { DatasetInfo, ImportReport } from '../worker/worker_protocol.ts';
+import type { DatasetInfo, DemInfo, ImportReport } from '../worker/worker_protocol.ts';
 
 export interface DataView {
   datasets: readonly DatasetInfo[];
@@ -23,6 +23,8 @@ export interface DataView {
   choice: ImportChoice;
   busy: boolean;
   persistent: boolean;
+  /** The DEM loaded in the worker (issue 17), and why the last DEM files failed. */
+  dem: { info: DemInfo | null; error: string | null };
 }
 
 export interface DataActions {
@@ -32,7 +34,45 @@ export interface DataActions {
   /** Imports a file again with the column mapping chosen in its report's form (field → column). */
   applyColumns(report: ImportReport, columns: Record<string, string>): void;
   removeDataset(kind: DatasetKind): void;
+  removeDem(): void;
   clear(): void;
+}
+
+/** The DEM section: what is loaded (tiles, extent, post spacing, voids filled), its warnings, or why it failed. */
+function demSection(v: DataView, a: DataActions): HTMLElement[] {
+  const { info, error } = v.dem;
+  const deg = (x: number) => fmt.decimal(x, 0, 3);
+  const lines: HTMLElement[] = [el('h3', { text: t('dem.title') })];
+  if (info) {
+    const [west, south, east, north] = info.bbox;
+    lines.push(
+      el('p', {
+        attrs: { id: 'dem-status' },
+        text: t('dem.status', {
+          tiles: fmt.int(info.tiles),
+          files: info.files.join(', '),
+          west: deg(west),
+          east: deg(east),
+          south: deg(south),
+          north: deg(north),
+          spacing: fmt.int(Math.round(info.spacingM)),
+          voids: fmt.int(info.voidsFilled),
+        }),
+      }),
+      ...info.warnings.map((w) => el('p', { className: 'muted small', text: w })),
+      button(t('dem.remove'), a.removeDem, { className: 'small', attrs: { id: 'dem-remove' } }),
+    );
+  } else lines.push(el('p', { attrs: { id: 'dem-status' }, className: 'muted', text: t('dem.none') }));
+  if (error)
+    lines.push(
+      el('p', {
+        className: 'error',
+        attrs: { id: 'dem-error', role: 'alert' },
+        text: t('dem.failed', { message: error }),
+      }),
+    );
+  lines.push(el('p', { className: 'muted small', text: t('dem.hint') }));
+  return lines;
 }
 
 const MAX_ISSUES_SHOWN = 50;
@@ -369,6 +409,7 @@ export function renderDataPanel(container: HTMLElement, v: DataView, a: DataActi
       { attrs: { id: 'import-reports', 'aria-live': 'polite' } },
       v.reports.map((r) => importReportElement(r, a)),
     ),
+    ...demSection(v, a),
     el('h3', { text: t('data.storage') }),
     el('p', { className: 'muted', text: v.persistent ? t('data.persistent') : t('data.notPersistent') }),
     clear,

@@ -4,6 +4,7 @@
  */
 import { DEFAULT_CONFIG } from '../../core/base/config.ts';
 import { TECHNOLOGIES, type Technology } from '../../core/base/types.ts';
+import { DEFAULT_MOVE_RADIUS_M } from '../../core/planning/move_to_highest.ts';
 import type { PlanMeasure } from '../../core/planning/plan_types.ts';
 import { fmt } from '../i18n/format.ts';
 import { type MessageKey, t } from '../i18n/i18n.ts';
@@ -84,6 +85,13 @@ export function suggestForm(view: SuggestFormView, ctx: SuggestContext): HTMLEle
     );
     return el('label', {}, [box, el('span', { text: t(label) })]);
   };
+  const moveBox = el('input', { attrs: { type: 'checkbox', id: 'suggest-move-highest' } });
+  moveBox.checked = s.moveHighest;
+  moveBox.addEventListener('change', () => view.set({ moveHighest: moveBox.checked }));
+  const moveRadius = numberInput('suggest-move-radius', s.moveRadius, 10, 10_000, 10, (v) =>
+    view.set({ moveRadius: v ?? DEFAULT_MOVE_RADIUS_M }),
+  );
+  moveRadius.disabled = !s.moveHighest;
   const file = el('input', { attrs: { type: 'file', accept: '.csv,text/csv', id: 'suggest-csv' } });
   file.addEventListener('change', async () => {
     const f = file.files?.[0];
@@ -137,6 +145,8 @@ export function suggestForm(view: SuggestFormView, ctx: SuggestContext): HTMLEle
       source('villages', 'suggest.sourceVillages'),
       source('grid', 'suggest.sourceGrid'),
     ]),
+    el('label', { className: 'suggest-check' }, [moveBox, el('span', { text: t('suggest.moveHighest') })]),
+    field(t('suggest.moveRadius'), moveRadius),
     csvLine,
     el('div', { className: 'two' }, [field(t('suggest.goal'), goal), field('\u00a0', amount)]),
     field(t('suggest.measure'), measure),

@@ -109,6 +109,20 @@ function siteResults(view: ResultsView, r: SiteSuggestResult): Element[] {
         text: t('suggest.exhausted', { n: fmt.int(st.chosen), k: fmt.int(st.requested_k) }),
       }),
     );
+  if (r.moves)
+    lines.push(
+      el('p', {
+        className: 'muted',
+        attrs: { id: 'suggest-moved' },
+        text: t('suggest.moved', {
+          n: fmt.int(r.moves.moved),
+          total: fmt.int(r.moves.total),
+          radius: fmt.int(r.moves.radius_m),
+          up: fmt.int(r.moves.medianUp_m),
+        }),
+      }),
+    );
+  if (r.noDem) lines.push(el('p', { className: 'suggest-warn', text: t('suggest.noDem') }));
   if (r.csvRows)
     lines.push(
       el('p', {

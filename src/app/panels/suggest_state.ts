@@ -5,6 +5,7 @@
 import type { InputIssue } from '../../core/base/errors.ts';
 import type { PostalPoint } from '../../core/base/infrastructure.ts';
 import type { Site, Technology } from '../../core/base/types.ts';
+import { DEFAULT_MOVE_RADIUS_M } from '../../core/planning/move_to_highest.ts';
 import type { PlanMeasure, PlanScope } from '../../core/planning/plan_types.ts';
 import { type Edit, freshId } from '../state/scenario_edits.ts';
 import type { SuggestRequest, SuggestResult } from '../worker/suggest_types.ts';
@@ -34,6 +35,9 @@ export interface SuggestState {
   onlyOperator: boolean;
   radius: number | null;
   sources: { centres: boolean; villages: boolean; grid: boolean };
+  /** With a DEM: move each candidate to the highest point within `moveRadius` metres first. */
+  moveHighest: boolean;
+  moveRadius: number;
   csv: { name: string; text: string } | null;
   goal: 'budget' | 'target';
   k: number;
@@ -60,6 +64,8 @@ export function initialSuggestState(): SuggestState {
     onlyOperator: false,
     radius: null,
     sources: { centres: true, villages: true, grid: true },
+    moveHighest: false,
+    moveRadius: DEFAULT_MOVE_RADIUS_M,
     csv: null,
     goal: 'budget',
     k: 10,
@@ -97,6 +103,7 @@ export function suggestRequest(s: SuggestState, ctx: SuggestContext): SuggestReq
     siteOperator: chosenOperator(s, ctx),
     radius_m: s.radius,
     sources: { ...s.sources },
+    moveToHighestM: s.moveHighest ? s.moveRadius : null,
     candidatesCsv: s.csv,
     k: s.goal === 'budget' ? s.k : null,
     targetPct: s.goal === 'target' ? s.target : null,

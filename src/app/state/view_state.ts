@@ -22,7 +22,7 @@ export type IndicatorId = (typeof INDICATOR_IDS)[number];
 export const TECH_CHOICES: readonly TechnologyKey[] = ['2G', '3G', '4G', '5G', 'any'];
 
 /** Map layers with a toggle and an opacity: the communes, and every layer the worker sends features of. */
-export const LAYER_IDS = ['communes', ...FEATURE_LAYERS] as const;
+export const LAYER_IDS = ['communes', 'hillshade', ...FEATURE_LAYERS] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 
 export interface LayerSetting {
@@ -85,6 +85,7 @@ export const isPlanYear = (y: number): boolean => Number.isInteger(y) && y >= 19
 
 const DEFAULT_LAYERS: Record<LayerId, LayerSetting> = {
   communes: { visible: true, opacity: 1 },
+  hillshade: { visible: false, opacity: 0.6 },
   sites: { visible: true, opacity: 0.85 },
   footprints: { visible: false, opacity: 0.3 },
   postal: { visible: false, opacity: 0.9 },

@@ -12,12 +12,14 @@ import { withDeferredPolygons } from '../../core/deferred_polygons.ts';
 import { planPreview } from './plan_preview.ts';
 import { rememberingReader } from './read_dataset.ts';
 import { type Session, sessionReport } from './session.ts';
+import { clearDem, loadDem, persistFootprintsSoon } from './worker_dem.ts';
 import { edit } from './worker_edit.ts';
 import { layerPatch } from './worker_layers.ts';
 import { load } from './worker_load.ts';
 import { notePlanRequest, planSuperseded, runSuggest } from './worker_plan.ts';
 import type { WorkerMessage, WorkerRequest } from './worker_protocol.ts';
 import { siteInfo, siteRows } from './worker_sites.ts';
+import { whyProfile } from './worker_why.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: WorkerMessage) => scope.postMessage(message);
@@ -30,16 +32,18 @@ const readDataset = rememberingReader();
 async function handle(request: WorkerRequest): Promise<void> {
   switch (request.kind) {
     case 'load':
-      return load(request, {
+      await load(request, {
         post,
         readDataset,
         adopt: (s) => {
           session = s;
         },
       });
+      return persistFootprintsSoon();
     case 'edit':
       if (!session) throw new Error('edit before load');
-      return edit(session, request, post);
+      await edit(session, request, post);
+      return persistFootprintsSoon();
     case 'features': {
       const s = session;
       if (!s) throw new Error('features before load');
@@ -127,6 +131,22 @@ async function handle(request: WorkerRequest): Promise<void> {
       post({ kind: 'compared', id: request.id, ...(await compareWithBaseline(session, request.baseline)) });
       return;
     }
+    case 'dem': {
+      if (request.files.length === 0) {
+        clearDem();
+        return post({ kind: 'dem', id: request.id, dem: null });
+      }
+      const dem = await loadDem(request.files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) })));
+      scope.postMessage({ kind: 'dem', id: request.id, dem } satisfies WorkerMessage, [dem.shade.rgba]);
+      return;
+    }
+    case 'why':
+      if (!session) throw new Error('why before load');
+      return post({
+        kind: 'why',
+        id: request.id,
+        why: whyProfile(session, request.siteId, request.lon, request.lat),
+      });
     default: {
       const unexpected: never = request;
       throw new Error(`unknown request ${JSON.stringify(unexpected)}`);

@@ -7,12 +7,15 @@ import type { SuggestRequest, SuggestResult } from './suggest_types.ts';
 import type {
   BaselineSpec,
   Delta,
+  DemInfo,
+  DemShade,
   FeatureLayer,
   ImportPayload,
   ImportReport,
   LayerPatch,
   LoadOptions,
   Snapshot,
+  WhyResult,
   WorkerMessage,
   WorkerRequest,
 } from './worker_protocol.ts';
@@ -176,5 +179,24 @@ export class AnalysisClient {
     const m = await this.request({ kind: 'compare', baseline });
     if (m.kind !== 'compared') throw new Error(`unexpected reply ${m.kind}`);
     return { comparison: m.comparison, better: m.better };
+  }
+
+  /**
+   * Reads DEM files in the worker (they replace the DEM loaded; none forgets it): what the Data tab
+   * says about it and its hillshade image, or null when forgotten. The bytes are copied, not moved.
+   */
+  async dem(
+    files: { name: string; bytes: ArrayBuffer }[],
+  ): Promise<{ info: DemInfo; shade: DemShade } | null> {
+    const m = await this.request({ kind: 'dem', files });
+    if (m.kind !== 'dem') throw new Error(`unexpected reply ${m.kind}`);
+    return m.dem;
+  }
+
+  /** The profile from a site to a point over the DEM, with each cell's link budget; null without a DEM. */
+  async why(siteId: string, lon: number, lat: number): Promise<WhyResult | null> {
+    const m = await this.request({ kind: 'why', siteId, lon, lat });
+    if (m.kind !== 'why') throw new Error(`unexpected reply ${m.kind}`);
+    return m.why;
   }
 }

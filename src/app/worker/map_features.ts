@@ -10,8 +10,10 @@ import type { SpeedTest } from '../../core/base/speed_tests.ts';
 import type { Cell, Commune, EngineConfig, GapPolygon, Setting, Site } from '../../core/base/types.ts';
 import { type CountingRule, cellCounted, technologiesOf } from '../../core/coverage/counted_sites.ts';
 import { footprintRadius, sectorRing } from '../../core/coverage/footprints.ts';
+import { evenOddMultiPolygon } from '../../core/geometry/even_odd_multipolygon.ts';
 import { metresPerDegreeLat, metresPerDegreeLon } from '../../core/geometry/local_projection.ts';
 import type { Verdict } from '../../core/measured/model_agreement.ts';
+import type { TerrainContext } from '../../core/terrain/terrain_context.ts';
 import { quadkeyBounds } from '../../io/formats/quadkey.ts';
 import type { CellInfo, CellShape } from '../state/site_info.ts';
 
@@ -102,19 +104,24 @@ export function siteFeature(s: Site, state: EditState, rule: CountingRule, outsi
 
 /**
  * One footprint per cell of the site (a sector per azimuth), as the engine models it; `counted` false for
- * a planned cell the rule leaves out (drawn dashed, not filled).
+ * a planned cell the rule leaves out (drawn dashed, not filled). With `terrain` (a DEM is loaded), a cell
+ * on the DEM without a predicted polygon is drawn as its terrain footprint (`terrain: true`), from the
+ * footprint cache the analysis filled.
  */
 export function footprintFeatures(
   s: Site,
   setting: Setting,
   cfg: EngineConfig,
   rule: CountingRule,
+  terrain: TerrainContext | null = null,
 ): Feature[] {
   return cellsOf(s).map((cell) => {
     const { technology } = cell;
     let geometry: Polygon | MultiPolygon;
     const radius = footprintRadius(s, technology, setting, cfg, cell);
+    const t = cell.coverage ? null : terrain?.footprintOf(s, cell, setting);
     if (cell.coverage) geometry = cell.coverage;
+    else if (t) geometry = evenOddMultiPolygon(t.rings);
     else if (isSector(cell))
       geometry = {
         type: 'Polygon',
@@ -130,8 +137,9 @@ export function footprintFeatures(
         site: s.id,
         operator: s.operator,
         technology,
-        radius,
+        radius: t ? null : radius,
         counted: cellCounted(cell, rule),
+        ...(t ? { terrain: true } : {}),
       },
     };
   });

@@ -32,6 +32,8 @@ export interface SiteSuggestRequest {
   /** Footprint radius for candidates without their own; null: the engine default. */
   radius_m: number | null;
   sources: CandidateSources;
+  /** With a DEM: move each candidate to the highest point within this many metres first; null: off. */
+  moveToHighestM?: number | null;
   /** An imported candidates CSV (`id,lon,lat[,radius_m,cost]`), parsed in the worker. */
   candidatesCsv: { name: string; text: string } | null;
   /** Budget mode (k sites) or target mode (population or grid-village share, %). */
@@ -81,6 +83,10 @@ export interface SiteSuggestResult {
   csvRows: { total: number; kept: number } | null;
   /** What the map will show for the scope once every row is accepted (plan_preview.ts). */
   onMap: MapPreview | null;
+  /** With "move to the highest point": how many candidates moved, and the median height gained (m). */
+  moves: { moved: number; total: number; radius_m: number; medianUp_m: number } | null;
+  /** The move was asked for but no DEM is loaded. */
+  noDem: boolean;
   warnings: string[];
   ms: number;
 }

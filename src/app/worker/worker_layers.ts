@@ -7,6 +7,7 @@ import type { Feature, Polygon } from 'geojson';
 import { DEFAULT_CONFIG } from '../../core/base/config.ts';
 import type { FiberRoute, PostalPoint } from '../../core/base/infrastructure.ts';
 import type { Site } from '../../core/base/types.ts';
+import { analysisTerrain } from '../../core/coverage/analysis_terrain.ts';
 import type { FullResult } from '../../core/run_analysis.ts';
 import type { Edit } from '../state/scenario_edits.ts';
 import {
@@ -22,6 +23,7 @@ import {
   villageFeatures,
 } from './map_features.ts';
 import type { Session } from './session.ts';
+import { currentDem } from './worker_dem.ts';
 import type { FeatureLayer, LayerPatch } from './worker_protocol.ts';
 
 const cfg = DEFAULT_CONFIG;
@@ -67,6 +69,9 @@ export function editStates(edits: readonly Edit[]): Map<string, EditState> {
 
 /** The point and footprints of some sites: every cell, each marked counted or not by the session's rule. */
 export function sitePatch(s: Session, sites: readonly Site[], states: Map<string, EditState>) {
+  // With a DEM, the terrain footprints the analysis computed (the worker's shared cache).
+  const dem = currentDem();
+  const terrain = dem ? analysisTerrain(dem, {}) : null;
   return {
     sites: sites.map((x): [string, Feature[]] => [
       x.id,
@@ -74,7 +79,7 @@ export function sitePatch(s: Session, sites: readonly Site[], states: Map<string
     ]),
     footprints: sites.map((x): [string, Feature[]] => [
       x.id,
-      footprintFeatures(x, s.setting(x), cfg, s.rule),
+      footprintFeatures(x, s.setting(x), cfg, s.rule, terrain),
     ]),
   };
 }

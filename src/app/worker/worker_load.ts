@@ -29,6 +29,7 @@ import { applyEdits } from '../state/scenario_edits.ts';
 import { communeFeature, siteFeature } from './map_features.ts';
 import { type DatasetItems, readBundled, type readImported } from './read_dataset.ts';
 import { countedInputSites, reportLists, type Session, sessionReport } from './session.ts';
+import { currentDem } from './worker_dem.ts';
 import { editStates, layerPatch, routeInside } from './worker_layers.ts';
 import type {
   BBox,
@@ -205,6 +206,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
       ? (site: Site) => applyCalibration([site], fits, setting)[0]!
       : null;
   const calibration = fits ? { applied: calibrated !== null, fits } : null;
+  const dem = currentDem();
   const input: FullInput = {
     communes,
     sites: countedInputSites(applied.sites, rule, countedCache, calibrated),
@@ -213,6 +215,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
     ...(loaded.fiber ? { fiber: loaded.fiber } : {}),
     ...(loaded.villages ? { villages: loaded.villages } : {}),
     ...(loaded.speedtests ? { speedTests: loaded.speedtests } : {}),
+    ...(dem ? { dem } : {}),
     targets: targetSets,
   };
   // The user's postal counting rule and fiber reach, as the CLI's --postal-count and --fiber-reach-m.

@@ -27,6 +27,7 @@ import {
   type SuggestRequest,
   type SuggestResult,
 } from './suggest_types.ts';
+import { currentDem } from './worker_dem.ts';
 
 /** What planning needs from the worker's session: the current scenario. */
 export interface PlanScenario {
@@ -156,12 +157,15 @@ function suggestSites(
   const { candidates, issues, csvRows } = requestCandidates(scenario, request);
   const warnings: string[] = [];
   const callbacks: Callbacks = { onProgress, onWarning: (m) => warnings.push(m) };
+  // With a DEM, candidates and existing sites cover their terrain footprints (the worker's shared cache).
+  const dem = currentDem();
   const plan = planSites(
     {
       communes: scenario.communes,
       sites: scenario.sites,
       ...planDemand(scenario, request),
       candidates,
+      ...(dem ? { dem } : {}),
     },
     {
       technology: request.technology,
@@ -171,9 +175,12 @@ function suggestSites(
       ...(scenario.config ? { config: scenario.config } : {}),
       ...(request.targetPct !== null ? { targetPct: request.targetPct } : { k: request.k ?? 10 }),
       ...(request.radius_m !== null ? { radius_m: request.radius_m } : {}),
+      ...(request.moveToHighestM != null ? { moveToHighestM: request.moveToHighestM } : {}),
     },
     callbacks,
   );
+  const moved = plan.moves?.filter((m) => m.moved_m > 0) ?? [];
+  const up = moved.map((m) => (m.to_height_m ?? 0) - (m.from_height_m ?? 0)).sort((a, b) => a - b);
   const names = new Map(scenario.communes.map((c) => [c.id, c.name]));
   return {
     mode: 'sites',
@@ -205,6 +212,15 @@ function suggestSites(
     },
     csvIssues: issues,
     csvRows,
+    moves: plan.moves
+      ? {
+          moved: moved.length,
+          total: plan.moves.length,
+          radius_m: request.moveToHighestM ?? 0,
+          medianUp_m: up.length ? up[Math.floor(up.length / 2)]! : 0,
+        }
+      : null,
+    noDem: request.moveToHighestM != null && !dem,
     warnings,
     ms: performance.now() - started,
   };

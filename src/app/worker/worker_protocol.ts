@@ -8,6 +8,7 @@ import type { Feature } from 'geojson';
 import type { InputIssue } from '../../core/base/errors.ts';
 import type { PostalCategory } from '../../core/base/infrastructure.ts';
 import type { RadiusFit } from '../../core/measured/calibrate_radius.ts';
+import type { PathProfile } from '../../core/propagation/path_profile.ts';
 import type { ReportComparison } from '../../core/report/compare_reports.ts';
 import type { FullResult, FullUnit } from '../../core/run_analysis.ts';
 import type { TargetEvaluation } from '../../core/targets/evaluate_targets.ts';
@@ -230,6 +231,43 @@ export function failedImport(
   };
 }
 
+/** The DEM loaded in the worker, as the Data tab describes it. */
+export interface DemInfo {
+  files: string[];
+  tiles: number;
+  bbox: BBox;
+  /** Finest post spacing, metres. */
+  spacingM: number;
+  voidsFilled: number;
+  /** The readers' warnings, each naming its file. */
+  warnings: string[];
+}
+
+/** The hillshade of the DEM: RGBA pixels, row 0 the north, over `bbox`. */
+export interface DemShade {
+  width: number;
+  height: number;
+  rgba: ArrayBuffer;
+  bbox: BBox;
+}
+
+/** The "why" of a point: each cell's link budget to it, and the profile of the best-received cell. */
+export interface WhyResult {
+  siteId: string;
+  /** The site's position, degrees (the profile runs from it to lon, lat). */
+  siteLon: number;
+  siteLat: number;
+  lon: number;
+  lat: number;
+  cells: { label: string; received_dbm: number; threshold_dbm: number; covered: boolean }[];
+  /** Index in `cells` of the one drawn (received best). */
+  best: number;
+  /** Its antenna height above ground, m, and which of its values are defaults. */
+  height_m: number;
+  defaulted: string[];
+  profile: PathProfile;
+}
+
 /** A file to import: a dataset whose kind may still be unknown ("auto": detected from its fields). */
 export type ImportPayload = Omit<DatasetPayload, 'kind'> & { kind: DatasetKind | 'auto' };
 
@@ -273,7 +311,10 @@ export type WorkerRequest =
       /** report.json indicator id the ranking and the PDF maps go by (the CLI's --rank-by, --map-indicator). */
       indicator: string;
     }
-  | { kind: 'compare'; id: number; baseline: BaselineSpec };
+  | { kind: 'compare'; id: number; baseline: BaselineSpec }
+  /** Issue 17: DEM files (replacing the DEM), or none to forget it (worker_dem.ts). */
+  | { kind: 'dem'; id: number; files: { name: string; bytes: ArrayBuffer }[] }
+  | { kind: 'why'; id: number; siteId: string; lon: number; lat: number };
 
 /**
  * What to compare the current scenario with: the loaded data without the scenario's edits, a saved
@@ -304,6 +345,8 @@ export type WorkerMessage =
       comparison: ReportComparison;
       better: Record<string, 'higher' | 'lower' | null>;
     }
+  | { kind: 'dem'; id: number; dem: { info: DemInfo; shade: DemShade } | null }
+  | { kind: 'why'; id: number; why: WhyResult | null }
   | { kind: 'error'; id: number; userError: boolean; message: string; issues: InputIssue[] };
 
 /** The key of a unit: ids are only unique within a level. */

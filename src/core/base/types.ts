@@ -186,6 +186,19 @@ export interface AnalysisResult {
   technologies: Technology[];
   /** How each commune's population was distributed. */
   populationMethod: Record<string, PopulationMethod>;
+  /** With a DEM: the terrain model and DEM the footprints came from (absent: circles and sectors). */
+  terrain?: TerrainSummary;
+}
+
+/** What an analysis's footprints were made of with a DEM: the model, the DEM's sources, the defaults used. */
+export interface TerrainSummary {
+  model: { vi: string; en: string };
+  dem_sources: string[];
+  /** Radio defaults used where the input had no value (EIRP, height, frequency, tilt), per language. */
+  defaults: { vi: string; en: string } | null;
+  /** Cells given a terrain footprint, and cells kept as circles or sectors (their site off the DEM). */
+  terrain_cells: number;
+  fallback_cells: number;
 }
 
 /** Injected callbacks: the core never prints. */

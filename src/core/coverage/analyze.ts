@@ -1,5 +1,6 @@
 import { DEFAULT_CONFIG } from '../base/config.ts';
 import { UserError } from '../base/errors.ts';
+import { cellsOf } from '../base/site_cells.ts';
 import {
   ALL_OPERATORS,
   type AnalysisResult,
@@ -10,6 +11,7 @@ import {
   type GapPolygon,
   type PopulationMethod,
   type PopulationPoint,
+  type Setting,
   type Site,
   TECHNOLOGIES,
   type Technology,
@@ -18,6 +20,11 @@ import {
 import { communeLocator } from '../geometry/commune_locator.ts';
 import { geodesicArea } from '../geometry/geodesic_area.ts';
 import { pointInRings } from '../geometry/point_in_polygon.ts';
+import type { RadioConfig } from '../propagation/radio_config.ts';
+import type { Dem } from '../terrain/dem.ts';
+import { terrainSummary } from '../terrain/footprint_method.ts';
+import type { TerrainContext, TerrainOptions } from '../terrain/terrain_context.ts';
+import { analysisTerrain } from './analysis_terrain.ts';
 import { coveredSum, reportCombos } from './combos.ts';
 import { type CommuneScan, scanCommune } from './commune_scan.ts';
 import { MAX_PAIRS, type PairLayout, pairLayout } from './footprints.ts';
@@ -33,11 +40,25 @@ export interface AnalysisInput {
   populationPoints?: readonly PopulationPoint[];
   /** Points to test against the footprints (villages, commune centres); results in `probes`. */
   probes?: readonly { lon: number; lat: number }[];
+  /** Heights (a DEM mosaic): with one, the cells without a predicted polygon get terrain footprints. */
+  dem?: Dem;
 }
 
 export interface AnalysisOptions {
   /** Produce gap polygons (the figures are always computed). Default true. */
   gapPolygons?: boolean;
+  /**
+   * The terrain model (and cache) to use with `input.dem`; default: `defaultTerrainModel(radio)` with
+   * the process's shared cache. Ignored without a DEM.
+   */
+  terrain?: TerrainOptions;
+  /** The radio settings of the default terrain model (`--config`'s `radio`); default `DEFAULT_RADIO`. */
+  radio?: RadioConfig;
+  /**
+   * The setting (urban or rural) of a site; default: that of the commune it stands in, else rural. An
+   * incremental update passes the full input's, since its sub-analysis holds only some communes.
+   */
+  siteSetting?: (site: Site) => Setting;
 }
 
 /**
@@ -66,10 +87,14 @@ export function analyze(
   const layout = pairLayout(technologies, operators);
   const combos = reportCombos(layout);
   const locator = communeLocator(communes);
-  const footprints = siteFootprints(sites, layout, cfg, (s) => {
-    const i = locator.locate(s.lon, s.lat);
-    return i >= 0 ? communes[i]!.setting : 'rural';
-  });
+  const settingOf =
+    callbacks.siteSetting ??
+    ((s: Site): Setting => {
+      const i = locator.locate(s.lon, s.lat);
+      return i >= 0 ? communes[i]!.setting : 'rural';
+    });
+  const terrain = input.dem ? analysisTerrain(input.dem, callbacks) : null;
+  const footprints = siteFootprints(sites, layout, cfg, settingOf, undefined, terrain);
 
   const pointsByCommune = new Map<number, PopulationPoint[]>();
   let outside = 0;
@@ -161,7 +186,21 @@ export function analyze(
     operators,
     technologies: technologies as Technology[],
     populationMethod,
+    ...(terrain ? { terrain: summaryOf(terrain, sites, settingOf) } : {}),
   };
+}
+
+/** The terrain summary for the outputs: how many cells got a terrain footprint (all from the cache by now). */
+function summaryOf(terrain: TerrainContext, sites: readonly Site[], settingOf: (s: Site) => Setting) {
+  let onDem = 0;
+  let off = 0;
+  for (const site of sites)
+    for (const cell of cellsOf(site)) {
+      if (cell.coverage) continue;
+      if (terrain.keyOf(site, cell, settingOf(site))) onDem++;
+      else off++;
+    }
+  return terrainSummary(terrain, onDem, off);
 }
 
 /**

@@ -3,6 +3,7 @@ import { cellsOf, isSector } from '../base/site_cells.ts';
 import type { Cell, EngineConfig, Setting, Site, Technology } from '../base/types.ts';
 import { metresPerDegreeLat, metresPerDegreeLon } from '../geometry/local_projection.ts';
 import { pointInRings, ringsBBox, ringsOf } from '../geometry/point_in_polygon.ts';
+import type { TerrainContext } from '../terrain/terrain_context.ts';
 
 interface FootprintBase {
   siteIndex: number;
@@ -22,7 +23,10 @@ export interface CircleFootprint extends FootprintBase {
   radius_m: number;
 }
 
-/** A footprint given as lon/lat rings (a sector, or an operator's predicted polygon); even–odd inside. */
+/**
+ * A footprint given as lon/lat rings (a sector, an operator's predicted polygon, or a terrain
+ * footprint over a DEM); even–odd inside.
+ */
 export interface PolygonFootprint extends FootprintBase {
   kind: 'polygon';
   rings: Position[][];
@@ -104,6 +108,8 @@ export function sectorRing(
  * technology). The cell's predicted polygon wins; then a sector (azimuth and a beamwidth below 360°); then
  * a circle with the cell's, the site's or the default radius. `settingOf(site)` says whether the site
  * stands in an urban or a rural commune. With `pairs`, only the cells of those pair bits are built.
+ * With `terrain` (a DEM is loaded), every cell without a predicted polygon whose site stands on the
+ * DEM gets its terrain footprint instead of the sector or circle.
  */
 export function buildFootprints(
   sites: readonly Site[],
@@ -111,6 +117,7 @@ export function buildFootprints(
   config: EngineConfig,
   settingOf: (site: Site) => Setting,
   pairs = -1,
+  terrain: TerrainContext | null = null,
 ): Footprint[] {
   const out: Footprint[] = [];
   sites.forEach((site, siteIndex) => {
@@ -130,6 +137,20 @@ export function buildFootprints(
           pair,
           rings,
           bbox: ringsBBox(rings),
+          convex: false,
+        });
+        continue;
+      }
+      const t = terrain?.footprintOf(site, cell, setting);
+      if (t) {
+        out.push({
+          kind: 'polygon',
+          siteIndex,
+          technology,
+          operator,
+          pair,
+          rings: t.rings,
+          bbox: [...t.bbox],
           convex: false,
         });
         continue;

@@ -9,6 +9,7 @@ import { cellsOf } from '../base/site_cells.ts';
 import type { EngineConfig, Setting, Site } from '../base/types.ts';
 import { metresPerDegreeLat, metresPerDegreeLon } from '../geometry/local_projection.ts';
 import { ringsBBox, ringsOf } from '../geometry/point_in_polygon.ts';
+import type { TerrainContext } from '../terrain/terrain_context.ts';
 import {
   buildFootprints,
   type Footprint,
@@ -50,7 +51,8 @@ export const HELD_SITES = 250_000;
  * Indexes the sites by position, with each site's pairs and each pair's reach (the largest radius of
  * its circles and sectors, or the farthest corner of its predicted polygons' boxes): no footprint is
  * built until a search takes its site. A site's setting (urban or rural) is looked up once; up to
- * `heldLimit` sites, the footprints built are kept.
+ * `heldLimit` sites, the footprints built are kept. With `terrain`, a cell's terrain footprint is
+ * computed (or taken from the cache) up front, since its reach is the farthest corner of its box.
  */
 export function siteFootprints(
   sites: readonly Site[],
@@ -58,6 +60,7 @@ export function siteFootprints(
   cfg: EngineConfig,
   settingOf: (site: Site) => Setting,
   heldLimit = HELD_SITES,
+  terrain: TerrainContext | null = null,
 ): SiteFootprints {
   const n = sites.length;
   const settings = new Uint8Array(n); // 1: urban
@@ -78,12 +81,15 @@ export function siteFootprints(
         const pair = layout.pairOf(cell.technology, site.operator);
         mask |= 1 << pair;
         let reach: number;
-        if (cell.coverage) {
+        const terrainBox = cell.coverage ? undefined : terrain?.footprintOf(site, cell, setting)?.bbox;
+        if (cell.coverage || terrainBox) {
           // The farthest corner of the polygon's box, at the longest a degree of either axis can be.
-          const box = ringsBBox(ringsOf(cell.coverage));
+          const box = terrainBox ?? ringsBBox(ringsOf(cell.coverage!));
           const far = Math.max(Math.abs(box[0] - site.lon), Math.abs(box[2] - site.lon));
           const farLat = Math.max(Math.abs(box[1] - site.lat), Math.abs(box[3] - site.lat));
           reach = Math.hypot(far * metresPerDegreeLon(0), farLat * metresPerDegreeLat(90));
+          // An empty terrain footprint (nothing covered) has no box and reaches nowhere.
+          if (!Number.isFinite(reach)) reach = 0;
         } else reach = footprintRadius(site, cell.technology, setting, cfg, cell);
         if (reach > pairReach[pair]!) pairReach[pair] = reach;
       }
@@ -98,7 +104,7 @@ export function siteFootprints(
     const cached = held?.[i];
     if (cached) return cached;
     const setting: Setting = settings[i] === 1 ? 'urban' : 'rural';
-    const fs = buildFootprints([sites[i]!], layout, cfg, () => setting, held ? -1 : want);
+    const fs = buildFootprints([sites[i]!], layout, cfg, () => setting, held ? -1 : want, terrain);
     for (const f of fs) f.siteIndex = i;
     if (held) held[i] = fs;
     return fs;

@@ -1,12 +1,15 @@
-import type { EngineConfig, Technology } from '../base/types.ts';
+import type { EngineConfig, Setting, Site, Technology } from '../base/types.ts';
 import { buildFootprints, pairLayout } from '../coverage/footprints.ts';
 import type { PointIndex } from '../coverage/point_index.ts';
+import type { TerrainContext } from '../terrain/terrain_context.ts';
 import type { Candidate } from './plan_types.ts';
 
 /**
  * For each candidate, the demand points its circular footprint of `radii[c]` metres would cover, in
  * CSR layout (candidate c covers `lists[offsets[c] .. offsets[c+1])`, ascending). The point index
- * searches each circle's bounding box, then the exact distance test of `analyze` decides.
+ * searches each circle's bounding box, then the exact distance test of `analyze` decides. With
+ * `terrain` (a DEM is loaded), a candidate on the DEM covers the points of its terrain footprint
+ * instead, resolved for the setting `settingOf(c)` of the commune it stands in.
  */
 export function candidateCoverage(
   candidates: readonly Candidate[],
@@ -14,6 +17,7 @@ export function candidateCoverage(
   index: PointIndex,
   technology: Technology,
   config: EngineConfig,
+  terrain: { context: TerrainContext; settingOf: (c: number) => Setting } | null = null,
 ): { offsets: Int32Array; lists: Int32Array } {
   const sites = candidates.map((c, i) => ({
     id: c.id,
@@ -23,7 +27,15 @@ export function candidateCoverage(
     technologies: [technology],
     radius_m: radii[i]!,
   }));
-  const footprints = buildFootprints(sites, pairLayout([technology], ['*']), config, () => 'rural');
+  const at = new Map<Site, number>(sites.map((s, i) => [s, i]));
+  const footprints = buildFootprints(
+    sites,
+    pairLayout([technology], ['*']),
+    config,
+    (s) => (terrain ? terrain.settingOf(at.get(s)!) : 'rural'),
+    -1,
+    terrain?.context ?? null,
+  );
   const offsets = new Int32Array(candidates.length + 1);
   const parts: Int32Array[] = [];
   let total = 0;

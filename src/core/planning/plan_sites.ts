@@ -2,13 +2,18 @@ import { DEFAULT_CONFIG } from '../base/config.ts';
 import { UserError } from '../base/errors.ts';
 import type { Village } from '../base/infrastructure.ts';
 import type { Callbacks, Commune, EngineConfig, Site } from '../base/types.ts';
+import { analysisTerrain } from '../coverage/analysis_terrain.ts';
 import { pointIndex } from '../coverage/point_index.ts';
 import { communeLocator } from '../geometry/commune_locator.ts';
+import type { Dem } from '../terrain/dem.ts';
+import { terrainSummary } from '../terrain/footprint_method.ts';
+import type { TerrainContext } from '../terrain/terrain_context.ts';
 import { candidateCoverage } from './candidate_coverage.ts';
 import { DEFAULT_CELL_SIZE_M, demandPoints } from './demand_points.ts';
 import { existingCoverage } from './existing_coverage.ts';
 import { type CoverProblem, greedyCover } from './greedy_cover.ts';
 import { improveCover } from './improve_cover.ts';
+import { moveToHighest } from './move_to_highest.ts';
 import { communesInScope } from './plan_scope.ts';
 import type {
   Candidate,
@@ -30,6 +35,8 @@ export interface SitePlanInput {
   villages?: readonly Village[];
   /** Candidate locations; when absent they are generated (commune centres, uncovered villages, gap grid). */
   candidates?: readonly Candidate[];
+  /** Heights: with a DEM, existing sites and candidates cover their terrain footprints. */
+  dem?: Dem;
 }
 
 /** Default k when neither k nor a target is given. */
@@ -51,6 +58,11 @@ export const DEFAULT_K = 10;
  * People are demand points (see `demandPoints`); a candidate covers the points within its radius: its
  * own `radius_m`, else `options.radius_m`, else the engine default for the technology and the setting of
  * the commune it stands in. Candidates are ordered by id, so ties go to the lower id.
+ *
+ * With a DEM (`input.dem`) and a terrain model (`options.terrain`, else the default), existing sites
+ * and candidates cover the demand points inside their terrain footprints instead, as `analyze` has
+ * them; with `options.moveToHighestM` each candidate is first moved to the highest ground within that
+ * many metres (`moveToHighest`), and the plan lists the moves.
  */
 export function planSites(
   input: SitePlanInput,
@@ -82,11 +94,20 @@ export function planSites(
   const index = pointIndex(points);
 
   progress(1, 'existing coverage');
-  const existing = existingCoverage(points, index, input.sites, communes, { technology, operator }, cfg);
+  const terrain = input.dem ? analysisTerrain(input.dem, options) : null;
+  const existing = existingCoverage(
+    points,
+    index,
+    input.sites,
+    communes,
+    { technology, operator },
+    cfg,
+    terrain,
+  );
 
   progress(2, 'candidates');
   const defaultRadius = options.radius_m ?? cfg.radii[technology].rural;
-  const candidates = [
+  const given = [
     ...(input.candidates ??
       generateCandidates(
         communes,
@@ -96,6 +117,11 @@ export function planSites(
         options.gridSpacingM ?? defaultRadius,
       )),
   ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const moved =
+    options.moveToHighestM !== undefined && input.dem
+      ? moveToHighest(given, input.dem, options.moveToHighestM)
+      : null;
+  const candidates = moved?.candidates ?? given;
   for (let i = 1; i < candidates.length; i++)
     if (candidates[i]!.id === candidates[i - 1]!.id)
       throw new UserError(`candidate id "${candidates[i]!.id}" is used twice; ids must be unique.`);
@@ -118,7 +144,15 @@ export function planSites(
   );
 
   progress(3, 'candidate footprints');
-  const { offsets, lists } = candidateCoverage(candidates, radii, index, technology, cfg);
+  const settingAt = (c: number) => (located[c]! >= 0 ? communes[located[c]!]!.setting : 'rural');
+  const { offsets, lists } = candidateCoverage(
+    candidates,
+    radii,
+    index,
+    technology,
+    cfg,
+    terrain ? { context: terrain, settingOf: settingAt } : null,
+  );
   const population = Float64Array.from(points, (p) => p.population);
   const weights =
     measure === 'population'
@@ -287,6 +321,8 @@ export function planSites(
       pruned,
     },
     evaluations: result.evaluations,
+    ...(terrain ? { terrain: planTerrain(terrain, candidates) } : {}),
+    ...(moved ? { moves: moved.moves } : {}),
   };
 }
 
@@ -302,6 +338,9 @@ function checkOptions(options: SitePlanOptions, k: number | undefined): void {
   const cell = options.cellSizeM;
   if (cell !== undefined && !(cell >= 10 && cell <= 10_000))
     throw new UserError(`the grid cell size must be between 10 and 10,000 m (got ${cell}).`);
+  const m = options.moveToHighestM;
+  if (m !== undefined && !(m > 0 && m <= 10_000))
+    throw new UserError(`the move-to-highest radius must be between 0 and 10,000 m (got ${m}).`);
   const sp = options.gridSpacingM;
   if (sp !== undefined && !(sp >= 10 && sp <= 100_000))
     throw new UserError(`the candidate grid spacing must be between 10 and 100,000 m (got ${sp}).`);
@@ -328,6 +367,13 @@ function rankWithin(problem: CoverProblem, chosen: readonly number[]): { candida
   const costs = problem.costs ? Float64Array.from(ids, (c) => problem.costs![c]!) : null;
   const sub = greedyCover({ weights: problem.weights, covered: problem.covered, offsets, lists, costs });
   return sub.picks.map((p) => ({ candidate: ids[p.candidate]!, gain: p.gain }));
+}
+
+/** The plan's terrain summary: candidates standing on the DEM get terrain footprints, the others circles. */
+function planTerrain(terrain: TerrainContext, candidates: readonly Candidate[]) {
+  const [w, s, e, n] = terrain.dem.bbox;
+  const on = candidates.filter((c) => c.lon >= w && c.lon <= e && c.lat >= s && c.lat <= n).length;
+  return terrainSummary(terrain, on, candidates.length - on);
 }
 
 function costsOf(candidates: readonly Candidate[]): Float64Array {

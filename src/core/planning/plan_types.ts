@@ -2,7 +2,10 @@
  * Types for site planning (where the next mobile sites and postal points do the most good).
  * Plain data, shared by the core, the CLI and the app.
  */
-import type { EngineConfig, Technology } from '../base/types.ts';
+import type { EngineConfig, Technology, TerrainSummary } from '../base/types.ts';
+import type { RadioConfig } from '../propagation/radio_config.ts';
+import type { TerrainOptions } from '../terrain/terrain_context.ts';
+import type { CandidateMove } from './move_to_highest.ts';
 
 /**
  * A demand point: where people live, with a weight in people. Either a village (weights scaled so a
@@ -83,6 +86,12 @@ export interface SitePlanOptions {
   /** Greedy restarts from other first sites in budget mode (default min(16, ⌊64/k⌋); 0 for swaps only). */
   restarts?: number;
   config?: Partial<EngineConfig>;
+  /** With a DEM: the terrain model and cache (default: the default model and the shared cache). */
+  terrain?: TerrainOptions;
+  /** The radio settings of the default terrain model (`--config`'s `radio`). */
+  radio?: RadioConfig;
+  /** With a DEM: move each candidate to the highest ground within this many metres first (CLI default 300). */
+  moveToHighestM?: number;
 }
 
 /** One chosen site, in the order greedy picked it. */
@@ -162,4 +171,8 @@ export interface SitePlan {
   };
   /** Gain evaluations made by greedy (for the lazy vs plain comparison). */
   evaluations: number;
+  /** With a DEM: the terrain model and DEM the footprints came from (absent: circles). */
+  terrain?: TerrainSummary;
+  /** With `moveToHighestM`: every candidate's old and new position and ground height. */
+  moves?: CandidateMove[];
 }

@@ -1,4 +1,4 @@
-import type { EngineConfig } from '../base/types.ts';
+import type { EngineConfig, TerrainSummary } from '../base/types.ts';
 import { type CountedSites, describeRule } from '../coverage/counted_sites.ts';
 import type { FiberBlock } from '../infrastructure/fiber_indicators.ts';
 import type { PostalBlock } from '../infrastructure/postal_indicators.ts';
@@ -7,6 +7,7 @@ import type { RadiusFit } from '../measured/calibrate_radius.ts';
 import type { MeasuredBlock } from '../measured/measured_indicators.ts';
 import type { FullResult, FullUnit } from '../run_analysis.ts';
 import type { TargetEvaluation } from '../targets/evaluate_targets.ts';
+import { footprintMethodNote } from '../terrain/footprint_method.ts';
 
 export interface ReportInputs {
   boundaries: string;
@@ -35,6 +36,16 @@ export interface CoverageReport {
     population_method_by_commune: Record<string, string>;
     footprint_radii_m: EngineConfig['radii'];
     footprint_precedence: string;
+    /**
+     * Which footprints the figures use: terrain (model, DEM sources, defaults used) or circles and
+     * sectors (no DEM), with the note in both languages.
+     */
+    footprints?: {
+      kind: 'terrain' | 'circles';
+      vi: string;
+      en: string;
+      terrain: TerrainSummary | null;
+    };
     scanlines_per_commune: number;
     gap_technologies: string[];
     modelled: string;
@@ -208,8 +219,15 @@ export function buildReport(
       population_surface: surface,
       population_method_by_commune: result.mobile.populationMethod,
       footprint_radii_m: config.radii,
-      footprint_precedence:
-        'one footprint per cell: operator predicted polygon > sector (azimuth_deg + beamwidth_deg) > cell or site radius_m > default radius by technology and commune setting',
+      footprint_precedence: result.mobile.terrain
+        ? 'one footprint per cell: operator predicted polygon > terrain footprint over the DEM (site on the DEM) > sector (azimuth_deg + beamwidth_deg) > cell or site radius_m > default radius by technology and commune setting'
+        : 'one footprint per cell: operator predicted polygon > sector (azimuth_deg + beamwidth_deg) > cell or site radius_m > default radius by technology and commune setting',
+      footprints: {
+        kind: result.mobile.terrain ? 'terrain' : 'circles',
+        vi: footprintMethodNote(result.mobile.terrain, 'vi'),
+        en: footprintMethodNote(result.mobile.terrain, 'en'),
+        terrain: result.mobile.terrain ?? null,
+      },
       scanlines_per_commune: config.scanlines,
       gap_technologies: config.gapTechnologies,
       modelled: 'Coverage is MODELLED from footprints, not measured.',

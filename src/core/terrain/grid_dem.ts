@@ -58,7 +58,7 @@ export function gridDem(grids: readonly DemGrid[]): Dem {
     const e = h[i + g.cols + 1]!;
     return (a * (1 - fx) + b * fx) * (1 - fy) + (d * (1 - fx) + e * fx) * fy;
   };
-  return {
+  const dem: Dem = {
     bbox: [minLon, minLat, maxLon, maxLat],
     spacing_m: spacing,
     sources: grids.map((g) => g.source),
@@ -71,6 +71,19 @@ export function gridDem(grids: readonly DemGrid[]): Dem {
       return Number.NaN;
     },
   };
+  GRIDS.set(dem, grids);
+  return dem;
+}
+
+/** The grids each `gridDem` mosaic was made of. */
+const GRIDS = new WeakMap<Dem, readonly DemGrid[]>();
+
+/**
+ * The grids a DEM made by `gridDem` reads, or null for any other DEM: what a caller needs to hand the
+ * same heights to another thread (the CLI's footprint workers) without going through `elevation`.
+ */
+export function demGrids(dem: Dem): readonly DemGrid[] | null {
+  return GRIDS.get(dem) ?? null;
 }
 
 /**

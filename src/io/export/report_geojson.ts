@@ -1,6 +1,7 @@
 import type { CoverageReport } from '../../core/report/report.ts';
 import { type ReportGeometry, reportLayers } from './report_features.ts';
 import type { ReportLang } from './report_labels.ts';
+import { footprintsText } from './report_tables.ts';
 
 /**
  * The report's GIS layers as GeoJSON (RFC 7946, WGS84 lon/lat): `communes` with every indicator,
@@ -23,6 +24,7 @@ export function reportGeoJSON(
         synthetic: report.inputs.synthetic,
         generated_at: report.generated_at,
         note: 'Coverage is MODELLED from footprints, not measured. Percentages are 0–100.',
+        footprints: footprintsText(report.method.footprints, lang === 'vi'),
         fields: Object.fromEntries(layer.fields.map((f) => [f.name, f.label])),
       },
       features: layer.features.map((f, i) => ({

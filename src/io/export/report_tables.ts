@@ -498,6 +498,7 @@ function methodSheet(report: CoverageReport, options: ReportExportOptions, lang:
     [vi ? 'Cách tính diện tích' : 'Area method', m.area],
     [vi ? 'Phân bố dân số' : 'Population surface', m.population_surface],
     [vi ? 'Thứ tự ưu tiên vùng phủ của trạm' : 'Footprint precedence', m.footprint_precedence],
+    [vi ? 'Dạng vùng phủ của trạm' : 'Footprints', footprintsText(m.footprints, vi)],
   ];
   for (const [tech, r] of Object.entries(m.footprint_radii_m)) {
     rows.push([
@@ -547,4 +548,12 @@ function summariseMethods(m: Record<string, string>): string {
   const counts = new Map<string, number>();
   for (const v of Object.values(m)) counts.set(v, (counts.get(v) ?? 0) + 1);
   return [...counts].map(([k, n]) => `${k}: ${n}`).join(', ');
+}
+
+/** The footprint note of a report in the sheet's language (a report from before terrain: circles). */
+export function footprintsText(f: CoverageReport['method']['footprints'], vi: boolean): string {
+  if (f) return vi ? f.vi : f.en;
+  return vi
+    ? 'Vùng phủ: hình tròn và hình quạt theo bán kính (không có mô hình độ cao số DEM)'
+    : 'Footprints: circles and sectors by radius (no DEM)';
 }

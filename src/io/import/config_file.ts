@@ -2,6 +2,7 @@ import { DEFAULT_CONFIG } from '../../core/base/config.ts';
 import { UserError } from '../../core/base/errors.ts';
 import { showValue } from '../../core/base/show_value.ts';
 import { type EngineConfig, TECHNOLOGIES, type TechnologyKey } from '../../core/base/types.ts';
+import { type RadioConfig, validateRadioConfig } from '../../core/propagation/radio_config.ts';
 import { IssueList } from '../formats/geojson_input.ts';
 import { parseJsonText } from '../formats/json_text.ts';
 
@@ -16,7 +17,8 @@ export function configFromJson(text: string, file: string): EngineConfig {
   const obj = raw as Record<string, unknown>;
   const issues = new IssueList(file);
   const cfg: EngineConfig = structuredClone(DEFAULT_CONFIG);
-  const known = ['radii', 'scanlines', 'arcSegments', 'gapTechnologies', 'minGapAreaKm2'];
+  // `radio` (the terrain model's link budget) is read by `radioConfigFromJson`.
+  const known = ['radii', 'scanlines', 'arcSegments', 'gapTechnologies', 'minGapAreaKm2', 'radio'];
   for (const k of Object.keys(obj))
     if (!known.includes(k)) issues.error(k, `unknown option (known: ${known.join(', ')})`, { field: k });
   if (obj.radii !== undefined) {
@@ -71,4 +73,21 @@ export function configFromJson(text: string, file: string): EngineConfig {
   if (issues.items.length)
     throw new UserError(`${file}: ${issues.items.length} problem(s) in the config.`, issues.items);
   return cfg;
+}
+
+/**
+ * The terrain model's radio settings in an engine config file: its `radio` object merged over
+ * `DEFAULT_RADIO` (`validateRadioConfig`), every problem at once; undefined when the file has none.
+ */
+export function radioConfigFromJson(text: string, file: string): RadioConfig | undefined {
+  const raw = parseJsonText(text, file) as Record<string, unknown> | null;
+  if (!raw || typeof raw !== 'object' || raw.radio === undefined) return undefined;
+  const { config, issues } = validateRadioConfig(raw.radio);
+  const errors = issues.filter((i) => i.severity === 'error');
+  if (errors.length)
+    throw new UserError(
+      `${file}: ${errors.length} problem(s) in the radio config.`,
+      issues.map((i) => ({ ...i, file })),
+    );
+  return config;
 }

@@ -34,6 +34,8 @@ export interface Crs {
   projected: boolean;
   /** Converts one position to WGS 84 [lon, lat] degrees; non-finite when it cannot. */
   toWgs84(x: number, y: number): [number, number];
+  /** Converts WGS 84 [lon, lat] degrees to this system (the inverse, for resampling a raster onto lon/lat). */
+  fromWgs84?(lon: number, lat: number): [number, number];
   /** Set when the definition has no known datum shift to WGS 84 (positions may be off). */
   datumWarning?: string;
   /** WGS 84 longitude/latitude already: nothing to convert. */
@@ -137,6 +139,18 @@ function converter(def: string): (x: number, y: number) => [number, number] {
   };
 }
 
+function inverse(def: string): (lon: number, lat: number) => [number, number] {
+  const conv = proj4(def, 'WGS84');
+  return (lon, lat) => {
+    try {
+      const [x, y] = conv.inverse([lon, lat]) as [number, number];
+      return [x, y];
+    } catch {
+      return [Number.NaN, Number.NaN];
+    }
+  };
+}
+
 /** WKT parameter value by any of its names (WKT1 OGC/ESRI or WKT2), compared without case or separators. */
 function wktParameter(wkt: string, names: string[]): number | null {
   const key = (s: string) => s.toLowerCase().replace(/[\s_]/g, '');
@@ -181,7 +195,13 @@ export function resolveCrs(choice: CrsChoice, file: string): Crs {
       );
     }
     const projected = !known.def.startsWith('+proj=longlat');
-    return { label: known.label, projected, toWgs84: converter(known.def), identity: choice.code === 4326 };
+    return {
+      label: known.label,
+      projected,
+      toWgs84: converter(known.def),
+      fromWgs84: inverse(known.def),
+      identity: choice.code === 4326,
+    };
   }
   if (choice.kind === 'vn2000-tm3') {
     const meridian = checkMeridian(choice.meridian);
@@ -189,6 +209,7 @@ export function resolveCrs(choice: CrsChoice, file: string): Crs {
       label: `VN-2000 / TM-3 ${dm(meridian)} (k = 0.9999)`,
       projected: true,
       toWgs84: converter(vn2000Tm3(meridian)),
+      fromWgs84: inverse(vn2000Tm3(meridian)),
     };
   }
   const wkt = choice.wkt.trim();

@@ -104,14 +104,14 @@ const REPROJECT =
   'reproject it to WGS 84 lon/lat first (for example: gdalwarp -t_srs EPSG:4326 in.tif out.tif)';
 
 /** The raster's grid: the top-left corner of cell (0, 0) and the cell size, in the raster's own units. */
-interface Grid {
+export interface Grid {
   originX: number;
   originY: number;
   resX: number;
   resY: number;
 }
 
-function gridOf(layout: TiffLayout, keys: Map<number, number | string>, file: string): Grid {
+export function gridOf(layout: TiffLayout, keys: Map<number, number | string>, file: string): Grid {
   const t = layout.numbers.get(TAG.transformation);
   const tie = layout.numbers.get(TAG.tiepoint);
   const scale = layout.numbers.get(TAG.pixelScale);
@@ -146,7 +146,7 @@ function gridOf(layout: TiffLayout, keys: Map<number, number | string>, file: st
 }
 
 /** The raster's coordinate system: null for WGS 84 lon/lat, or a converter from the importer's table. */
-function crsOf(
+export function crsOf(
   keys: Map<number, number | string>,
   extent: [number, number, number, number],
   file: string,

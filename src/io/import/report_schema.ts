@@ -278,6 +278,7 @@ const report = obj(
         fiber_reach_m: count,
         villages: str,
         measured: str,
+        footprints: obj({ kind: oneOf('terrain', 'circles'), vi: str, en: str }, { terrain: anything }),
         cell_counting: obj(
           {
             as_of: nullable(count),

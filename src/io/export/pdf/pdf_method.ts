@@ -4,6 +4,7 @@
  */
 import { countingText } from '../counting_text.ts';
 import { T } from '../report_labels.ts';
+import { footprintsText } from '../report_tables.ts';
 import type { PdfReport } from './pdf_report_context.ts';
 
 export function drawMethod(c: PdfReport): void {
@@ -24,6 +25,7 @@ export function drawMethod(c: PdfReport): void {
       `${radii}. ${vi ? 'Đây là giá trị mặc định (GSMA/Collins cho nông thôn), không phải số đo.' : 'Defaults (GSMA/Collins for rural areas), not measurements.'}`,
     ],
     [vi ? 'Thứ tự ưu tiên vùng phủ' : 'Footprint precedence', m.footprint_precedence],
+    [vi ? 'Dạng vùng phủ' : 'Footprints', footprintsText(m.footprints, vi)],
     [vi ? 'Diện tích' : 'Area', m.area],
     [vi ? 'Dân số' : 'Population', m.population_surface],
     [

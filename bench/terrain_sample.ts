@@ -1,0 +1,112 @@
+/**
+ * Terrain footprints on the whole sample (issue 17): every cell of the synthetic sites on a synthetic
+ * 3″ DEM covering the provinces (rough, deterministic terrain: ridges and valleys of 2–20 km), with
+ * the default propagation model, computed on every core (worker threads, as `analyze --dem` does),
+ * then the analysis; a second run reads the footprints back from a `--terrain-cache` directory.
+ * Prints the figures for the README. `TERRAIN_BENCH_SITES=N` takes every k-th site so that about N
+ * are left (a spread-out subset, for a quicker run); `TERRAIN_BENCH_MODEL=half-disc` uses the tests'
+ * stand-in model (on this thread) to time the engine's side alone.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadTerrainCache, saveTerrainCache } from '../src/cli/terrain_cache_file.ts';
+import { precomputeTerrain } from '../src/cli/terrain_precompute.ts';
+import { cellsOf } from '../src/core/base/site_cells.ts';
+import type { Setting, Site } from '../src/core/base/types.ts';
+import { communeLocator } from '../src/core/geometry/commune_locator.ts';
+import { DEFAULT_RADIO } from '../src/core/propagation/radio_config.ts';
+import { runAnalysis } from '../src/core/run_analysis.ts';
+import { defaultTerrainModel } from '../src/core/terrain/default_terrain_model.ts';
+import { footprintCache } from '../src/core/terrain/footprint_cache.ts';
+import { gridDem, syntheticGrid } from '../src/core/terrain/grid_dem.ts';
+import { terrainContext } from '../src/core/terrain/terrain_context.ts';
+import { halfDiscModel } from '../tests/support/half_disc_model.ts';
+import { loadSample } from '../tests/support/sample.ts';
+
+/** Deterministic rough terrain, metres: a plateau of ~700 m with ranges, ridges and valleys. */
+export function roughTerrain(lon: number, lat: number): number {
+  const x = lon * 111;
+  const y = lat * 111; // km, roughly
+  const ranges = 450 * Math.sin(x / 23) * Math.cos(y / 31);
+  const ridges = 220 * Math.abs(Math.sin((x + 0.6 * y) / 6.5)) - 110;
+  const hills = 90 * Math.sin(x / 2.1 + Math.cos(y / 3.3)) * Math.cos(y / 1.7);
+  return Math.max(40, 700 + ranges + ridges + hills);
+}
+
+const limit = Number(process.env.TERRAIN_BENCH_SITES ?? Number.POSITIVE_INFINITY);
+const halfDisc = process.env.TERRAIN_BENCH_MODEL === 'half-disc';
+const sample = loadSample('pre2025');
+const communes = sample.communes;
+const every = Math.max(1, Math.floor(sample.sites.length / Math.min(limit, sample.sites.length)));
+const sites = sample.sites.filter((_s, i) => i % every === 0);
+const cells = sites.reduce((a, s) => a + cellsOf(s).length, 0);
+const threads = availableParallelism();
+console.log(`terrain: machine ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}`);
+
+let t = performance.now();
+const dem = gridDem([syntheticGrid([107.0, 10.3, 109.6, 14.9], 1 / 1200, roughTerrain, 'rough 3″ terrain')]);
+console.log(
+  `terrain: synthetic 3″ DEM of 107.0–109.6° E, 10.3–14.9° N built in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+);
+
+const locator = communeLocator(communes);
+const settingOf = (s: Site): Setting => {
+  const i = locator.locate(s.lon, s.lat);
+  return i >= 0 ? communes[i]!.setting : 'rural';
+};
+const model = halfDisc ? halfDiscModel() : defaultTerrainModel(DEFAULT_RADIO);
+console.log(`terrain: model ${model.name.en}`);
+
+/** One run: precompute (workers) into `cache`, then the full analysis reading it. */
+async function run(label: string, dir: string | null, save: boolean) {
+  const cache = footprintCache();
+  const context = terrainContext(dem, { model, cache });
+  const t0 = performance.now();
+  const restored = dir ? loadTerrainCache(dir, context) : 0;
+  const tRead = performance.now() - t0;
+  const pre = await precomputeTerrain(sites, settingOf, context, DEFAULT_RADIO, halfDisc ? 1 : threads);
+  const t1 = performance.now();
+  const r = runAnalysis({ communes, sites, dem }, { terrain: { model, cache } });
+  const tAnalysis = performance.now() - t1;
+  const total = performance.now() - t0;
+  console.log(
+    `terrain: ${label}: ${pre.cells} terrain cells; ${restored ? `${restored} read from the cache dir in ${(tRead / 1000).toFixed(1)} s, ` : ''}` +
+      `${pre.computed} computed on ${pre.threads || 1} thread(s) in ${pre.seconds.toFixed(1)} s; analysis ${(tAnalysis / 1000).toFixed(1)} s; total ${(total / 1000).toFixed(1)} s`,
+  );
+  if (save && dir) {
+    const t2 = performance.now();
+    const n = saveTerrainCache(dir, context);
+    console.log(
+      `terrain: ${n} footprints written to the cache dir in ${((performance.now() - t2) / 1000).toFixed(1)} s`,
+    );
+  }
+  const any = r.units
+    .find((u) => u.level === 'province')
+    ?.coverage.find((c) => c.technology === 'any' && c.operator === 'all');
+  return any?.area_pct ?? Number.NaN;
+}
+
+console.log(
+  `terrain: ${sites.length} sites, ${cells} cells, ${communes.length} communes, ${threads} worker threads`,
+);
+if (!halfDisc) {
+  // One thread on a few cells spread over the sample, for the speed-up of the worker threads.
+  const few = sites.filter((_s, i) => i % Math.max(1, Math.floor(sites.length / 24)) === 0).slice(0, 24);
+  const ctx = terrainContext(dem, { model, cache: footprintCache() });
+  const one = await precomputeTerrain(few, settingOf, ctx, DEFAULT_RADIO, 1);
+  console.log(
+    `terrain: one thread: ${one.computed} cells in ${one.seconds.toFixed(1)} s (${((1000 * one.seconds) / Math.max(1, one.computed)).toFixed(0)} ms per cell)`,
+  );
+}
+const dir = mkdtempSync(join(tmpdir(), 'vungphu-terrain-bench-'));
+try {
+  const a = await run('first run', dir, true);
+  const b = await run('second run, from the cache dir', dir, false);
+  console.log(
+    `terrain: province area coverage (any) ${a.toFixed(2)} % and ${b.toFixed(2)} % (must be equal)`,
+  );
+  t = performance.now();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

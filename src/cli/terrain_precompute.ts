@@ -1,0 +1,158 @@
+/**
+ * Computes the terrain footprints an analysis or a plan will ask for before it runs, on every core:
+ * the cells not yet in the footprint cache are sent in batches to worker threads (`terrain_worker.ts`)
+ * that read the DEM's heights from shared memory, and their footprints go into the cache, where the
+ * engine (single-threaded, pure) then finds them.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { cellsOf } from '../core/base/site_cells.ts';
+import type { Setting, Site } from '../core/base/types.ts';
+import type { RadioConfig } from '../core/propagation/radio_config.ts';
+import type { RadioCell } from '../core/propagation/radio_types.ts';
+import { demGrids } from '../core/terrain/grid_dem.ts';
+import type { TerrainContext } from '../core/terrain/terrain_context.ts';
+import { findProjectRoot } from './project_root.ts';
+import type { TerrainJob, TerrainJobResult, TerrainWorkerData } from './terrain_worker.ts';
+
+/** Cells per message to a worker: small enough to share the work evenly, big enough to keep messages few. */
+const BATCH = 8;
+
+/** What a precompute did. */
+export interface PrecomputeSummary {
+  /** Distinct terrain cells the sites have (on the DEM, without a predicted polygon). */
+  cells: number;
+  /** Of those, found in the cache, and computed now. */
+  cached: number;
+  computed: number;
+  /** Worker threads used (0: computed on this thread). */
+  threads: number;
+  seconds: number;
+}
+
+/**
+ * Fills `terrain.cache` with the footprint of every cell of `sites` that the engine will give a
+ * terrain footprint, using `threads` worker threads (default: every core, `os.availableParallelism()`).
+ * With one thread, a DEM that is not a grid mosaic, or no worker file, it computes on this thread.
+ */
+export async function precomputeTerrain(
+  sites: readonly Site[],
+  settingOf: (site: Site) => Setting,
+  terrain: TerrainContext,
+  radio: RadioConfig,
+  threads = availableParallelism(),
+  onProgress?: (done: number, total: number) => void,
+): Promise<PrecomputeSummary> {
+  const started = performance.now();
+  const todo = new Map<string, RadioCell>();
+  const seen = new Set<string>();
+  for (const site of sites) {
+    const setting = settingOf(site);
+    for (const cell of cellsOf(site)) {
+      if (cell.coverage) continue;
+      const k = terrain.keyOf(site, cell, setting);
+      if (!k || seen.has(k.key)) continue;
+      seen.add(k.key);
+      if (!terrain.cache.get(k.key)) todo.set(k.key, k.radio);
+    }
+  }
+  const jobs = [...todo].map(([key, r]) => ({ key, radio: r }));
+  const grids = demGrids(terrain.dem);
+  const workerFile = terrainWorkerFile();
+  const n = Math.min(threads, Math.ceil(jobs.length / BATCH));
+  let used = 0;
+  if (n >= 2 && grids && workerFile) {
+    used = n;
+    await inWorkers(jobs, grids, radio, n, workerFile, terrain, onProgress);
+  } else {
+    jobs.forEach((j, i) => {
+      terrain.cache.set(j.key, terrain.model.footprint(j.radio, terrain.dem));
+      onProgress?.(i + 1, jobs.length);
+    });
+  }
+  return {
+    cells: seen.size,
+    cached: seen.size - jobs.length,
+    computed: jobs.length,
+    threads: used,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+/** Runs the jobs on `n` workers, each taking the next batch when it posts its last one back. */
+async function inWorkers(
+  jobs: { key: string; radio: RadioCell }[],
+  grids: NonNullable<ReturnType<typeof demGrids>>,
+  radio: RadioConfig,
+  n: number,
+  file: string,
+  terrain: TerrainContext,
+  onProgress?: (done: number, total: number) => void,
+): Promise<void> {
+  // The heights on shared memory: every worker reads the same bytes, nothing is copied per worker.
+  const shared = grids.map((g) => {
+    const heights = new Float32Array(new SharedArrayBuffer(g.heights.byteLength));
+    heights.set(g.heights);
+    return { ...g, heights };
+  });
+  const data: TerrainWorkerData = { grids: shared, radio };
+  let next = 0;
+  let done = 0;
+  const run = (worker: Worker) =>
+    new Promise<void>((resolve, reject) => {
+      const send = () => {
+        if (next >= jobs.length) {
+          resolve();
+          return;
+        }
+        const cells = jobs.slice(next, next + BATCH);
+        next += cells.length;
+        worker.postMessage({ cells } satisfies TerrainJob);
+      };
+      worker.on('message', (r: TerrainJobResult) => {
+        for (const f of r.footprints) terrain.cache.set(f.key, f.footprint);
+        done += r.footprints.length;
+        onProgress?.(done, jobs.length);
+        send();
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => {
+        if (next < jobs.length || done < jobs.length)
+          reject(new Error(`a footprint worker stopped (exit code ${code}) before its work was done`));
+      });
+      send();
+    });
+  const workers = Array.from({ length: n }, () => startWorker(file, data));
+  try {
+    await Promise.all(workers.map(run));
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/**
+ * Starts a worker on the file. A TypeScript source (the CLI run through tsx, the benchmarks) is loaded
+ * through tsx's loader, registered in the worker first: loader hooks do not reach worker threads.
+ */
+function startWorker(file: string, workerData: TerrainWorkerData): Worker {
+  if (!file.endsWith('.ts')) return new Worker(file, { workerData });
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(file).href)}); });`;
+  return new Worker(code, { eval: true, workerData });
+}
+
+/**
+ * The worker's file: the bundle's dist-cli/terrain_worker.mjs when this runs from the bundle, the
+ * TypeScript source when it runs through tsx (the worker inherits tsx's loader); null when missing.
+ */
+function terrainWorkerFile(): string | null {
+  const here = fileURLToPath(import.meta.url);
+  const root = findProjectRoot(dirname(here));
+  const file = here.endsWith('.ts')
+    ? `${root}src/cli/terrain_worker.ts`
+    : `${root}dist-cli/terrain_worker.mjs`;
+  return existsSync(file) ? file : null;
+}

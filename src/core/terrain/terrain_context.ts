@@ -1,0 +1,81 @@
+import type { Cell, Setting, Site } from '../base/types.ts';
+import type { RadioCell, TerrainFootprint } from '../propagation/radio_types.ts';
+import type { Dem } from './dem.ts';
+import { type FootprintCache, sharedFootprintCache } from './footprint_cache.ts';
+import type { TerrainModel } from './terrain_model.ts';
+
+/** How an analysis or a plan gets terrain footprints: the model, and the cache it shares (default: the process's). */
+export interface TerrainOptions {
+  model: TerrainModel;
+  cache?: FootprintCache;
+}
+
+/** A DEM with a model and a cache: what the footprint builders ask for a cell's terrain footprint. */
+export interface TerrainContext {
+  readonly dem: Dem;
+  readonly model: TerrainModel;
+  readonly cache: FootprintCache;
+  /** The start of every cache key of this DEM and model (a hash of their keys), 32 hex digits. */
+  readonly prefix: string;
+  /**
+   * The cell's terrain footprint (from the cache, else computed and stored), or null when the site
+   * stands off the DEM (outside its box, or in a hole of the mosaic): that cell keeps its circle or sector.
+   */
+  footprintOf(site: Site, cell: Cell, setting: Setting): TerrainFootprint | null;
+  /** The cache key of the cell at that setting (null outside the DEM), for precomputing elsewhere. */
+  keyOf(site: Site, cell: Cell, setting: Setting): { key: string; radio: RadioCell } | null;
+}
+
+/** Builds the terrain context of a DEM and a model; the cache is the shared one unless given. */
+export function terrainContext(dem: Dem, options: TerrainOptions): TerrainContext {
+  const { model } = options;
+  const cache = options.cache ?? sharedFootprintCache;
+  const prefix = `${hash(dem.key)}${hash(model.key)}`;
+  const [w, s, e, n] = dem.bbox;
+  const keyOf = (site: Site, cell: Cell, setting: Setting) => {
+    if (!(site.lon >= w && site.lon <= e && site.lat >= s && site.lat <= n)) return null;
+    if (Number.isNaN(dem.elevation(site.lon, site.lat))) return null;
+    const radio = model.resolve(site, cell, setting);
+    return { key: terrainCellKey(radio, prefix), radio };
+  };
+  return {
+    dem,
+    model,
+    cache,
+    prefix,
+    keyOf,
+    footprintOf(site, cell, setting) {
+      const k = keyOf(site, cell, setting);
+      if (!k) return null;
+      const held = cache.get(k.key);
+      if (held) return held;
+      const f = model.footprint(k.radio, dem);
+      cache.set(k.key, f);
+      return f;
+    },
+  };
+}
+
+/**
+ * The cache key of a resolved radio cell: every field but `defaulted` and `frequencyNote` (which say
+ * where a value came from, not what it is), in sorted order, after `prefix` (a hash of the DEM's and the model's keys).
+ */
+export function terrainCellKey(cell: RadioCell, prefix: string): string {
+  const fields = Object.keys(cell)
+    .filter((k) => k !== 'defaulted' && k !== 'frequencyNote')
+    .sort()
+    .map((k) => `${k}=${String((cell as unknown as Record<string, unknown>)[k])}`);
+  return `${prefix}|${fields.join(';')}`;
+}
+
+/** 64 bits of FNV-1a (two 32-bit passes with different offsets) as 16 hex digits. */
+function hash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}

@@ -1,0 +1,194 @@
+/**
+ * Issue 17, part A in a real browser: a DEM tile (a synthetic 3″ SRTM .hgt written by the test: a
+ * north–south ridge 3 km east of site GL-PLK-0012) picked in the Data tab is read in the worker, the
+ * Data tab says what it holds, the hillshade layer (off by default) turns on over the tile's box, and
+ * the site popup's "why?" then a click on the map shows the profile with its numbers, in Vietnamese
+ * and English. Screenshots to look at are written to a temporary folder.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, offlineContext, type PreviewServer, ROOT, startPreview } from './harness.ts';
+import { type Hooked, mapIdle, waitReady } from './page_tools.ts';
+
+const SITES = join(ROOT, 'tests/fixtures/app/sites_cells.csv');
+const SHOTS = join(tmpdir(), 'vungphu-terrain-shots');
+const SITE = { id: 'GL-PLK-0012', lon: 108.0, lat: 13.98 };
+const TILE = join(SHOTS, 'N13E108.hgt');
+
+/** 3″ tile N13E108: 500 m plains with a 400 m ridge along 108.03° E (Gaussian, ~1 km wide). */
+function writeTile(): void {
+  const n = 1201;
+  const b = new Uint8Array(n * n * 2);
+  const v = new DataView(b.buffer);
+  for (let r = 0; r < n; r++)
+    for (let c = 0; c < n; c++) {
+      const lon = 108 + c / 1200;
+      const lat = 14 - r / 1200;
+      const h = 500 + 400 * Math.exp(-(((lon - 108.03) / 0.006) ** 2)) + 60 * Math.sin(lat * 40);
+      v.setInt16(2 * (r * n + c), Math.round(h), false);
+    }
+  writeFileSync(TILE, b);
+}
+
+let server: PreviewServer | undefined;
+let browser: Browser | undefined;
+let context: BrowserContext;
+let page: Page;
+let loads = 1;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  writeTile();
+  [server, browser] = await Promise.all([startPreview(), launchChromium()]);
+  ({ context } = await offlineContext(browser, server.origin));
+  page = await context.newPage();
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(`${server.origin}/#set=pre2025`);
+  expect((await waitReady(page)).error).toBeNull();
+  await page.locator('#tabbtn-data').click();
+  await page.locator('#file-input').setInputFiles(SITES);
+  loads++;
+  expect((await waitReady(page, loads)).error).toBeNull();
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('a DEM in the app', () => {
+  it('the Data tab reads the tile and says what it holds', async () => {
+    expect(await page.locator('#dem-status').textContent()).toContain('Chưa có DEM');
+    await page.locator('#file-input').setInputFiles(TILE);
+    loads++;
+    expect((await waitReady(page, loads)).error).toBeNull();
+    await expect
+      .poll(() => page.locator('#dem-status').textContent(), { timeout: 60_000 })
+      .toContain('1 ô (N13E108.hgt)');
+    const status = (await page.locator('#dem-status').textContent()) ?? '';
+    expect(status).toContain('kinh độ 108–109° Đ, vĩ độ 13–14° B');
+    expect(status).toContain('0 điểm trống');
+    await page.locator('#dem-status').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'data-tab-vi.png') });
+  });
+
+  it('the hillshade layer is off by default and turns on over the tile', async () => {
+    await page.locator('#tabbtn-map').click();
+    const visibility = () =>
+      page.evaluate(() => (window as Hooked).__vungphu!.map!.getLayoutProperty('hillshade', 'visibility'));
+    expect(await visibility()).toBe('none');
+    const check = page.locator('#layer-hillshade');
+    expect(await check.isDisabled()).toBe(false);
+    await check.check();
+    await expect.poll(visibility).toBe('visible');
+    const coordinates = await page.evaluate(
+      () =>
+        ((window as Hooked).__vungphu!.map!.getSource('hillshade') as unknown as { coordinates: number[][] })
+          .coordinates,
+    );
+    expect(coordinates[0]![0]).toBeCloseTo(108, 6);
+    expect(coordinates[0]![1]).toBeCloseTo(14, 6);
+    expect(coordinates[2]![0]).toBeCloseTo(109, 2);
+    expect(coordinates[2]![1]).toBeCloseTo(13, 2);
+    await page.evaluate(() =>
+      (window as Hooked).__vungphu!.map!.jumpTo({ center: [108.05, 13.98], zoom: 11 }),
+    );
+    await mapIdle(page);
+    await page.screenshot({ path: join(SHOTS, 'hillshade.png') });
+  });
+
+  it('"why?" in the site popup, then a click east of the ridge: the profile and its numbers', async () => {
+    await page.locator('#tabbtn-sites').click();
+    await page.locator('#site-search').fill('plk-0012');
+    await expect.poll(() => page.locator('#site-table tbody tr').count()).toBe(1);
+    await page.locator('#site-table tbody tr').first().locator('td').nth(2).click();
+    await page.waitForFunction(({ lon, lat }) => {
+      const map = (window as Hooked).__vungphu!.map!;
+      const c = map.getCenter();
+      return !map.isMoving() && Math.abs(c.lng - lon) < 1e-4 && Math.abs(c.lat - lat) < 1e-4;
+    }, SITE);
+    await page.locator('#why-start').click();
+    await expect.poll(() => page.locator('#why-hint').textContent()).toContain(SITE.id);
+    // 6 km east of the site, behind the ridge at 3.2 km (the map zoomed out so that both show).
+    await page.evaluate(() =>
+      (window as Hooked).__vungphu!.map!.jumpTo({ center: [108.03, 13.98], zoom: 11.5 }),
+    );
+    await mapIdle(page);
+    const target = await page.evaluate(() => {
+      const p = (window as Hooked).__vungphu!.map!.project([108.055, 13.98]);
+      return { x: p.x, y: p.y };
+    });
+    const box = (await page.locator('#map').boundingBox())!;
+    await page.mouse.click(box.x + target.x, box.y + target.y);
+    await expect.poll(() => page.locator('#why-numbers').count(), { timeout: 30_000 }).toBe(1);
+    const text = (await page.locator('#why-panel').textContent()) ?? '';
+    expect(text).toContain('Mặt cắt từ GL-PLK-0012');
+    expect(text).toContain('Suy hao nhiễu xạ');
+    // 0.055° of longitude at 13.98° N is 5.94 km.
+    const km = 0.055 * 111.32 * Math.cos((13.98 * Math.PI) / 180);
+    const distance = (await page.locator('#why-numbers tr[data-key="distance"] td').textContent()) ?? '';
+    expect(Math.abs(Number(distance.replace(' km', '').replace(',', '.')) - km)).toBeLessThan(0.1);
+    const diffraction =
+      (await page.locator('#why-numbers tr[data-key="diffraction"] td').textContent()) ?? '';
+    // The ridge stands in the way: some diffraction loss.
+    expect(Number(diffraction.replace(' dB', '').replace(',', '.'))).toBeGreaterThan(1);
+    expect(await page.locator('.why-chart .why-terrain').count()).toBe(1);
+    expect(await page.locator('.why-chart .why-los').count()).toBe(1);
+    expect(await page.locator('.why-chart .why-fresnel').count()).toBe(1);
+    // The path is drawn on the map, from the site to the point.
+    const path = await page.evaluate(() => {
+      const map = (window as Hooked).__vungphu!.map!;
+      return map
+        .querySourceFeatures('why-path')
+        .map((f) => (f.geometry as { coordinates: number[][] }).coordinates);
+    });
+    expect(path.length).toBeGreaterThan(0);
+    expect(path[0]![0]![0]).toBeCloseTo(SITE.lon, 4);
+    await page.screenshot({ path: join(SHOTS, 'why-vi.png') });
+    await page.locator('.lang-switch button[data-lang="en"]').click();
+    await expect.poll(() => page.locator('#why-panel').textContent()).toContain('Profile from GL-PLK-0012');
+    expect(await page.locator('#why-panel').textContent()).toContain('Diffraction loss');
+    await page.screenshot({ path: join(SHOTS, 'why-en.png') });
+    await page.locator('.lang-switch button[data-lang="vi"]').click();
+    await page.locator('#why-close').click();
+    expect(await page.locator('#why-panel').isHidden()).toBe(true);
+    expect(
+      await page.evaluate(() => (window as Hooked).__vungphu!.map!.querySourceFeatures('why-path').length),
+    ).toBe(0);
+  });
+
+  it('the worker stores the terrain footprints it computed in IndexedDB', async () => {
+    const stored = () =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open('vungphu-footprints', 1);
+            open.onupgradeneeded = () => open.result.createObjectStore('footprints');
+            open.onsuccess = () => {
+              const get = open.result.transaction('footprints').objectStore('footprints').get('recent');
+              get.onsuccess = () => {
+                resolve(Array.isArray(get.result) ? get.result.length : 0);
+                open.result.close();
+              };
+              get.onerror = () => resolve(-1);
+            };
+            open.onerror = () => resolve(-1);
+          }),
+      );
+    // The three cells of the site inside the tile (the other sites lie outside it keep their circles).
+    await expect.poll(stored, { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+  });
+
+  it('the DEM is still there after a reload (stored in IndexedDB)', async () => {
+    await page.reload();
+    expect((await waitReady(page)).error).toBeNull();
+    await page.locator('#tabbtn-data').click();
+    await expect
+      .poll(() => page.locator('#dem-status').textContent(), { timeout: 60_000 })
+      .toContain('N13E108.hgt');
+  });
+});
