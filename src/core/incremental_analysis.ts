@@ -43,6 +43,7 @@ import {
   type FullResult,
   type FullUnit,
   measuredOf,
+  populatedLayersOf,
   runAnalysis,
 } from './run_analysis.ts';
 import type { TargetEvaluation } from './targets/evaluate_targets.ts';
@@ -139,6 +140,7 @@ export function updateAnalysis(
         sites: reachingSites(communes, sites, picked, cache, cfg),
         ...(people ? { populationPoints: people } : {}),
         villages: villageIdx.map((k) => villages[k]!),
+        populatedLayers: populatedLayersOf(input),
         ...(input.baselineDeadZones ? { baselineDeadZones: input.baselineDeadZones } : {}),
       },
       { config: cfg, ...(options.gapPolygons === false ? { gapPolygons: false } : {}) },
@@ -429,6 +431,7 @@ function reorder(u: UnitResult, order: ReturnType<typeof comboOrder>): UnitResul
         area_pct: 0,
         population_pct: 0,
         covered_population: 0,
+        populated_area_pct: u.populated_area_km2 ? 0 : null,
       },
   );
   return { ...u, coverage };

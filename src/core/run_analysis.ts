@@ -1,4 +1,4 @@
-import type { Polygon } from 'geojson';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { DEFAULT_CONFIG } from './base/config.ts';
 import { foldText } from './base/fold_text.ts';
 import { groupDigits } from './base/group_digits.ts';
@@ -16,6 +16,7 @@ import type {
 } from './base/types.ts';
 import { type UnitGroup, unitGroups } from './base/unit_groups.ts';
 import { type AnalysisOptions, analyze } from './coverage/analyze.ts';
+import type { PopulatedLayers } from './coverage/populated_zones.ts';
 import { type CommuneLocator, communeLocator } from './geometry/commune_locator.ts';
 import { type FiberBlock, fiberIndicators, rollupFiber } from './infrastructure/fiber_indicators.ts';
 import {
@@ -61,6 +62,14 @@ export interface FullInput {
    * villages not among them are new dead zones (M9). Without it, M9 is not evaluable.
    */
   baselineDeadZones?: readonly string[];
+  /** Settlement polygons (`--settlements`): the populated area, before raster cells and villages. */
+  settlements?: readonly (Polygon | MultiPolygon)[];
+  /**
+   * What the populated area is drawn from, when not this input's own settlements, population points
+   * and villages: an update's sub-analysis passes the whole input's, so that a disc or cell across a
+   * boundary counts as in the full analysis.
+   */
+  populatedLayers?: PopulatedLayers;
   /** Speed tests (points, or tiles counting with their tests): the measured figures. */
   speedTests?: readonly SpeedTest[];
   /** Target sets; a set with a province applies only to units of that province (names folded). */
@@ -153,6 +162,7 @@ export function runAnalysis(
       sites,
       ...(input.populationPoints ? { populationPoints: input.populationPoints } : {}),
       probes: [...villages.map((v) => ({ lon: v.lon, lat: v.lat })), ...centres],
+      populatedLayers: populatedLayersOf(input),
     },
     cfg,
     { ...callbacks, ...(options.gapPolygons === false ? { gapPolygons: false } : {}) },
@@ -205,6 +215,16 @@ export function runAnalysis(
     ...(baselineDead
       ? { newDeadZoneVillages: deadZoneVillages.filter((d) => !baselineDead.has(d.village_id)) }
       : {}),
+  };
+}
+
+/** The layers an input's populated area is drawn from (settlements > raster cells > villages). */
+export function populatedLayersOf(input: FullInput): PopulatedLayers {
+  if (input.populatedLayers) return input.populatedLayers;
+  return {
+    ...(input.settlements ? { settlements: input.settlements } : {}),
+    ...(input.populationPoints ? { populationPoints: input.populationPoints } : {}),
+    ...(input.villages ? { villages: input.villages } : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import {
   type CoverageFigure,
   type EngineConfig,
   type GapPolygon,
+  type PopulatedAreaMethod,
   type PopulationMethod,
   type PopulationPoint,
   type Site,
@@ -22,6 +23,7 @@ import { coveredSum, reportCombos } from './combos.ts';
 import { type CommuneScan, scanCommune } from './commune_scan.ts';
 import { MAX_PAIRS, type PairLayout, pairLayout } from './footprints.ts';
 import { gapPolygons } from './gap_polygons.ts';
+import { POPULATED_BIT, type PopulatedLayers, populatedZones } from './populated_zones.ts';
 import { probeCoverage } from './probe_coverage.ts';
 import { rollup } from './rollup.ts';
 import { type SiteFootprints, siteFootprints } from './site_footprints.ts';
@@ -33,6 +35,11 @@ export interface AnalysisInput {
   populationPoints?: readonly PopulationPoint[];
   /** Points to test against the footprints (villages, commune centres); results in `probes`. */
   probes?: readonly { lon: number; lat: number }[];
+  /**
+   * What the populated area is drawn from (settlement polygons, raster cells, village points;
+   * populated_zones.ts); without it no unit has a populated area.
+   */
+  populatedLayers?: PopulatedLayers;
 }
 
 export interface AnalysisOptions {
@@ -89,6 +96,7 @@ export function analyze(
   const gapCombos = cfg.gapTechnologies.map(
     (t) => combos.find((c) => c.technology === t && c.operator === ALL_OPERATORS)!,
   );
+  const zones = populatedZones(locator.bboxes, input.populatedLayers ?? {}, cfg.populatedVillageRadiusM);
   const communeUnits: UnitResult[] = [];
   const gaps: GapPolygon[] = [];
   const populationMethod: Record<string, PopulationMethod> = {};
@@ -104,14 +112,21 @@ export function analyze(
     const centre = commune.center ?? [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2];
     const nearby = footprints.stream(bbox, centre[0]!, centre[1]!);
     const pairsIn = (lon: number, lat: number) => footprints.pairsAt(lon, lat, footprints.pairs);
-    const scan = scanCommune(locator.rings[ci]!, bbox, nearby, {
-      scanlines: cfg.scanlines,
-      minScanlines: cfg.minScanlines,
-      spacing: cfg.scanSpacingM,
-      gapMasks: callbacks.gapPolygons === false ? [] : gapCombos.map((c) => c.mask),
-      gapRows: cfg.gapGridRows,
-    });
+    const scan = scanCommune(
+      locator.rings[ci]!,
+      bbox,
+      nearby,
+      {
+        scanlines: cfg.scanlines,
+        minScanlines: cfg.minScanlines,
+        spacing: cfg.scanSpacingM,
+        gapMasks: callbacks.gapPolygons === false ? [] : gapCombos.map((c) => c.mask),
+        gapRows: cfg.gapGridRows,
+      },
+      zones[ci]?.footprints,
+    );
     const area = communeArea(commune);
+    const populated = populatedFigures(scan, zones[ci]?.method ?? null, area);
     const points = pointsByCommune.get(ci);
     const weights = points ? pointWeights(points, pairsIn) : null;
     populationMethod[commune.id] = weights ? 'points' : 'uniform';
@@ -131,6 +146,7 @@ export function analyze(
         area_pct: 100 * areaShare(c.mask),
         population_pct: 100 * ps,
         covered_population: ps * commune.population,
+        populated_area_pct: populated.pct(c.mask),
       };
     });
     communeUnits.push({
@@ -140,6 +156,8 @@ export function analyze(
       parent_id: commune.districtId ?? commune.provinceId,
       area_km2: area,
       population: commune.population,
+      populated_area_km2: populated.km2,
+      populated_area_method: populated.method,
       coverage,
       gaps: gapCombos.map((c) => ({
         technology: c.technology,
@@ -176,6 +194,27 @@ function technologiesAt(footprints: SiteFootprints, layout: PairLayout) {
   return (lon: number, lat: number): Technology[] => {
     const found = footprints.pairsAt(lon, lat, want, all);
     return layout.technologies.filter((_, t) => (found & techMask[t]!) !== 0);
+  };
+}
+
+/**
+ * A commune's populated area (km², its share of the scanned area times the geodesic area) and the
+ * covered share of it for a combination mask (%): the length of each row inside the populated area and
+ * covered, over the length inside the populated area. Null where the commune has no populated area.
+ */
+function populatedFigures(scan: CommuneScan, method: PopulatedAreaMethod | null, area: number) {
+  let inside = 0;
+  for (const [m, a] of scan.maskArea) if ((m & POPULATED_BIT) !== 0) inside += a;
+  const known = method !== null && scan.totalArea > 0;
+  return {
+    method: known ? method : null,
+    km2: known ? Math.min(area, (area * inside) / scan.totalArea) : null,
+    pct(mask: number): number | null {
+      if (!known || inside <= 0) return null;
+      let covered = 0;
+      for (const [m, a] of scan.maskArea) if ((m & POPULATED_BIT) !== 0 && (m & mask) !== 0) covered += a;
+      return Math.min(100, (100 * covered) / inside);
+    },
   };
 }
 
