@@ -148,12 +148,12 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
   datasets.sort((a, b) => DATASET_KINDS.indexOf(a.kind) - DATASET_KINDS.indexOf(b.kind));
   const communes = loaded.boundaries ?? [];
   const provinces = new Set(communes.map((c) => foldText(c.provinceName)));
-  const targetSets: { province: string | null; targets: Target[] }[] = [];
+  const targetSets: { province: string | null; targets: Target[]; reported?: Target[] }[] = [];
   const targetFiles: string[] = [];
   for (const url of request.sample.targets) {
     const t = targetsFromJson(await fetchText(url), fileName(url));
     if (t.province !== null && !provinces.has(foldText(t.province))) continue;
-    targetSets.push({ province: t.province, targets: t.targets });
+    targetSets.push({ province: t.province, targets: t.targets, reported: t.reported });
     targetFiles.push(fileName(url));
   }
   const loadMs = performance.now() - started;
