@@ -112,21 +112,25 @@ export function analyze(
     const centre = commune.center ?? [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2];
     const nearby = footprints.stream(bbox, centre[0]!, centre[1]!);
     const pairsIn = (lon: number, lat: number) => footprints.pairsAt(lon, lat, footprints.pairs);
-    const scan = scanCommune(
-      locator.rings[ci]!,
-      bbox,
-      nearby,
-      {
-        scanlines: cfg.scanlines,
-        minScanlines: cfg.minScanlines,
-        spacing: cfg.scanSpacingM,
-        gapMasks: callbacks.gapPolygons === false ? [] : gapCombos.map((c) => c.mask),
-        gapRows: cfg.gapGridRows,
-      },
-      zones[ci]?.footprints,
-    );
+    const scanOptions = {
+      scanlines: cfg.scanlines,
+      minScanlines: cfg.minScanlines,
+      spacing: cfg.scanSpacingM,
+      gapMasks: callbacks.gapPolygons === false ? [] : gapCombos.map((c) => c.mask),
+      gapRows: cfg.gapGridRows,
+    };
+    // The populated area: the first layer with area inside the commune (a settlement or disc whose
+    // bounding box only meets the commune's gives none, and the next layer is tried).
+    const candidates = zones[ci]!;
+    let zone = candidates[0] ?? null;
+    let scan = scanCommune(locator.rings[ci]!, bbox, nearby, scanOptions, zone?.footprints);
+    for (let k = 1; k < candidates.length && populatedInside(scan) === 0; k++) {
+      zone = candidates[k]!;
+      const again = footprints.stream(bbox, centre[0]!, centre[1]!);
+      scan = scanCommune(locator.rings[ci]!, bbox, again, scanOptions, zone.footprints);
+    }
     const area = communeArea(commune);
-    const populated = populatedFigures(scan, zones[ci]?.method ?? null, area);
+    const populated = populatedFigures(scan, zone?.method ?? null, area);
     const points = pointsByCommune.get(ci);
     const weights = points ? pointWeights(points, pairsIn) : null;
     populationMethod[commune.id] = weights ? 'points' : 'uniform';
@@ -203,8 +207,7 @@ function technologiesAt(footprints: SiteFootprints, layout: PairLayout) {
  * covered, over the length inside the populated area. Null where the commune has no populated area.
  */
 function populatedFigures(scan: CommuneScan, method: PopulatedAreaMethod | null, area: number) {
-  let inside = 0;
-  for (const [m, a] of scan.maskArea) if ((m & POPULATED_BIT) !== 0) inside += a;
+  const inside = populatedInside(scan);
   const known = method !== null && scan.totalArea > 0;
   return {
     method: known ? method : null,
@@ -216,6 +219,13 @@ function populatedFigures(scan: CommuneScan, method: PopulatedAreaMethod | null,
       return Math.min(100, (100 * covered) / inside);
     },
   };
+}
+
+/** The scanned area (m², local plane) inside the populated area. */
+function populatedInside(scan: CommuneScan): number {
+  let inside = 0;
+  for (const [m, a] of scan.maskArea) if ((m & POPULATED_BIT) !== 0) inside += a;
+  return inside;
 }
 
 /** Population weight per coverage mask for a commune's population points. */

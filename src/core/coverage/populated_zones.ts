@@ -33,18 +33,19 @@ const base = { siteIndex: -1, technology: '4G' as const, operator: '', pair: POP
 
 /**
  * The populated area (khu vực có dân cư) near each commune, as footprints on the populated mask bit,
- * for `scanCommune` to intersect with the coverage along its rows. Per commune the first layer with a
- * piece whose bounding box meets the commune's wins: settlement polygons, else the population raster's
- * cells with people (each cell a lon/lat rectangle), else a disc of `villageRadiusM` metres around each
- * village point (the `villages` layer and population points without a cell). A commune none of them
- * reaches gets null. The scan clips every piece to the commune, so a disc or polygon across a boundary
- * counts on each side for its own part.
+ * for `scanCommune` to intersect with the coverage along its rows. Per commune, the layers with a piece
+ * whose bounding box meets the commune's, in order of precedence: settlement polygons, the population
+ * raster's cells with people (each cell a lon/lat rectangle), a disc of `villageRadiusM` metres around
+ * each village point (the `villages` layer and population points without a cell). The first one that
+ * has area inside the commune is its populated area (`analyze` tries them in turn); a commune none
+ * reaches gets an empty list. The scan clips every piece to the commune, so a disc or polygon across a
+ * boundary counts on each side for its own part.
  */
 export function populatedZones(
   bboxes: readonly (readonly [number, number, number, number])[],
   layers: PopulatedLayers,
   villageRadiusM: number,
-): (PopulatedZone | null)[] {
+): PopulatedZone[][] {
   const settlements: Footprint[] = [];
   for (const g of layers.settlements ?? []) {
     const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
@@ -77,13 +78,12 @@ export function populatedZones(
   const indexed = ordered
     .filter(([, list]) => list.length > 0)
     .map(([method, list]) => ({ method, list, index: indexOf(list) }));
-  return bboxes.map((b) => {
-    for (const { method, list, index } of indexed) {
+  return bboxes.map((b) =>
+    indexed.flatMap(({ method, list, index }) => {
       const hits = index.search(b[0], b[1], b[2], b[3]);
-      if (hits.length) return { method, footprints: hits.map((k) => list[k]!) };
-    }
-    return null;
-  });
+      return hits.length ? [{ method, footprints: hits.map((k) => list[k]!) }] : [];
+    }),
+  );
 }
 
 function indexOf(list: readonly Footprint[]): Flatbush {
