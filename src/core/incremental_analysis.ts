@@ -44,6 +44,7 @@ import {
   type FullUnit,
   measuredOf,
   populatedLayersOf,
+  reportedComparisons,
   runAnalysis,
 } from './run_analysis.ts';
 import type { TargetEvaluation } from './targets/evaluate_targets.ts';
@@ -266,6 +267,7 @@ export function updateAnalysis(
       ...picked,
       ...postalPicked,
     ]),
+    reported: reportedComparisons(input.targets ?? [], units, communes),
   };
   const recomputed = new Set([...picked, ...(postal ? postalPicked : [])]);
   return {
