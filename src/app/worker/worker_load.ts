@@ -89,6 +89,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
     villages: request.sample.villages,
     population: null,
     speedtests: null,
+    settlements: null,
   };
   if (request.boundarySet === 'imported' && !imported.has('boundaries'))
     throw new UserError('No imported boundaries: import a boundary file first.');
@@ -213,6 +214,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
     ...(loaded.fiber ? { fiber: loaded.fiber } : {}),
     ...(loaded.villages ? { villages: loaded.villages } : {}),
     ...(loaded.speedtests ? { speedTests: loaded.speedtests } : {}),
+    ...(loaded.settlements ? { settlements: loaded.settlements.map((s) => s.geometry) } : {}),
     targets: targetSets,
   };
   // The user's postal counting rule and fiber reach, as the CLI's --postal-count and --fiber-reach-m.
@@ -308,6 +310,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
       fiber: name('fiber'),
       villages: name('villages'),
       speedtests: name('speedtests'),
+      settlements: name('settlements'),
       targets: targetFiles,
       config: null,
       synthetic: datasets.some((d) => d.synthetic),
