@@ -123,7 +123,10 @@ mutable.reportPanel = new ReportPanel(ui.report, {
     const view = store.view;
     const defs = store.data?.snapshot.targetDefs ?? [];
     const scale = viewScale(view, store.data);
-    const modelled = view.indicator === 'mobile_pop' || view.indicator === 'mobile_area';
+    const modelled =
+      view.indicator === 'mobile_pop' ||
+      view.indicator === 'mobile_area' ||
+      view.indicator === 'mobile_populated';
     const synthetic = store.data?.snapshot.datasets.some((d) => d.synthetic) ?? true;
     return mapImage(coverage.map, {
       title: t('png.title', { indicator: indicatorTitle(view, defs) }),

@@ -46,6 +46,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       'fiber-reach-m': { type: 'string' },
       villages: { type: 'string' },
       speedtests: { type: 'string' },
+      settlements: { type: 'string' },
       calibrate: { type: 'boolean', default: false },
       baseline: { type: 'string' },
       targets: { type: 'string', multiple: true },
@@ -91,6 +92,9 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
   const speedTests = values.speedtests
     ? await loader.load(values.speedtests, 'speedtests', reference)
     : undefined;
+  const settlements = values.settlements
+    ? await loader.load(values.settlements, 'settlements', reference)
+    : undefined;
   loader.checkColumnsUsed();
   // A saved report.json of the previous period: its dead zones are not new (M9).
   const baselineDeadZones = values.baseline
@@ -118,7 +122,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
         : targetsFromJson(readText(path, '--targets'), path);
     allIssues.push(...t.issues);
     summaries.push(importSummary(path, t.targets.length, t.targets.length + countErrors(t.issues), t.issues));
-    return { province: t.province, targets: t.targets };
+    return { province: t.province, targets: t.targets, reported: t.reported };
   });
 
   const config: EngineConfig = values.config
@@ -160,6 +164,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       ...(fiber ? { fiber: fiber.items } : {}),
       ...(villages ? { villages: villages.items } : {}),
       ...(speedTests ? { speedTests: speedTests.items } : {}),
+      ...(settlements ? { settlements: settlements.items.map((x) => x.geometry) } : {}),
       ...(baselineDeadZones ? { baselineDeadZones } : {}),
       ...(dem ? { dem } : {}),
       targets,
@@ -189,6 +194,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       fiber: fiberPath ?? null,
       villages: villagesPath ?? null,
       speedtests: values.speedtests ?? null,
+      settlements: values.settlements ?? null,
       baseline: values.baseline ?? null,
       targets: targetPaths,
       config: values.config ?? null,
@@ -252,6 +258,14 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
     process.stdout.write(
       `${u.name}: population coverage 4G ${pick('4G')} %, 5G ${pick('5G')} %, any ${pick('any')} %\n`,
     );
+    if (u.populated_area_method) {
+      const area = (t: string) =>
+        u.coverage.find((c) => c.technology === t && c.operator === 'all')!.populated_area_pct?.toFixed(2) ??
+        '—';
+      process.stdout.write(
+        `${u.name}: populated-area coverage (khu vực có dân cư, ${u.populated_area_km2!.toFixed(1)} km² by ${u.populated_area_method}) 4G ${area('4G')} %, 5G ${area('5G')} %\n`,
+      );
+    }
   }
   if (report.measured) {
     const m = report.measured;
@@ -270,6 +284,10 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
   if (report.new_dead_zone_villages)
     process.stdout.write(
       `new dead zones since the baseline (${values.baseline}): ${report.new_dead_zone_villages.length} village(s)\n`,
+    );
+  for (const r of (report.reported_results ?? []).filter((x) => x.level === 'province'))
+    process.stdout.write(
+      `${r.territory_name ?? r.unit_name}: ${r.indicator_en}${r.technology ? ` (${r.technology})` : ''}: the plan reports ${r.reported_value} % for ${r.year ?? '—'} (${r.reported_id}); ours ${r.value === null ? 'not computable' : `${r.value.toFixed(2)} %`} (modelled)\n`,
     );
   const provinceTargets = report.targets.filter((t) => t.level === 'province');
   if (provinceTargets.length) {

@@ -34,6 +34,8 @@ SYNTHETIC infrastructure).
   --speedtests F        speed tests (MEASURED): CSV/XLSX/GeoJSON points lon,lat,technology,
                         operator,download_mbps,upload_mbps,latency_ms,date, or Ookla-style
                         tiles quadkey (zoom 16),avg_d_kbps,avg_u_kbps,avg_lat_ms,tests,devices
+  --settlements F       settlement polygons (khu dân cư): GeoJSON, KML/KMZ or a zipped
+                        shapefile; the populated area before raster cells and village discs
   --baseline F          a saved report.json of the previous period: villages that are dead
                         zones now and were not in it are the new dead zones (DN-M9)
   --calibrate           use the default radii fitted to the speed tests per operator and

@@ -88,7 +88,7 @@ export class InputLoader {
     kind: K,
     extra: ImportOptions = {},
   ): Promise<ImportResult<K>> {
-    const columns = kind === 'boundaries' ? undefined : this.columns.get(kind);
+    const columns = kind === 'boundaries' || kind === 'settlements' ? undefined : this.columns.get(kind);
     if (columns && (SAMPLE as Record<string, unknown>)[kind] === path)
       throw new UserError(
         `a column mapping for ${kind} was given, but no --${kind} file: the bundled sample needs none.`,

@@ -7,6 +7,7 @@ import {
   type FullResult,
   type InfrastructureResult,
   measuredOf,
+  reportedComparisons,
 } from './run_analysis.ts';
 
 /**
@@ -49,6 +50,7 @@ export function combineAnalyses(
     villagesOutOfFiberReach: infra?.villagesOutOfFiberReach ?? [],
     postalBeyondPolygons: infra?.postalBeyondPolygons ?? [],
     targets: evaluateTargetSets(input.targets ?? [], units, communes),
+    reported: reportedComparisons(input.targets ?? [], units, communes),
     postalOptions,
     fiberReachM: infra?.fiberReachM ?? mobile.fiberReachM,
     measured,

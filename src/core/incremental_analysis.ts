@@ -45,6 +45,8 @@ import {
   type FullResult,
   type FullUnit,
   measuredOf,
+  populatedLayersOf,
+  reportedComparisons,
   runAnalysis,
 } from './run_analysis.ts';
 import type { TargetEvaluation } from './targets/evaluate_targets.ts';
@@ -149,6 +151,7 @@ export function updateAnalysis(
         sites: reachingSites(communes, sites, picked, cache, cfg, reach, terrain !== null),
         ...(people ? { populationPoints: people } : {}),
         villages: villageIdx.map((k) => villages[k]!),
+        populatedLayers: populatedLayersOf(input),
         ...(input.baselineDeadZones ? { baselineDeadZones: input.baselineDeadZones } : {}),
         ...(input.dem ? { dem: input.dem } : {}),
       },
@@ -282,6 +285,7 @@ export function updateAnalysis(
       ...picked,
       ...postalPicked,
     ]),
+    reported: reportedComparisons(input.targets ?? [], units, communes),
   };
   const recomputed = new Set([...picked, ...(postal ? postalPicked : [])]);
   return {
@@ -465,6 +469,7 @@ function reorder(u: UnitResult, order: ReturnType<typeof comboOrder>): UnitResul
         area_pct: 0,
         population_pct: 0,
         covered_population: 0,
+        populated_area_pct: u.populated_area_km2 ? 0 : null,
       },
   );
   return { ...u, coverage };

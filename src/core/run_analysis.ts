@@ -1,4 +1,4 @@
-import type { Polygon } from 'geojson';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { DEFAULT_CONFIG } from './base/config.ts';
 import { foldText } from './base/fold_text.ts';
 import { groupDigits } from './base/group_digits.ts';
@@ -16,6 +16,7 @@ import type {
 } from './base/types.ts';
 import { type UnitGroup, unitGroups } from './base/unit_groups.ts';
 import { type AnalysisOptions, analyze } from './coverage/analyze.ts';
+import type { PopulatedLayers } from './coverage/populated_zones.ts';
 import { type CommuneLocator, communeLocator } from './geometry/commune_locator.ts';
 import { type FiberBlock, fiberIndicators, rollupFiber } from './infrastructure/fiber_indicators.ts';
 import {
@@ -62,10 +63,23 @@ export interface FullInput {
    * villages not among them are new dead zones (M9). Without it, M9 is not evaluable.
    */
   baselineDeadZones?: readonly string[];
+  /** Settlement polygons (`--settlements`): the populated area, before raster cells and villages. */
+  settlements?: readonly (Polygon | MultiPolygon)[];
+  /**
+   * What the populated area is drawn from, when not this input's own settlements, population points
+   * and villages: an update's sub-analysis passes the whole input's, so that a disc or cell across a
+   * boundary counts as in the full analysis.
+   */
+  populatedLayers?: PopulatedLayers;
   /** Speed tests (points, or tiles counting with their tests): the measured figures. */
   speedTests?: readonly SpeedTest[];
   /** Target sets; a set with a province applies only to units of that province (names folded). */
-  targets?: readonly { province: string | null; targets: readonly Target[] }[];
+  targets?: readonly {
+    province: string | null;
+    targets: readonly Target[];
+    /** Results the plan reports (targets_file.ts `reported`), compared with ours, never evaluated. */
+    reported?: readonly Target[];
+  }[];
   /** Terrain heights (`--dem`, the Data tab): footprints follow the terrain where it covers a site. */
   dem?: Dem;
 }
@@ -114,6 +128,8 @@ export interface FullResult {
   }[];
   postalBeyondPolygons: { unitId: string; geometry: Polygon }[];
   targets: TargetEvaluation[];
+  /** The plans' reported results beside the tool's figure for the same unit and metric. */
+  reported?: ReportedComparison[];
   postalOptions: PostalOptions;
   fiberReachM: number;
   /** The speed tests placed in communes, with one block per unit; null without speed tests. */
@@ -157,6 +173,7 @@ export function runAnalysis(
       ...(input.populationPoints ? { populationPoints: input.populationPoints } : {}),
       probes: [...villages.map((v) => ({ lon: v.lon, lat: v.lat })), ...centres],
       ...(input.dem ? { dem: input.dem } : {}),
+      populatedLayers: populatedLayersOf(input),
     },
     cfg,
     {
@@ -208,6 +225,7 @@ export function runAnalysis(
     villagesOutOfFiberReach: infra.villagesOutOfFiberReach,
     postalBeyondPolygons: infra.postalBeyondPolygons,
     targets: evaluateTargetSets(input.targets ?? [], units, communes),
+    reported: reportedComparisons(input.targets ?? [], units, communes),
     postalOptions: infra.postalOptions,
     fiberReachM: infra.fiberReachM,
     measured,
@@ -215,6 +233,16 @@ export function runAnalysis(
     ...(baselineDead
       ? { newDeadZoneVillages: deadZoneVillages.filter((d) => !baselineDead.has(d.village_id)) }
       : {}),
+  };
+}
+
+/** The layers an input's populated area is drawn from (settlements > raster cells > villages). */
+export function populatedLayersOf(input: FullInput): PopulatedLayers {
+  if (input.populatedLayers) return input.populatedLayers;
+  return {
+    ...(input.settlements ? { settlements: input.settlements } : {}),
+    ...(input.populationPoints ? { populationPoints: input.populationPoints } : {}),
+    ...(input.villages ? { villages: input.villages } : {}),
   };
 }
 
@@ -495,6 +523,66 @@ export function evaluateTargetSets(
   );
 }
 
+/**
+ * A result a plan reports (Gia Lai 2025: "đạt tỷ lệ phủ sóng 91% khu vực có dân cư", 001:115) next to
+ * the tool's own figure for the same metric and unit. Not a target: nothing is met or not met.
+ */
+export interface ReportedComparison {
+  reported_id: string;
+  indicator: string;
+  indicator_en: string;
+  metric: MetricId;
+  technology: string | null;
+  unit_id: string;
+  unit_name: string;
+  level: FullUnit['level'];
+  /** The plan's figure, in the metric's unit. */
+  reported_value: number;
+  /** The year the plan reports it for. */
+  year: number | null;
+  /** The tool's figure (modelled); null where it has no data for the metric. */
+  value: number | null;
+  /** value − reported_value, in the metric's unit; null without a value. */
+  difference: number | null;
+  source: Target['source'];
+  note?: string;
+  territory_id?: string;
+  territory_name?: string;
+}
+
+/** The reported results of every target set beside our figures, on the territory their plan names. */
+export function reportedComparisons(
+  sets: NonNullable<FullInput['targets']>,
+  units: readonly FullUnit[],
+  communes: readonly Commune[],
+): ReportedComparison[] {
+  return sets.flatMap((set) => {
+    const reported = set.reported ?? [];
+    if (!reported.length) return [];
+    const byId = new Map(reported.map((r) => [r.id, r]));
+    return evaluateTargetSets([{ province: set.province, targets: reported }], units, communes).map((e) => {
+      const r = byId.get(e.target_id)!;
+      return {
+        reported_id: r.id,
+        indicator: r.indicator,
+        indicator_en: r.indicator_en,
+        metric: r.metric,
+        technology: r.technology,
+        unit_id: e.unit_id,
+        unit_name: e.unit_name,
+        level: e.level,
+        reported_value: r.value,
+        year: r.year,
+        value: e.value,
+        difference: e.value === null ? null : e.value - r.value,
+        source: r.source,
+        ...(r.note ? { note: r.note } : {}),
+        ...(e.territory_id ? { territory_id: e.territory_id, territory_name: e.territory_name! } : {}),
+      };
+    });
+  });
+}
+
 const pct = (num: number, den: number): MetricValue => ({
   value: den > 0 ? (100 * num) / den : null,
   numerator: num,
@@ -544,6 +632,23 @@ function metricLookup(
       }
       case 'mobile.area_pct':
         return cov ? { value: cov.area_pct } : null;
+      case 'mobile.populated_area_pct': {
+        if (!cov) return null;
+        if (!urbanOnly || k < communes.length)
+          return cov.populated_area_pct == null ? null : { value: cov.populated_area_pct };
+        // Urban communes only: covered populated km² over populated km², as the rollup weights them.
+        const ci = u.coverage.indexOf(cov);
+        let area = 0;
+        let covered = 0;
+        for (const i of urbanMembers()) {
+          const m = units[i]!;
+          const share = m.coverage[ci]!.populated_area_pct;
+          if (!m.populated_area_km2 || share == null) continue;
+          area += m.populated_area_km2;
+          covered += (share / 100) * m.populated_area_km2;
+        }
+        return area > 0 ? { value: (100 * covered) / area } : null;
+      }
       case 'mobile.commune_centres_covered_pct':
         return v.commune_centres ? pct(v.commune_centres_covered, v.commune_centres) : null;
       case 'villages.grid_powered_with_4g_pct': {

@@ -97,6 +97,7 @@ const DEFAULT = {
   gapTechnologies: [],
   gapGridRows: 80,
   minGapAreaKm2: 0.01,
+  populatedVillageRadiusM: 500,
 };
 
 function asSites(cands: readonly Candidate[]): Site[] {

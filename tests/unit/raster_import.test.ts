@@ -227,7 +227,7 @@ describe('georeferencing and coordinate system', () => {
       values: [1, 1, 0, 3, 1024, 0, 1, 2, 1025, 0, 1, 2, 2048, 0, 1, 4326],
     };
     const r = await read(two([...georef(108.025, 14.075, 0.05), keys]));
-    expect(r.points[0]).toEqual({ lon: 108.025, lat: 14.075, population: 1 });
+    expect(r.points[0]).toEqual({ lon: 108.025, lat: 14.075, population: 1, cell: [0.05, 0.05] });
   });
   it('refuses no georeferencing, a rotated grid, a zero cell size', async () => {
     expect(await refusal(two([geokeys(4326, false)]))).toContain(
@@ -274,6 +274,11 @@ describe('georeferencing and coordinate system', () => {
     expect(r.crs).toBe('WGS 84 / UTM zone 48N (EPSG:32648) → WGS 84');
     expect(r.points[0]!.lon).toBeCloseTo(108.05, 4);
     expect(r.points[0]!.lat).toBeCloseTo(14.05, 4);
+    // Its 1 km square, in degrees at 14.05° N (≈ 110.6 km per degree of latitude, 108.0 km of longitude on
+    // the ellipsoid), within the grid's tilt from north at 3° from the zone's meridian (< 0.2 %).
+    const [w, h] = r.points[0]!.cell!;
+    expect(Math.abs(w * 107_995 - 1000)).toBeLessThan(3);
+    expect(Math.abs(h * 110_625 - 1000)).toBeLessThan(3);
   });
 });
 

@@ -45,6 +45,7 @@ export function indicatorScale(id: IndicatorId): ScaleThreshold<number, string> 
   switch (id) {
     case 'mobile_pop':
     case 'mobile_area':
+    case 'mobile_populated':
       return scaleThreshold<number, string>().domain([50, 80, 90, 95, 99]).range(palette(schemeYlGnBu, 6));
     case 'fiber_reach':
       return scaleThreshold<number, string>().domain([20, 40, 60, 80, 95]).range(palette(schemeYlGnBu, 6));

@@ -44,6 +44,8 @@ export function indicatorValue(store: DataStore, u: ReportUnit, v: ViewState): n
       return coverageOf(u, v.technology, v.operator)?.population_pct ?? null;
     case 'mobile_area':
       return coverageOf(u, v.technology, v.operator)?.area_pct ?? null;
+    case 'mobile_populated':
+      return coverageOf(u, v.technology, v.operator)?.populated_area_pct ?? null;
     case 'postal_radius':
       return u.postal ? (u.postal.avg_service_radius_km ?? Number.POSITIVE_INFINITY) : null;
     case 'postal_beyond':
@@ -94,10 +96,18 @@ export function indicatorTitle(v: ViewState, defs: readonly TargetDef[]): string
   switch (v.indicator) {
     case 'mobile_pop':
     case 'mobile_area':
-      return t(v.indicator === 'mobile_pop' ? 'indicator.title.pop' : 'indicator.title.area', {
-        tech: techLabel(v.technology),
-        op: operatorLabel(v.operator),
-      });
+    case 'mobile_populated':
+      return t(
+        v.indicator === 'mobile_pop'
+          ? 'indicator.title.pop'
+          : v.indicator === 'mobile_area'
+            ? 'indicator.title.area'
+            : 'indicator.title.populated',
+        {
+          tech: techLabel(v.technology),
+          op: operatorLabel(v.operator),
+        },
+      );
     case 'target': {
       const def = defs.find((d) => d.id === v.targetId);
       return def ? `${t('indicator.target')}: ${targetLabel(def)}` : t('indicator.target');
@@ -119,6 +129,9 @@ export function reportIndicatorOf(v: ViewState): string | null {
       return mobile('population_pct');
     case 'mobile_area':
       return mobile('area_pct');
+    case 'mobile_populated':
+      // The catalogue has the populated area at any operator only (report_indicators.ts).
+      return `mobile.${v.technology}.populated_area_pct`;
     case 'postal_radius':
       return 'postal.avg_service_radius_km';
     case 'postal_beyond':

@@ -63,7 +63,9 @@ export function renderLegend(
   const note =
     view.indicator === 'postal_radius'
       ? t('legend.radiusNote')
-      : view.indicator === 'mobile_pop' || view.indicator === 'mobile_area'
+      : view.indicator === 'mobile_pop' ||
+          view.indicator === 'mobile_area' ||
+          view.indicator === 'mobile_populated'
         ? t('legend.modelledNote')
         : '';
   // Fixed classes (the plans' thresholds) or classes fitted to the communes' values (issue 15).

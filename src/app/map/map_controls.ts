@@ -127,10 +127,23 @@ export function provinceLines(store: DataStore, view: ViewState): { id: string; 
     let text: string;
     switch (view.indicator) {
       case 'mobile_pop':
-      case 'mobile_area': {
+      case 'mobile_area':
+      case 'mobile_populated': {
         const c = coverageOf(p, view.technology, view.operator);
-        const value = c ? (view.indicator === 'mobile_pop' ? c.population_pct : c.area_pct) : null;
-        text = t(view.indicator === 'mobile_pop' ? 'summary.pop' : 'summary.area', {
+        const value = c
+          ? view.indicator === 'mobile_pop'
+            ? c.population_pct
+            : view.indicator === 'mobile_area'
+              ? c.area_pct
+              : (c.populated_area_pct ?? null)
+          : null;
+        const key =
+          view.indicator === 'mobile_pop'
+            ? 'summary.pop'
+            : view.indicator === 'mobile_area'
+              ? 'summary.area'
+              : 'summary.populated';
+        text = t(key, {
           name,
           tech: view.technology === 'any' ? t('summary.mobile') : techLabel(view.technology),
           value: fmt.percent(value),

@@ -93,6 +93,22 @@ function indicatorRows(u: ReportUnit, technologies: readonly string[]): Indicato
       metric: 'mobile.area_pct',
       technology: tech,
     });
+  // The populated area (khu vực có dân cư), when the unit has one: its covered share, its km² and method.
+  if (u.populated_area_method) {
+    for (const tech of ['4G', '5G'] as const)
+      rows.push({
+        label: t('row.populated', { tech: techLabel(tech) }),
+        value: fmt.percent(coverageOf(u, tech, 'all')?.populated_area_pct),
+        field: `populated-${tech}`,
+        metric: 'mobile.populated_area_pct',
+        technology: tech,
+      });
+    rows.push({
+      label: t('row.populatedArea'),
+      value: `${fmt.area(u.populated_area_km2 ?? null)} (${t(`populated.method.${u.populated_area_method}`)})`,
+      field: 'populated-area',
+    });
+  }
   // Measured speeds, for the S1 targets' badges.
   if (u.measured)
     for (const tech of ['4G', '5G'] as const) {

@@ -8,6 +8,7 @@ export const DATASET_KINDS = [
   'villages',
   'population',
   'speedtests',
+  'settlements',
 ] as const;
 export type DatasetKind = (typeof DATASET_KINDS)[number];
 

@@ -12,6 +12,7 @@ export type Lang = 'vi' | 'en';
 export const INDICATOR_IDS = [
   'mobile_pop',
   'mobile_area',
+  'mobile_populated',
   'postal_radius',
   'postal_beyond',
   'fiber_reach',

@@ -18,6 +18,7 @@ import type { ColumnRequest } from '../../io/import/header_mapping.ts';
 import type { ImportOptions } from '../../io/import/import_file.ts';
 import { postalFromGeoJSON } from '../../io/import/postal.ts';
 import { rejectedRowsCsv } from '../../io/import/rejected_rows.ts';
+import type { Settlement } from '../../io/import/settlements.ts';
 import { sitesFromGeoJSON } from '../../io/import/sites.ts';
 import { villagesFromGeoJSON } from '../../io/import/villages.ts';
 import type { DatasetKind, DatasetPayload } from '../state/dataset_kind.ts';
@@ -48,7 +49,8 @@ export type DatasetItems =
   | { kind: 'fiber'; items: FiberRoute[] }
   | { kind: 'villages'; items: Village[] }
   | { kind: 'population'; items: PopulationPoint[] }
-  | { kind: 'speedtests'; items: SpeedTest[] };
+  | { kind: 'speedtests'; items: SpeedTest[] }
+  | { kind: 'settlements'; items: Settlement[] };
 
 /** The bytes of a payload (files stored as text by older versions are encoded back to UTF-8). */
 function payloadBytes(payload: DatasetPayload): Uint8Array {
@@ -178,6 +180,7 @@ export function readBundled(payload: DatasetPayload): { data: DatasetItems; repo
     }
     case 'population':
     case 'speedtests':
+    case 'settlements':
       throw new Error(`the sample has no ${kind} file`);
   }
   const kept = data.items.length;

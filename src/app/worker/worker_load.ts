@@ -90,6 +90,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
     villages: request.sample.villages,
     population: null,
     speedtests: null,
+    settlements: null,
   };
   if (request.boundarySet === 'imported' && !imported.has('boundaries'))
     throw new UserError('No imported boundaries: import a boundary file first.');
@@ -149,12 +150,12 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
   datasets.sort((a, b) => DATASET_KINDS.indexOf(a.kind) - DATASET_KINDS.indexOf(b.kind));
   const communes = loaded.boundaries ?? [];
   const provinces = new Set(communes.map((c) => foldText(c.provinceName)));
-  const targetSets: { province: string | null; targets: Target[] }[] = [];
+  const targetSets: { province: string | null; targets: Target[]; reported?: Target[] }[] = [];
   const targetFiles: string[] = [];
   for (const url of request.sample.targets) {
     const t = targetsFromJson(await fetchText(url), fileName(url));
     if (t.province !== null && !provinces.has(foldText(t.province))) continue;
-    targetSets.push({ province: t.province, targets: t.targets });
+    targetSets.push({ province: t.province, targets: t.targets, reported: t.reported });
     targetFiles.push(fileName(url));
   }
   const loadMs = performance.now() - started;
@@ -216,6 +217,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
     ...(loaded.villages ? { villages: loaded.villages } : {}),
     ...(loaded.speedtests ? { speedTests: loaded.speedtests } : {}),
     ...(dem ? { dem } : {}),
+    ...(loaded.settlements ? { settlements: loaded.settlements.map((s) => s.geometry) } : {}),
     targets: targetSets,
   };
   // The user's postal counting rule and fiber reach, as the CLI's --postal-count and --fiber-reach-m.
@@ -311,6 +313,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
       fiber: name('fiber'),
       villages: name('villages'),
       speedtests: name('speedtests'),
+      settlements: name('settlements'),
       targets: targetFiles,
       config: null,
       synthetic: datasets.some((d) => d.synthetic),

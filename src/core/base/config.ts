@@ -23,4 +23,7 @@ export const DEFAULT_CONFIG: EngineConfig = {
   gapTechnologies: ['4G', 'any'],
   gapGridRows: 80,
   minGapAreaKm2: 0.01,
+  // A village point stands for its houses and gardens: 500 m is our assumption for the built-up core of a
+  // Central Highlands thôn/làng (0.79 km²), not a published figure; override it with --config.
+  populatedVillageRadiusM: 500,
 };

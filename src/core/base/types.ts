@@ -116,7 +116,19 @@ export interface PopulationPoint {
   lon: number;
   lat: number;
   population: number;
+  /**
+   * A raster cell's size, [width, height] in degrees, centred on (lon, lat); absent for a village point.
+   * With it the cell is a square of the populated area (`populatedZones`).
+   */
+  cell?: [number, number];
 }
+
+/**
+ * How a commune's populated area (khu vực có dân cư) was drawn, in order of precedence: the settlement
+ * polygons (`--settlements`), the population raster's cells with people, or a disc of
+ * `populatedVillageRadiusM` around each village point.
+ */
+export type PopulatedAreaMethod = 'settlements' | 'raster' | 'villages';
 
 /** Default footprint radius per technology and setting, in metres. */
 export type RadiusTable = Record<Technology, Record<Setting, number>>;
@@ -136,6 +148,8 @@ export interface EngineConfig {
   gapGridRows: number;
   /** Gap polygons smaller than this (km²) are dropped from gaps.geojson (their area still counts in the figures). */
   minGapAreaKm2: number;
+  /** Radius of the disc of populated area drawn around each village point (metres). */
+  populatedVillageRadiusM: number;
 }
 
 /** Coverage of one unit for one technology/operator combination. */
@@ -148,6 +162,12 @@ export interface CoverageFigure {
   population_pct: number;
   /** People inside the footprint union. */
   covered_population: number;
+  /**
+   * Covered share of the unit's populated area (khu vực có dân cư), 0–100 %; null where the unit has
+   * no populated area (no settlement, raster cell with people or village in it). Absent in reports
+   * made before it existed.
+   */
+  populated_area_pct?: number | null;
 }
 
 export interface GapPolygon {
@@ -170,6 +190,10 @@ export interface UnitResult {
   /** Geodesic (WGS84 ellipsoid) area in km². */
   area_km2: number;
   population: number;
+  /** Populated area (khu vực có dân cư) inside the unit, km²; null where none is known. */
+  populated_area_km2?: number | null;
+  /** How the populated area was drawn; `mixed` for a district or province whose communes differ. */
+  populated_area_method?: PopulatedAreaMethod | 'mixed' | null;
   coverage: CoverageFigure[];
   /** Uncovered area and people per gap technology (operator "all"). */
   gaps: { technology: TechnologyKey; area_km2: number; population: number }[];

@@ -9,6 +9,7 @@ import {
   type CoverageFigure,
   type EngineConfig,
   type GapPolygon,
+  type PopulatedAreaMethod,
   type PopulationMethod,
   type PopulationPoint,
   type Setting,
@@ -29,6 +30,7 @@ import { coveredSum, reportCombos } from './combos.ts';
 import { type CommuneScan, scanCommune } from './commune_scan.ts';
 import { MAX_PAIRS, type PairLayout, pairLayout } from './footprints.ts';
 import { gapPolygons } from './gap_polygons.ts';
+import { POPULATED_BIT, type PopulatedLayers, populatedZones } from './populated_zones.ts';
 import { probeCoverage } from './probe_coverage.ts';
 import { rollup } from './rollup.ts';
 import { type SiteFootprints, siteFootprints } from './site_footprints.ts';
@@ -42,6 +44,11 @@ export interface AnalysisInput {
   probes?: readonly { lon: number; lat: number }[];
   /** Heights (a DEM mosaic): with one, the cells without a predicted polygon get terrain footprints. */
   dem?: Dem;
+  /**
+   * What the populated area is drawn from (settlement polygons, raster cells, village points;
+   * populated_zones.ts); without it no unit has a populated area.
+   */
+  populatedLayers?: PopulatedLayers;
 }
 
 export interface AnalysisOptions {
@@ -114,6 +121,7 @@ export function analyze(
   const gapCombos = cfg.gapTechnologies.map(
     (t) => combos.find((c) => c.technology === t && c.operator === ALL_OPERATORS)!,
   );
+  const zones = populatedZones(locator.bboxes, input.populatedLayers ?? {}, cfg.populatedVillageRadiusM);
   const communeUnits: UnitResult[] = [];
   const gaps: GapPolygon[] = [];
   const populationMethod: Record<string, PopulationMethod> = {};
@@ -129,14 +137,25 @@ export function analyze(
     const centre = commune.center ?? [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2];
     const nearby = footprints.stream(bbox, centre[0]!, centre[1]!);
     const pairsIn = (lon: number, lat: number) => footprints.pairsAt(lon, lat, footprints.pairs);
-    const scan = scanCommune(locator.rings[ci]!, bbox, nearby, {
+    const scanOptions = {
       scanlines: cfg.scanlines,
       minScanlines: cfg.minScanlines,
       spacing: cfg.scanSpacingM,
       gapMasks: callbacks.gapPolygons === false ? [] : gapCombos.map((c) => c.mask),
       gapRows: cfg.gapGridRows,
-    });
+    };
+    // The populated area: the first layer with area inside the commune (a settlement or disc whose
+    // bounding box only meets the commune's gives none, and the next layer is tried).
+    const candidates = zones[ci]!;
+    let zone = candidates[0] ?? null;
+    let scan = scanCommune(locator.rings[ci]!, bbox, nearby, scanOptions, zone?.footprints);
+    for (let k = 1; k < candidates.length && populatedInside(scan) === 0; k++) {
+      zone = candidates[k]!;
+      const again = footprints.stream(bbox, centre[0]!, centre[1]!);
+      scan = scanCommune(locator.rings[ci]!, bbox, again, scanOptions, zone.footprints);
+    }
     const area = communeArea(commune);
+    const populated = populatedFigures(scan, zone?.method ?? null, area);
     const points = pointsByCommune.get(ci);
     const weights = points ? pointWeights(points, pairsIn) : null;
     populationMethod[commune.id] = weights ? 'points' : 'uniform';
@@ -156,6 +175,7 @@ export function analyze(
         area_pct: 100 * areaShare(c.mask),
         population_pct: 100 * ps,
         covered_population: ps * commune.population,
+        populated_area_pct: populated.pct(c.mask),
       };
     });
     communeUnits.push({
@@ -165,6 +185,8 @@ export function analyze(
       parent_id: commune.districtId ?? commune.provinceId,
       area_km2: area,
       population: commune.population,
+      populated_area_km2: populated.km2,
+      populated_area_method: populated.method,
       coverage,
       gaps: gapCombos.map((c) => ({
         technology: c.technology,
@@ -216,6 +238,33 @@ function technologiesAt(footprints: SiteFootprints, layout: PairLayout) {
     const found = footprints.pairsAt(lon, lat, want, all);
     return layout.technologies.filter((_, t) => (found & techMask[t]!) !== 0);
   };
+}
+
+/**
+ * A commune's populated area (km², its share of the scanned area times the geodesic area) and the
+ * covered share of it for a combination mask (%): the length of each row inside the populated area and
+ * covered, over the length inside the populated area. Null where the commune has no populated area.
+ */
+function populatedFigures(scan: CommuneScan, method: PopulatedAreaMethod | null, area: number) {
+  const inside = populatedInside(scan);
+  const known = method !== null && scan.totalArea > 0;
+  return {
+    method: known ? method : null,
+    km2: known ? Math.min(area, (area * inside) / scan.totalArea) : null,
+    pct(mask: number): number | null {
+      if (!known || inside <= 0) return null;
+      let covered = 0;
+      for (const [m, a] of scan.maskArea) if ((m & POPULATED_BIT) !== 0 && (m & mask) !== 0) covered += a;
+      return Math.min(100, (100 * covered) / inside);
+    },
+  };
+}
+
+/** The scanned area (m², local plane) inside the populated area. */
+function populatedInside(scan: CommuneScan): number {
+  let inside = 0;
+  for (const [m, a] of scan.maskArea) if ((m & POPULATED_BIT) !== 0) inside += a;
+  return inside;
 }
 
 /** Population weight per coverage mask for a commune's population points. */

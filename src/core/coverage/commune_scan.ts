@@ -92,12 +92,17 @@ function pushEvent(i: number, key: number): void {
  * inside the commune for every distinct combination of covering (technology, operator) pairs.
  * Rows are integrated with the midpoint rule. A footprint that spans a whole row only sets that
  * row's base mask, and a pair already spanning a row skips further work there.
+ *
+ * `populated` are the pieces of the commune's populated area (populated_zones.ts), on their own mask
+ * bit: they are swept with the footprints, so `maskArea` also splits every combination into its part
+ * inside and outside the populated area.
  */
 export function scanCommune(
   rings: Position[][],
   bbox: [number, number, number, number],
   footprints: readonly Footprint[] | FootprintStream,
   options: ScanOptions,
+  populated: readonly Footprint[] = [],
 ): CommuneScan {
   const { proj, xmin, xmax, ymin, rows, dy, start, xs } = communeRowsOf(rings, bbox, options);
   const maskArea = new Map<number, number>();
@@ -201,6 +206,8 @@ export function scanCommune(
       }
     } else if (f.kind === 'capsule') {
       scanCapsule(f, proj, ymin, dy, rows, rowBase, rowLo, rowHi, push);
+    } else if (f.convex && f.stripExact) {
+      scanConvexStrips(projectRings(f.rings, proj), f.pair, ymin, dy, rows, rowBase, rowLo, rowHi, push);
     } else if (f.convex) {
       // A convex polygon crosses each row in one interval: track its min and max x per row.
       const fe = projectRings(f.rings, proj);
@@ -254,6 +261,7 @@ export function scanCommune(
       (f) => visit(f, f.kind === 'circle' ? proj.forward(f.lon, f.lat) : null),
     );
   }
+  for (const f of populated) visit(f, f.kind === 'circle' ? proj.forward(f.lon, f.lat) : null);
 
   for (let k = 0; k < nActive; k++) {
     const slot = activeSlots[k]!;
@@ -313,6 +321,55 @@ export function scanCommune(
   }
   for (const [m, len] of maskArea) maskArea.set(m, len * dy);
   return { projection: proj, totalArea: totalLen * dy, maskArea, gapGrids };
+}
+
+/**
+ * A convex polygon's chord in every strip it touches, strip-exact: the chord at the middle of the part
+ * of the strip the polygon spans in height, shrunk about its centre by that part's share of the strip's
+ * height. Its length times the strip height is then the polygon's area in the strip (exactly for a
+ * trapezoid, such as a lon/lat raster cell in the local plane), so a cell or a settlement no taller than
+ * a strip is not rounded to zero or to whole strips by the midpoint rule.
+ */
+function scanConvexStrips(
+  edges: readonly [number, number, number, number][],
+  pair: number,
+  ymin: number,
+  dy: number,
+  rows: number,
+  rowBase: Int32Array,
+  rowLo: Float64Array,
+  rowHi: Float64Array,
+  push: (i: number, a: number, b: number, pair: number) => void,
+): void {
+  const bit = 1 << pair;
+  let fyLo = Infinity;
+  let fyHi = -Infinity;
+  for (const e of edges) {
+    fyLo = Math.min(fyLo, e[1], e[3]);
+    fyHi = Math.max(fyHi, e[1], e[3]);
+  }
+  if (!(fyHi > fyLo)) return;
+  const i0 = Math.max(0, Math.floor((fyLo - ymin) / dy));
+  const i1 = Math.min(rows - 1, Math.floor((fyHi - ymin) / dy));
+  for (let i = i0; i <= i1; i++) {
+    if ((rowBase[i]! & bit) !== 0 || rowHi[i]! < rowLo[i]!) continue;
+    const a = Math.max(ymin + i * dy, fyLo);
+    const b = Math.min(ymin + (i + 1) * dy, fyHi);
+    if (!(b > a)) continue;
+    const y = (a + b) / 2;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const [x1, y1, x2, y2] of edges) {
+      if (y < Math.min(y1, y2) || y > Math.max(y1, y2)) continue;
+      const x = x1 + ((x2 - x1) * (y - y1)) / (y2 - y1);
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+    if (!(hi > lo)) continue;
+    const c = (lo + hi) / 2;
+    const h = ((hi - lo) / 2) * ((b - a) / dy);
+    push(i, c - h, c + h, pair);
+  }
 }
 
 /**

@@ -32,6 +32,12 @@ export interface PolygonFootprint extends FootprintBase {
   rings: Position[][];
   /** True for sectors of at most 180°: each row then crosses it in one interval. */
   convex: boolean;
+  /**
+   * For a convex polygon: give each strip its exact share of the polygon's height, as circles do,
+   * rather than the chord at the strip's midline. Set for the populated area's raster cells and small
+   * settlements, which are often no taller than a few strips.
+   */
+  stripExact?: boolean;
 }
 
 /**

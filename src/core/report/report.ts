@@ -5,7 +5,7 @@ import type { PostalBlock } from '../infrastructure/postal_indicators.ts';
 import type { DeadZoneVillage, VillageBlock } from '../infrastructure/village_indicators.ts';
 import type { RadiusFit } from '../measured/calibrate_radius.ts';
 import type { MeasuredBlock } from '../measured/measured_indicators.ts';
-import type { FullResult, FullUnit } from '../run_analysis.ts';
+import type { FullResult, FullUnit, ReportedComparison } from '../run_analysis.ts';
 import type { TargetEvaluation } from '../targets/evaluate_targets.ts';
 import { footprintMethodNote } from '../terrain/footprint_method.ts';
 
@@ -20,6 +20,8 @@ export interface ReportInputs {
   baseline?: string | null;
   /** The speed-test file (measured figures); absent in reports made before it existed. */
   speedtests?: string | null;
+  /** The settlement polygons (populated area); absent in reports made before it existed. */
+  settlements?: string | null;
   targets: string[];
   config: string | null;
   /** True when any input is the bundled synthetic sample. */
@@ -58,6 +60,9 @@ export interface CoverageReport {
     cell_counting?: CellCounting;
     /** How the measured (speed-test) figures are computed; present with a speed-test file. */
     measured?: string;
+    /** How the populated area (khu vực có dân cư) is drawn, and the village disc radius (m). */
+    populated_area?: string;
+    populated_village_radius_m?: number;
   };
   /** The speed tests read (đo thực tế / measured): counts and date range; null without a speed-test file. */
   measured?: MeasuredSummary | null;
@@ -67,6 +72,8 @@ export interface CoverageReport {
   technologies: string[];
   units: FullUnit[];
   targets: TargetEvaluation[];
+  /** Results the plans report beside our figure for the same metric (not targets); absent in older reports. */
+  reported_results?: ReportedComparison[];
   dead_zone_villages: DeadZoneVillage[];
   /** With a baseline report: the dead-zone villages that were not dead zones in it (M9). */
   new_dead_zone_villages?: DeadZoneVillage[] | null;
@@ -182,11 +189,14 @@ function roundUnit(u: FullUnit): FullUnit {
     ...u,
     area_km2: round(u.area_km2, 4),
     population: round(u.population, 1),
+    populated_area_km2: roundOrNull(u.populated_area_km2 ?? null, 4),
+    populated_area_method: u.populated_area_method ?? null,
     coverage: u.coverage.map((c) => ({
       ...c,
       area_pct: round(c.area_pct, 4),
       population_pct: round(c.population_pct, 4),
       covered_population: round(c.covered_population, 1),
+      populated_area_pct: roundOrNull(c.populated_area_pct ?? null, 4),
     })),
     gaps: u.gaps.map((g) => ({ ...g, area_km2: round(g.area_km2, 4), population: round(g.population, 1) })),
     postal: roundPostal(u.postal),
@@ -239,6 +249,7 @@ export function buildReport(
       villages:
         'a village is covered by a technology when it lies inside a footprint of that technology from any operator; dead-zone villages have no 4G',
       ...(counting ? { cell_counting: cellCounting(counting) } : {}),
+      ...(result.units.some((u) => u.populated_area_method) ? populatedMethod(config) : {}),
       ...(result.measured
         ? {
             measured:
@@ -268,6 +279,11 @@ export function buildReport(
       value: roundOrNull(t.value, 4),
       gap: roundOrNull(t.gap, 4),
     })),
+    reported_results: (result.reported ?? []).map((r) => ({
+      ...r,
+      value: roundOrNull(r.value, 4),
+      difference: roundOrNull(r.difference, 4),
+    })),
     dead_zone_villages: result.deadZoneVillages.map((d) => ({
       ...d,
       nearest_4g_site_km: roundOrNull(d.nearest_4g_site_km, 3),
@@ -281,6 +297,15 @@ export function buildReport(
     communes_without_staffed_postal_point: result.communesWithoutStaffedPoint,
     communes_without_cultural_post_point: result.communesWithoutCulturalPoint,
     villages_out_of_fiber_reach: result.villagesOutOfFiberReach,
+  };
+}
+
+/** The method lines of the populated area, for a report whose units have one. */
+function populatedMethod(config: EngineConfig) {
+  return {
+    populated_area:
+      'populated_area_pct = covered part of the populated area (khu vực có dân cư) ÷ the populated area × 100, integrated along the same scanlines as area_pct; the populated area of a commune is, in order of precedence, the settlement polygons (--settlements), else the population raster’s cells with people, else a disc of populated_village_radius_m around each village point, whichever first reaches the commune; null where none does; districts and provinces weight by populated area (km²); MODELLED coverage',
+    populated_village_radius_m: config.populatedVillageRadiusM,
   };
 }
 

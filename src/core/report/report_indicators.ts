@@ -142,6 +142,34 @@ export function reportIndicators(report: Pick<CoverageReport, 'operators' | 'met
       );
     }
   }
+  // The populated area (khu vực có dân cư), when the report has one: any operator only.
+  if (report.method.populated_area !== undefined) {
+    out.push({
+      id: 'populated_area_km2',
+      group: 'mobile',
+      vi: 'Diện tích khu vực có dân cư',
+      en: 'Populated area',
+      unit: 'km²',
+      short: 'popAreaKm2',
+      decimals: 2,
+      better: null,
+      key: false,
+      get: (u) => num(u.populated_area_km2),
+    });
+    for (const t of TECH_KEYS)
+      out.push({
+        id: `mobile.${t}.populated_area_pct`,
+        group: 'mobile',
+        vi: `Khu vực có dân cư được phủ sóng ${techVi(t)}`,
+        en: `${techEn(t)} populated-area coverage`,
+        unit: '%',
+        short: `pa${techShort(t)}`,
+        decimals: 2,
+        better: 'higher',
+        key: false,
+        get: (u) => num(cov(u, t, 'all')?.populated_area_pct),
+      });
+  }
   for (const t of report.method.gap_technologies) {
     out.push(
       {

@@ -88,6 +88,18 @@ export const KNOWN_METRICS = {
     description: 'Share of the area inside the coverage footprint of a technology, any operator (%).',
     missing: NO_SITES,
   },
+  'mobile.populated_area_pct': {
+    unit: '%',
+    network: 'mobile',
+    kind: 'percent',
+    needsTechnology: true,
+    description:
+      'Share of the populated area (khu vực có dân cư: settlements, raster cells with people or village discs) inside the coverage footprint of a technology, any operator (%).',
+    missing: {
+      vi: 'không có dữ liệu khu vực có dân cư (khu dân cư, raster dân số hoặc thôn, làng)',
+      en: 'no populated-area data (settlements, a population raster or villages)',
+    },
+  },
   'mobile.commune_centres_covered_pct': {
     unit: '%',
     network: 'mobile',

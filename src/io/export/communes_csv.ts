@@ -3,7 +3,9 @@ import { toCsv } from '../formats/csv_write.ts';
 
 /**
  * One row per commune: identity, population, area, then population % and area % for every
- * technology × operator combination, then gap area and people per gap technology.
+ * technology × operator combination, then gap area and people per gap technology, then the populated
+ * area (khu vực có dân cư: its method and km²) and its covered share for every combination (blank
+ * where the commune has none).
  */
 export function communesCsv(report: CoverageReport): string {
   const communes = report.units.filter((u) => u.level === 'commune');
@@ -18,6 +20,9 @@ export function communesCsv(report: CoverageReport): string {
     `gap_${g.technology}_area_km2`,
     `gap_${g.technology}_population`,
   ]);
+  const populatedCols = (first?.coverage ?? []).map(
+    (c) => `${c.technology}_${c.operator}_populated_area_pct`,
+  );
   const header = [
     'id',
     'name',
@@ -27,6 +32,9 @@ export function communesCsv(report: CoverageReport): string {
     'area_km2',
     ...comboCols,
     ...gapCols,
+    'populated_area_method',
+    'populated_area_km2',
+    ...populatedCols,
   ];
   const rows = communes.map((u) => [
     u.id,
@@ -37,6 +45,9 @@ export function communesCsv(report: CoverageReport): string {
     u.area_km2,
     ...u.coverage.flatMap((c) => [c.population_pct, c.area_pct, c.covered_population]),
     ...u.gaps.flatMap((g) => [g.area_km2, g.population]),
+    u.populated_area_method ?? '',
+    u.populated_area_km2 ?? '',
+    ...u.coverage.map((c) => c.populated_area_pct ?? ''),
   ]);
   return toCsv(header, rows);
 }

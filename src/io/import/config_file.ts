@@ -18,7 +18,15 @@ export function configFromJson(text: string, file: string): EngineConfig {
   const issues = new IssueList(file);
   const cfg: EngineConfig = structuredClone(DEFAULT_CONFIG);
   // `radio` (the terrain model's link budget) is read by `radioConfigFromJson`.
-  const known = ['radii', 'scanlines', 'arcSegments', 'gapTechnologies', 'minGapAreaKm2', 'radio'];
+  const known = [
+    'radii',
+    'scanlines',
+    'arcSegments',
+    'gapTechnologies',
+    'minGapAreaKm2',
+    'populatedVillageRadiusM',
+    'radio',
+  ];
   for (const k of Object.keys(obj))
     if (!known.includes(k)) issues.error(k, `unknown option (known: ${known.join(', ')})`, { field: k });
   if (obj.radii !== undefined) {
@@ -62,6 +70,16 @@ export function configFromJson(text: string, file: string): EngineConfig {
     if (typeof v !== 'number' || v < 0)
       issues.error('minGapAreaKm2', 'must be a number ≥ 0', { field: 'minGapAreaKm2' });
     else cfg.minGapAreaKm2 = v;
+  }
+  if (obj.populatedVillageRadiusM !== undefined) {
+    const v = obj.populatedVillageRadiusM;
+    if (typeof v !== 'number' || !(v > 0) || v > 10_000)
+      issues.error(
+        'populatedVillageRadiusM',
+        `must be a number of metres in (0, 10000] (got ${showValue(v)})`,
+        { field: 'populatedVillageRadiusM' },
+      );
+    else cfg.populatedVillageRadiusM = v;
   }
   if (obj.gapTechnologies !== undefined) {
     const v = obj.gapTechnologies;

@@ -28,6 +28,7 @@ import { postalFromGeoJSON, postalFromTable } from './postal.ts';
 import type { RecordIssue } from './rejected_rows.ts';
 import { repairPolygons } from './repair_polygons.ts';
 import { reprojectFeatures, reprojectTable } from './reproject.ts';
+import { type Settlement, settlementsFromGeoJSON } from './settlements.ts';
 import { type SiteImport, sitesFromGeoJSON, sitesFromTable } from './sites.ts';
 import { speedTestsFromGeoJSON, speedTestsFromTable } from './speed_tests.ts';
 import { type SwapPolicy, swapFeatures, swapReference, swapTable } from './swap_lonlat.ts';
@@ -42,6 +43,7 @@ export const IMPORT_KINDS = [
   'villages',
   'population',
   'speedtests',
+  'settlements',
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
@@ -57,6 +59,7 @@ export interface ImportItems {
   villages: Village;
   population: PopulationPoint;
   speedtests: SpeedTest;
+  settlements: Settlement;
 }
 
 export interface ImportOptions {
@@ -159,6 +162,7 @@ const ACCEPTS: Record<ImportKind, readonly ImportFormat[]> = {
   villages: ['geojson', 'csv', 'xlsx', 'kml', 'kmz', 'shapefile'],
   population: ['geojson', 'csv', 'xlsx', 'kml', 'kmz', 'shapefile', 'geotiff'],
   speedtests: ['geojson', 'csv', 'xlsx'],
+  settlements: ['geojson', 'kml', 'kmz', 'shapefile'],
 };
 
 /** Field names a shapefile truncates to 10 characters, restored for the validators. */
@@ -251,6 +255,10 @@ function fromFeatures(
       const r = speedTestsFromGeoJSON(fc, file);
       return { items: r.tests, issues: r.issues, total: r.total };
     }
+    case 'settlements': {
+      const r = settlementsFromGeoJSON(fc, file);
+      return { items: r.settlements, issues: r.issues, total: r.total };
+    }
   }
 }
 
@@ -284,6 +292,10 @@ function fromTable(kind: ImportKind, table: CsvTable, file: string): Loaded<Impo
       const r = speedTestsFromTable(table, file);
       return { items: r.tests, issues: r.issues, total: r.total };
     }
+    case 'settlements':
+      throw new UserError(
+        `${file}: settlements need polygons; import GeoJSON, KML/KMZ or a zipped shapefile (with its .prj).`,
+      );
   }
 }
 
@@ -386,7 +398,7 @@ export async function importFile<K extends ImportKind>(
       table = read.table;
     } else table = xlsxTable(bytes, file);
     // Headers as people write them ("Mã trạm", "Kinh độ (độ)") → the importers' field names.
-    if (kind !== 'boundaries') {
+    if (kind !== 'boundaries' && kind !== 'settlements') {
       table = withHeaderRow(table, kind, options.columns);
       headerRow = table.headerRow ?? 1;
       columns = mapTableColumns(table, kind, options.columns, file);
@@ -452,7 +464,8 @@ export async function importFile<K extends ImportKind>(
       else missingPrj = true;
     }
     for (const f of fc.features) f.properties = restoreLongNames(f.properties);
-    if (kind !== 'boundaries') columns = mapFeatureProperties(fc.features, kind, options.columns, file);
+    if (kind !== 'boundaries' && kind !== 'settlements')
+      columns = mapFeatureProperties(fc.features, kind, options.columns, file);
     const features = fc.features as LooseFeature[];
     crs = reprojectFeatures(features, { user: userCrs, file: declared, scope, missingPrj }, file, extra);
     swapped = swapFeatures(
@@ -462,7 +475,8 @@ export async function importFile<K extends ImportKind>(
       extra,
     );
     let unrepairable = new Set<number>();
-    if (kind === 'boundaries') ({ repaired, rejected: unrepairable } = repairPolygons(features, extra));
+    if (kind === 'boundaries' || kind === 'settlements')
+      ({ repaired, rejected: unrepairable } = repairPolygons(features, extra));
     const props = fc.features.map((f) => f.properties);
     // A polygon the repair gave up on carries its own error; drop the generic "missing geometry".
     const generic = (i: InputIssue) =>

@@ -208,7 +208,8 @@ class Skipped {
 
 /**
  * Reads a population raster (WorldPop/HRSL layout: people per cell in the first band, north-up) into one
- * point per populated cell at the cell centre, in WGS 84. The header is checked first
+ * point per populated cell at the cell centre, in WGS 84, carrying the cell's size in degrees (the
+ * populated area). The header is checked first
  * (`readTiffLayout`: size limit, strips and tiles inside the file); the georeferencing must be there and
  * the coordinate system WGS 84, one the importer converts, or absent with degrees-sized coordinates.
  * Nodata, 0 and empty cells are skipped; cells that are not finite, negative, or over the per-cell limit
@@ -262,6 +263,14 @@ export async function populationFromGeoTIFF(
     crs?.projected
       ? Math.abs(resX * resY) / 1e6
       : Math.abs(resX * resY) * kmPerDegree ** 2 * Math.cos((lat * Math.PI) / 180);
+  // The cell's extent in degrees, for the populated area (a projected cell: twice the step to its east
+  // and north edges, converted at its centre).
+  const cellSize = (x: number, y: number, lon: number, lat: number): [number, number] => {
+    if (!crs) return [Math.abs(resX), Math.abs(resY)];
+    const [eLon] = crs.toWgs84(x + Math.abs(resX) / 2, y);
+    const [, nLat] = crs.toWgs84(x, y + Math.abs(resY) / 2);
+    return [2 * Math.abs(eLon - lon), 2 * Math.abs(nLat - lat)];
+  };
   const { rasterCellPeople, rasterPeoplePerKm2 } = IMPORT_LIMITS;
   const notFinite = new Skipped();
   const negative = new Skipped();
@@ -282,7 +291,7 @@ export async function populationFromGeoTIFF(
         const x = originX + (col + 0.5) * resX;
         const [lon, lat] = crs ? crs.toWgs84(x, y) : [x, y];
         if (coordinateProblem([lon, lat])) outside.add(row, col, v);
-        else if (points.push({ lon, lat, population: v }) > maxPoints) {
+        else if (points.push({ lon, lat, population: v, cell: cellSize(x, y, lon, lat) }) > maxPoints) {
           throw new UserError(
             `${file}: the raster has more than ${int(maxPoints)} populated cells (the limit was reached at row ${row} of ${int(height)}). Resample it to coarser cells (for example: gdalwarp -tr 0.01 0.01 -r sum) or clip it to the province, then import it.`,
           );

@@ -87,13 +87,16 @@ const anything: Check = () => {};
 
 const TECH_KEYS = ['2G', '3G', '4G', '5G', 'any'];
 
-const coverage = obj({
-  technology: oneOf(...TECH_KEYS),
-  operator: str,
-  area_pct: pct,
-  population_pct: pct,
-  covered_population: count,
-});
+const coverage = obj(
+  {
+    technology: oneOf(...TECH_KEYS),
+    operator: str,
+    area_pct: pct,
+    population_pct: pct,
+    covered_population: count,
+  },
+  { populated_area_pct: nullable(pct) },
+);
 const gap = obj({ technology: str, area_km2: count, population: count }, { operator: str });
 const tierStandard = obj(
   {},
@@ -221,6 +224,8 @@ const unit = obj(
     fiber: nullable(fiber),
     villages: villagesStrict,
     measured: nullable(measured),
+    populated_area_km2: nullable(count),
+    populated_area_method: nullable(oneOf('settlements', 'raster', 'villages', 'mixed')),
   },
 );
 const target = obj(
@@ -254,6 +259,7 @@ const report = obj(
         fiber: nullable(str),
         villages: nullable(str),
         speedtests: nullable(str),
+        settlements: nullable(str),
         baseline: nullable(str),
         config: nullable(str),
         synthetic: bool,

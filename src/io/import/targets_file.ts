@@ -24,6 +24,11 @@ export interface TargetsFile {
   /** The file's `province`, or null for a bare array. */
   province: string | null;
   targets: Target[];
+  /**
+   * Results the plans report (the file's `reported`: "đạt tỷ lệ phủ sóng 91% khu vực có dân cư"),
+   * written like targets but never met or not met: shown beside the tool's own figure.
+   */
+  reported: Target[];
   issues: InputIssue[];
 }
 
@@ -59,6 +64,7 @@ export function targetsFromJson(text: string, file: string): TargetsFile {
   const raw = parseJsonText(text, file);
   const issues = new IssueList(file);
   let list: unknown[];
+  let reportedList: unknown[] = [];
   let province: string | null = null;
   if (Array.isArray(raw)) list = raw;
   else if (raw && typeof raw === 'object') {
@@ -66,16 +72,28 @@ export function targetsFromJson(text: string, file: string): TargetsFile {
     if (!Array.isArray(obj.targets))
       throw new UserError(`${file}: expected { "province": "…", "targets": [ … ] } or an array of targets.`);
     list = obj.targets;
+    if (Array.isArray(obj.reported)) reportedList = obj.reported;
+    else if (obj.reported !== undefined)
+      issues.error('reported', 'must be an array of reported results', { field: 'reported' });
     if (typeof obj.province === 'string' && obj.province.trim()) province = obj.province.trim();
     else if (obj.province !== undefined)
       issues.warn('province', 'should be the province name, e.g. "Gia Lai"', { field: 'province' });
     for (const k of Object.keys(obj))
-      if (!['province', 'targets', 'description', '$schema'].includes(k))
+      if (!['province', 'targets', 'reported', 'description', '$schema'].includes(k))
         issues.warn(k, 'unknown field (ignored)', { field: k });
   } else {
     throw new UserError(`${file}: expected { "province": "…", "targets": [ … ] } or an array of targets.`);
   }
-  return { province, targets: collect(list, issues, (i) => `targets[${i}]`), issues: issues.items };
+  const targets = collect(list, issues, (i) => `targets[${i}]`);
+  // A reported result has no comparator: it is read as a target that is never evaluated against one.
+  const reported = collect(
+    reportedList.map((r) =>
+      r && typeof r === 'object' && !Array.isArray(r) && !('comparator' in r) ? { ...r, comparator: '≥' } : r,
+    ),
+    issues,
+    (i) => `reported[${i}]`,
+  );
+  return { province, targets, reported, issues: issues.items };
 }
 
 /** Validates every item, drops duplicates by id, and returns the valid targets. */
@@ -144,7 +162,7 @@ export function targetsFromCsv(text: string, file: string): TargetsFile {
     const m = /^rows\[(\d+)\]/.exec(issue.path);
     if (m) issue.row = Number(m[1]);
   }
-  return { province: null, targets, issues: issues.items };
+  return { province: null, targets, reported: [], issues: issues.items };
 }
 
 /** Validates one target; returns it when it has no errors (warnings allowed). */

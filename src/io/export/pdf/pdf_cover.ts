@@ -52,6 +52,7 @@ export function drawCover(c: PdfReport): void {
       ...src(vi ? 'Điểm phục vụ bưu chính' : 'Postal service points', report.inputs.postal),
       ...src(vi ? 'Tuyến cáp quang' : 'Fiber routes', report.inputs.fiber),
       ...src(vi ? 'Thôn, làng' : 'Villages', report.inputs.villages),
+      ...src(vi ? 'Khu dân cư (vùng)' : 'Settlements (polygons)', report.inputs.settlements ?? null),
       ...report.inputs.targets.map((t) => [vi ? 'Chỉ tiêu kế hoạch' : 'Plan targets', baseName(t)]),
     ],
     8.5,
@@ -73,6 +74,14 @@ export function drawCover(c: PdfReport): void {
         indicatorHeader(ind(`mobile.${t}.population_pct`)!, lang),
         ...units.provinces.map((p) => key(p, `mobile.${t}.population_pct`)),
       ]),
+      // The populated area (khu vực có dân cư), and what the plan reports for it, when there is one.
+      ...(ind('mobile.5G.populated_area_pct')
+        ? (['4G', '5G'] as const).map((t) => [
+            indicatorHeader(ind(`mobile.${t}.populated_area_pct`)!, lang),
+            ...units.provinces.map((p) => key(p, `mobile.${t}.populated_area_pct`)),
+          ])
+        : []),
+      ...reportedRows(report, units, vi, fmt),
       [
         indicatorHeader(ind('postal.avg_service_radius_km')!, lang),
         ...units.provinces.map((p) => key(p, 'postal.avg_service_radius_km', 2)),
@@ -96,6 +105,33 @@ export function drawCover(c: PdfReport): void {
     ],
     8.5,
   );
+}
+
+/**
+ * One row per result a plan reports (`reported_results`: Gia Lai 2025, 5G 91 % khu vực có dân cư),
+ * with the plan's figure and year in the province's column: shown beside ours, never met or not met.
+ */
+function reportedRows(
+  report: CoverageReport,
+  units: ReportUnits,
+  vi: boolean,
+  fmt: PdfReport['fmt'],
+): string[][] {
+  const list = (report.reported_results ?? []).filter((r) => r.level === 'province');
+  const ids = [...new Set(list.map((r) => r.reported_id))];
+  return ids.map((id) => {
+    const first = list.find((r) => r.reported_id === id)!;
+    const label = `${vi ? first.indicator : first.indicator_en}${first.technology ? ` (${first.technology})` : ''}: ${
+      vi ? 'kế hoạch báo cáo' : 'reported by the plan'
+    }`;
+    return [
+      label,
+      ...units.provinces.map((p) => {
+        const r = list.find((x) => x.reported_id === id && x.unit_id === p.id);
+        return r ? `${fmt(r.reported_value, 0)}%${r.year === null ? '' : ` (${r.year})`}` : '—';
+      }),
+    ];
+  });
 }
 
 function baseName(path: string): string {
