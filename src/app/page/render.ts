@@ -219,6 +219,8 @@ export class PageRenderer {
           choice: importer.choice,
           busy: importer.busy,
           persistent: storage !== null,
+          question: importer.question,
+          outcome: importer.outcome,
         },
         data.actions,
       );

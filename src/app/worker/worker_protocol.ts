@@ -105,6 +105,8 @@ export interface DatasetInfo {
   rejected: number;
   warnings: number;
   synthetic: boolean;
+  /** When the file was added to the records loaded before it: what it was added to, and how. */
+  addedTo?: { base: string; added: number; replaced: number };
 }
 
 /** The lists of report.json that change with the scenario. */
