@@ -274,6 +274,8 @@ export type WorkerRequest =
       baseline: BaselineSpec | null;
       /** report.json indicator id the ranking and the PDF maps go by (the CLI's --rank-by, --map-indicator). */
       indicator: string;
+      /** The PDF maps' classes: the map's own (fixed, or fitted to the data). */
+      classes?: 'fixed' | 'quantile';
     }
   | { kind: 'compare'; id: number; baseline: BaselineSpec };
 
