@@ -115,9 +115,9 @@ mutable.reportPanel = new ReportPanel(ui.report, {
     const defs = store.data?.snapshot.targetDefs ?? [];
     const id = reportIndicatorOf(view);
     // A target's status is no number to rank by: the CLI's default then.
-    if (id) return { id, label: indicatorTitle(view, defs) };
+    if (id) return { id, label: indicatorTitle(view, defs), classes: view.classes };
     const fallback: ViewState = { ...view, indicator: 'mobile_pop', technology: '4G', operator: 'all' };
-    return { id: reportIndicatorOf(fallback)!, label: indicatorTitle(fallback, defs) };
+    return { id: reportIndicatorOf(fallback)!, label: indicatorTitle(fallback, defs), classes: view.classes };
   },
   mapImage: () => {
     const view = store.view;

@@ -46,6 +46,9 @@ With no inputs it reports on the bundled sample (SYNTHETIC infrastructure).
                         e.g. mobile.5G.population_pct, postal.avg_service_radius_km,
                         fiber.population_within_reach_pct, villages.dead_zone_villages)
   --map-indicator ID    indicator of the PDF maps (default mobile.4G.population_pct)
+  --map-classes fixed|quantile
+                        the PDF maps' classes: the indicator's fixed ones (default, as the
+                        app's map) or fitted to the communes' values (the app's "fitted")
   --as-of YYYY-MM-DD    the date the figures are valid for (default: the analysis date)
   --as-of YYYY          count planned cells on air by that year too (as analyze --as-of)
   --out DIR             output folder (default: out, or DIR with --from)
@@ -68,6 +71,7 @@ const OWN_VALUE = new Set([
   '--as-of',
   '--rank-by',
   '--map-indicator',
+  '--map-classes',
 ]);
 const GEOMETRY_FLAGS = new Set(['--boundaries', '--id-field', '--name-field', '--population-field']);
 
@@ -190,6 +194,9 @@ export async function reportCommand(argv: string[]): Promise<number> {
   };
   const rankBy = known(own.get('--rank-by') ?? 'mobile.4G.population_pct', '--rank-by');
   const mapIndicator = known(own.get('--map-indicator') ?? 'mobile.4G.population_pct', '--map-indicator');
+  const mapClasses = own.get('--map-classes') ?? 'fixed';
+  if (mapClasses !== 'fixed' && mapClasses !== 'quantile')
+    throw new UserError(`--map-classes: "${mapClasses}" is neither fixed nor quantile.`);
   options.ranking = { indicator: rankBy, rows: rankCommunes(report, rankBy) };
 
   const written: string[] = [];
@@ -212,7 +219,10 @@ export async function reportCommand(argv: string[]): Promise<number> {
       case 'pdf': {
         const { reportPdf } = await import('../io/export/pdf/report_pdf.ts');
         const fonts = { regular: fontBytes('DejaVuSans.ttf'), bold: fontBytes('DejaVuSans-Bold.ttf') };
-        write('report.pdf', await reportPdf(report, geometry!, fonts, { ...options, mapIndicator }));
+        write(
+          'report.pdf',
+          await reportPdf(report, geometry!, fonts, { ...options, mapIndicator, mapClasses }),
+        );
         break;
       }
       case 'geojson': {

@@ -15,6 +15,7 @@ import type { CoverageReport } from '../../src/core/report/report.ts';
 import type { FullUnit } from '../../src/core/run_analysis.ts';
 import { launchChromium, offlineContext, type PreviewServer, ROOT, startPreview } from './harness.ts';
 import {
+  answering,
   compareWithBaseline,
   type Hooked,
   hexToRgb,
@@ -481,7 +482,7 @@ describe('import and persistence', () => {
         buffer: Buffer.from(csv),
       });
       const result = page.locator('.import-report[data-kind="sites"]');
-      await expect.poll(() => result.count(), { timeout: 60_000 }).toBe(1);
+      await expect.poll(() => answering(page, () => result.count()), { timeout: 60_000 }).toBe(1);
       expect(await result.getAttribute('data-kept')).toBe('3');
       expect(await result.getAttribute('data-rejected')).toBe('2');
       const text = await result.textContent();

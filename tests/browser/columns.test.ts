@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, offlineContext, type PreviewServer, startPreview } from './harness.ts';
-import { SCREENSHOTS, waitReady } from './page_tools.ts';
+import { answering, SCREENSHOTS, waitReady } from './page_tools.ts';
 
 let server: PreviewServer | undefined;
 let browser: Browser | undefined;
@@ -39,7 +39,9 @@ afterAll(async () => {
 async function pick(name: string, text: string): Promise<void> {
   const before = await page.locator('.import-report').count();
   await page.locator('#file-input').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
-  await expect.poll(() => page.locator('.import-report').count(), { timeout: 60_000 }).toBe(before + 1);
+  await expect
+    .poll(() => answering(page, () => page.locator('.import-report').count()), { timeout: 60_000 })
+    .toBe(before + 1);
 }
 
 describe('the column mapping form', () => {
@@ -65,6 +67,7 @@ describe('the column mapping form', () => {
     await form.locator('select[data-field="operator"]').selectOption('Cột F');
     await page.locator('#import-reports').screenshot({ path: `${SCREENSHOTS}columns-form-vi.actual.png` });
     await page.locator('#apply-columns').click();
+    await page.locator('#import-question #import-replace').click({ timeout: 60_000 });
     loads++;
     expect((await waitReady(page, loads)).error).toBeNull();
     const done = page.locator('.import-report').first();

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, offlineContext, type PreviewServer, ROOT, startPreview } from './harness.ts';
-import { type Hooked, waitHash, waitReady } from './page_tools.ts';
+import { answering, type Hooked, waitHash, waitReady } from './page_tools.ts';
 
 const BAD = join(ROOT, 'tests/fixtures/bad');
 
@@ -41,7 +41,9 @@ afterAll(async () => {
 async function importCorpusFile(file: string, reload = true) {
   const before = await page.locator('.import-report').count();
   await page.locator('#file-input').setInputFiles(join(BAD, file));
-  await expect.poll(() => page.locator('.import-report').count(), { timeout: 60_000 }).toBe(before + 1);
+  await expect
+    .poll(() => answering(page, () => page.locator('.import-report').count()), { timeout: 60_000 })
+    .toBe(before + 1);
   const report = page.locator('.import-report').first();
   expect(await report.locator('h4').textContent()).toContain(file);
   if (reload && (await report.getAttribute('class'))?.includes('import-failed') === false) {
@@ -55,6 +57,53 @@ const datasetSource = (kind: string) =>
   page.locator(`#dataset-table tr[data-kind="${kind}"]`).getAttribute('data-source');
 
 describe('importing real-world files in the app', () => {
+  it('asks "replace or add" before sites go over the loaded ones, and shows the outcome at the top (issue 15)', async () => {
+    const row = page.locator('#dataset-table tr[data-kind="sites"]');
+    const inUse = Number(((await row.locator('td.num').first().textContent()) ?? '').replace(/\D/g, ''));
+    expect(inUse).toBeGreaterThan(1000);
+    await page.locator('#file-input').setInputFiles(join(BAD, 'sites.xlsx'));
+    const question = page.locator('#import-question');
+    await question.waitFor({ timeout: 60_000 });
+    const loaded = inUse.toLocaleString('vi-VN');
+    expect(await question.textContent()).toContain(
+      `sites.xlsx: 3 trạm hợp lệ. Thay ${loaded} trạm đang dùng`,
+    );
+    // Asked where the user is looking: the top of the Data tab, inside the window.
+    const box = (await question.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+    // Nothing is stored before the answer.
+    expect(await row.getAttribute('data-source')).toBe('sample');
+    await page.locator('#import-add').click();
+    loads++;
+    expect((await waitReady(page, loads)).error).toBeNull();
+    const outcome = page.locator('#import-outcome');
+    await expect.poll(() => outcome.textContent()).toContain('thêm 3 mới, thay 0 cùng mã');
+    const after = Number(((await row.locator('td.num').first().textContent()) ?? '').replace(/\D/g, ''));
+    expect(after).toBe(inUse + 3);
+    expect(await outcome.textContent()).toContain(`Đang dùng: ${(inUse + 3).toLocaleString('vi-VN')} trạm.`);
+    expect(await outcome.textContent()).toContain('loại bỏ 1');
+    const shown = (await outcome.boundingBox())!;
+    expect(shown.y + shown.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+    expect(await row.getAttribute('data-source')).toBe('imported');
+    expect(await page.locator('#status').textContent()).toContain('sites.xlsx');
+
+    // The same file added again: its 3 ids are loaded now, so they replace, and the count stays.
+    await page.locator('#file-input').setInputFiles(join(BAD, 'sites.xlsx'));
+    await page.locator('#import-add').click({ timeout: 60_000 });
+    loads++;
+    expect((await waitReady(page, loads)).error).toBeNull();
+    await expect.poll(() => outcome.textContent()).toContain('thêm 0 mới, thay 3 cùng mã');
+    expect(Number(((await row.locator('td.num').first().textContent()) ?? '').replace(/\D/g, ''))).toBe(
+      inUse + 3,
+    );
+
+    // "Do not import" stores nothing.
+    await page.locator('#file-input').setInputFiles(join(BAD, 'sites.xlsx'));
+    await page.locator('#import-cancel').click({ timeout: 60_000 });
+    await expect.poll(() => outcome.textContent()).toContain('sites.xlsx: không nhập (đã huỷ).');
+  });
+
   it('reads an Excel sheet, reports the bad row by its Excel row number and offers the rejected rows', async () => {
     const report = await importCorpusFile('sites.xlsx');
     expect(await report.getAttribute('data-kind')).toBe('sites');

@@ -36,6 +36,21 @@ export async function waitReady(
   });
 }
 
+/**
+ * Reads `read` once the Data tab's "replace the loaded records, or add to them?" question, if it is
+ * showing, has been answered with `choice`: for a poll that waits for an import of sites (or postal
+ * points, fiber, villages) while some are loaded, which asks first (issue 15).
+ */
+export async function answering<T>(
+  page: Page,
+  read: () => Promise<T>,
+  choice: 'replace' | 'add' | 'cancel' = 'replace',
+): Promise<T> {
+  const button = page.locator(`#import-question #import-${choice}`);
+  if (await button.count()) await button.click();
+  return read();
+}
+
 /** Waits for the map's next 'idle' (all changes drawn). */
 export async function mapIdle(page: Page): Promise<void> {
   await page.evaluate(

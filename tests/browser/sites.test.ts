@@ -31,6 +31,7 @@ beforeAll(async () => {
   expect((await waitReady(page)).error).toBeNull();
   await page.locator('#tabbtn-data').click();
   await page.locator('#file-input').setInputFiles(FIXTURE);
+  await page.locator('#import-question #import-replace').click({ timeout: 60_000 });
   loads++;
   expect((await waitReady(page, loads)).error).toBeNull();
   mkdirSync(SHOTS, { recursive: true });

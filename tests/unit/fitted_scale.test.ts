@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mapScale, quantileBreaks } from '../../src/app/map/fitted_scale.ts';
+import { mapScale } from '../../src/app/map/fitted_scale.ts';
+import { quantileBreaks } from '../../src/io/export/map_classes.ts';
 
 describe('classes fitted to the data (issue 15)', () => {
   it('splits values into classes of about equal size (quantiles)', () => {

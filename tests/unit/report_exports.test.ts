@@ -12,6 +12,24 @@ import { type OgrValue, ogrFeatures, ogrSummary, requireTool } from '../support/
 import { ROOT } from '../support/sample.ts';
 
 const BIN = join(ROOT, 'bin/vungphu.mjs');
+
+/**
+ * English words that have no place in a Vietnamese output (method texts, units, yes/no cells, file
+ * paths of the seeds), found as whole words; file names, ids and codes (with ".", "-", "_" or "/")
+ * are left out, as are the operator names and technology codes.
+ */
+const ENGLISH = new Set(
+  'union footprint footprints scanline people true false uniform points village villages covered operator operators rural urban seeds coverage area population unit cell cells counted default measured modelled line any and the of with per by none'.split(
+    ' ',
+  ),
+);
+function englishWords(text: string): string[] {
+  const words = text
+    .split(/\s+/)
+    .filter((w) => !/[._\-/]/.test(w.replace(/[.,;:)]+$/, '')))
+    .flatMap((w) => w.toLowerCase().match(/\p{L}+/gu) ?? []);
+  return [...new Set(words.filter((w) => ENGLISH.has(w)))];
+}
 const HAS_OGR = requireTool('ogrinfo');
 const HAS_POPPLER = requireTool('pdftotext');
 
@@ -175,8 +193,14 @@ describe('vungphu report on the bundled sample', () => {
 
     // Method and sources: counting rule, footprint defaults, synthetic flag.
     const m = new Map(table('Phương pháp và nguồn').rows.map((r) => [r.Mục, r['Giá trị']]));
-    expect(m.get('Dữ liệu mẫu tổng hợp (synthetic)')).toBe(true);
-    expect(m.get('Quy tắc đếm điểm bưu chính (N)')).toBe(report.method.postal_counting_rule.join(', '));
+    expect(m.get('Dữ liệu mẫu tổng hợp')).toBe('Có');
+    expect(m.get('Quy tắc đếm điểm bưu chính (N)')).toBe('bưu cục, điểm bưu điện văn hoá xã, đại lý, ki ốt');
+    expect(report.method.postal_counting_rule).toEqual([
+      'post_office',
+      'cultural_post_point',
+      'agent',
+      'kiosk',
+    ]);
     expect(m.get('Bán kính mặc định 5G, nông thôn (m)')).toBe(report.method.footprint_radii_m['5G'].rural);
     expect(m.get('Bán kính mặc định 2G, nông thôn (m)')).toBe(12_000);
 
@@ -262,6 +286,36 @@ describe('vungphu report on the bundled sample', () => {
       expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
       const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
       expect(fonts).toMatch(/DejaVuSans\S*\s+CID TrueType\s+Identity-H\s+yes\s+\w+\s+yes/);
+    },
+  );
+
+  it.skipIf(!HAS_POPPLER)(
+    'no English in the Vietnamese PDF and the workbook’s method sheet (issue 15)',
+    async () => {
+      const pdf = execFileSync('pdftotext', [join(out, 'report.pdf'), '-'], { encoding: 'utf8' });
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync(join(out, 'report.xlsx')) as unknown as ArrayBuffer);
+      const sheet = wb.getWorksheet('Phương pháp và nguồn')!;
+      const cells: string[] = [];
+      sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+      expect(cells.length).toBeGreaterThan(40);
+      const lastPage = pdf
+        .split('\f')
+        .filter((p) => p.trim())
+        .at(-1)!;
+      expect(lastPage).toContain('Phương pháp và nguồn số liệu');
+      for (const [what, text] of [
+        ['PDF', pdf],
+        ['method sheet', cells.join('\n')],
+      ] as const)
+        expect(englishWords(text), what).toEqual([]);
+      // The method reads in Vietnamese, and target sources as the plan's title and line.
+      expect(lastPage).toContain('hợp các vùng phủ của trạm giao với đơn vị hành chính');
+      expect(cells.join('\n')).not.toMatch(/seeds\/\d{3}_/);
+      expect(cells.join('\n')).toContain(
+        'Quyết định số 1004/QĐ-UBND ngày 21/8/2024 của UBND tỉnh Đắk Nông), dòng 90',
+      );
+      expect(cells.join('\n')).toContain('≤ 2.000 người (2030)');
     },
   );
 

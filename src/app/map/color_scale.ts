@@ -1,4 +1,5 @@
-import { type ScaleThreshold, scaleThreshold, schemePuOr, schemeYlGnBu, schemeYlOrRd } from 'd3';
+import { type ScaleThreshold, scaleThreshold } from 'd3';
+import { type ClassFamily, classColors, FIXED_BREAKS } from '../../io/export/map_classes.ts';
 import type { IndicatorId } from '../state/view_state.ts';
 
 /** Fill for communes without a figure (no data of that kind, or the target does not apply). */
@@ -26,42 +27,36 @@ export function operatorColor(operator: string, operators: readonly string[]): s
   return OPERATOR_PALETTE[(3 + Math.max(0, others.indexOf(operator))) % OPERATOR_PALETTE.length]!;
 }
 
-function palette(scheme: readonly (readonly string[])[], n: number, reverse = false): string[] {
-  const colors = scheme[n];
-  if (!colors) throw new Error(`no ${n}-class palette`);
-  return reverse ? [...colors].reverse() : [...colors];
+/** The class family of each map indicator (its fixed breaks and palette, shared with the PDF's maps). */
+const INDICATOR_FAMILY: Record<Exclude<IndicatorId, 'target'>, ClassFamily> = {
+  mobile_pop: 'coverage',
+  mobile_area: 'coverage',
+  mobile_populated: 'coverage',
+  fiber_reach: 'fiber_reach',
+  postal_radius: 'postal_radius',
+  postal_beyond: 'postal_beyond',
+};
+
+/** The class family of a map indicator (its fixed breaks and palette). */
+export function familyOf(id: Exclude<IndicatorId, 'target'>): ClassFamily {
+  return INDICATOR_FAMILY[id];
 }
 
 /**
  * The class breaks and colours of each indicator (ColorBrewer sequential/diverging schemes, all
- * colour-blind safe), as d3 threshold scales; the map and the legend both read their classes here.
- * - coverage %: < 50, 50–80, 80–90, 90–95, 95–99, ≥ 99 (YlGnBu);
- * - fiber reach %: < 20, 20–40, 40–60, 60–80, 80–95, ≥ 95 (YlGnBu);
- * - R̄ km: < 1, 1–2, 2–3 | 3–4, 4–5, ≥ 5 (PuOr, split at the 3 km target; no counted point = ≥ 5);
- * - share beyond 3 km %: < 1, 1–5, 5–10, 10–25, 25–50, ≥ 50 (YlOrRd);
- * - target: not evaluable / not met / met (0, 1, 2).
+ * colour-blind safe; `io/export/map_classes.ts`, which the PDF's maps read too), as d3 threshold
+ * scales; the map and the legend both read their classes here. The target indicator: not evaluable /
+ * not met / met (0, 1, 2).
  */
 export function indicatorScale(id: IndicatorId): ScaleThreshold<number, string> {
-  switch (id) {
-    case 'mobile_pop':
-    case 'mobile_area':
-    case 'mobile_populated':
-      return scaleThreshold<number, string>().domain([50, 80, 90, 95, 99]).range(palette(schemeYlGnBu, 6));
-    case 'fiber_reach':
-      return scaleThreshold<number, string>().domain([20, 40, 60, 80, 95]).range(palette(schemeYlGnBu, 6));
-    case 'postal_radius':
-      return scaleThreshold<number, string>()
-        .domain([1, 2, 3, 4, 5])
-        .range(palette(schemePuOr, 6, true));
-    case 'postal_beyond':
-      return scaleThreshold<number, string>().domain([1, 5, 10, 25, 50]).range(palette(schemeYlOrRd, 6));
-    case 'target':
-      return scaleThreshold<number, string>()
-        .domain([0.5, 1.5])
-        .range([STATUS_COLORS.not_evaluable, STATUS_COLORS.not_met, STATUS_COLORS.met]);
-    default: {
-      const unexpected: never = id;
-      throw new Error(`unknown indicator ${String(unexpected)}`);
-    }
+  if (id !== 'target') {
+    const family = INDICATOR_FAMILY[id];
+    const breaks = FIXED_BREAKS[family];
+    return scaleThreshold<number, string>()
+      .domain([...breaks])
+      .range(classColors(family, breaks.length + 1));
   }
+  return scaleThreshold<number, string>()
+    .domain([0.5, 1.5])
+    .range([STATUS_COLORS.not_evaluable, STATUS_COLORS.not_met, STATUS_COLORS.met]);
 }

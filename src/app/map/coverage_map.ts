@@ -29,6 +29,7 @@ import {
   LAYER_PARTS,
   OSM_ATTRIBUTION,
   OSM_SOURCE,
+  OUTLINE_SELECTED_LAYER,
   OUTLINE_SOURCE,
   offlineStyle,
   operatorColorExpression,
@@ -67,6 +68,7 @@ export class CoverageMap {
   private communeIds: string[] = [];
   private fills = new Map<string, string | null>();
   private selected: string | null = null;
+  private selectedOutline: { level: 'district' | 'province'; id: string } | null = null;
   private basemap: Basemap = { kind: 'none' };
   private operators: string[] = [];
   private baseSites: readonly Feature[] = [];
@@ -173,6 +175,19 @@ export class CoverageMap {
       this.map.setFeatureState({ source: COMMUNE_SOURCE, id: this.selected }, { [SELECTED_STATE]: false });
     this.selected = id;
     if (id !== null) this.map.setFeatureState({ source: COMMUNE_SOURCE, id }, { [SELECTED_STATE]: true });
+  }
+
+  /** Outlines the selected district or province (null clears it); the outlines carry the unit ids. */
+  selectOutline(level: 'district' | 'province' | null, id: string | null): void {
+    this.selectedOutline = level && id !== null ? { level, id } : null;
+    if (!this.map.getLayer(OUTLINE_SELECTED_LAYER)) return;
+    const sel = this.selectedOutline;
+    this.map.setFilter(
+      OUTLINE_SELECTED_LAYER,
+      sel
+        ? ['all', ['==', ['get', 'level'], sel.level], ['==', ['get', 'id'], sel.id]]
+        : ['==', ['get', 'id'], '\u0000'],
+    );
   }
 
   /** The sites: those of the data clustered, those the scenario added or moved on their own. */
@@ -424,6 +439,7 @@ export class CoverageMap {
     const sel = this.selected;
     this.selected = null;
     this.select(sel);
+    this.selectOutline(this.selectedOutline?.level ?? null, this.selectedOutline?.id ?? null);
     this.onStyleRestored();
   }
 

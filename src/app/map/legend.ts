@@ -1,4 +1,5 @@
 import type { ScaleThreshold } from 'd3';
+import { classLabels } from '../../io/export/map_classes.ts';
 import { fmt } from '../i18n/format.ts';
 import { t } from '../i18n/i18n.ts';
 import type { DataStore } from '../state/data_store.ts';
@@ -30,16 +31,11 @@ export function legendClasses(id: IndicatorId, scale: ScaleThreshold<number, str
       { color: NO_DATA_COLOR, label: t('legend.notApplicable') },
     ];
   }
-  const unit = id === 'postal_radius' ? ' km' : '%';
-  const breaks = scale.domain();
+  // The labels the PDF's maps print for the same classes (io/export/map_classes.ts).
+  const labels = classLabels(scale.domain(), id === 'postal_radius' ? ' km' : '%', breakText);
   const rows = scale.range().map((color, i) => {
-    const lo = breaks[i - 1];
-    const hi = breaks[i];
-    let label: string;
-    if (lo === undefined) label = `< ${breakText(hi!)}${unit}`;
-    else if (hi === undefined) label = `≥ ${breakText(lo)}${unit}`;
-    else label = `${breakText(lo)}–${breakText(hi)}${unit}`;
-    if (id === 'postal_radius' && hi === undefined) label += ` ${t('legend.orNoPoint')}`;
+    let label = labels[i] ?? '';
+    if (id === 'postal_radius' && i === labels.length - 1) label += ` ${t('legend.orNoPoint')}`;
     return { color, label };
   });
   return [...rows.reverse(), { color: NO_DATA_COLOR, label: t('legend.noData') }];

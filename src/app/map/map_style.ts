@@ -62,6 +62,8 @@ export function siteFillExpression(byOperator: ExpressionSpecification): Express
 /** Feature-state keys on communes: the fill colour of the indicator's class, and the selection. */
 export const FILL_STATE = 'fill';
 export const SELECTED_STATE = 'selected';
+/** The line of the selected district's or province's outline. */
+export const OUTLINE_SELECTED_LAYER = 'outlines-selected';
 
 /** The MapLibre layers of each toggleable layer, and the paint properties its opacity drives. */
 /** The DEM's hillshade image (issue 17): its source and raster layer. */
@@ -373,6 +375,17 @@ function appLayers(operators: readonly string[]): LayerSpecification[] {
         'line-color': '#d7301f',
         'line-width': 3,
         'line-opacity': ['case', ['boolean', ['feature-state', SELECTED_STATE], false], 1, 0],
+      },
+    },
+    {
+      // The selected district or province (issue 15): its outline, drawn like the selected commune's.
+      id: OUTLINE_SELECTED_LAYER,
+      type: 'line',
+      source: OUTLINE_SOURCE,
+      filter: ['==', ['get', 'id'], '\u0000'],
+      paint: {
+        'line-color': '#d7301f',
+        'line-width': ['interpolate', ['linear'], ['zoom'], 7, 2.5, 12, 4],
       },
     },
     {

@@ -21,7 +21,7 @@ const FILES: Record<OutlineSet, { url: string; level: 'district' | 'province' }[
   imported: [],
 };
 
-/** The outlines of a boundary set: each feature's geometry with its `level` and `name`. */
+/** The outlines of a boundary set: each feature's geometry with its `level`, unit `id` and `name`. */
 export async function loadOutlines(set: OutlineSet): Promise<FeatureCollection> {
   const parts = await Promise.all(
     FILES[set].map(async ({ url, level }) => {
@@ -32,7 +32,7 @@ export async function loadOutlines(set: OutlineSet): Promise<FeatureCollection> 
         (f): Feature => ({
           type: 'Feature',
           geometry: f.geometry,
-          properties: { level, name: String(f.properties?.name ?? '') },
+          properties: { level, id: String(f.properties?.id ?? ''), name: String(f.properties?.name ?? '') },
         }),
       );
     }),

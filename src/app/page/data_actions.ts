@@ -9,12 +9,14 @@ import { decodeText } from '../../io/formats/csv.ts';
 import { checkFileSize, IMPORT_LIMITS } from '../../io/formats/limits.ts';
 import { t } from '../i18n/i18n.ts';
 import type { DataActions as PanelActions } from '../panels/data_panel.ts';
+import type { ImportOutcome, ImportQuestion } from '../state/app_store.ts';
 import { rememberColumns, rememberedColumns } from '../state/column_memory.ts';
 import {
   type DatasetKind,
   type DatasetPayload,
   detectKind,
   type ImportChoice,
+  isAddable,
   mayBeScenario,
 } from '../state/dataset_kind.ts';
 import { parseScenario } from '../state/scenario_edits.ts';
@@ -31,10 +33,24 @@ interface PendingFile {
   options: ImportChoice;
 }
 
+/** The answer to "replace the records in use, or add to them?". */
+type ImportAnswer = 'replace' | 'add' | 'cancel';
+
+const outcomeOf = (r: ImportReport, result: ImportOutcome['result']): ImportOutcome => ({
+  name: r.name,
+  kind: r.kind,
+  result,
+  kept: r.kept,
+  rejected: r.rejected,
+  ...(r.fatal ? { message: r.fatal } : {}),
+});
+
 export class DataActions {
   readonly actions: PanelActions;
   /** Files waiting for their column mapping, by name. */
   readonly #pending = new Map<string, PendingFile>();
+  /** The answer awaited to the replace-or-add question, if one is asked. */
+  #answer: ((a: ImportAnswer) => void) | null = null;
 
   constructor(private readonly page: Page) {
     this.actions = {
@@ -45,6 +61,12 @@ export class DataActions {
       },
       importFiles: (files) => void this.importFiles(files),
       applyColumns: (report, columns) => void this.#applyColumns(report, columns),
+      answer: (a) => {
+        const resolve = this.#answer;
+        this.#answer = null;
+        page.store.setImportQuestion(null);
+        resolve?.(a);
+      },
       removeDataset: (kind) => void this.#removeDataset(kind),
       removeDem: () => void page.dem.remove(),
       clear: () => void this.#clear(),
@@ -80,12 +102,16 @@ export class DataActions {
     let changed = false;
     const fresh: ImportReport[] = [];
     const dems: DemFileBytes[] = [];
+    const outcome: ImportOutcome[] = [];
+    store.setImportOutcome([]);
     for (const file of files) {
       try {
         checkFileSize(file.size, file.name, hook.maxImportBytes ?? IMPORT_LIMITS.fileBytes);
       } catch (error) {
         if (!(error instanceof UserError)) throw error;
-        fresh.push(failedImport('sites', file.name, error.message));
+        const report = failedImport('sites', file.name, error.message);
+        fresh.push(report);
+        outcome.push(outcomeOf(report, 'failed'));
         continue;
       }
       const buffer = await file.arrayBuffer();
@@ -104,10 +130,14 @@ export class DataActions {
         }
       }
       try {
-        const { report, stored } = await this.#importOne(file.name, buffer, store.state.importer.kind, {
-          ...store.state.importer.choice,
-        });
+        const { report, stored, result } = await this.#importOne(
+          file.name,
+          buffer,
+          store.state.importer.kind,
+          { ...store.state.importer.choice },
+        );
         fresh.push(report);
+        outcome.push(outcomeOf(report, result));
         changed ||= stored;
       } catch (error) {
         loader.fail(error);
@@ -115,9 +145,21 @@ export class DataActions {
     }
     store.addReports(fresh);
     if (dems.length) await this.page.dem.add(dems);
+    store.setImportOutcome(outcome);
     store.setBusy(false);
     render.dataTab();
     if (changed) await loader.reload();
+  }
+
+  /** Asks whether the file's records replace those in use or are added to them (a notice at the top of the Data tab). */
+  #ask(question: ImportQuestion): Promise<ImportAnswer> {
+    const { store, render } = this.page;
+    this.#answer?.('cancel');
+    store.setImportQuestion(question);
+    render.dataTab();
+    return new Promise((resolve) => {
+      this.#answer = resolve;
+    });
   }
 
   /**
@@ -130,7 +172,7 @@ export class DataActions {
     buffer: ArrayBuffer,
     kind: DatasetKind | 'auto',
     options: ImportChoice,
-  ): Promise<{ report: ImportReport; stored: boolean }> {
+  ): Promise<{ report: ImportReport; stored: boolean; result: ImportOutcome['result'] }> {
     const { store, render, client, loader } = this.page;
     const validate = (o: ImportChoice, k: DatasetKind | 'auto') =>
       client.validate({ kind: k, name, bytes: buffer, options: o, importedAt: '' });
@@ -145,13 +187,27 @@ export class DataActions {
     }
     if (report.needsColumns) this.#pending.set(name, { buffer, options });
     else this.#pending.delete(name);
-    if (report.fatal) return { report, stored: false };
+    if (report.needsColumns) return { report, stored: false, result: 'columns' };
+    if (report.fatal) return { report, stored: false, result: 'failed' };
+    // Records already in use (the sample's or an earlier file's): replace them, or add to them?
+    let result: ImportOutcome['result'] = 'stored';
+    let base: DatasetPayload['base'];
+    const records = report.kind;
+    const inUse = store.data?.snapshot.datasets.find((d) => d.kind === records && d.source !== 'none');
+    if (isAddable(records) && inUse && inUse.kept > 0) {
+      const answer = await this.#ask({ name, kind: records, kept: report.kept, loaded: inUse.kept });
+      render.dataTab();
+      if (answer === 'cancel') return { report, stored: false, result: 'cancelled' };
+      result = answer === 'add' ? 'added' : 'replaced';
+      if (answer === 'add') base = store.state.imported.find((d) => d.kind === records) ?? 'sample';
+    }
     const payload: DatasetPayload = {
-      kind: report.kind,
+      kind: records,
       name,
       bytes: buffer,
       options,
       importedAt: new Date().toISOString(),
+      ...(base ? { base } : {}),
     };
     store.putImported(payload);
     await this.page.storage?.saveDataset(payload).catch(() => render.status(t('data.saveFailed'), 'error'));
@@ -159,7 +215,7 @@ export class DataActions {
       store.switchBoundarySet('imported');
       loader.cameraPlan = 'fit';
     }
-    return { report, stored: true };
+    return { report, stored: true, result };
   }
 
   /** The mapping form's "import": remembers the mapping for the header and imports the file with it. */
@@ -185,6 +241,7 @@ export class DataActions {
       }
       store.dropReportsOf(report.name);
       store.addReports([shown]);
+      store.setImportOutcome([outcomeOf(shown, shown.fatal && shown.needsColumns ? 'columns' : r.result)]);
       stored = r.stored;
     } catch (error) {
       loader.fail(error);

@@ -310,6 +310,7 @@ export class Editing {
       case 'commune':
         this.clearPick();
         views.selectUnit('commune', hit.id);
+        views.keepBesidePanel(hit.id, e.point);
         return;
       case 'nothing':
         this.clearPick();

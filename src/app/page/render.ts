@@ -221,6 +221,8 @@ export class PageRenderer {
           busy: importer.busy,
           persistent: storage !== null,
           dem: { info: this.page.dem.info, error: this.page.dem.error },
+          question: importer.question,
+          outcome: importer.outcome,
         },
         data.actions,
       );

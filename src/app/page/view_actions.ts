@@ -7,6 +7,7 @@
 import type { UnitLevel } from '../../core/base/types.ts';
 import { setLang } from '../i18n/i18n.ts';
 import { mappableTargets } from '../map/indicators.ts';
+import { panBeside } from '../map/pan_beside.ts';
 import {
   type AnalysisChoice,
   decodeView,
@@ -55,10 +56,15 @@ export class ViewActions {
     if (sel.kind === 'unit' && !data.unit(sel.level, sel.id)) store.selectUnit(null);
   }
 
-  /** Outlines the selected commune on the map (nothing when another level or nothing is selected). */
+  /** Outlines the selected commune, district or province on the map (nothing when nothing is selected). */
   selectOnMap(): void {
     const sel = this.page.store.view.selection;
-    this.page.coverage.select(sel.kind === 'unit' && sel.level === 'commune' ? sel.id : null);
+    const unit = sel.kind === 'unit' ? sel : null;
+    this.page.coverage.select(unit?.level === 'commune' ? unit.id : null);
+    this.page.coverage.selectOutline(
+      unit && unit.level !== 'commune' ? unit.level : null,
+      unit && unit.level !== 'commune' ? unit.id : null,
+    );
   }
 
   changeView(patch: Partial<ViewState>): void {
@@ -102,6 +108,42 @@ export class ViewActions {
     render.unitPanel();
     render.table();
     this.syncUrl();
+  }
+
+  /**
+   * Pans the map so that a commune clicked at `at` (map pixels) lies beside the unit panel its click
+   * opened, not under it (issue 15): the whole commune when it fits in the free part of the map, else
+   * the point clicked.
+   */
+  keepBesidePanel(id: string, at: { x: number; y: number }): void {
+    const { ui, coverage, store } = this.page;
+    const box = store.data?.communeBox(id);
+    if (ui.panel.hidden || !box) return;
+    const map = coverage.map;
+    const frame = map.getContainer().getBoundingClientRect();
+    const p = ui.panel.getBoundingClientRect();
+    const panel = {
+      left: p.left - frame.left,
+      top: p.top - frame.top,
+      right: p.right - frame.left,
+      bottom: p.bottom - frame.top,
+    };
+    const pad = mapPadding(ui);
+    const free = {
+      left: pad.left,
+      top: pad.top,
+      right: frame.width - pad.right,
+      bottom: frame.height - pad.bottom,
+    };
+    const nw = map.project([box[0], box[3]]);
+    const se = map.project([box[2], box[1]]);
+    const whole = { left: nw.x, top: nw.y, right: se.x, bottom: se.y };
+    const fits =
+      whole.right - whole.left <= free.right - free.left &&
+      whole.bottom - whole.top <= free.bottom - free.top;
+    const target = fits ? whole : { left: at.x - 20, top: at.y - 20, right: at.x + 20, bottom: at.y + 20 };
+    const shift = panBeside(target, panel, free);
+    if (shift) map.panBy([-shift.dx, -shift.dy], { duration: 300 });
   }
 
   openCommune(id: string, zoom: boolean): void {

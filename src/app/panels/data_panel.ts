@@ -10,7 +10,14 @@ import { fmt } from '../i18n/format.ts';
 import { hasMessage, type MessageKey, t } from '../i18n/i18n.ts';
 import { issueText, messageText } from '../i18n/issue_text.ts';
 import { rejectedCsvText } from '../i18n/rejected_csv.ts';
-import { DATASET_KINDS, type DatasetKind, IMPORT_ACCEPT, type ImportChoice } from '../state/dataset_kind.ts';
+import type { ImportOutcome, ImportQuestion } from '../state/app_store.ts';
+import {
+  DATASET_KINDS,
+  type DatasetKind,
+  IMPORT_ACCEPT,
+  type ImportChoice,
+  isAddable,
+} from '../state/dataset_kind.ts';
 import { button, download, el, field, selectBox } from '../ui/dom.ts';
 import type { DatasetInfo, DemInfo, ImportReport } from '../worker/worker_protocol.ts';
 
@@ -25,6 +32,10 @@ export interface DataView {
   persistent: boolean;
   /** The DEM loaded in the worker (issue 17), and why the last DEM files failed. */
   dem: { info: DemInfo | null; error: string | null };
+  /** The replace-or-add question being asked, if any. */
+  question: ImportQuestion | null;
+  /** What became of the latest import's files. */
+  outcome: readonly ImportOutcome[];
 }
 
 export interface DataActions {
@@ -33,6 +44,8 @@ export interface DataActions {
   importFiles(files: File[]): void;
   /** Imports a file again with the column mapping chosen in its report's form (field → column). */
   applyColumns(report: ImportReport, columns: Record<string, string>): void;
+  /** The answer to "replace the records in use, or add to them?". */
+  answer(choice: 'replace' | 'add' | 'cancel'): void;
   removeDataset(kind: DatasetKind): void;
   removeDem(): void;
   clear(): void;
@@ -98,7 +111,9 @@ function datasetTable(v: DataView, a: DataActions): HTMLElement {
         ? t('data.none')
         : d.source === 'sample'
           ? `${t('data.sample')}${d.synthetic ? ` (${t('data.synthetic')})` : ''}`
-          : `${t('data.imported')}: ${d.name}`;
+          : d.addedTo
+            ? `${t('data.imported')}: ${d.name.slice(d.addedTo.base.length + 3)} (${t('data.addedTo', { base: d.addedTo.base })})`
+            : `${t('data.imported')}: ${d.name}`;
     const remove =
       d?.source === 'imported'
         ? button(t('data.useSample'), () => a.removeDataset(kind), { className: 'small' })
@@ -273,6 +288,91 @@ function importReportElement(r: ImportReport, a: DataActions): HTMLElement {
   return box;
 }
 
+/** Records of a kind, counted ("3.516 trạm", "3,516 sites"): the word for addable kinds, else the kind's name. */
+function whatOf(kind: DatasetKind): string {
+  return isAddable(kind) ? t(`what.${kind}` as MessageKey) : t(`kind.${kind}` as MessageKey).toLowerCase();
+}
+
+/**
+ * "Replace the 3,516 sites in use, or add to them?", asked at the top of the Data tab before a file
+ * of records already loaded is stored.
+ */
+function questionElement(q: ImportQuestion, a: DataActions): HTMLElement {
+  const what = whatOf(q.kind);
+  const loaded = fmt.int(q.loaded);
+  const box = el('div', {
+    className: 'import-question notice',
+    attrs: { id: 'import-question', role: 'alertdialog', 'aria-labelledby': 'import-question-text' },
+    dataset: { kind: q.kind },
+  });
+  box.append(
+    el('p', {
+      attrs: { id: 'import-question-text' },
+      text: t('import.question', { name: q.name, kept: fmt.int(q.kept), what, loaded }),
+    }),
+    el('p', { className: 'muted small', text: t('import.questionHint') }),
+    el('div', { className: 'button-row' }, [
+      button(t('import.add'), () => a.answer('add'), { attrs: { id: 'import-add' } }),
+      button(t('import.replace', { loaded, what }), () => a.answer('replace'), {
+        attrs: { id: 'import-replace' },
+      }),
+      button(t('import.cancel'), () => a.answer('cancel'), { attrs: { id: 'import-cancel' } }),
+    ]),
+  );
+  return box;
+}
+
+/** One line of the latest import's outcome: kept and rejected, replaced or added to what, or why not. */
+function outcomeText(o: ImportOutcome, datasets: readonly DatasetInfo[]): string {
+  const counts = { name: o.name, kept: fmt.int(o.kept), rejected: fmt.int(o.rejected) };
+  const d = datasets.find((x) => x.kind === o.kind && x.source === 'imported' && x.name.endsWith(o.name));
+  const inUse = d ? ` ${t('import.inUse', { n: fmt.int(d.kept), what: whatOf(o.kind) })}` : '';
+  switch (o.result) {
+    case 'added':
+      return d?.addedTo
+        ? t('import.outcomeAdded', {
+            ...counts,
+            added: fmt.int(d.addedTo.added),
+            replaced: fmt.int(d.addedTo.replaced),
+            base: d.addedTo.base,
+          }) + inUse
+        : t('import.outcomeStored', counts);
+    case 'replaced':
+      return t('import.outcomeReplaced', counts) + inUse;
+    case 'stored':
+      return t('import.outcomeStored', counts) + inUse;
+    case 'cancelled':
+      return t('import.outcomeCancelled', counts);
+    case 'failed':
+      return t('import.outcomeFailed', { ...counts, message: messageText(o.message ?? '') });
+    case 'columns':
+      return t('import.outcomeColumns', counts);
+  }
+}
+
+/** The latest import's outcome, at the top of the Data tab, with a link to the full reports below. */
+function outcomeElement(outcome: readonly ImportOutcome[], datasets: readonly DatasetInfo[]): HTMLElement {
+  const bad = outcome.some((o) => o.result === 'failed' || o.result === 'columns' || o.rejected > 0);
+  const see = button(
+    t('import.seeReport'),
+    () => document.getElementById('import-reports')?.scrollIntoView({ block: 'start' }),
+    { className: 'small link', attrs: { id: 'import-see-report' } },
+  );
+  return el(
+    'div',
+    {
+      className: `import-outcome notice ${bad ? 'import-partial' : 'import-ok'}`,
+      attrs: { id: 'import-outcome', role: bad ? 'alert' : 'status' },
+    },
+    [
+      ...outcome.map((o) =>
+        el('p', { text: outcomeText(o, datasets), dataset: { result: o.result, kind: o.kind } }),
+      ),
+      see,
+    ],
+  );
+}
+
 /** The coordinate systems offered; any other EPSG code can be typed. */
 const CRS_CHOICES: readonly (readonly [string, MessageKey])[] = [
   ['auto', 'crs.auto'],
@@ -398,6 +498,8 @@ export function renderDataPanel(container: HTMLElement, v: DataView, a: DataActi
     ]),
   );
   container.replaceChildren(
+    ...(v.question ? [questionElement(v.question, a)] : []),
+    ...(v.outcome.length && !v.question ? [outcomeElement(v.outcome, v.datasets)] : []),
     el('h3', { text: t('data.inUse') }),
     datasetTable(v, a),
     el('h3', { text: t('data.import') }),

@@ -46,7 +46,7 @@ export interface ReportPanelDeps {
   /** Factor of the PNG over the view's CSS pixels, and its width in CSS pixels (for the dpi note). */
   pngFactor: () => { factor: number; cssWidth: number };
   /** The report.json indicator the ranking and the PDF maps go by (the map's), and its name. */
-  exportIndicator: () => { id: string; label: string };
+  exportIndicator: () => { id: string; label: string; classes: 'fixed' | 'quantile' };
 }
 
 /** Rows drawn at most in the page (the XLSX has every row). */
@@ -191,6 +191,7 @@ export class ReportPanel {
         this.lang,
         this.baseline(),
         this.deps.exportIndicator().id,
+        this.deps.exportIndicator().classes,
       ),
       name: exportFileName(this.deps.context().provinces, new Date(), EXPORT_FILES[format].suffix),
       mime: EXPORT_FILES[format].mime,

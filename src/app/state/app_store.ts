@@ -10,7 +10,7 @@
 import type { UnitLevel } from '../../core/base/types.ts';
 import type { Delta, FeatureLayer, ImportReport, Snapshot } from '../worker/worker_protocol.ts';
 import { DataStore } from './data_store.ts';
-import type { DatasetKind, DatasetPayload, ImportChoice } from './dataset_kind.ts';
+import type { AddableKind, DatasetKind, DatasetPayload, ImportChoice } from './dataset_kind.ts';
 import {
   DEFAULT_NEW_POSTAL,
   DEFAULT_NEW_SITE,
@@ -61,7 +61,30 @@ export interface AppState {
     readonly choice: ImportChoice;
     readonly busy: boolean;
     readonly reports: readonly ImportReport[];
+    /** The question asked before an import of records already loaded: replace them, or add to them. */
+    readonly question: ImportQuestion | null;
+    /** What became of the latest import's files, shown at the top of the Data tab. */
+    readonly outcome: readonly ImportOutcome[];
   };
+}
+
+/** "Replace the 3,516 sites in use, or add to them?": asked before a file of loaded records is stored. */
+export interface ImportQuestion {
+  name: string;
+  kind: AddableKind;
+  kept: number;
+  /** Records of the kind in use now. */
+  loaded: number;
+}
+
+/** What became of one imported file. */
+export interface ImportOutcome {
+  name: string;
+  kind: DatasetKind;
+  result: 'replaced' | 'added' | 'stored' | 'cancelled' | 'failed' | 'columns';
+  kept: number;
+  rejected: number;
+  message?: string;
 }
 
 export type Slice = keyof AppState;
@@ -86,7 +109,7 @@ export class AppStore {
         lastUpdate: null,
       },
       library: { saved: [], saveName: '' },
-      importer: { kind: 'auto', choice: {}, busy: false, reports: [] },
+      importer: { kind: 'auto', choice: {}, busy: false, reports: [], question: null, outcome: [] },
     };
   }
 
@@ -270,6 +293,14 @@ export class AppStore {
     this.#importer({ reports: [...fresh, ...this.#state.importer.reports].slice(0, KEPT_REPORTS) });
   }
 
+  setImportQuestion(question: ImportQuestion | null): void {
+    this.#importer({ question });
+  }
+
+  setImportOutcome(outcome: readonly ImportOutcome[]): void {
+    this.#importer({ outcome });
+  }
+
   /** Drops the reports of one file (its column form, once it is imported again with a mapping). */
   dropReportsOf(name: string): void {
     this.#importer({ reports: this.#state.importer.reports.filter((r) => r.name !== name) });
@@ -280,6 +311,6 @@ export class AppStore {
     this.setImported([]);
     this.replaceEdits([]);
     this.setSaved([]);
-    this.#importer({ reports: [] });
+    this.#importer({ reports: [], outcome: [], question: null });
   }
 }

@@ -12,6 +12,15 @@ export const DATASET_KINDS = [
 ] as const;
 export type DatasetKind = (typeof DATASET_KINDS)[number];
 
+/** The record sets an import can be added to, rather than replace (each record has an id). */
+export const ADDABLE_KINDS = ['sites', 'postal', 'fiber', 'villages'] as const;
+export type AddableKind = (typeof ADDABLE_KINDS)[number];
+
+/** True for a kind whose import may be added to the loaded records rather than replace them. */
+export function isAddable(kind: string): kind is AddableKind {
+  return (ADDABLE_KINDS as readonly string[]).includes(kind);
+}
+
 /** What a dropped file is: one of the datasets, or a saved scenario. */
 export type FileKind = DatasetKind | 'scenario';
 
@@ -43,6 +52,12 @@ export interface DatasetPayload {
   bytes?: ArrayBuffer;
   options?: ImportChoice;
   importedAt: string;
+  /**
+   * Set when the file's rows were added to the records loaded before it rather than replace them
+   * (sites, postal points, fiber routes, villages): the bundled sample, or the earlier imported file
+   * (itself possibly added to another). A row with an id already loaded replaces it.
+   */
+  base?: 'sample' | DatasetPayload;
 }
 
 /** Extensions the file picker offers (the importer checks the real format from the bytes). */

@@ -118,6 +118,7 @@ async function handle(request: WorkerRequest): Promise<void> {
         request.lang,
         request.baseline,
         request.indicator,
+        request.classes,
       );
       const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
       scope.postMessage({ kind: 'exported', id: request.id, bytes: buffer } satisfies WorkerMessage, [

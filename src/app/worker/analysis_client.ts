@@ -166,8 +166,9 @@ export class AnalysisClient {
     lang: 'vi' | 'en',
     baseline: BaselineSpec | null,
     indicator: string,
+    classes: 'fixed' | 'quantile' = 'fixed',
   ): Promise<Uint8Array> {
-    const m = await this.request({ kind: 'export', format, lang, baseline, indicator });
+    const m = await this.request({ kind: 'export', format, lang, baseline, indicator, classes });
     if (m.kind !== 'exported') throw new Error(`unexpected reply ${m.kind}`);
     return new Uint8Array(m.bytes);
   }

@@ -123,21 +123,32 @@ type ReadResult = Awaited<ReturnType<typeof readImported>>;
  */
 export function rememberingReader(): typeof readImported {
   const none = {};
-  const memo = new WeakMap<object, Map<DatasetKind, { key: string; result: Promise<ReadResult> }>>();
+  const memo = new WeakMap<object, Map<DatasetKind, Map<string, Promise<ReadResult>>>>();
   return (payload, reference) => {
     const ref = payload.kind === 'boundaries' || !reference?.length ? none : reference;
     const size = payload.bytes?.byteLength ?? payload.text?.length ?? 0;
     const key = `${payload.name}|${size}|${JSON.stringify(payload.options ?? {})}`;
-    const byKind = memo.get(ref) ?? new Map<DatasetKind, { key: string; result: Promise<ReadResult> }>();
+    const byKind = memo.get(ref) ?? new Map<DatasetKind, Map<string, Promise<ReadResult>>>();
     memo.set(ref, byKind);
-    const hit = byKind.get(payload.kind);
-    if (hit?.key === key) return hit.result;
+    // A few files per kind: a file added to earlier ones is read with them at every load.
+    const files = byKind.get(payload.kind) ?? new Map<string, Promise<ReadResult>>();
+    byKind.set(payload.kind, files);
+    const hit = files.get(key);
+    if (hit) {
+      files.delete(key);
+      files.set(key, hit);
+      return hit;
+    }
     const result = readImported(payload, reference);
-    byKind.set(payload.kind, { key, result });
-    result.catch(() => byKind.delete(payload.kind));
+    files.set(key, result);
+    while (files.size > FILES_REMEMBERED) files.delete(files.keys().next().value!);
+    result.catch(() => files.delete(key));
     return result;
   };
 }
+
+/** How many files of one kind the reader remembers (a file and those it was added to). */
+const FILES_REMEMBERED = 4;
 
 /** Reads a bundled sample file (GeoJSON text) with the validators. */
 export function readBundled(payload: DatasetPayload): { data: DatasetItems; report: ImportReport } {

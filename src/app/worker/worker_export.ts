@@ -202,6 +202,7 @@ export async function buildExport(
   lang: 'vi' | 'en',
   baseline: BaselineSpec | null,
   indicator: string = DEFAULT_EXPORT_INDICATOR,
+  classes: 'fixed' | 'quantile' = 'fixed',
 ): Promise<Uint8Array> {
   if (format === 'sites-csv') return strToU8(sitesCellsCsv(scenarioInfrastructure(s).sites ?? []));
   if (format === 'infra-gpkg' || format === 'infra-shp' || format === 'infra-kml') {
@@ -229,6 +230,7 @@ export async function buildExport(
       return reportPdf(report, geometry(s), await pdfFonts(), {
         ...options,
         mapIndicator: by,
+        mapClasses: classes,
       });
     case 'geojson':
       return zip(

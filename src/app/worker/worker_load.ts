@@ -24,8 +24,9 @@ import {
 } from '../../core/run_analysis.ts';
 import type { Target } from '../../core/targets/targets.ts';
 import { targetsFromJson } from '../../io/import/targets_file.ts';
-import { DATASET_KINDS, type DatasetKind, type DatasetPayload } from '../state/dataset_kind.ts';
+import { DATASET_KINDS, type DatasetKind, type DatasetPayload, isAddable } from '../state/dataset_kind.ts';
 import { applyEdits } from '../state/scenario_edits.ts';
+import { addRecords } from './add_records.ts';
 import { communeFeature, siteFeature } from './map_features.ts';
 import { type DatasetItems, readBundled, type readImported } from './read_dataset.ts';
 import { countedInputSites, reportLists, type Session, sessionReport } from './session.ts';
@@ -130,9 +131,10 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
     }
     const { own } = entry;
     // Swapped latitude/longitude are found against the communes loaded (boundaries come first).
-    const { data, report } = entry.own
-      ? await readDataset(entry.payload, loaded.boundaries)
-      : await bundled(entry.url, kind);
+    const read = (payload: DatasetPayload) => readDataset(payload, loaded.boundaries);
+    const { data, report, addedTo, sampleName } = entry.own
+      ? await readOwn(entry.payload, read, sampleUrl[kind])
+      : { ...(await bundled(entry.url, kind)), addedTo: undefined, sampleName: null };
     if (!data) throw new UserError(report.fatal ?? `${report.name}: unreadable`, report.issues);
     (loaded as Record<string, unknown>)[kind] = data.items;
     issues += report.issues.length;
@@ -144,7 +146,8 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
       kept: report.kept,
       rejected: report.rejected,
       warnings: report.issues.filter((i) => i.severity === 'warning').length,
-      synthetic: !own && /synthetic/i.test(report.name),
+      synthetic: /synthetic/i.test(own ? (sampleName ?? '') : report.name),
+      ...(addedTo ? { addedTo } : {}),
     });
   }
   datasets.sort((a, b) => DATASET_KINDS.indexOf(a.kind) - DATASET_KINDS.indexOf(b.kind));
@@ -357,6 +360,44 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
   });
   // The incremental-update cache, built now that the figures are on their way (the first edit needs it).
   void s.analysis.cache;
+}
+
+type ReadResult = Awaited<ReturnType<typeof readImported>>;
+
+/**
+ * An imported file, with the records it was added to when it was added rather than replacing them
+ * (the bundled sample at `sampleUrl`, or the earlier import it carries, read the same way): the
+ * merged records, one report for them all (named "base + file"), and what the addition did.
+ */
+async function readOwn(
+  payload: DatasetPayload,
+  read: (p: DatasetPayload) => Promise<ReadResult>,
+  sampleUrl: string | null,
+): Promise<ReadResult & { addedTo: DatasetInfo['addedTo']; sampleName: string | null }> {
+  const own = await read(payload);
+  const kind = payload.kind;
+  if (!payload.base || !own.data || !isAddable(kind)) return { ...own, addedTo: undefined, sampleName: null };
+  const under =
+    payload.base === 'sample'
+      ? sampleUrl
+        ? { ...(await bundled(sampleUrl, kind)), sampleName: null }
+        : null
+      : await readOwn(payload.base, read, sampleUrl);
+  if (!under?.data) return { ...own, addedTo: undefined, sampleName: null };
+  const merged = addRecords(under.data.items as { id: string }[], own.data.items as { id: string }[]);
+  return {
+    data: { kind, items: merged.items } as DatasetItems,
+    report: {
+      ...own.report,
+      name: `${under.report.name} + ${own.report.name}`,
+      total: under.report.total + own.report.total,
+      kept: merged.items.length,
+      rejected: under.report.rejected + own.report.rejected,
+      issues: [...under.report.issues, ...own.report.issues],
+    },
+    addedTo: { base: under.report.name, added: merged.added, replaced: merged.replaced },
+    sampleName: payload.base === 'sample' ? under.report.name : under.sampleName,
+  };
 }
 
 /** What the rule counted of the loaded sites, for the words beside the figures. */

@@ -106,6 +106,8 @@ export interface DatasetInfo {
   rejected: number;
   warnings: number;
   synthetic: boolean;
+  /** When the file was added to the records loaded before it: what it was added to, and how. */
+  addedTo?: { base: string; added: number; replaced: number };
 }
 
 /** The lists of report.json that change with the scenario. */
@@ -310,6 +312,8 @@ export type WorkerRequest =
       baseline: BaselineSpec | null;
       /** report.json indicator id the ranking and the PDF maps go by (the CLI's --rank-by, --map-indicator). */
       indicator: string;
+      /** The PDF maps' classes: the map's own (fixed, or fitted to the data). */
+      classes?: 'fixed' | 'quantile';
     }
   | { kind: 'compare'; id: number; baseline: BaselineSpec }
   /** Issue 17: DEM files (replacing the DEM), or none to forget it (worker_dem.ts). */

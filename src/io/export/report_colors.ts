@@ -1,3 +1,5 @@
+import { type MapClasses, mapClasses } from './map_classes.ts';
+
 /** A choropleth class: values in [from, to) get the colour (the last class includes its upper end). */
 export interface ColorClass {
   from: number;
@@ -5,41 +7,37 @@ export interface ColorClass {
   color: [number, number, number];
 }
 
-// Red (poor) to green (good), colour-blind safe enough for print (ColorBrewer RdYlGn, 6 classes).
-const RAMP: [number, number, number][] = [
-  [215, 48, 39],
-  [252, 141, 89],
-  [254, 224, 139],
-  [217, 239, 139],
-  [145, 207, 96],
-  [26, 152, 80],
-];
-const NO_DATA: [number, number, number] = [200, 200, 200];
+/** The fill of an area without a figure (the app's #d4d4d4). */
+export const NO_DATA: [number, number, number] = [212, 212, 212];
+
+const rgbOf = (hex: string): [number, number, number] => {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+};
 
 /**
- * Classes for a coverage map: fixed breaks for a percentage (0–50–80–90–95–99–100, the ranges the
- * plans' targets sit in), quantile breaks otherwise. `better: 'lower'` reverses the ramp.
+ * The classes of a map as value ranges with RGB colours (the lowest from −∞, the highest to +∞): the
+ * app's classes for the same indicator (`mapClasses`: the same breaks and colour-blind-safe palettes).
+ */
+export function colorClasses(classes: MapClasses): ColorClass[] {
+  return classes.colors.map((hex, k) => ({
+    from: classes.breaks[k - 1] ?? Number.NEGATIVE_INFINITY,
+    to: classes.breaks[k] ?? Number.POSITIVE_INFINITY,
+    color: rgbOf(hex),
+  }));
+}
+
+/**
+ * Classes for a coverage map of a report indicator: its fixed classes (the app's), quantile classes
+ * for a figure without fixed ones, as RGB ranges.
  */
 export function choroplethClasses(
+  indicatorId: string,
   values: readonly (number | null)[],
-  unit: string,
   better: 'higher' | 'lower' | null,
+  mode: 'fixed' | 'quantile' = 'fixed',
 ): ColorClass[] {
-  let breaks: number[];
-  if (unit === '%') breaks = [0, 50, 80, 90, 95, 99, 100];
-  else {
-    const v = values.filter((x): x is number => x !== null).sort((a, b) => a - b);
-    const q = (p: number) => v[Math.min(v.length - 1, Math.floor(p * (v.length - 1)))] ?? 0;
-    breaks = [...new Set([q(0), q(0.2), q(0.4), q(0.6), q(0.8), q(1)])];
-    if (breaks.length < 2) breaks = [breaks[0] ?? 0, (breaks[0] ?? 0) + 1];
-  }
-  const n = breaks.length - 1;
-  const ramp = better === 'lower' ? [...RAMP].reverse() : RAMP;
-  return Array.from({ length: n }, (_, k) => ({
-    from: breaks[k]!,
-    to: breaks[k + 1]!,
-    color: ramp[Math.round((k * (ramp.length - 1)) / Math.max(1, n - 1))]!,
-  }));
+  return colorClasses(mapClasses(indicatorId, mode, values, better === 'lower'));
 }
 
 /** The class colour of a value (grey for no value). */

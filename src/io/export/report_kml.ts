@@ -162,8 +162,8 @@ export function reportKml(report: CoverageReport, geometry: ReportGeometry, lang
   const ind = reportIndicators(report).find((i) => i.id === 'mobile.4G.population_pct')!;
   const communeUnits = report.units.filter((u) => u.level === 'commune');
   const classes = choroplethClasses(
+    ind.id,
     communeUnits.map((u) => ind.get(u)),
-    ind.unit,
     ind.better,
   );
   const fill = new Map(communeUnits.map((u) => [u.id, classColor(classes, ind.get(u))]));

@@ -7,8 +7,10 @@ import type { FullUnit } from '../../core/run_analysis.ts';
 import type { Target } from '../../core/targets/targets.ts';
 import { decimalsStyle, type XlsxCell, type XlsxColumn, type XlsxSheet } from '../formats/xlsx_write.ts';
 import { countingText } from './counting_text.ts';
+import { methodText, populationMethodsText, postalRuleText, yesNo } from './method_text.ts';
 import {
   formatDate,
+  formatNumber,
   indicatorHeader,
   levelText,
   type ReportLang,
@@ -480,7 +482,7 @@ function methodSheet(report: CoverageReport, options: ReportExportOptions, lang:
     [tx(T.generatedAt), report.generated_at],
     [tx(T.asOf), formatDate(options.asOf ?? report.generated_at, lang)],
     [tx(T.reportDate), formatDate(options.reportDate ?? report.generated_at, lang)],
-    [vi ? 'Dữ liệu mẫu tổng hợp (synthetic)' : 'Synthetic sample data', report.inputs.synthetic],
+    [vi ? 'Dữ liệu mẫu tổng hợp' : 'Synthetic sample data', yesNo(report.inputs.synthetic, lang)],
     [vi ? 'Ghi chú dữ liệu' : 'Data note', report.inputs.synthetic ? tx(T.synthetic) : ''],
     [vi ? 'Mô hình hoá' : 'Modelled', tx(T.modelled)],
     [vi ? 'Ranh giới xã' : 'Commune boundaries', report.inputs.boundaries],
@@ -494,10 +496,13 @@ function methodSheet(report: CoverageReport, options: ReportExportOptions, lang:
     [vi ? 'Tệp cấu hình' : 'Config file', report.inputs.config ?? ''],
     [vi ? 'Nhà mạng' : 'Operators', report.operators.join(', ')],
     [vi ? 'Công nghệ có trong dữ liệu' : 'Technologies in the data', report.technologies.join(', ')],
-    [vi ? 'Cách tính vùng phủ' : 'Coverage method', m.coverage],
-    [vi ? 'Cách tính diện tích' : 'Area method', m.area],
-    [vi ? 'Phân bố dân số' : 'Population surface', m.population_surface],
-    [vi ? 'Thứ tự ưu tiên vùng phủ của trạm' : 'Footprint precedence', m.footprint_precedence],
+    [vi ? 'Cách tính vùng phủ' : 'Coverage method', methodText(m.coverage, lang)],
+    [vi ? 'Cách tính diện tích' : 'Area method', methodText(m.area, lang)],
+    [vi ? 'Phân bố dân số' : 'Population surface', methodText(m.population_surface, lang)],
+    [
+      vi ? 'Thứ tự ưu tiên vùng phủ của trạm' : 'Footprint precedence',
+      methodText(m.footprint_precedence, lang),
+    ],
     [vi ? 'Dạng vùng phủ của trạm' : 'Footprints', footprintsText(m.footprints, vi)],
   ];
   for (const [tech, r] of Object.entries(m.footprint_radii_m)) {
@@ -512,26 +517,32 @@ function methodSheet(report: CoverageReport, options: ReportExportOptions, lang:
   }
   rows.push(
     [vi ? 'Số dải tích phân tối đa mỗi xã' : 'Most integration strips per commune', m.scanlines_per_commune],
-    [vi ? 'Công nghệ tính vùng lõm' : 'Gap technologies', m.gap_technologies.join(', ')],
-    [vi ? 'Quy tắc đếm điểm bưu chính (N)' : 'Postal counting rule (N)', m.postal_counting_rule.join(', ')],
-    [vi ? 'Công thức bán kính phục vụ' : 'Service radius formula', m.postal_radius_formula],
+    [
+      vi ? 'Công nghệ tính vùng lõm' : 'Gap technologies',
+      m.gap_technologies.map((g) => (g === 'any' && vi ? 'mọi công nghệ' : g)).join(', '),
+    ],
+    [
+      vi ? 'Quy tắc đếm điểm bưu chính (N)' : 'Postal counting rule (N)',
+      postalRuleText(m.postal_counting_rule, lang),
+    ],
+    [vi ? 'Công thức bán kính phục vụ' : 'Service radius formula', methodText(m.postal_radius_formula, lang)],
     [vi ? 'Khoảng cách xem xét bưu chính (km)' : 'Postal distance view (km)', m.postal_distance_km],
     [vi ? 'Tầm cáp quang (m)' : 'Fiber reach (m)', m.fiber_reach_m],
-    [vi ? 'Quy tắc thôn' : 'Village rule', m.villages],
-    [vi ? 'Ô (cell) được tính' : 'Cells counted', countingText(m.cell_counting, vi)],
+    [vi ? 'Quy tắc thôn' : 'Village rule', methodText(m.villages, lang)],
+    [vi ? 'Ô phát sóng được tính' : 'Cells counted', countingText(m.cell_counting, vi)],
     [
       vi ? 'Số liệu đo thực tế' : 'Measured figures',
-      m.measured ?? (vi ? 'không có tệp đo tốc độ' : 'no speed-test file'),
+      m.measured ? methodText(m.measured, lang) : vi ? 'không có tệp đo tốc độ' : 'no speed-test file',
     ],
     [
       vi ? 'Phương pháp dân số theo xã' : 'Population method by commune',
-      summariseMethods(m.population_method_by_commune),
+      populationMethodsText(m.population_method_by_commune, lang),
     ],
   );
   for (const d of options.targets ?? []) {
     rows.push([
       `${vi ? 'Chỉ tiêu' : 'Target'} ${d.id}`,
-      `${vi ? d.indicator : d.indicator_en}${d.technology ? ` (${targetTechnology(d, lang)})` : ''}: ${d.comparator} ${d.value} ${d.unit}${d.year ? ` (${d.year})` : ''} — ${d.source.document}, ${vi ? 'dòng' : 'line'} ${d.source.line}: “${d.source.quote}”`,
+      `${vi ? d.indicator : d.indicator_en}${d.technology ? ` (${targetTechnology(d, lang)})` : ''}: ${d.comparator} ${formatNumber(d.value, Number.isInteger(d.value) ? 0 : 1, lang)} ${unitText(d.unit, lang)}${d.year ? ` (${d.year})` : ''} — ${targetSource(d, lang)}: “${d.source.quote}”`,
     ]);
   }
   return {
@@ -542,12 +553,6 @@ function methodSheet(report: CoverageReport, options: ReportExportOptions, lang:
     ],
     rows,
   };
-}
-
-function summariseMethods(m: Record<string, string>): string {
-  const counts = new Map<string, number>();
-  for (const v of Object.values(m)) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].map(([k, n]) => `${k}: ${n}`).join(', ');
 }
 
 /** The footprint note of a report in the sheet's language (a report from before terrain: circles). */

@@ -14,7 +14,7 @@ import {
   setLineWidth,
   setStrokingRgbColor,
 } from 'pdf-lib';
-import { type ColorClass, classColor } from '../report_colors.ts';
+import { type ColorClass, classColor, NO_DATA } from '../report_colors.ts';
 import type { PdfLayout, RGB } from './pdf_layout.ts';
 
 /** One area of a map: its geometry and its value (null = no data). */
@@ -166,7 +166,7 @@ export function drawChoropleth(
   const entries: [RGB, string][] = [...opt.classes]
     .reverse()
     .map((c, i) => [c.color, opt.classLabel(c, i === 0)] as [RGB, string]);
-  entries.push([[200, 200, 200], opt.noDataLabel]);
+  entries.push([NO_DATA, opt.noDataLabel]);
   for (const [c, label] of entries) {
     layout.rect(lx, ly - 3, 14, 9, c, [90, 90, 90], 0.4);
     layout.textAt(label, lx + 19, ly - 1, { size: 7.5 });

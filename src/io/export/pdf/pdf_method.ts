@@ -3,6 +3,7 @@
  * population, postal counting rule and distance, fiber reach, villages) and where the figures come from.
  */
 import { countingText } from '../counting_text.ts';
+import { methodText, postalRuleText } from '../method_text.ts';
 import { T } from '../report_labels.ts';
 import { footprintsText } from '../report_tables.ts';
 import type { PdfReport } from './pdf_report_context.ts';
@@ -19,26 +20,26 @@ export function drawMethod(c: PdfReport): void {
     )
     .join('; ');
   const methodRows: [string, string][] = [
-    [vi ? 'Vùng phủ' : 'Coverage', `${m.coverage}. ${tx(T.modelled)}`],
+    [vi ? 'Vùng phủ' : 'Coverage', `${methodText(m.coverage, c.lang)}. ${tx(T.modelled)}`],
     [
       vi ? 'Bán kính phủ sóng mặc định' : 'Default footprint radii',
       `${radii}. ${vi ? 'Đây là giá trị mặc định (GSMA/Collins cho nông thôn), không phải số đo.' : 'Defaults (GSMA/Collins for rural areas), not measurements.'}`,
     ],
-    [vi ? 'Thứ tự ưu tiên vùng phủ' : 'Footprint precedence', m.footprint_precedence],
+    [vi ? 'Thứ tự ưu tiên vùng phủ' : 'Footprint precedence', methodText(m.footprint_precedence, c.lang)],
     [vi ? 'Dạng vùng phủ' : 'Footprints', footprintsText(m.footprints, vi)],
-    [vi ? 'Diện tích' : 'Area', m.area],
-    [vi ? 'Dân số' : 'Population', m.population_surface],
+    [vi ? 'Diện tích' : 'Area', methodText(m.area, c.lang)],
+    [vi ? 'Dân số' : 'Population', methodText(m.population_surface, c.lang)],
     [
       vi ? 'Quy tắc đếm điểm bưu chính' : 'Postal counting rule',
-      `${m.postal_counting_rule.join(', ')}. ${m.postal_radius_formula}`,
+      `${postalRuleText(m.postal_counting_rule, c.lang)}. ${methodText(m.postal_radius_formula, c.lang)}`,
     ],
     [
       vi ? 'Khoảng cách bưu chính' : 'Postal distance view',
       `${fmt(m.postal_distance_km, 0)} km ${vi ? '(đường chim bay đến điểm có người phục vụ gần nhất)' : '(straight line to the nearest staffed point)'}`,
     ],
     [vi ? 'Tầm cáp quang' : 'Fiber reach', `${fmt(m.fiber_reach_m, 0)} m`],
-    [vi ? 'Thôn' : 'Villages', m.villages],
-    [vi ? 'Ô (cell) được tính' : 'Cells counted', countingText(m.cell_counting, vi)],
+    [vi ? 'Thôn' : 'Villages', methodText(m.villages, c.lang)],
+    [vi ? 'Ô phát sóng được tính' : 'Cells counted', countingText(m.cell_counting, vi)],
     [
       vi ? 'Dữ liệu mẫu tổng hợp' : 'Synthetic sample',
       report.inputs.synthetic ? tx(T.synthetic) : vi ? 'Không' : 'No',
@@ -54,7 +55,7 @@ export function drawMethod(c: PdfReport): void {
   );
   L.paragraph(
     vi
-      ? 'Báo cáo được tạo bằng Vùng Phủ; các con số trùng với report.json của cùng lần phân tích. Chỉ tiêu được ghi kèm năm và nguồn (văn bản:dòng) như trong kế hoạch của tỉnh.'
+      ? 'Báo cáo được tạo bằng Vùng Phủ; các con số trùng với tệp kết quả phân tích (report.json) của cùng lần phân tích. Chỉ tiêu được ghi kèm năm và nguồn (tên văn bản, dòng) như trong kế hoạch của tỉnh.'
       : 'Made with Vùng Phủ; every figure equals report.json of the same analysis. Targets carry their year and source (document:line) as the provincial plans state them.',
     { size: 8, color: [90, 90, 90] },
   );

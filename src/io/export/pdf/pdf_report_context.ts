@@ -9,7 +9,8 @@ import { type ReportIndicator, reportIndicators } from '../../../core/report/rep
 import { type ReportUnits, reportUnits } from '../../../core/report/report_units.ts';
 import type { FullUnit } from '../../../core/run_analysis.ts';
 import type { Target } from '../../../core/targets/targets.ts';
-import { type ColorClass, choroplethClasses } from '../report_colors.ts';
+import { classFamilyOf, classLabels, mapClasses } from '../map_classes.ts';
+import { type ColorClass, colorClasses } from '../report_colors.ts';
 import { asMultiPolygon, type ReportGeometry } from '../report_features.ts';
 import { formatDate, formatNumber, indicatorHeader, type ReportLang, unitText } from '../report_labels.ts';
 import type { ReportExportOptions } from '../report_tables.ts';
@@ -19,6 +20,8 @@ import type { MapFeature, MapOptions } from './pdf_map.ts';
 export interface PdfReportOptions extends ReportExportOptions {
   /** The indicator the maps show (default `mobile.4G.population_pct`). */
   mapIndicator?: string;
+  /** The maps' classes: the indicator's fixed ones (default) or fitted to the communes' values, as the app's map. */
+  mapClasses?: 'fixed' | 'quantile';
   /** Communes per page for boundary sets without districts (2025). Default 22. */
   communesPerGroup?: number;
 }
@@ -76,8 +79,29 @@ export function pdfReportContext(
   const ind = (id: string) => indicators.find((i) => i.id === id);
   const mapInd: ReportIndicator =
     ind(options.mapIndicator ?? 'mobile.4G.population_pct') ?? ind('mobile.4G.population_pct')!;
-  const allCommuneValues = units.communes.map((u) => mapInd.get(u));
-  const classes = choroplethClasses(allCommuneValues, mapInd.unit, mapInd.better);
+  // R̄ of a commune with postal data but no counted point is beyond every class (the app's "≥ 5 km
+  // or no point"), not "no data".
+  const radius = classFamilyOf(mapInd.id) === 'postal_radius';
+  const mapValue = (u: FullUnit) => {
+    const v = mapInd.get(u);
+    return v === null && radius && u.postal ? Number.POSITIVE_INFINITY : v;
+  };
+  const allCommuneValues = units.communes.map(mapValue);
+  // The app's classes for the same indicator: the same breaks, palette and labels (issue 15).
+  const fitted = mapClasses(
+    mapInd.id,
+    options.mapClasses ?? 'fixed',
+    allCommuneValues,
+    mapInd.better === 'lower',
+  );
+  const classes = colorClasses(fitted);
+  const labels = classLabels(
+    fitted.breaks,
+    mapInd.unit === '%' ? '%' : ` ${unitText(mapInd.unit, lang)}`,
+    (v) => formatNumber(v, Number.isInteger(v) ? 0 : 1, lang),
+  );
+  if (radius) labels[labels.length - 1] += vi ? ' hoặc không có điểm' : ' or no point';
+  const labelOf = new Map(classes.map((c, i) => [c, labels[i] ?? '']));
   const defs = new Map((options.targets ?? []).map((d) => [d.id, d]));
   const asOf = formatDate(options.asOf ?? report.generated_at, lang);
   const reportDate = formatDate(options.reportDate ?? report.generated_at, lang);
@@ -85,10 +109,9 @@ export function pdfReportContext(
   const gapGeoms = geometry.gaps.filter((g) => g.technology === gapTech);
   const featureOf = (u: FullUnit, highlight = false): MapFeature[] => {
     const g = geometry.communes.get(u.id);
-    return g ? [{ geometry: asMultiPolygon(g), value: mapInd.get(u), highlight }] : [];
+    return g ? [{ geometry: asMultiPolygon(g), value: mapValue(u), highlight }] : [];
   };
-  const classLabel = (c: ColorClass) =>
-    `${fmt(c.from, mapInd.unit === '%' ? 0 : mapInd.decimals)}–${fmt(c.to, mapInd.unit === '%' ? 0 : mapInd.decimals)}${mapInd.unit === '%' ? '%' : ` ${unitText(mapInd.unit, lang)}`}`;
+  const classLabel = (c: ColorClass) => labelOf.get(c) ?? '';
   const mapOptions = (withOverlay: boolean, communeIds: Set<string>): MapOptions => ({
     classes,
     legendTitle: indicatorHeader(mapInd, lang),

@@ -1,0 +1,143 @@
+/**
+ * Panels that say what they seem to (issue 15), in a real browser on the pre-2025 sample: the unit
+ * panel opens beside the commune that was clicked, not on top of it, and a selected district or
+ * province is outlined on the map.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, offlineContext, type PreviewServer, startPreview } from './harness.ts';
+import { type Hooked, hexToRgb, mapIdle, mapPixels, near, waitReady } from './page_tools.ts';
+
+let server: PreviewServer | undefined;
+let browser: Browser | undefined;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startPreview(), launchChromium()]);
+  ({ context } = await offlineContext(browser, server.origin));
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+async function open(hash: string): Promise<void> {
+  // A fresh document each time (a hash change alone would race the page's own URL updates).
+  await page.goto('about:blank');
+  await page.goto(`${server!.origin}/#set=pre2025${hash}`);
+  expect((await waitReady(page)).error).toBeNull();
+  await mapIdle(page);
+}
+
+/** Pixels of the selection red (#d7301f) on the map canvas. */
+async function redPixels(): Promise<number> {
+  const red = hexToRgb('#d7301f');
+  const { histogram } = await mapPixels(page);
+  return histogram.filter((h) => near(h.rgb, red, 12)).reduce((n, h) => n + h.count, 0);
+}
+
+describe('the unit panel and the selection on the map', () => {
+  it('a commune clicked where the panel opens is moved beside it, wholly in view', async () => {
+    await open('');
+    // A commune under the place of the panel (the right 380 px of a 1280 px window).
+    const hit = await page.evaluate(() => {
+      const map = (window as Hooked).__vungphu!.map!;
+      for (let y = 200; y < 700; y += 10)
+        for (let x = 940; x < 1220; x += 10) {
+          const hits = map.queryRenderedFeatures([
+            [x - 6, y - 6],
+            [x + 6, y + 6],
+          ]);
+          const communes = hits.filter((f) => f.layer.id === 'communes-fill');
+          // Nothing but the commune (no site, postal point or village to pick instead).
+          const only = hits.every((f) => /^(communes|outlines)/.test(f.layer.id));
+          const at = map.queryRenderedFeatures([x, y], { layers: ['communes-fill'] });
+          if (communes.length !== 1 || !only || at[0]?.id !== communes[0]!.id) continue;
+          return { x, y, id: String(communes[0]!.id) };
+        }
+      return null;
+    });
+    expect(hit).not.toBeNull();
+    await page.mouse.click(hit!.x, hit!.y);
+    const panel = page.locator('#unit-panel');
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    await expect.poll(() => page.evaluate(() => (window as Hooked).__vungphu!.map!.isMoving())).toBe(false);
+    await mapIdle(page);
+    const { box, rect } = await page.evaluate((id) => {
+      const hook = (window as Hooked).__vungphu!;
+      const b = hook.store!.communeBox(id)!;
+      const nw = hook.map!.project([b[0], b[3]]);
+      const se = hook.map!.project([b[2], b[1]]);
+      const r = document.getElementById('unit-panel')!.getBoundingClientRect();
+      return {
+        box: { left: nw.x, top: nw.y, right: se.x, bottom: se.y },
+        rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
+      };
+    }, hit!.id);
+    // Wholly left of the panel, and inside the window.
+    expect(box.right).toBeLessThanOrEqual(rect.left);
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.bottom).toBeLessThanOrEqual(800);
+  });
+
+  it('on a tablet, a commune clicked where the bottom sheet opens is moved above it', async () => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await open('');
+    const hit = await page.evaluate(() => {
+      const map = (window as Hooked).__vungphu!.map!;
+      for (let y = 600; y < 960; y += 10)
+        for (let x = 360; x < 740; x += 10) {
+          const hits = map.queryRenderedFeatures([
+            [x - 6, y - 6],
+            [x + 6, y + 6],
+          ]);
+          const communes = hits.filter((f) => f.layer.id === 'communes-fill');
+          const only = hits.every((f) => /^(communes|outlines)/.test(f.layer.id));
+          const at = map.queryRenderedFeatures([x, y], { layers: ['communes-fill'] });
+          if (communes.length !== 1 || !only || at[0]?.id !== communes[0]!.id) continue;
+          return { x, y, id: String(communes[0]!.id) };
+        }
+      return null;
+    });
+    expect(hit).not.toBeNull();
+    await page.mouse.click(hit!.x, hit!.y);
+    const panel = page.locator('#unit-panel');
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    await expect.poll(() => page.evaluate(() => (window as Hooked).__vungphu!.map!.isMoving())).toBe(false);
+    const { box, rect } = await page.evaluate((id) => {
+      const hook = (window as Hooked).__vungphu!;
+      const b = hook.store!.communeBox(id)!;
+      const nw = hook.map!.project([b[0], b[3]]);
+      const se = hook.map!.project([b[2], b[1]]);
+      const r = document.getElementById('unit-panel')!.getBoundingClientRect();
+      return { box: { top: nw.y, bottom: se.y }, rect: { top: r.top } };
+    }, hit!.id);
+    expect(box.bottom).toBeLessThanOrEqual(rect.top);
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('a selected district is outlined on the map, and the outline goes with the selection', async () => {
+    // Thành phố Pleiku (district 622 of Gia Lai).
+    await open('&sel=d:622');
+    await expect
+      .poll(() => page.locator('#unit-panel [data-field="name"]').textContent())
+      .toBe('Thành phố Pleiku');
+    const selected = await redPixels();
+    expect(selected).toBeGreaterThan(150);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('#unit-panel').isVisible()).toBe(false);
+    await mapIdle(page);
+    expect(await redPixels()).toBeLessThan(selected / 10);
+  });
+
+  it('a selected province is outlined too', async () => {
+    await open('&sel=p:64');
+    expect(await redPixels()).toBeGreaterThan(400);
+  });
+});
