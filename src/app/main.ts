@@ -16,8 +16,10 @@ import { SuggestLayer } from './map/suggest_layer.ts';
 import { DataActions } from './page/data_actions.ts';
 import { Editing } from './page/editing.ts';
 import { Loader } from './page/loader.ts';
+import { MapExtras } from './page/map_extras.ts';
 import { MapLayers } from './page/map_layers.ts';
 import type { Page } from './page/page.ts';
+import { PlaceFinder } from './page/place_finder.ts';
 import { PageRenderer } from './page/render.ts';
 import { ScenarioActions } from './page/scenario_actions.ts';
 import { findUi, setStatus } from './page/ui.ts';
@@ -62,6 +64,8 @@ mutable.views = new ViewActions(page);
 mutable.editing = new Editing(page);
 mutable.scenario = new ScenarioActions(page);
 mutable.data = new DataActions(page);
+mutable.finder = new PlaceFinder(page);
+mutable.extras = new MapExtras(page);
 mutable.table = new CommuneTable(ui.table, (id) => page.views.openCommune(id, true));
 mutable.siteTable = new SiteTable(ui.sites, (id) => page.editing.openSite(id));
 
@@ -139,5 +143,7 @@ coverage.onStyleRestored = () => {
 page.editing.install();
 page.views.install();
 page.data.installDrop();
+page.finder.install(ui.find);
+page.extras.install(ui.mapTools);
 
 page.loader.start(earlyLoad, storageOpening).catch((error: unknown) => page.loader.fail(error));

@@ -16,7 +16,9 @@ import type { SampleUrls } from '../worker/worker_protocol.ts';
 import type { DataActions } from './data_actions.ts';
 import type { Editing } from './editing.ts';
 import type { Loader } from './loader.ts';
+import type { MapExtras } from './map_extras.ts';
 import type { MapLayers } from './map_layers.ts';
+import type { PlaceFinder } from './place_finder.ts';
 import type { PageRenderer } from './render.ts';
 import type { ScenarioActions } from './scenario_actions.ts';
 import type { Ui } from './ui.ts';
@@ -43,4 +45,8 @@ export interface Page {
   readonly editing: Editing;
   readonly scenario: ScenarioActions;
   readonly data: DataActions;
+  /** "Find a place" over the map (issue 15). */
+  readonly finder: PlaceFinder;
+  /** Basemap, commune names, sidebar toggle, map controls (issue 15). */
+  readonly extras: MapExtras;
 }

@@ -65,6 +65,8 @@ export class PageRenderer {
     );
     coverage.setAttribution(mapAttribution(view.boundarySet, synthetic));
     coverage.setLabel(t('map.label'));
+    this.page.finder.relabel();
+    this.page.extras.relabel();
     this.modeHint();
   }
 
@@ -109,6 +111,7 @@ export class PageRenderer {
         },
       ),
     );
+    keepFocus(ui.baseLayers, () => this.page.extras.renderControls(ui.baseLayers));
   }
 
   /** One line per province with the map's indicator; each opens the province summary. */

@@ -25,6 +25,9 @@ export function findUi() {
     panel: requireElement('unit-panel', HTMLElement),
     modeHint: requireElement('mode-hint', HTMLDivElement),
     dropOverlay: requireElement('drop-overlay', HTMLDivElement),
+    find: requireElement('find', HTMLDivElement),
+    mapTools: requireElement('map-tools', HTMLDivElement),
+    baseLayers: requireElement('base-layers', HTMLDivElement),
   };
 }
 
