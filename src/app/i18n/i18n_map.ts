@@ -26,11 +26,12 @@ export const mapToolsVi = {
   'diff.none': 'Chưa có thay đổi nào: chênh lệch bằng 0 ở mọi xã.',
   'diff.notPercent': 'Chỉ tiêu này không tính bằng %: bản đồ chênh lệch dùng cho chỉ tiêu phủ sóng.',
   'diff.zero': '0 (không đổi)',
+  'diff.lowerBetter': 'Chỉ tiêu này càng thấp càng tốt: giảm (màu cam) là cải thiện.',
 } as const;
 
 export const mapToolsEn: Record<keyof typeof mapToolsVi, string> = {
   'find.label': 'Find a place',
-  'find.placeholder': 'Find a commune, district, province or site code',
+  'find.placeholder': 'Commune, district, province or site code',
   'find.none': 'Nothing found for “{q}”',
   'find.count': '{n} results; use ↑ ↓ and Enter to choose',
   'find.site': 'Site',
@@ -51,4 +52,5 @@ export const mapToolsEn: Record<keyof typeof mapToolsVi, string> = {
   'diff.none': 'No change yet: the difference is 0 in every commune.',
   'diff.notPercent': 'This indicator is not a percentage: the difference map is for the coverage indicators.',
   'diff.zero': '0 (no change)',
+  'diff.lowerBetter': 'Lower is better for this indicator: a fall (orange) is an improvement.',
 };

@@ -69,24 +69,30 @@ export function niceLength(max: number): number {
 
 const lengthText = (m: number) => (m >= 1000 ? `${m / 1000} km` : `${m} m`);
 
-/** The map view as a PNG at print resolution, with legend, title, date, labels, scale bar and north arrow. */
+/**
+ * The map view as a PNG at print resolution, with legend, title, date, labels, scale bar and north
+ * arrow. `coveredLeft` CSS pixels at the map's left edge (under the open sidebar, which floats over
+ * the map) are left out of the image: they show nothing the user could see.
+ */
 export async function mapImage(
   map: MapLibreMap,
   text: MapImageText,
   factor = PNG_FACTOR,
+  coveredLeft = 0,
 ): Promise<Uint8Array> {
   const shot = await captureMap(map, factor);
   const f = shot.width / map.getContainer().clientWidth;
   const band = Math.round(64 * f);
+  const cut = Math.min(Math.max(0, Math.round(coveredLeft * f)), Math.round(shot.width / 2));
   const canvas = document.createElement('canvas');
-  canvas.width = shot.width;
+  canvas.width = shot.width - cut;
   canvas.height = shot.height + band;
   const g = canvas.getContext('2d')!;
   const font = (px: number, bold = false) =>
     `${bold ? '600 ' : ''}${Math.round(px * f)}px system-ui, sans-serif`;
   g.fillStyle = '#ffffff';
   g.fillRect(0, 0, canvas.width, canvas.height);
-  g.drawImage(shot, 0, band);
+  g.drawImage(shot, cut, 0, canvas.width, shot.height, 0, band, canvas.width, shot.height);
 
   // Title band.
   g.fillStyle = '#10202a';

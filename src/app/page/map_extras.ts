@@ -7,6 +7,7 @@
 import roadsUrl from '../../../data/sample/roads.geojson?url';
 import { type MessageKey, t } from '../i18n/i18n.ts';
 import { CommuneLabels } from '../map/commune_labels.ts';
+import { differenceText } from '../map/difference_scale.ts';
 import { formatIndicator, indicatorTitle, indicatorValue } from '../map/indicators.ts';
 import { BASE_LAYER_IDS, type BaseLayers } from '../state/view_state.ts';
 import { button, el } from '../ui/dom.ts';
@@ -122,6 +123,12 @@ export class MapExtras {
     if (!data || !u) return null;
     const view = this.page.store.view;
     const v = indicatorValue(data, u, view);
+    const diff = this.page.difference.valueOf(id);
+    if (diff !== undefined)
+      return {
+        name: u.name,
+        value: `${t('diff.title', { indicator: indicatorTitle(view, data.snapshot.targetDefs) })}: ${differenceText(diff)}`,
+      };
     const value = v === null ? t('tooltip.noData') : formatIndicator(view.indicator, v);
     return { name: u.name, value: `${indicatorTitle(view, data.snapshot.targetDefs)}: ${value}` };
   }

@@ -14,6 +14,7 @@ import type { VungPhuHook } from '../test_hook.ts';
 import type { AnalysisClient } from '../worker/analysis_client.ts';
 import type { SampleUrls } from '../worker/worker_protocol.ts';
 import type { DataActions } from './data_actions.ts';
+import type { DifferenceMap } from './difference_map.ts';
 import type { Editing } from './editing.ts';
 import type { Loader } from './loader.ts';
 import type { MapExtras } from './map_extras.ts';
@@ -49,4 +50,6 @@ export interface Page {
   readonly finder: PlaceFinder;
   /** Basemap, commune names, sidebar toggle, map controls (issue 15). */
   readonly extras: MapExtras;
+  /** The difference map: scenario minus baseline (issue 15). */
+  readonly difference: DifferenceMap;
 }

@@ -96,8 +96,11 @@ export class PageRenderer {
     );
     this.summary();
     keepFocus(ui.legend, () =>
-      renderLegend(ui.legend, store.view, store.data, (classes) => views.changeView({ classes })),
+      this.page.difference.active()
+        ? this.page.difference.renderLegend(ui.legend)
+        : renderLegend(ui.legend, store.view, store.data, (classes) => views.changeView({ classes })),
     );
+    keepFocus(ui.difference, () => this.page.difference.renderToggle(ui.difference));
     keepFocus(ui.layers, () =>
       renderLayerControls(
         ui.layers,

@@ -273,7 +273,8 @@ export type WorkerRequest =
       /** report.json indicator id the ranking and the PDF maps go by (the CLI's --rank-by, --map-indicator). */
       indicator: string;
     }
-  | { kind: 'compare'; id: number; baseline: BaselineSpec };
+  /** `indicators`: the report.json indicator ids to compare (default: the headline ones). */
+  | { kind: 'compare'; id: number; baseline: BaselineSpec; indicators?: string[] };
 
 /**
  * What to compare the current scenario with: the loaded data without the scenario's edits, a saved
