@@ -12,7 +12,16 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, offlineContext, type PreviewServer, ROOT, startPreview } from './harness.ts';
-import { type Hooked, mapIdle, waitHash, waitReady } from './page_tools.ts';
+import {
+  type Hooked,
+  hexToRgb,
+  mapIdle,
+  mapPixels,
+  near,
+  waitHash,
+  waitReady,
+  waitUpdates,
+} from './page_tools.ts';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -226,6 +235,108 @@ describe('the online basemap offline', () => {
       location.hash = location.hash.replace('basemap=osm', '');
     });
     await p.waitForSelector('#basemap-notice', { state: 'hidden' });
+    await p.close();
+  });
+});
+
+describe('the collapsible sidebar at 768 × 1024', () => {
+  it('shows every tab whole, collapses to its button and back, and keeps its state in the link', async () => {
+    const p = await context.newPage();
+    await p.setViewportSize({ width: 768, height: 1024 });
+    await p.goto(`${server.origin}/#lang=vi&set=pre2025`);
+    expect((await waitReady(p)).error).toBeNull();
+    // No tab clipped: each lies wholly inside the sidebar.
+    const clipped = await p.evaluate(() => {
+      const side = document.getElementById('sidebar')!.getBoundingClientRect();
+      return [...document.querySelectorAll('[role="tab"]')]
+        .filter((b) => {
+          const r = b.getBoundingClientRect();
+          return r.left < side.left || r.right > side.right || b.scrollWidth > b.clientWidth + 1;
+        })
+        .map((b) => b.textContent);
+    });
+    expect(clipped).toEqual([]);
+    const toolsLeft = () =>
+      p.evaluate(() => document.getElementById('map-tools')!.getBoundingClientRect().left);
+    const openLeft = await toolsLeft();
+    expect(openLeft).toBeGreaterThan(300);
+    await p.locator('#sidebar-toggle').click();
+    await p.waitForSelector('#sidebar', { state: 'hidden' });
+    expect(await p.locator('#sidebar-toggle').getAttribute('aria-expanded')).toBe('false');
+    expect(await toolsLeft()).toBeLessThan(20);
+    await waitHash(p, ['side=0']);
+    // Kept: the link reopens it collapsed.
+    await p.reload();
+    expect((await waitReady(p)).error).toBeNull();
+    expect(await p.locator('#sidebar').isHidden()).toBe(true);
+    await p.locator('#sidebar-toggle').click();
+    await p.waitForSelector('#sidebar', { state: 'visible' });
+    expect(await toolsLeft()).toBe(openLeft);
+    await waitHash(p, [], ['side=0']);
+    await p.close();
+  });
+});
+
+// ColorBrewer 2.0 PuOr, 7 classes (colorbrewer2.org), and the breaks the README gives (pp).
+const PUOR_7 = ['#b35806', '#f1a340', '#fee0b6', '#f7f7f7', '#d8daeb', '#998ec3', '#542788'];
+const classOf = (d: number) => PUOR_7[[-10, -2, -0.05, 0.05, 2, 10].filter((b) => d >= b).length]!;
+
+describe('the difference map', () => {
+  it('colours each commune by scenario minus baseline, 0 where nothing changed', async () => {
+    const p = await context.newPage();
+    await p.goto(
+      `${server.origin}/#lang=en&set=pre2025&tech=5G&tab=scenario&labels=0&map=108.00000,13.98000,10.00`,
+    );
+    expect((await waitReady(p)).error).toBeNull();
+    const fivePct = () =>
+      p.evaluate(() =>
+        Object.fromEntries(
+          (window as Hooked)
+            .__vungphu!.store!.unitsOf('commune')
+            .map((u) => [
+              u.id,
+              u.coverage.find((c) => c.technology === '5G' && c.operator === 'all')?.population_pct ?? null,
+            ]),
+        ),
+      );
+    const before = await fivePct();
+    // A 5G site of 4 km at the map's centre.
+    await p.locator('#mode-add-site').click();
+    await p.locator('#new-tech-5G').check();
+    await p.locator('#new-radius').fill('4000');
+    await p.locator('#add-at-centre').click();
+    await waitUpdates(p, 1);
+    await p.locator('#mode-browse').click();
+    const after = await fivePct();
+    await p.locator('#difference-toggle').check();
+    await waitHash(p, ['diff=1']);
+    await p.waitForSelector('#difference-title[data-ready]', { state: 'attached' });
+    expect(await p.locator('#difference-title').textContent()).toContain('Difference scenario − baseline');
+    expect(await p.locator('#legend').textContent()).toContain('+10 pp');
+    await p.waitForFunction(() => !(window as Hooked).__vungphu!.map!.isMoving());
+    await mapIdle(p);
+    // The commune that gained most, at its inner point (data/sample: `center`).
+    const diffs = Object.keys(after)
+      .filter((id) => before[id] !== null && after[id] !== null)
+      .map((id) => ({ id, d: after[id]! - before[id]! }));
+    const gain = diffs.reduce((a, b) => (b.d > a.d ? b : a));
+    expect(gain.d).toBeGreaterThan(2);
+    const [lon, lat] = communes.features.find((f) => String(f.properties?.id) === gain.id)!.properties!
+      .center as [number, number];
+    const point = await p.evaluate(
+      (ll) => (window as Hooked).__vungphu!.map!.project(ll as [number, number]),
+      [lon, lat],
+    );
+    expect(point.x).toBeGreaterThan(400);
+    const pixels = await mapPixels(p, [point]);
+    expect(pixels.at[0], `commune ${gain.id}, +${gain.d.toFixed(2)} pp`).toSatisfy((rgb: number[]) =>
+      near(rgb, hexToRgb(classOf(gain.d)), 3),
+    );
+    // Unchanged communes (most of the map) are the middle class.
+    expect(pixels.histogram.some((h) => near(h.rgb, hexToRgb(PUOR_7[3]!), 2) && h.count > 10_000)).toBe(true);
+    // Off again: the indicator's own colours.
+    await p.locator('#difference-toggle').uncheck();
+    await p.waitForSelector('#difference-title', { state: 'detached' });
     await p.close();
   });
 });

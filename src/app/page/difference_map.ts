@@ -112,7 +112,8 @@ export class DifferenceMap {
     container.replaceChildren(
       el('div', {
         className: 'legend-title',
-        attrs: { id: 'difference-title' },
+        // data-ready: the map shows the differences (they come from the worker after the toggle).
+        attrs: { id: 'difference-title', ...(ready ? { 'data-ready': '' } : {}) },
         text: t('diff.title', { indicator: indicatorTitle(view, defs) }),
       }),
       list,
