@@ -265,10 +265,14 @@ describe('the collapsible sidebar at 768 × 1024', () => {
     expect(await p.locator('#sidebar-toggle').getAttribute('aria-expanded')).toBe('false');
     expect(await toolsLeft()).toBeLessThan(20);
     await waitHash(p, ['side=0']);
-    // Kept: the link reopens it collapsed.
-    await p.reload();
+    // Kept: the link reopens it collapsed, with the link's camera (a regression: the collapsed start
+    // once recorded the initial camera over the link's).
+    await p.goto('about:blank');
+    await p.goto(`${server.origin}/#lang=vi&set=pre2025&side=0&map=108.00000,13.98000,10.60`);
     expect((await waitReady(p)).error).toBeNull();
     expect(await p.locator('#sidebar').isHidden()).toBe(true);
+    const zoom = await p.evaluate(() => (window as Hooked).__vungphu!.map!.getZoom());
+    expect(zoom).toBeCloseTo(10.6, 2);
     await p.locator('#sidebar-toggle').click();
     await p.waitForSelector('#sidebar', { state: 'visible' });
     expect(await toolsLeft()).toBe(openLeft);

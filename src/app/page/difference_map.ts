@@ -35,7 +35,8 @@ export class DifferenceMap {
     indicator: string;
     byCommune: Map<string, number | null>;
   } | null = null;
-  #pending: string | null = null;
+  /** The request on its way (one at a time; a stale answer asks again). */
+  #pending = false;
 
   constructor(private readonly page: Page) {}
 
@@ -77,22 +78,30 @@ export class DifferenceMap {
       return;
     }
     const edits = store.edits;
-    const key = `${indicator}|${edits.length}`;
-    if (this.#pending === key) return;
-    this.#pending = key;
-    client.compare({ kind: 'data' }, [indicator]).then(({ comparison }) => {
-      this.#pending = null;
-      // A newer load, edit or indicator since: its own request follows.
-      if (store.data !== data || store.edits !== edits || reportIndicatorOf(store.view) !== indicator) return;
-      const byCommune = new Map<string, number | null>();
-      for (const r of comparison.rows)
-        if (r.level === 'commune' && r.indicator === indicator) byCommune.set(r.unit_id, r.difference);
-      this.#values = { data, edits, indicator, byCommune };
-      if (this.active()) {
-        this.applyFills();
-        this.page.render.controls();
-      }
-    }, loader.fail);
+    if (this.#pending) return; // its answer, stale or not, leads to the next request
+    this.#pending = true;
+    client.compare({ kind: 'data' }, [indicator]).then(
+      ({ comparison }) => {
+        this.#pending = false;
+        // A newer load, edit or indicator since: ask again for what is shown now.
+        if (store.data !== data || store.edits !== edits || reportIndicatorOf(store.view) !== indicator) {
+          if (this.active()) this.applyFills();
+          return;
+        }
+        const byCommune = new Map<string, number | null>();
+        for (const r of comparison.rows)
+          if (r.level === 'commune' && r.indicator === indicator) byCommune.set(r.unit_id, r.difference);
+        this.#values = { data, edits, indicator, byCommune };
+        if (this.active()) {
+          this.applyFills();
+          this.page.render.controls();
+        }
+      },
+      (error: unknown) => {
+        this.#pending = false;
+        loader.fail(error);
+      },
+    );
   }
 
   /** The legend of the difference map, in place of the indicator's. */

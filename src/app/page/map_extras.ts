@@ -56,19 +56,17 @@ export class MapExtras {
     const view = store.view;
     coverage.setBase(view.base);
     this.#labels?.setEnabled(view.base.labels);
-    const collapsed = !view.sidebar;
-    if (document.body.classList.contains('sidebar-collapsed') !== collapsed) {
-      document.body.classList.toggle('sidebar-collapsed', collapsed);
-      // The map's box does not change (the sidebar floats over it), but its padded fits and the
-      // controls' places do; resize() also catches a layout where the map's box itself follows.
-      coverage.map.resize();
-    }
+    document.body.classList.toggle('sidebar-collapsed', !view.sidebar);
     this.relabel();
   }
 
   setSidebar(open: boolean): void {
     this.page.store.setView({ sidebar: open });
     this.apply();
+    // The map's box does not change (the sidebar floats over it), but its padded fits and the
+    // controls' places do; resize() also catches a layout where the map's box follows the sidebar.
+    // Not at start: its 'moveend' would record the camera before the link's camera is applied.
+    this.page.coverage.map.resize();
     this.page.views.syncUrl();
     if (open) document.getElementById(`tabbtn-${this.page.store.view.tab}`)?.focus();
   }
