@@ -8,6 +8,7 @@ import { client, earlyLoad, onProgress, SAMPLE, storageOpening } from './early_s
 import { fmt } from './i18n/format.ts';
 import { mapAttribution, setLang, t } from './i18n/i18n.ts';
 import { CoverageMap } from './map/coverage_map.ts';
+import { differenceLegend } from './map/difference_scale.ts';
 import { viewScale } from './map/fitted_scale.ts';
 import { indicatorTitle, reportIndicatorOf } from './map/indicators.ts';
 import { legendClasses } from './map/legend.ts';
@@ -15,13 +16,16 @@ import { mapImage, PNG_FACTOR } from './map/map_image.ts';
 import { SuggestLayer } from './map/suggest_layer.ts';
 import { DataActions } from './page/data_actions.ts';
 import { DemActions } from './page/dem_actions.ts';
+import { DifferenceMap } from './page/difference_map.ts';
 import { Editing } from './page/editing.ts';
 import { Loader } from './page/loader.ts';
+import { MapExtras } from './page/map_extras.ts';
 import { MapLayers } from './page/map_layers.ts';
 import type { Page } from './page/page.ts';
+import { PlaceFinder } from './page/place_finder.ts';
 import { PageRenderer } from './page/render.ts';
 import { ScenarioActions } from './page/scenario_actions.ts';
-import { findUi, setStatus } from './page/ui.ts';
+import { findUi, setStatus, sidebarCover } from './page/ui.ts';
 import { ViewActions } from './page/view_actions.ts';
 import { WhyActions } from './page/why_actions.ts';
 import { CommuneTable } from './panels/commune_table.ts';
@@ -66,6 +70,9 @@ mutable.scenario = new ScenarioActions(page);
 mutable.data = new DataActions(page);
 mutable.dem = new DemActions(page);
 mutable.why = new WhyActions(page);
+mutable.finder = new PlaceFinder(page);
+mutable.extras = new MapExtras(page);
+mutable.difference = new DifferenceMap(page);
 mutable.table = new CommuneTable(ui.table, (id) => page.views.openCommune(id, true));
 mutable.siteTable = new SiteTable(ui.sites, (id) => page.editing.openSite(id));
 
@@ -109,7 +116,7 @@ mutable.reportPanel = new ReportPanel(ui.report, {
     ready: store.data !== null && !store.data.snapshot.partial,
   }),
   download: (name, bytes, mime) => download(name, bytes, mime),
-  pngFactor: () => ({ factor: PNG_FACTOR, cssWidth: ui.map.clientWidth }),
+  pngFactor: () => ({ factor: PNG_FACTOR, cssWidth: ui.map.clientWidth - sidebarCover(ui) }),
   exportIndicator: () => {
     const view = store.view;
     const defs = store.data?.snapshot.targetDefs ?? [];
@@ -128,14 +135,24 @@ mutable.reportPanel = new ReportPanel(ui.report, {
       view.indicator === 'mobile_area' ||
       view.indicator === 'mobile_populated';
     const synthetic = store.data?.snapshot.datasets.some((d) => d.synthetic) ?? true;
-    return mapImage(coverage.map, {
-      title: t('png.title', { indicator: indicatorTitle(view, defs) }),
-      date: t('png.date', { date: fmt.dateTime(new Date().toISOString()) }),
-      labels: [...(synthetic ? [t('png.synthetic')] : []), t('png.modelled')],
-      legendTitle: indicatorTitle(view, defs),
-      legend: legendClasses(view.indicator, scale),
-      note: modelled ? t('legend.modelledNote') : '',
-    });
+    // The difference map (issue 15) prints with its own title and diverging legend.
+    const diff = page.difference.active();
+    const title = diff
+      ? t('diff.title', { indicator: indicatorTitle(view, defs) })
+      : indicatorTitle(view, defs);
+    return mapImage(
+      coverage.map,
+      {
+        title: t('png.title', { indicator: title }),
+        date: t('png.date', { date: fmt.dateTime(new Date().toISOString()) }),
+        labels: [...(synthetic ? [t('png.synthetic')] : []), t('png.modelled')],
+        legendTitle: title,
+        legend: diff ? differenceLegend() : legendClasses(view.indicator, scale),
+        note: modelled ? t('legend.modelledNote') : '',
+      },
+      PNG_FACTOR,
+      sidebarCover(ui),
+    );
   },
 });
 
@@ -146,5 +163,7 @@ coverage.onStyleRestored = () => {
 page.editing.install();
 page.views.install();
 page.data.installDrop();
+page.finder.install(ui.find);
+page.extras.install(ui.mapTools);
 
 page.loader.start(earlyLoad, storageOpening).catch((error: unknown) => page.loader.fail(error));

@@ -297,9 +297,15 @@ describe('report tab exports, offline, equal to the CLI', () => {
     const height = png.readUInt32BE(20);
     const view = await page.evaluate(() => {
       const c = (window as Hooked).__vungphu!.map!.getContainer();
-      return { w: c.clientWidth, h: c.clientHeight };
+      // Issue 15: the part of the map under the open sidebar (its right edge and 12 px margin) is left out.
+      const side = document.getElementById('sidebar')!.getBoundingClientRect();
+      return { w: c.clientWidth, h: c.clientHeight, covered: Math.round(side.right + 12) };
     });
-    expect(width).toBe(view.w * 3);
+    expect(view.covered).toBeGreaterThan(300);
+    // The map right of the sidebar at 3×, after a white column for the legend no wider than the part left out.
+    const column = width - (view.w - view.covered) * 3;
+    expect(column).toBeGreaterThan(100 * 3);
+    expect(column).toBeLessThanOrEqual(view.covered * 3);
     expect(height).toBe(view.h * 3 + 64 * 3);
     const legend = indicatorScale('mobile_pop').range();
     // The legend box, bottom left (the communes are drawn right of the sidebar, far from it); the title

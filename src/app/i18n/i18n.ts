@@ -11,6 +11,7 @@ import type { Lang } from '../state/view_state.ts';
 import { columnsEn, columnsVi } from './i18n_columns.ts';
 import { dataEn, dataVi } from './i18n_data.ts';
 import { exportEn, exportVi } from './i18n_export.ts';
+import { mapToolsEn, mapToolsVi } from './i18n_map.ts';
 import { scenarioEn, scenarioVi } from './i18n_scenario.ts';
 // issue 13, sites
 import { sitesEn, sitesVi } from './i18n_sites.ts';
@@ -19,6 +20,7 @@ import { terrainEn, terrainVi } from './i18n_terrain.ts';
 
 const vi = {
   ...suggestVi,
+  ...mapToolsVi,
   ...exportVi,
   ...scenarioVi,
   ...dataVi,
@@ -275,6 +277,7 @@ const vi = {
 export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
+  ...mapToolsEn,
   ...suggestEn,
   ...exportEn,
   ...scenarioEn,

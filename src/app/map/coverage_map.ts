@@ -7,13 +7,15 @@ import {
   type MapGeoJSONFeature,
   type MapLibreMap,
   Map as MapLibreMapClass,
+  NavigationControl,
   type PaddingOptions,
+  ScaleControl,
   type StyleSpecification,
   setWorkerUrl,
 } from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { Basemap, LayerId, LayerSetting } from '../state/view_state.ts';
+import type { BaseLayers, Basemap, LayerId, LayerSetting } from '../state/view_state.ts';
 import { type BBox, FEATURE_LAYERS, type FeatureLayer } from '../worker/worker_protocol.ts';
 import {
   BASEMAP_LAYER,
@@ -29,12 +31,15 @@ import {
   LAYER_PARTS,
   OSM_ATTRIBUTION,
   OSM_SOURCE,
+  OUTLINE_LAYER,
   OUTLINE_SELECTED_LAYER,
   OUTLINE_SOURCE,
   offlineStyle,
   operatorColorExpression,
   PICK_SOURCE,
   POSTAL_LAYER,
+  ROADS_LAYER,
+  ROADS_SOURCE,
   SELECTED_STATE,
   SITE_CLUSTER_LAYER,
   SITE_POINT_LAYER,
@@ -77,8 +82,15 @@ export class CoverageMap {
   private readonly firstLoad: Promise<void>;
   /** Whether the layers hidden while loading (offlineStyle) have been shown. */
   private revealed = false;
+  /** The bundled basemap's layers shown (issue 15). */
+  private base: BaseLayers = { roads: true, districts: true, labels: true };
   /** Called after a style swap (basemap by style URL), when the data and states have been restored. */
   onStyleRestored: () => void = () => {};
+  /**
+   * Called when the online basemap fails (true: a tile or its style could not be loaded, e.g. offline)
+   * and when it loads again or is switched off (false), so that the page can say so (issue 15).
+   */
+  onBasemapTrouble: (failing: boolean) => void = () => {};
 
   constructor(container: HTMLElement, communes: string | FeatureCollection, attribution: string) {
     this.map = new MapLibreMapClass({
@@ -99,6 +111,62 @@ export class CoverageMap {
     );
     this.map.touchZoomRotate.disableRotation();
     this.map.keyboard.disableRotation();
+    // Zoom buttons (no compass: the map never rotates) and a metric scale bar (issue 15).
+    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
+    this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+    this.map.on('error', (e) => {
+      const sourceId = (e as { sourceId?: string }).sourceId;
+      if (this.basemap.kind === 'none') return;
+      if (sourceId === BASEMAP_LAYER || (this.basemap.kind === 'style' && !this.ownSource(sourceId)))
+        this.onBasemapTrouble(true);
+    });
+    this.map.on('data', (e) => {
+      const { sourceId, tile } = e as { sourceId?: string; tile?: unknown };
+      if (sourceId === BASEMAP_LAYER && tile) this.onBasemapTrouble(false);
+    });
+  }
+
+  private ownSource(id: string | undefined): boolean {
+    return (
+      id !== undefined &&
+      [COMMUNE_SOURCE, PICK_SOURCE, EDITED_SITES_SOURCE, OUTLINE_SOURCE, ROADS_SOURCE, 'sites']
+        .concat(FEATURE_LAYERS)
+        .includes(id)
+    );
+  }
+
+  /** Titles of the zoom buttons in the page's language (MapLibre's own are English). */
+  setControlLabels(zoomIn: string, zoomOut: string): void {
+    const c = this.map.getContainer();
+    for (const [cls, text] of [
+      ['.maplibregl-ctrl-zoom-in', zoomIn],
+      ['.maplibregl-ctrl-zoom-out', zoomOut],
+    ] as const) {
+      const b = c.querySelector(cls);
+      b?.setAttribute('title', text);
+      b?.setAttribute('aria-label', text);
+    }
+  }
+
+  /** The bundled roads (a same-origin URL), drawn as the quiet basemap. */
+  setRoadsUrl(url: string): void {
+    void this.firstLoad.then(() =>
+      (this.map.getSource(ROADS_SOURCE) as GeoJSONSource | undefined)?.setData(url),
+    );
+  }
+
+  /** Shows or hides the bundled basemap's roads and district/province outlines. */
+  setBase(base: BaseLayers): void {
+    this.base = { ...base };
+    if (this.revealed) this.applyBase();
+  }
+
+  private applyBase(): void {
+    for (const [id, on] of [
+      [ROADS_LAYER, this.base.roads],
+      [OUTLINE_LAYER, this.base.districts],
+    ] as const)
+      if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
   }
 
   /** Resolves once the style and the first data have loaded (the map's one 'load' event). */
@@ -323,6 +391,7 @@ export class CoverageMap {
         if (id !== 'background' && id !== BASEMAP_LAYER && !toggled.has(id))
           this.map.setLayoutProperty(id, 'visibility', 'visible');
     }
+    this.applyBase();
     for (const [id, parts] of Object.entries(LAYER_PARTS) as [LayerId, (typeof LAYER_PARTS)[LayerId]][]) {
       const s = settings[id];
       for (const part of parts) {
@@ -396,6 +465,7 @@ export class CoverageMap {
       if (next.kind === 'osm') this.map.once('styledata', () => this.addOsm());
       return;
     }
+    if (next.kind === 'none') this.onBasemapTrouble(false);
     if (next.kind === 'osm') this.addOsm();
     else if (this.map.getLayer(BASEMAP_LAYER)) {
       this.map.removeLayer(BASEMAP_LAYER);
@@ -418,6 +488,7 @@ export class CoverageMap {
       EDITED_SITES_SOURCE,
       OUTLINE_SOURCE,
       HILLSHADE_SOURCE,
+      ROADS_SOURCE,
       ...FEATURE_LAYERS,
     ]);
     const sources = Object.fromEntries(Object.entries(style.sources).filter(([id]) => own.has(id)));

@@ -69,24 +69,44 @@ export function niceLength(max: number): number {
 
 const lengthText = (m: number) => (m >= 1000 ? `${m / 1000} km` : `${m} m`);
 
-/** The map view as a PNG at print resolution, with legend, title, date, labels, scale bar and north arrow. */
+/**
+ * The map view as a PNG at print resolution, with legend, title, date, labels, scale bar and north
+ * arrow. `coveredLeft` CSS pixels at the map's left edge (under the open sidebar, which floats over
+ * the map) are left out of the image, as they show nothing the user could see; the legend then gets a
+ * white column of its own left of the map (never wider than the part left out), so that it covers no
+ * commune.
+ */
 export async function mapImage(
   map: MapLibreMap,
   text: MapImageText,
   factor = PNG_FACTOR,
+  coveredLeft = 0,
 ): Promise<Uint8Array> {
   const shot = await captureMap(map, factor);
   const f = shot.width / map.getContainer().clientWidth;
   const band = Math.round(64 * f);
-  const canvas = document.createElement('canvas');
-  canvas.width = shot.width;
-  canvas.height = shot.height + band;
-  const g = canvas.getContext('2d')!;
+  const cut = Math.min(Math.max(0, Math.round(coveredLeft * f)), Math.round(shot.width / 2));
   const font = (px: number, bold = false) =>
     `${bold ? '600 ' : ''}${Math.round(px * f)}px system-ui, sans-serif`;
+  // The legend box's size, measured before the canvas is sized (its column depends on it).
+  const measure = document.createElement('canvas').getContext('2d')!;
+  const rowH = 20 * f;
+  measure.font = font(13, true);
+  const titleW = measure.measureText(text.legendTitle).width;
+  measure.font = font(12);
+  const labelW = Math.max(...text.legend.map((c) => measure.measureText(c.label).width), 0);
+  const noteW = text.note ? measure.measureText(text.note).width : 0;
+  const boxW = Math.max(titleW, labelW + 28 * f, noteW) + 20 * f;
+  const boxH = (34 + (text.note ? 18 : 0)) * f + rowH * text.legend.length;
+  const column = cut > 0 ? Math.min(cut, Math.ceil(boxW + 32 * f)) : 0;
+  const mapW = shot.width - cut;
+  const canvas = document.createElement('canvas');
+  canvas.width = column + mapW;
+  canvas.height = shot.height + band;
+  const g = canvas.getContext('2d')!;
   g.fillStyle = '#ffffff';
   g.fillRect(0, 0, canvas.width, canvas.height);
-  g.drawImage(shot, 0, band);
+  g.drawImage(shot, cut, 0, mapW, shot.height, column, band, mapW, shot.height);
 
   // Title band.
   g.fillStyle = '#10202a';
@@ -107,14 +127,6 @@ export async function mapImage(
   g.fillRect(0, band - Math.max(1, f), canvas.width, Math.max(1, f));
 
   // Legend, bottom left.
-  const rowH = 20 * f;
-  g.font = font(13, true);
-  const titleW = g.measureText(text.legendTitle).width;
-  g.font = font(12);
-  const labelW = Math.max(...text.legend.map((c) => g.measureText(c.label).width), 0);
-  const noteW = text.note ? g.measureText(text.note).width : 0;
-  const boxW = Math.max(titleW, labelW + 28 * f, noteW) + 20 * f;
-  const boxH = (34 + (text.note ? 18 : 0)) * f + rowH * text.legend.length;
   const bx = 16 * f;
   const by = canvas.height - boxH - 40 * f;
   g.fillStyle = 'rgba(255,255,255,0.92)';

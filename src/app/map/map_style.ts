@@ -45,6 +45,10 @@ export const BASEMAP_LAYER = 'basemap';
 export const PICK_SOURCE = 'pick';
 /** District and province boundaries, drawn over the communes (bundled boundary sets only). */
 export const OUTLINE_SOURCE = 'outlines';
+export const OUTLINE_LAYER = 'outlines-line';
+/** The bundled real roads (data/sample/roads.geojson): the quiet basemap's lines (issue 15). */
+export const ROADS_SOURCE = 'roads';
+export const ROADS_LAYER = 'roads-line';
 
 /** Footprints of planned cells the counting rule leaves out: a dashed outline, no fill (issue 13). */
 export const FOOTPRINTS_PLANNED_LAYER = 'footprints-planned-line';
@@ -134,6 +138,7 @@ function appSources(communesData: string | FeatureCollection): Record<string, So
     [PICK_SOURCE]: empty(),
     [EDITED_SITES_SOURCE]: empty(),
     [OUTLINE_SOURCE]: empty(),
+    [ROADS_SOURCE]: empty(),
   };
   for (const layer of FEATURE_LAYERS) sources[layer] = empty();
   sources.sites = {
@@ -179,6 +184,27 @@ function appLayers(operators: readonly string[]): LayerSpecification[] {
       },
     },
     {
+      // Thin grey over the choropleth (under it they would be hidden), national roads a little wider
+      // and darker than provincial ones (`cap_duong` of the source).
+      id: ROADS_LAYER,
+      type: 'line',
+      source: ROADS_SOURCE,
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: {
+        'line-color': ['match', ['get', 'cap_duong'], 'Quốc Gia', '#5f6468', '#80868a'],
+        'line-opacity': 0.8,
+        'line-width': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          7,
+          ['match', ['get', 'cap_duong'], 'Quốc Gia', 1.1, 0.7],
+          12,
+          ['match', ['get', 'cap_duong'], 'Quốc Gia', 3, 2],
+        ],
+      },
+    },
+    {
       id: 'footprints-fill',
       type: 'fill',
       source: 'footprints',
@@ -207,7 +233,7 @@ function appLayers(operators: readonly string[]): LayerSpecification[] {
       },
     },
     {
-      id: 'outlines-line',
+      id: OUTLINE_LAYER,
       type: 'line',
       source: OUTLINE_SOURCE,
       paint: {

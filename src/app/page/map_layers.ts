@@ -21,6 +21,10 @@ export class MapLayers {
     const { store, coverage } = this.page;
     const data = store.data;
     if (!data) return;
+    if (this.page.difference.active()) {
+      this.page.difference.applyFills();
+      return;
+    }
     const view = store.view;
     const communes = data.unitsOf('commune');
     const values = communes.map((u) => indicatorValue(data, u, view));

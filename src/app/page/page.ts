@@ -15,9 +15,12 @@ import type { AnalysisClient } from '../worker/analysis_client.ts';
 import type { SampleUrls } from '../worker/worker_protocol.ts';
 import type { DataActions } from './data_actions.ts';
 import type { DemActions } from './dem_actions.ts';
+import type { DifferenceMap } from './difference_map.ts';
 import type { Editing } from './editing.ts';
 import type { Loader } from './loader.ts';
+import type { MapExtras } from './map_extras.ts';
 import type { MapLayers } from './map_layers.ts';
+import type { PlaceFinder } from './place_finder.ts';
 import type { PageRenderer } from './render.ts';
 import type { ScenarioActions } from './scenario_actions.ts';
 import type { Ui } from './ui.ts';
@@ -49,4 +52,10 @@ export interface Page {
   readonly dem: DemActions;
   /** The "why" profile card (issue 17). */
   readonly why: WhyActions;
+  /** "Find a place" over the map (issue 15). */
+  readonly finder: PlaceFinder;
+  /** Basemap, commune names, sidebar toggle, map controls (issue 15). */
+  readonly extras: MapExtras;
+  /** The difference map: scenario minus baseline (issue 15). */
+  readonly difference: DifferenceMap;
 }

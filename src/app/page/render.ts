@@ -65,6 +65,8 @@ export class PageRenderer {
     );
     coverage.setAttribution(mapAttribution(view.boundarySet, synthetic));
     coverage.setLabel(t('map.label'));
+    this.page.finder.relabel();
+    this.page.extras.relabel();
     this.modeHint();
   }
 
@@ -94,8 +96,11 @@ export class PageRenderer {
     );
     this.summary();
     keepFocus(ui.legend, () =>
-      renderLegend(ui.legend, store.view, store.data, (classes) => views.changeView({ classes })),
+      this.page.difference.active()
+        ? this.page.difference.renderLegend(ui.legend)
+        : renderLegend(ui.legend, store.view, store.data, (classes) => views.changeView({ classes })),
     );
+    keepFocus(ui.difference, () => this.page.difference.renderToggle(ui.difference));
     keepFocus(ui.layers, () =>
       renderLayerControls(
         ui.layers,
@@ -109,6 +114,7 @@ export class PageRenderer {
         },
       ),
     );
+    keepFocus(ui.baseLayers, () => this.page.extras.renderControls(ui.baseLayers));
   }
 
   /** One line per province with the map's indicator; each opens the province summary. */

@@ -25,6 +25,10 @@ export function findUi() {
     panel: requireElement('unit-panel', HTMLElement),
     modeHint: requireElement('mode-hint', HTMLDivElement),
     dropOverlay: requireElement('drop-overlay', HTMLDivElement),
+    find: requireElement('find', HTMLDivElement),
+    mapTools: requireElement('map-tools', HTMLDivElement),
+    baseLayers: requireElement('base-layers', HTMLDivElement),
+    difference: requireElement('difference-slot', HTMLDivElement),
   };
 }
 
@@ -48,6 +52,19 @@ export function keepFocus(root: Element, render: () => void): void {
     render();
     if (id) document.getElementById(id)?.focus();
   });
+}
+
+/**
+ * How many CSS pixels at the map's left edge the open sidebar covers (with its margin), when it stands
+ * beside the map; 0 when it is collapsed or lies across the top (narrow screens).
+ */
+export function sidebarCover(ui: Ui): number {
+  const side = document.getElementById('sidebar');
+  if (!side || side.getClientRects().length === 0) return 0;
+  const r = side.getBoundingClientRect();
+  const m = ui.map.getBoundingClientRect();
+  if (r.width >= m.width * 0.7) return 0;
+  return Math.max(0, Math.round(r.right + 12 - m.left));
 }
 
 /** Map padding that keeps a fitted box clear of the sidebar and the unit panel. */

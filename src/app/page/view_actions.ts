@@ -191,6 +191,7 @@ export class ViewActions {
     }
     coverage.setBasemap(next.basemap);
     coverage.applyLayers(next.layers);
+    this.page.extras.apply();
     if (next.camera)
       coverage.map.jumpTo({ center: [next.camera.lon, next.camera.lat], zoom: next.camera.zoom });
     this.normaliseView();

@@ -67,7 +67,26 @@ export interface ViewState {
   analysis: AnalysisChoice;
   /** Draw (greyed) the sites that lie outside every commune of the boundary set; hidden otherwise. */
   showOutside: boolean;
+  /** The quiet basemap from the bundled data, and the commune names at higher zoom (issue 15). */
+  base: BaseLayers;
+  /** The sidebar is open (false: collapsed to its button, for map space on a tablet). */
+  sidebar: boolean;
+  /** The choropleth shows the scenario minus its baseline (the data without edits), in points. */
+  difference: boolean;
 }
+
+/** The bundled basemap's layers and the commune labels, each on or off. */
+export interface BaseLayers {
+  roads: boolean;
+  districts: boolean;
+  labels: boolean;
+}
+
+export const BASE_LAYER_IDS = [
+  'roads',
+  'districts',
+  'labels',
+] as const satisfies readonly (keyof BaseLayers)[];
 
 export type ClassMode = 'fixed' | 'quantile';
 
@@ -114,6 +133,9 @@ export const DEFAULT_VIEW: ViewState = {
   classes: 'fixed',
   analysis: { countingRule: null, fiberReachM: null },
   showOutside: false,
+  base: { roads: true, districts: true, labels: true },
+  sidebar: true,
+  difference: false,
 };
 
 const LEVEL_CODE: Record<UnitLevel, string> = { commune: 'c', district: 'd', province: 'p' };
@@ -145,6 +167,9 @@ export function encodeView(v: ViewState): string {
   if (v.analysis.asOf != null) q.set('asof', String(v.analysis.asOf));
   if (v.showOutside) q.set('outside', '1');
   if (v.analysis.calibrate) q.set('calib', '1');
+  for (const id of BASE_LAYER_IDS) if (!v.base[id]) q.set(id, '0');
+  if (!v.sidebar) q.set('side', '0');
+  if (v.difference) q.set('diff', '1');
   return q.toString();
 }
 
@@ -209,6 +234,13 @@ export function decodeView(hash: string): ViewState {
     classes: oneOf(['fixed', 'quantile'], q.get('classes'), d.classes),
     analysis: decodeAnalysis(q),
     showOutside: q.get('outside') === '1',
+    base: {
+      roads: q.get('roads') !== '0',
+      districts: q.get('districts') !== '0',
+      labels: q.get('labels') !== '0',
+    },
+    sidebar: q.get('side') !== '0',
+    difference: q.get('diff') === '1',
   };
 }
 

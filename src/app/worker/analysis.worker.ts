@@ -129,7 +129,8 @@ async function handle(request: WorkerRequest): Promise<void> {
     case 'compare': {
       if (!session) throw new Error('compare before load');
       const { compareWithBaseline } = await import('./worker_export.ts');
-      post({ kind: 'compared', id: request.id, ...(await compareWithBaseline(session, request.baseline)) });
+      const result = await compareWithBaseline(session, request.baseline, request.indicators);
+      post({ kind: 'compared', id: request.id, ...result });
       return;
     }
     case 'dem': {

@@ -176,8 +176,9 @@ export class AnalysisClient {
   /** The current scenario compared with a baseline: per unit and indicator, before, after and difference; and which way is better. */
   async compare(
     baseline: BaselineSpec,
+    indicators?: string[],
   ): Promise<{ comparison: ReportComparison; better: Record<string, 'higher' | 'lower' | null> }> {
-    const m = await this.request({ kind: 'compare', baseline });
+    const m = await this.request({ kind: 'compare', baseline, ...(indicators ? { indicators } : {}) });
     if (m.kind !== 'compared') throw new Error(`unexpected reply ${m.kind}`);
     return { comparison: m.comparison, better: m.better };
   }

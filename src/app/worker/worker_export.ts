@@ -84,10 +84,11 @@ export function baselineReport(s: Session, spec: BaselineSpec): CoverageReport {
 export async function compareWithBaseline(
   s: Session,
   spec: BaselineSpec,
+  indicators?: readonly string[],
 ): Promise<{ comparison: ReportComparison; better: Record<string, 'higher' | 'lower' | null> }> {
   const current = currentReport(s);
   return {
-    comparison: await comparison(s, spec, current),
+    comparison: await comparison(s, spec, current, indicators),
     better: Object.fromEntries(reportIndicators(current).map((i) => [i.id, i.better])),
   };
 }
@@ -123,9 +124,10 @@ async function comparison(
   s: Session,
   spec: BaselineSpec,
   current: CoverageReport,
+  indicators?: readonly string[],
 ): Promise<ReportComparison> {
   const baseline = baselineReport(s, spec);
-  if (spec.kind !== 'report') return compareReports(baseline, current);
+  if (spec.kind !== 'report') return compareReports(baseline, current, indicators ? { indicators } : {});
   const members = new Map(unitGroups(s.communes).map((g) => [g.id, g.members.map((i) => s.communes[i]!.id)]));
   return compareAcrossSets(baseline, current, await crosswalkPieces(s.crosswalkUrl), {
     baselineName: spec.name,

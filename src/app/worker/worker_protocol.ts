@@ -315,7 +315,8 @@ export type WorkerRequest =
       /** The PDF maps' classes: the map's own (fixed, or fitted to the data). */
       classes?: 'fixed' | 'quantile';
     }
-  | { kind: 'compare'; id: number; baseline: BaselineSpec }
+  /** `indicators`: the report.json indicator ids to compare (default: the headline ones). */
+  | { kind: 'compare'; id: number; baseline: BaselineSpec; indicators?: string[] }
   /** Issue 17: DEM files (replacing the DEM), or none to forget it (worker_dem.ts). */
   | { kind: 'dem'; id: number; files: { name: string; bytes: ArrayBuffer }[] }
   | { kind: 'why'; id: number; siteId: string; lon: number; lat: number };
