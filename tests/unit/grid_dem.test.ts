@@ -21,6 +21,13 @@ describe('gridDem', () => {
     for (const [i, v] of dem.bbox.entries()) expect(v).toBeCloseTo([108, 14, 108.2, 14.1][i]!, 9);
   });
 
+  it('reads a point on the outer edge whose lat/lon is not exact in binary', () => {
+    const dem = gridDem([syntheticGrid([107.3, 11.7, 107.4, 11.9], 0.1 / 360, () => 7)]);
+    expect(dem.elevation(107.3, 11.9)).toBe(7);
+    expect(dem.elevation(107.4, 11.7)).toBe(7);
+    expect(dem.elevation(107.4 + 1e-6, 11.7)).toBeNaN();
+  });
+
   it('makes points next to a void post NaN', () => {
     const g = syntheticGrid([108, 14, 108.1, 14.1], 0.01, () => 5);
     g.heights[5 * g.cols + 5] = Number.NaN;

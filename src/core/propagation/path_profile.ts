@@ -30,7 +30,7 @@ export interface PathProfile {
   /** Antenna and receiver heights above sea level, m. */
   txHeight_m: number;
   rxHeight_m: number;
-  /** Antenna height above the average terrain along the path (Okumura's effective height), m. */
+  /** Antenna height above the average terrain along the path (Okumura's effective height, at least the mast height), m. */
   effectiveHeight_m: number;
   /** True when no terrain (with the bulge) rises above the straight line. */
   lineOfSight: boolean;
@@ -121,7 +121,9 @@ export function pathProfile(
       count++;
     }
   }
-  const effective = hts - (count > 0 ? sum / count : terrain[0]!);
+  // Never below the mast's own height: terrain that rises above the mast's foot is paid for by the
+  // diffraction term, and counting it in the Hata height as well would charge a ridge twice.
+  const effective = Math.max(cell.height_m, hts - (count > 0 ? sum / count : terrain[0]!));
   const tech = config.technologies[cell.technology];
   const basic = basicLoss(cell.frequency_mhz, effective, config.receiverHeight_m, dist, cell.setting, config);
   const dKm = distances.map((d) => d / 1000);

@@ -131,7 +131,10 @@ export function radialSweep(
       // 0, and the basic loss falls with height and grows with distance. The rest stays −∞, uncovered.
       if ((k & 15) === 0 && !exactLevels) {
         // Later windows start at d/5 (d < 15 km) or at 3 km: never before min(k·step, 15 km)/5.
-        const hbMax = hts - suffixMin[Math.floor(Math.min(k * step, EFF_FAR_M) / 5 / step)]!;
+        const hbMax = Math.max(
+          cell.height_m,
+          hts - suffixMin[Math.floor(Math.min(k * step, EFF_FAR_M) / 5 / step)]!,
+        );
         if (cell.eirp_dbm - basicLoss(hbMax, k * step) < threshold) {
           for (let j = k; j <= steps; j++) level[base + j] = Number.NEGATIVE_INFINITY;
           break;
@@ -140,12 +143,14 @@ export function radialSweep(
       const d = k * skm;
       const dm = k * step;
       const hrs = g[k]! + hm;
-      // Effective height: mean terrain over the window, on the samples that fall in it.
+      // Effective height: mean terrain over the window, on the samples that fall in it, never below the
+      // mast's own height (terrain above the mast's foot costs through diffraction, not twice).
       const w1 = Math.min(dm, EFF_FAR_M);
       const w0 = dm < EFF_FAR_M ? dm / 5 : EFF_NEAR_M;
       const a = Math.ceil(w0 / step - 1e-6);
       const b = Math.floor(w1 / step + 1e-6);
-      const eff = b >= a ? hts - (prefix[b + 1]! - prefix[a]!) / (b - a + 1) : cell.height_m;
+      const eff =
+        b >= a ? Math.max(cell.height_m, hts - (prefix[b + 1]! - prefix[a]!) / (b - a + 1)) : cell.height_m;
       const basic = basicLoss(eff, dm, logD[k]);
       const depression = (Math.atan((hts - hrs + (dm * dm) / (2 * ae_m)) / dm) * 180) / Math.PI;
       const gain = antennaGain(

@@ -17,6 +17,8 @@ export interface DemGrid {
 }
 
 const M_PER_DEG_LAT = 110_574;
+/** How far (in posts) outside a grid's edge a point still reads the edge's height: rounding only. */
+const EDGE = 1e-9;
 
 /**
  * A DEM made of one or more lon/lat grids (a mosaic of tiles). Heights are bilinear between the four
@@ -43,9 +45,13 @@ export function gridDem(grids: readonly DemGrid[]): Dem {
     );
   }
   const sample = (g: DemGrid, lon: number, lat: number): number => {
-    const x = (lon - g.west) / g.dLon;
-    const y = (g.north - lat) / g.dLat;
-    if (!(x >= 0 && y >= 0 && x <= g.cols - 1 && y <= g.rows - 1)) return Number.NaN;
+    // A point on the DEM's outer edge can land a rounding error outside it ((north − lat)/dLat = −1e-13):
+    // within EDGE posts of the edge it counts as on it.
+    let x = (lon - g.west) / g.dLon;
+    let y = (g.north - lat) / g.dLat;
+    if (!(x >= -EDGE && y >= -EDGE && x <= g.cols - 1 + EDGE && y <= g.rows - 1 + EDGE)) return Number.NaN;
+    x = Math.min(Math.max(x, 0), g.cols - 1);
+    y = Math.min(Math.max(y, 0), g.rows - 1);
     const c = Math.min(Math.floor(x), g.cols - 2);
     const r = Math.min(Math.floor(y), g.rows - 2);
     const fx = x - c;
