@@ -201,11 +201,40 @@ describe('rememberingReader', () => {
     const read = rememberingReader();
     const bytes = new TextEncoder().encode('id,lon,lat,technology,operator\nA,108.0,14.0,4G,VNPT\n').buffer;
     const payload = { kind: 'sites' as const, name: 's.csv', bytes, importedAt: '' };
-    const communesA: Commune[] = [];
+    // One commune around the site: the reference (the loaded boundaries) is then a real one, whose
+    // identity keys the memory (an empty reference is "no boundaries" and shared).
+    const communesA: Commune[] = [
+      {
+        id: 'c1',
+        name: 'Xã A',
+        districtId: 'd1',
+        districtName: 'Huyện A',
+        provinceId: 'p1',
+        provinceName: 'Gia Lai',
+        population: 1000,
+        setting: 'rural',
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [107.9, 13.9],
+              [108.1, 13.9],
+              [108.1, 14.1],
+              [107.9, 14.1],
+              [107.9, 13.9],
+            ],
+          ],
+        },
+      },
+    ];
     const first = read(payload, communesA);
     expect(read({ ...payload, importedAt: 'later' }, communesA)).toBe(first);
     expect((await first).report.kept).toBe(1);
-    expect(read({ ...payload, options: { swapped: 'reject' } }, communesA)).not.toBe(first);
+    const swapped = read({ ...payload, options: { swapped: 'reject' } }, communesA);
+    expect(swapped).not.toBe(first);
+    // Both versions stay remembered (a file added to another is read with it at every load).
+    expect(read(payload, communesA)).toBe(first);
+    expect(read({ ...payload, options: { swapped: 'reject' } }, communesA)).toBe(swapped);
     const other = read(payload, [...communesA]);
     expect(other).not.toBe(first);
     expect((await other).report).toEqual((await first).report);
