@@ -2,7 +2,8 @@
  * `npm run bench`: engine speed on the bundled sample, the naive way's speed on the same data and
  * their ratio, then the national-scale synthetic case (time and peak memory, in a child process),
  * site planning, terrain footprints on the whole sample (`bench/terrain_sample.ts`), 100,000 speed
- * tests against none (`bench/speed_tests.ts`), import on pathological inputs, memory on big sites CSVs (`bench/memory.ts`), the
+ * tests against none (`bench/speed_tests.ts`), one cell's terrain footprint (`bench/terrain_cell.ts`),
+ * import on pathological inputs, memory on big sites CSVs (`bench/memory.ts`), the
  * CLI's start-up (`bench/cli_startup.ts`, also `npm run bench:cli` alone), the same figures in
  * PostGIS (`bench/postgis.ts`, when a server is reachable) and the app's first render.
  */
@@ -105,6 +106,13 @@ console.log(
 // Speed tests (issue 16): 100,000 tests on the sample against the analysis without them.
 console.log(
   execFileSync(process.execPath, ['--import', 'tsx', new URL('speed_tests.ts', import.meta.url).pathname], {
+    encoding: 'utf8',
+  }).trim(),
+);
+
+// One cell's terrain footprint (issue 17): 15 km on a 1″ synthetic DEM, against brute-force profiles.
+console.log(
+  execFileSync(process.execPath, ['--import', 'tsx', new URL('terrain_cell.ts', import.meta.url).pathname], {
     encoding: 'utf8',
   }).trim(),
 );

@@ -12,7 +12,7 @@ import { uma38901 } from '../../src/core/propagation/uma_38901.ts';
 
 // Tables computed outside this code base (a Python session, plain float arithmetic) from the published
 // formulas: Hata (1980) IEEE Trans. Veh. Tech. VT-29(3) eqs. for urban (small/medium and large city
-// a(hm)), suburban and open area; COST Action 231 final report (1999) §4.4.1; 3GPP TR 38.901 Table 7.4.1-1.
+// a(hm)), suburban and open area; COST Action 231 final report (1999) ch. 4; 3GPP TR 38.901 Table 7.4.1-1.
 describe('Okumura-Hata', () => {
   // [f MHz, hb m, hm m, d km, urban (medium city), urban (large city), suburban, open]
   const table: [number, number, number, number, number, number, number, number][] = [

@@ -1,7 +1,7 @@
 import type { Technology } from '../base/types.ts';
 
 /** The carrier frequency a technology is assumed to use when its band is missing or not understood, MHz. */
-export const DEFAULT_FREQUENCY_MHZ: Readonly<Record<Technology, number>> = {
+const DEFAULT_FREQUENCY_MHZ: Readonly<Record<Technology, number>> = {
   '2G': 900,
   '3G': 2100,
   '4G': 1800,
@@ -109,7 +109,7 @@ function techOf(prefix: string): Technology | undefined | null {
  * cell's technology is used, else the first plain frequency ("1800", "900 MHz"). Understood spellings:
  * G900, GSM900, DCS1800, U900, U2100, WCDMA2100, L700…L2600, LTE1800, 4G-1800, B3/Band 3/Băng tần 3,
  * N700, N3500, NR3500, n28/n41/n78, 3.5 GHz, and plain numbers in MHz. Anything else (or no band) gives
- * the technology default of `DEFAULT_FREQUENCY_MHZ` with a reason.
+ * the technology default (2G 900, 3G 2100, 4G 1800, 5G 3500 MHz) with a reason.
  */
 export function bandFrequency(band: string | undefined, technology: Technology): BandFrequency {
   const fallback = DEFAULT_FREQUENCY_MHZ[technology];

@@ -2,8 +2,8 @@ import type { Setting } from '../base/types.ts';
 import { cost231Hata } from './cost231_hata.ts';
 import { okumuraHata } from './okumura_hata.ts';
 import type { RadioConfig } from './radio_config.ts';
-import { rma38901 } from './rma_38901.ts';
-import { uma38901 } from './uma_38901.ts';
+import { rma38901Fn } from './rma_38901.ts';
+import { uma38901Fn } from './uma_38901.ts';
 
 /** Which formula gave a basic loss. */
 export type BasicLossModel = 'okumura-hata' | 'cost231-hata' | 'rma-38901' | 'uma-38901';
@@ -44,7 +44,11 @@ export function basicLossFn(
   hm_m: number,
   setting: Setting,
   config: Pick<RadioConfig, 'environment' | 'urbanCity'>,
-): { model: BasicLossModel; loss: (hb_m: number, d_m: number) => number } {
+): {
+  model: BasicLossModel;
+  /** The loss, dB; `logD` = log10(max(20, d_m)) may be passed in when the caller has it. */
+  loss: (hb_m: number, d_m: number, logD?: number) => number;
+} {
   const env = config.environment[setting];
   const fsConst = 20 * Math.log10(f_mhz) - 27.55;
   if (f_mhz <= 2700) {
@@ -62,9 +66,8 @@ export function basicLossFn(
     const s = at(10, 10) - p - q - r;
     return {
       model: hata ? 'okumura-hata' : 'cost231-hata',
-      loss(hb_m, d_m) {
+      loss(hb_m, d_m, ld = Math.log10(Math.max(20, d_m))) {
         const lhb = Math.log10(clamp(hb_m, HATA_HB));
-        const ld = Math.log10(Math.max(20, d_m));
         const l = p + q * lhb + (r + s * lhb) * (ld - 3);
         const fs = 20 * ld + fsConst;
         return Math.max(l, fs);
@@ -72,13 +75,12 @@ export function basicLossFn(
     };
   }
   const uma = env === 'urban';
+  const tr = uma ? uma38901Fn(f_mhz, hm_m, false) : rma38901Fn(f_mhz, hm_m, false);
   return {
     model: uma ? 'uma-38901' : 'rma-38901',
     loss(hb_m, d_m) {
-      const hb = clamp(hb_m, TR_HB);
       const d = Math.max(10, d_m);
-      const l = uma ? uma38901(f_mhz, hb, hm_m, d, false) : rma38901(f_mhz, hb, hm_m, d, false);
-      return Math.max(l, 20 * Math.log10(d) + fsConst);
+      return Math.max(tr(clamp(hb_m, TR_HB), d), 20 * Math.log10(d) + fsConst);
     },
   };
 }

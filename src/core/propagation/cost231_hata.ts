@@ -1,7 +1,7 @@
 import { hataMobileCorrection } from './okumura_hata.ts';
 
 /**
- * COST-231 Hata median urban basic loss, dB (COST Action 231 final report, 1999, §4.4.1): f in MHz
+ * COST-231 Hata median urban basic loss, dB (COST Action 231 final report, 1999, ch. 4): f in MHz
  * (valid 1500–2000), effective base height hb (30–200 m), mobile height hm (1–10 m), d in km (1–20):
  *   L = 46.3 + 33.9 log f − 13.82 log hb − a(hm) + (44.9 − 6.55 log hb) log d + Cm,
  * a(hm) the small/medium-city form, Cm = 0 dB (medium city, suburban) or 3 dB (metropolitan centre).

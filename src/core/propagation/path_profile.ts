@@ -38,7 +38,11 @@ export interface PathProfile {
   eirp_dbm: number;
   basicLossModel: BasicLossModel;
   basicLoss_db: number;
-  /** ITU-R P.1812 Bullington diffraction over the profile, dB. */
+  /**
+   * Terrain diffraction, dB: ITU-R P.1812 Bullington loss over the profile minus the Bullington loss of
+   * the same antennas (heights above their ground) over a smooth earth, never below 0 — the "delta
+   * Bullington" idea of P.1812 §4.5, with the smooth-earth part left to the empirical basic loss.
+   */
   diffractionLoss_db: number;
   /** Antenna pattern gain towards the point relative to the main beam, dB (≤ 0). */
   antennaGain_db: number;
@@ -48,12 +52,13 @@ export interface PathProfile {
   covered: boolean;
 }
 
-/** Beyond 15 km, Okumura's effective height averages the terrain 3–15 km out; nearer, d/5 to d (same shape). */
+/** Okumura's effective-height window: the mean terrain from 3 km (`EFF_NEAR_M`) to 15 km (`EFF_FAR_M`), metres. */
 export const EFF_FAR_M = 15_000;
+/** See `EFF_FAR_M`; nearer than 15 km the window is d/5 to d (the same shape). */
 export const EFF_NEAR_M = 3_000;
 
 /** The distance window [from, to] (m) whose mean terrain sets the effective base height for a point d m away. */
-export function effectiveHeightWindow(d_m: number): [number, number] {
+function effectiveHeightWindow(d_m: number): [number, number] {
   if (d_m >= EFF_FAR_M) return [EFF_NEAR_M, EFF_FAR_M];
   return [d_m / 5, d_m];
 }
@@ -67,7 +72,7 @@ export function rangeStep(config: RadioConfig, dem: Dem): number {
  * The brute-force link budget from a cell to the point (lon, lat) over the DEM: the profile is sampled
  * every range step (`config.sweep.rangeStep_m`, else the DEM spacing) along the straight line in the
  * cell's local plane, earth curvature by k; the basic loss from `basicLoss` with the effective height,
- * Bullington diffraction over all intermediate samples, and the antenna pattern towards the point's
+ * Bullington diffraction over all intermediate samples (less its smooth-earth part), and the antenna pattern towards the point's
  * ground + receiver height. Samples outside the DEM take the last known height (before any, the first
  * known one; none at all: 0 m). This is the reference the radial sweep is measured against.
  */
@@ -83,10 +88,11 @@ export function pathProfile(
   const dist = Math.hypot(px, py);
   const bearing = ((Math.atan2(px, py) * 180) / Math.PI + 360) % 360;
   const step = rangeStep(config, dem);
+  // Samples every step short of the point (a point within 1e-6 step of a sample is that sample), then the point.
   const distances: number[] = [];
-  for (let j = 0; j * step < dist; j++) distances.push(j * step);
+  const before = Math.max(1, Math.ceil(dist / step - 1e-6));
+  for (let j = 0; j < before; j++) distances.push(j * step);
   distances.push(dist);
-  if (distances.length === 1) distances.push(dist);
   const n = distances.length;
   const terrain = new Array<number>(n);
   const outside = new Array<boolean>(n);
@@ -110,7 +116,7 @@ export function pathProfile(
   let count = 0;
   for (let j = 0; j < n; j++) {
     const d = distances[j]!;
-    if (d >= w0 - 1e-6 && d <= w1 + 1e-6 && !(j === n - 1 && n > 1 && distances[n - 2] === d)) {
+    if (d >= w0 - 1e-6 * step && d <= w1 + 1e-6 * step) {
       sum += terrain[j]!;
       count++;
     }
@@ -118,17 +124,24 @@ export function pathProfile(
   const effective = hts - (count > 0 ? sum / count : terrain[0]!);
   const tech = config.technologies[cell.technology];
   const basic = basicLoss(cell.frequency_mhz, effective, config.receiverHeight_m, dist, cell.setting, config);
+  const dKm = distances.map((d) => d / 1000);
   const bull =
     n >= 3
+      ? bullington(dKm, terrain, hts, hrs, ae_m / 1000, cell.frequency_mhz)
+      : { loss_db: 0, lineOfSight: true };
+  // The same antennas over a smooth earth: the empirical basic loss already stands for that part.
+  const smooth =
+    n >= 3
       ? bullington(
-          distances.map((d) => d / 1000),
-          terrain,
-          hts,
-          hrs,
+          dKm,
+          new Array<number>(n).fill(0),
+          cell.height_m,
+          config.receiverHeight_m,
           ae_m / 1000,
           cell.frequency_mhz,
-        )
-      : { loss_db: 0, lineOfSight: true };
+        ).loss_db
+      : 0;
+  const diffraction = Math.max(0, bull.loss_db - smooth);
   const depression =
     dist > 0 ? (Math.atan((hts - hrs + (dist * dist) / (2 * ae_m)) / dist) * 180) / Math.PI : 90;
   const gain = antennaGain(
@@ -139,7 +152,7 @@ export function pathProfile(
     cell.tilt_deg,
     config.antenna,
   );
-  const received = cell.eirp_dbm + gain - basic.loss_db - bull.loss_db;
+  const received = cell.eirp_dbm + gain - basic.loss_db - diffraction;
   return {
     distance_m: dist,
     bearing_deg: bearing,
@@ -157,7 +170,7 @@ export function pathProfile(
     eirp_dbm: cell.eirp_dbm,
     basicLossModel: basic.model,
     basicLoss_db: basic.loss_db,
-    diffractionLoss_db: bull.loss_db,
+    diffractionLoss_db: diffraction,
     antennaGain_db: gain,
     received_dbm: received,
     threshold_dbm: tech.threshold_dbm,

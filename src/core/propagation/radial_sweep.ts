@@ -2,7 +2,7 @@ import { metresPerDegreeLat, metresPerDegreeLon } from '../geometry/local_projec
 import type { Dem } from '../terrain/dem.ts';
 import { antennaGain } from './antenna_gain.ts';
 import { basicLossFn } from './basic_loss.ts';
-import { knifeEdgeLoss } from './bullington.ts';
+import { bullington, knifeEdgeLoss } from './bullington.ts';
 import { EFF_FAR_M, EFF_NEAR_M, fillOutside, rangeStep } from './path_profile.ts';
 import { DEFAULT_RADIO, type RadioConfig } from './radio_config.ts';
 import type { RadioCell } from './radio_types.ts';
@@ -16,7 +16,11 @@ export interface PolarCoverage {
   steps: number;
   angularStep_deg: number;
   rangeStep_m: number;
-  /** Received level per sample, dBm (j = 0: +∞). */
+  /**
+   * Received level per sample, dBm (j = 0: +∞). Exact where the level without diffraction reaches the
+   * threshold (or everywhere with `exactLevels`); elsewhere that level, an upper bound below the
+   * threshold, or −∞ past the distance from which nothing on the radial can reach the threshold.
+   */
   level_dbm: Float32Array;
   /** 1 where the level reaches the technology's threshold (j = 0 always 1). */
   covered: Uint8Array;
@@ -43,8 +47,10 @@ export interface PolarCoverage {
  *
  * Approximated: in the LOS case (Stim < Str) P.1812 takes ν = max_i of a clearance weighted by
  * √(d/(d_i(d − d_i))), which no hull query gives; the sweep takes the larger ν of the two candidate
- * points above (the transmitter's horizon point and the receiver's hull tangent) and of the previous
- * sample, a lower bound of the true maximum (so the LOS diffraction loss can only be under-estimated).
+ * points above (the transmitter's horizon point and the receiver's hull tangent, with its two hull
+ * neighbours) and of the samples 1, 2, 4, 8, … steps before the receiver (where the ground next to a
+ * low receiver clips the Fresnel zone), a lower bound of the true maximum, so the LOS diffraction loss
+ * can only be under-estimated. Both then subtract the exact smooth-earth Bullington loss.
  * The test `radial_sweep.test.ts` measures the disagreement with `pathProfile`.
  */
 
@@ -52,8 +58,15 @@ export interface PolarCoverage {
  * Sweeps a cell over the DEM: every radial's terrain is sampled at the range step out to the
  * technology's `maxRange_m`, and at each sample the received level is computed as `pathProfile` does
  * (basic loss with the effective height, Bullington diffraction, antenna pattern), incrementally.
+ * Where even the level without diffraction misses the threshold the diffraction is not computed
+ * (the sample is uncovered either way) unless `exactLevels` asks for every level.
  */
-export function radialSweep(cell: RadioCell, dem: Dem, config: RadioConfig = DEFAULT_RADIO): PolarCoverage {
+export function radialSweep(
+  cell: RadioCell,
+  dem: Dem,
+  config: RadioConfig = DEFAULT_RADIO,
+  exactLevels = false,
+): PolarCoverage {
   const tech = config.technologies[cell.technology];
   const step = rangeStep(config, dem);
   const steps = Math.max(1, Math.floor(tech.maxRange_m / step + 1e-9));
@@ -75,9 +88,20 @@ export function radialSweep(cell: RadioCell, dem: Dem, config: RadioConfig = DEF
   const skm = step / 1000;
   const g = new Float64Array(steps + 1);
   const prefix = new Float64Array(steps + 2);
+  const suffixMin = new Float64Array(steps + 2);
   const hx = new Float64Array(steps + 1);
   const hy = new Float64Array(steps + 1);
   const hi = new Int32Array(steps + 1);
+  // The smooth-earth Bullington loss of the same antennas at each sample distance (as `pathProfile`
+  // subtracts it): the same on every radial, so computed once (exactly, when first needed).
+  const dKm = new Float64Array(steps + 1);
+  const logD = new Float64Array(steps + 1);
+  for (let j = 0; j <= steps; j++) {
+    dKm[j] = j * skm;
+    logD[j] = Math.log10(Math.max(20, j * step));
+  }
+  const zeros = new Float64Array(steps + 1);
+  const smooth = new Float64Array(steps + 1).fill(Number.NaN);
   let outsideCount = 0;
   const site = dem.elevation(cell.lon, cell.lat);
   for (let r = 0; r < radials; r++) {
@@ -92,6 +116,8 @@ export function radialSweep(cell: RadioCell, dem: Dem, config: RadioConfig = DEF
     outsideCount += fillOutside(g);
     prefix[0] = 0;
     for (let j = 0; j <= steps; j++) prefix[j + 1] = prefix[j]! + g[j]!;
+    suffixMin[steps + 1] = Number.POSITIVE_INFINITY;
+    for (let j = steps; j >= 0; j--) suffixMin[j] = Math.min(suffixMin[j + 1]!, g[j]!);
     const hts = g[0]! + cell.height_m;
     const base = r * (steps + 1);
     level[base] = Number.POSITIVE_INFINITY;
@@ -100,11 +126,49 @@ export function radialSweep(cell: RadioCell, dem: Dem, config: RadioConfig = DEF
     let bestWi = -1;
     let top = 0; // hull size
     for (let k = 1; k <= steps; k++) {
+      // Past here nothing on this radial can be covered: every later sample's effective height is at
+      // most hts − (lowest ground from its window's start on), its pattern gain at most 0 and its diffraction at least
+      // 0, and the basic loss falls with height and grows with distance. The rest stays −∞, uncovered.
+      if ((k & 15) === 0 && !exactLevels) {
+        // Later windows start at d/5 (d < 15 km) or at 3 km: never before min(k·step, 15 km)/5.
+        const hbMax = hts - suffixMin[Math.floor(Math.min(k * step, EFF_FAR_M) / 5 / step)]!;
+        if (cell.eirp_dbm - basicLoss(hbMax, k * step) < threshold) {
+          for (let j = k; j <= steps; j++) level[base + j] = Number.NEGATIVE_INFINITY;
+          break;
+        }
+      }
       const d = k * skm;
       const dm = k * step;
       const hrs = g[k]! + hm;
+      // Effective height: mean terrain over the window, on the samples that fall in it.
+      const w1 = Math.min(dm, EFF_FAR_M);
+      const w0 = dm < EFF_FAR_M ? dm / 5 : EFF_NEAR_M;
+      const a = Math.ceil(w0 / step - 1e-6);
+      const b = Math.floor(w1 / step + 1e-6);
+      const eff = b >= a ? hts - (prefix[b + 1]! - prefix[a]!) / (b - a + 1) : cell.height_m;
+      const basic = basicLoss(eff, dm, logD[k]);
+      const depression = (Math.atan((hts - hrs + (dm * dm) / (2 * ae_m)) / dm) * 180) / Math.PI;
+      const gain = antennaGain(
+        bearing,
+        depression,
+        cell.azimuth_deg,
+        cell.beamwidth_deg,
+        cell.tilt_deg,
+        config.antenna,
+      );
+      // Diffraction only adds loss: a sample the level without it cannot cover is not covered.
+      const bound = cell.eirp_dbm + gain - basic;
       let loss = 0;
-      if (k >= 2) {
+      if (k >= 2 && (exactLevels || bound >= threshold)) {
+        if (Number.isNaN(smooth[k]!))
+          smooth[k] = bullington(
+            dKm.subarray(0, k + 1),
+            zeros.subarray(0, k + 1),
+            cell.height_m,
+            hm,
+            ae_m / 1000,
+            cell.frequency_mhz,
+          ).loss_db;
         const stim = bestW + c * d;
         const str = (hrs - hts) / d;
         const yr = hrs - c * d * d;
@@ -121,12 +185,29 @@ export function radialSweep(cell: RadioCell, dem: Dem, config: RadioConfig = DEF
         const ti = lo;
         let nu: number;
         if (stim < str) {
-          const nuAt = (i: number) => {
+          // ν of sample i for the receiver at k (P.1812 eq. 16): clearance over the ray × Fresnel weight.
+          const w1 = (hrs - hts) / d;
+          const q = (0.002 * d) / lambda;
+          let best = Number.NEGATIVE_INFINITY;
+          let back = 1;
+          for (let m = -4; m < 64; m++) {
+            // m = −4…−1: the horizon point, the hull tangent and its two neighbours; m ≥ 0: k − 2^m.
+            let i: number;
+            if (m === -4) i = bestWi;
+            else if (m === -3) i = hi[ti]!;
+            else if (m === -2) i = ti > 0 ? hi[ti - 1]! : bestWi;
+            else if (m === -1) i = ti + 1 < top ? hi[ti + 1]! : bestWi;
+            else {
+              i = k - back;
+              if (i < 1) break;
+              back *= 2;
+            }
             const di = i * skm;
-            const clear = g[i]! + c * di * (d - di) - (hts * (d - di) + hrs * di) / d;
-            return clear * Math.sqrt((0.002 * d) / (lambda * di * (d - di)));
-          };
-          nu = Math.max(nuAt(bestWi), nuAt(hi[ti]!), nuAt(k - 1));
+            const clear = g[i]! + c * di * (d - di) - (hts + w1 * di);
+            const v = clear * Math.sqrt(q / (di * (d - di)));
+            if (v > best) best = v;
+          }
+          nu = best;
         } else {
           const srim = (hy[ti]! - yr) / (d - hx[ti]!) - c * d;
           const dbp = (hrs - hts + srim * d) / (stim + srim);
@@ -135,25 +216,9 @@ export function radialSweep(cell: RadioCell, dem: Dem, config: RadioConfig = DEF
             Math.sqrt((0.002 * d) / (lambda * dbp * (d - dbp)));
         }
         const luc = knifeEdgeLoss(nu);
-        loss = luc + (1 - Math.exp(-luc / 6)) * (10 + 0.02 * d);
+        loss = Math.max(0, luc + (1 - Math.exp(-luc / 6)) * (10 + 0.02 * d) - smooth[k]!);
       }
-      // Effective height: mean terrain over the window, on the samples that fall in it.
-      const w1 = Math.min(dm, EFF_FAR_M);
-      const w0 = dm < EFF_FAR_M ? dm / 5 : EFF_NEAR_M;
-      const a = Math.ceil(w0 / step - 1e-6);
-      const b = Math.floor(w1 / step + 1e-6);
-      const eff = b >= a ? hts - (prefix[b + 1]! - prefix[a]!) / (b - a + 1) : cell.height_m;
-      const basic = basicLoss(eff, dm);
-      const depression = (Math.atan((hts - hrs + (dm * dm) / (2 * ae_m)) / dm) * 180) / Math.PI;
-      const gain = antennaGain(
-        bearing,
-        depression,
-        cell.azimuth_deg,
-        cell.beamwidth_deg,
-        cell.tilt_deg,
-        config.antenna,
-      );
-      const rx = cell.eirp_dbm + gain - basic - loss;
+      const rx = bound - loss;
       level[base + k] = rx;
       covered[base + k] = rx >= threshold ? 1 : 0;
       // Sample k becomes an intermediate point for the samples beyond it.

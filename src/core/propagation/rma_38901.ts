@@ -7,6 +7,45 @@ export interface RmaOptions {
 }
 
 /**
+ * `rma38901` for one frequency, user height and LOS state: the terms that do not depend on the base
+ * height or the distance are computed once. Returns (hBS m, d2D m) → dB.
+ */
+export function rma38901Fn(
+  f_mhz: number,
+  hut_m: number,
+  los: boolean,
+  options: RmaOptions = {},
+): (hbs_m: number, d2d_m: number) => number {
+  const h = options.buildingHeight_m ?? 5;
+  const w = options.streetWidth_m ?? 20;
+  const fc = f_mhz / 1000;
+  const a = Math.min(0.03 * h ** 1.72, 10);
+  const b = Math.min(0.044 * h ** 1.72, 14.77);
+  const c = 0.002 * Math.log10(h);
+  const k0 = 20 * Math.log10((40 * Math.PI * fc) / 3);
+  const pl1 = (d: number) => {
+    const ld = Math.log10(d);
+    return k0 + 20 * ld + a * ld - b + c * d;
+  };
+  const nlos0 =
+    161.04 +
+    -7.1 * Math.log10(w) +
+    7.5 * Math.log10(h) +
+    20 * Math.log10(fc) -
+    (3.2 * Math.log10(11.75 * hut_m) ** 2 - 4.97);
+  const dbpPerHbs = (2 * Math.PI * hut_m * fc * 1e9) / C;
+  return (hbs_m, d2d_m) => {
+    const d3d = Math.hypot(d2d_m, hbs_m - hut_m);
+    const dbp = dbpPerHbs * hbs_m;
+    const losLoss = d2d_m <= dbp ? pl1(d3d) : pl1(dbp) + 40 * Math.log10(d3d / dbp);
+    if (los) return losLoss;
+    const lh = Math.log10(hbs_m);
+    const nlos = nlos0 - (24.37 - 3.7 * (h / hbs_m) ** 2) * lh + (43.42 - 3.1 * lh) * (Math.log10(d3d) - 3);
+    return Math.max(losLoss, nlos);
+  };
+}
+
+/**
  * 3GPP TR 38.901 Table 7.4.1-1 rural macro (RMa) basic loss, dB, line of sight or not: f in MHz
  * (0.5–30 GHz in the TR), base height hBS (10–150 m), user height hUT (1–10 m), ground distance d2D
  * in metres (LOS 10 m–10 km, NLOS 10 m–5 km; the formulas are used as they are outside).
@@ -25,25 +64,5 @@ export function rma38901(
   los: boolean,
   options: RmaOptions = {},
 ): number {
-  const h = options.buildingHeight_m ?? 5;
-  const w = options.streetWidth_m ?? 20;
-  const fc = f_mhz / 1000;
-  const d3d = Math.hypot(d2d_m, hbs_m - hut_m);
-  const dbp = (2 * Math.PI * hbs_m * hut_m * fc * 1e9) / C;
-  const pl1 = (d: number) =>
-    20 * Math.log10((40 * Math.PI * d * fc) / 3) +
-    Math.min(0.03 * h ** 1.72, 10) * Math.log10(d) -
-    Math.min(0.044 * h ** 1.72, 14.77) +
-    0.002 * Math.log10(h) * d;
-  const losLoss = d2d_m <= dbp ? pl1(d3d) : pl1(dbp) + 40 * Math.log10(d3d / dbp);
-  if (los) return losLoss;
-  const nlos =
-    161.04 -
-    7.1 * Math.log10(w) +
-    7.5 * Math.log10(h) -
-    (24.37 - 3.7 * (h / hbs_m) ** 2) * Math.log10(hbs_m) +
-    (43.42 - 3.1 * Math.log10(hbs_m)) * (Math.log10(d3d) - 3) +
-    20 * Math.log10(fc) -
-    (3.2 * Math.log10(11.75 * hut_m) ** 2 - 4.97);
-  return Math.max(losLoss, nlos);
+  return rma38901Fn(f_mhz, hut_m, los, options)(hbs_m, d2d_m);
 }

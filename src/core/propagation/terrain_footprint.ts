@@ -47,12 +47,15 @@ export function polarRings(polar: PolarCoverage, lon: number, lat: number): Posi
     j > N || j < 0 ? false : covered[(((a % A) + A) % A) * (N + 1) + j] === 1;
   const M = N + 2;
   const vid = (b: number, m: number) => (((b % A) + A) % A) * M + m;
-  // Outgoing edges per start vertex (at most two).
-  const next = new Map<number, number[]>();
+  // Outgoing edges per start vertex (at most two, where two loops touch), and the vertices that have any.
+  const out1 = new Int32Array(A * M).fill(-1);
+  const out2 = new Int32Array(A * M).fill(-1);
+  const starts: number[] = [];
   const add = (from: number, to: number) => {
-    const list = next.get(from);
-    if (list) list.push(to);
-    else next.set(from, [to]);
+    if (out1[from] === -1) {
+      out1[from] = to;
+      starts.push(from);
+    } else out2[from] = to;
   };
   for (let a = 0; a < A; a++) {
     for (let j = 0; j <= N; j++) {
@@ -74,18 +77,26 @@ export function polarRings(polar: PolarCoverage, lon: number, lat: number): Posi
     return proj.inverse(r * Math.sin(t), r * Math.cos(t));
   };
   const rings: Position[][] = [];
-  for (const start of [...next.keys()]) {
-    while ((next.get(start)?.length ?? 0) > 0) {
+  /** Takes one outgoing edge of v (−1 when none is left). */
+  const take = (v: number) => {
+    const w2 = out2[v]!;
+    if (w2 !== -1) {
+      out2[v] = -1;
+      return w2;
+    }
+    const w1 = out1[v]!;
+    out1[v] = -1;
+    return w1;
+  };
+  for (const start of starts) {
+    while (out1[start] !== -1 || out2[start] !== -1) {
       const loop: number[] = [start];
       let v = start;
       for (;;) {
-        const list = next.get(v)!;
-        const w = list.pop()!;
-        if (list.length === 0) next.delete(v);
-        if (w === start) break;
+        const w = take(v);
+        if (w === -1 || w === start) break; // −1 cannot happen for a closed boundary; guards a malformed grid
         loop.push(w);
         v = w;
-        if (!next.has(v)) break; // cannot happen for a closed boundary; guards a malformed grid
       }
       // Drop vertices in the middle of a straight radial run (same bearing index before and after).
       const kept: number[] = [];

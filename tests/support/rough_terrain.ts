@@ -1,0 +1,21 @@
+/**
+ * Rough synthetic highland terrain (`relief` scales the amplitudes; local metres in, metres out): ridges and valleys at 0.3–6 km scales (wave directions and phases from a seed).
+ */
+export function roughTerrain(seed: number, relief = 1): (x: number, y: number) => number {
+  let s = seed >>> 0;
+  const rand = () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+  const waves = Array.from({ length: 12 }, (_, i) => ({
+    k: (2 * Math.PI) / (6000 / 1.6 ** i),
+    a: (relief * 220) / 1.45 ** i,
+    dir: rand() * Math.PI,
+    phase: rand() * 2 * Math.PI,
+  }));
+  return (x, y) => {
+    let h = 700;
+    for (const w of waves) h += w.a * Math.sin(w.k * (x * Math.cos(w.dir) + y * Math.sin(w.dir)) + w.phase);
+    return h;
+  };
+}
