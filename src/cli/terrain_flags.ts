@@ -10,6 +10,7 @@ import { defaultTerrainModel } from '../core/terrain/default_terrain_model.ts';
 import type { Dem } from '../core/terrain/dem.ts';
 import { sharedFootprintCache } from '../core/terrain/footprint_cache.ts';
 import { type TerrainOptions, terrainContext } from '../core/terrain/terrain_context.ts';
+import { progressBar } from './progress.ts';
 import { loadTerrainCache, saveTerrainCache } from './terrain_cache_file.ts';
 import { precomputeTerrain } from './terrain_precompute.ts';
 
@@ -35,7 +36,11 @@ export async function prepareTerrain(
     const i = locator.locate(s.lon, s.lat);
     return i >= 0 ? communes[i]!.setting : 'rural';
   };
-  const summary = await precomputeTerrain(sites, settingOf, context, r);
+  const bar = progressBar();
+  const summary = await precomputeTerrain(sites, settingOf, context, r, undefined, (done, total) =>
+    bar.update(done, total, 'terrain footprints'),
+  );
+  bar.done();
   write(
     `terrain footprints: ${summary.cells.toLocaleString('en-US')} cells on the DEM, ${summary.cached.toLocaleString('en-US')} from the cache${cacheDir ? ` (${restored.toLocaleString('en-US')} read from ${cacheDir})` : ''}, ${summary.computed.toLocaleString('en-US')} computed${summary.threads ? ` on ${summary.threads} threads` : ''} in ${summary.seconds.toFixed(1)} s`,
   );

@@ -15,6 +15,7 @@ import type {
   UnitResult,
 } from './base/types.ts';
 import { type UnitGroup, unitGroups } from './base/unit_groups.ts';
+import { analysisTerrain } from './coverage/analysis_terrain.ts';
 import { type AnalysisOptions, analyze } from './coverage/analyze.ts';
 import type { PopulatedLayers } from './coverage/populated_zones.ts';
 import { type CommuneLocator, communeLocator } from './geometry/commune_locator.ts';
@@ -266,7 +267,8 @@ export function measuredOf(
   if (input.sites.length === 0) return { ...m, verdicts: null };
   // Model against measurement: each test against the footprints of its technology and operator.
   const cfg: EngineConfig = { ...DEFAULT_CONFIG, ...options.config };
-  const footprints = footprintIndex(input.sites, cfg, settingLookup(input.communes, locator));
+  const terrain = input.dem ? analysisTerrain(input.dem, options) : null;
+  const footprints = footprintIndex(input.sites, cfg, settingLookup(input.communes, locator), terrain);
   const agreement = modelAgreement(
     input.communes,
     input.speedTests,

@@ -148,6 +148,8 @@ export function buildFootprints(
         continue;
       }
       const t = terrain?.footprintOf(site, cell, setting);
+      // An empty terrain footprint (nothing above the threshold) covers nothing: no footprint at all.
+      if (t && t.rings.length === 0) continue;
       if (t) {
         out.push({
           kind: 'polygon',

@@ -11,6 +11,7 @@ import type { Commune, EngineConfig, Setting, Site, Technology, TechnologyKey } 
 import { unitGroups } from '../base/unit_groups.ts';
 import { buildFootprints, type Footprint, footprintContains, pairLayout } from '../coverage/footprints.ts';
 import type { CommuneLocator } from '../geometry/commune_locator.ts';
+import type { TerrainContext } from '../terrain/terrain_context.ts';
 
 /** "Far below the threshold": under this share of it. */
 export const POOR_SHARE = 0.1;
@@ -45,17 +46,21 @@ export interface FootprintIndex {
   covers(lon: number, lat: number, technology: Technology | null, operator: string | null): boolean;
 }
 
-/** Indexes every cell footprint of the sites (`settingOf`: urban or rural, for the default radii). */
+/**
+ * Indexes every cell footprint of the sites (`settingOf`: urban or rural, for the default radii); with
+ * `terrain` (a DEM is loaded), the terrain footprints the analysis uses.
+ */
 export function footprintIndex(
   sites: readonly Site[],
   config: EngineConfig,
   settingOf: (site: Site) => Setting,
+  terrain: TerrainContext | null = null,
 ): FootprintIndex {
   const operators = [...new Set(sites.map((s) => s.operator))].sort();
   const layout = pairLayout(['2G', '3G', '4G', '5G'], operators);
   // One R-tree per technology × operator: a test searches only the footprints it is judged against.
   const byPair = new Map<string, { footprints: Footprint[]; index: Flatbush }>();
-  for (const f of buildFootprints(sites, layout, config, settingOf)) {
+  for (const f of buildFootprints(sites, layout, config, settingOf, -1, terrain)) {
     const key = `${f.technology}|${f.operator}`;
     const entry = byPair.get(key) ?? { footprints: [], index: null as unknown as Flatbush };
     entry.footprints.push(f);
