@@ -155,6 +155,11 @@ export class PageRenderer {
       renderUnitPanel(ui.panel, data, store.view, sel.level, sel.id, {
         select: (level, id) => views.selectUnit(level, id),
         close: () => views.selectUnit(null),
+        flyTo: (lon, lat) =>
+          this.page.coverage.map.flyTo({
+            center: [lon, lat],
+            zoom: Math.max(this.page.coverage.map.getZoom(), 13),
+          }),
       });
       const scroller = ui.panel.querySelector('.panel-scroll');
       if (wasOpen && scroller) scroller.scrollTop = scroll;
