@@ -69,6 +69,20 @@ describe('speed tests in the app', () => {
     // Model against measurement in the panel.
     expect(await panel.locator('[data-field="agreement"] tr[data-operator="all"]').count()).toBe(1);
 
+    // The speed-test layer's legend: the download classes of its colour steps (0, 10, 40, 100, 220
+    // Mb/s: the 4G and 5G targets among them), then the black ring of a disagreeing test.
+    const legend = page.locator('[data-field="speed-legend"] li');
+    await expect.poll(() => legend.count(), { timeout: 30_000 }).toBe(7);
+    expect(await legend.allTextContents()).toEqual([
+      '≥ 220 Mb/s',
+      '100–220 Mb/s',
+      '40–100 Mb/s',
+      '10–40 Mb/s',
+      '0–10 Mb/s',
+      'Không có dịch vụ (0 Mb/s)',
+      'Viền đen: phép đo trái với mô hình',
+    ]);
+
     await page.goto(`${server!.origin}/#set=pre2025&sel=p:64&layers=speedtests.1.90&lang=en`);
     await waitHash(page, ['lang=en']);
     await expect

@@ -152,6 +152,11 @@ const vi = {
   'row.area': 'Phủ sóng {tech} (diện tích)',
   'row.populated': 'Phủ sóng {tech} (khu vực có dân cư)',
   'row.populatedArea': 'Khu vực có dân cư',
+  'legend.speed.title': 'Đo tốc độ (đo thực tế): tốc độ tải xuống',
+  'legend.speed.none': 'Không có dịch vụ (0 Mb/s)',
+  'legend.speed.disagree': 'Viền đen: phép đo trái với mô hình',
+  'legend.speed.shapes':
+    'Chấm tròn: một phép đo; ô vuông: ô Ookla (màu theo tốc độ trung bình của các lần đo trong ô). Mốc 40 và 100 Mb/s: chỉ tiêu 4G, 5G.',
   'disagree.heading': 'Đo thực tế trái với mô hình',
   'disagree.none': 'Không có phép đo nào trong đơn vị này trái với mô hình.',
   'disagree.title':
@@ -418,6 +423,11 @@ const en: Record<MessageKey, string> = {
   'row.area': 'Area coverage, {tech}',
   'row.populated': 'Populated-area coverage, {tech}',
   'row.populatedArea': 'Populated area',
+  'legend.speed.title': 'Speed tests (measured): download',
+  'legend.speed.none': 'No service (0 Mb/s)',
+  'legend.speed.disagree': 'Black ring: the model disagrees with the test',
+  'legend.speed.shapes':
+    'Dot: one test; square: an Ookla tile (coloured by the mean over its tests). 40 and 100 Mb/s: the 4G and 5G targets.',
   'disagree.heading': 'Measured against modelled: disagreements',
   'disagree.none': 'No speed test in this unit disagrees with the model.',
   'disagree.title':

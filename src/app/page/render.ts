@@ -106,6 +106,11 @@ export class PageRenderer {
           if (id !== 'communes' && setting.visible) layers.show(id);
           coverage.applyLayers(store.view.layers);
           views.syncUrl();
+          // The speed-test layer has its own legend, shown while the layer is.
+          if (id === 'speedtests')
+            keepFocus(ui.legend, () =>
+              renderLegend(ui.legend, store.view, store.data, (classes) => views.changeView({ classes })),
+            );
         },
       ),
     );
