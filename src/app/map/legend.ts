@@ -135,6 +135,8 @@ function speedLegend(): HTMLElement {
   ring.style.backgroundColor = '#ffffff';
   ring.style.border = '2px solid #000000';
   ring.style.borderRadius = '50%';
+  ring.style.width = '10px';
+  ring.style.height = '10px';
   list.append(
     el('li', { dataset: { field: 'disagree' } }, [ring, el('span', { text: t('legend.speed.disagree') })]),
   );
