@@ -155,6 +155,12 @@ describe('config file', () => {
       ]);
     }
   });
+  it('takes the populated disc radius around villages, in (0, 10000] metres', () => {
+    expect(configFromJson('{}', 'c.json').populatedVillageRadiusM).toBe(500);
+    expect(configFromJson('{"populatedVillageRadiusM":300}', 'c.json').populatedVillageRadiusM).toBe(300);
+    for (const bad of ['0', '-5', '20000', '"500"'])
+      expect(() => configFromJson(`{"populatedVillageRadiusM":${bad}}`, 'c.json')).toThrowError(UserError);
+  });
 });
 
 describe('CSV writing', () => {

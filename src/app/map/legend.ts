@@ -8,6 +8,7 @@ import { el, field, selectBox } from '../ui/dom.ts';
 import { NO_DATA_COLOR } from './color_scale.ts';
 import { viewScale } from './fitted_scale.ts';
 import { indicatorTitle } from './indicators.ts';
+import { SPEED_COLOR } from './map_style.ts';
 
 /** One legend row: a colour and what it means. */
 export interface LegendClass {
@@ -83,10 +84,61 @@ export function renderLegend(
             'field legend-classes',
           ),
         ];
+  const speed = store?.snapshot.datasets.some((d) => d.kind === 'speedtests' && d.kept > 0) ?? false;
   container.replaceChildren(
     el('div', { className: 'legend-title', text: indicatorTitle(view, defs) }),
     list,
     ...classes,
     ...(note ? [el('p', { className: 'muted', text: note })] : []),
+    ...(speed && view.layers.speedtests.visible ? [speedLegend()] : []),
   );
+}
+
+/**
+ * The speed-test layer's classes, read off the layer's own colour expression (SPEED_COLOR: a `step`
+ * on the download) so that the legend and the map cannot disagree: no service, then each band in
+ * Mb/s; then how points and tiles are drawn and the black ring of a test the model disagrees with.
+ */
+export function speedLegendClasses(): LegendClass[] {
+  const [, , first, ...steps] = SPEED_COLOR as unknown as [string, unknown, string, ...(number | string)[]];
+  const colors = [first];
+  const breaks: number[] = [];
+  for (let i = 0; i + 1 < steps.length; i += 2) {
+    breaks.push(steps[i] as number);
+    colors.push(steps[i + 1] as string);
+  }
+  // The first step (0.001 Mb/s) only separates "no service" (0) from the rest.
+  const rows: LegendClass[] = colors.map((color, i) => {
+    if (i === 0) return { color, label: t('legend.speed.none') };
+    const lo = i === 1 ? 0 : breaks[i - 1]!;
+    const hi = breaks[i];
+    return {
+      color,
+      label: hi === undefined ? `≥ ${fmt.int(lo)} Mb/s` : `${fmt.int(lo)}–${fmt.int(hi)} Mb/s`,
+    };
+  });
+  return rows.reverse();
+}
+
+function speedLegend(): HTMLElement {
+  const list = el('ul', { className: 'legend-list', dataset: { field: 'speed-legend' } });
+  for (const row of speedLegendClasses()) {
+    const swatch = el('span', { className: 'legend-swatch', attrs: { 'aria-hidden': 'true' } });
+    swatch.style.backgroundColor = row.color;
+    list.append(el('li', { dataset: { color: row.color } }, [swatch, el('span', { text: row.label })]));
+  }
+  const ring = el('span', { className: 'legend-swatch legend-ring', attrs: { 'aria-hidden': 'true' } });
+  ring.style.backgroundColor = '#ffffff';
+  ring.style.border = '2px solid #000000';
+  ring.style.borderRadius = '50%';
+  ring.style.width = '10px';
+  ring.style.height = '10px';
+  list.append(
+    el('li', { dataset: { field: 'disagree' } }, [ring, el('span', { text: t('legend.speed.disagree') })]),
+  );
+  return el('div', { className: 'legend-speed' }, [
+    el('div', { className: 'legend-title', text: t('legend.speed.title') }),
+    list,
+    el('p', { className: 'muted', text: t('legend.speed.shapes') }),
+  ]);
 }

@@ -111,6 +111,11 @@ export class PageRenderer {
           if (id !== 'communes' && id !== 'hillshade' && setting.visible) layers.show(id);
           coverage.applyLayers(store.view.layers);
           views.syncUrl();
+          // The speed-test layer has its own legend, shown while the layer is.
+          if (id === 'speedtests')
+            keepFocus(ui.legend, () =>
+              renderLegend(ui.legend, store.view, store.data, (classes) => views.changeView({ classes })),
+            );
         },
       ),
     );
@@ -162,6 +167,11 @@ export class PageRenderer {
       renderUnitPanel(ui.panel, data, store.view, sel.level, sel.id, {
         select: (level, id) => views.selectUnit(level, id),
         close: () => views.selectUnit(null),
+        flyTo: (lon, lat) =>
+          this.page.coverage.map.flyTo({
+            center: [lon, lat],
+            zoom: Math.max(this.page.coverage.map.getZoom(), 13),
+          }),
       });
       const scroller = ui.panel.querySelector('.panel-scroll');
       if (wasOpen && scroller) scroller.scrollTop = scroll;

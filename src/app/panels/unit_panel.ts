@@ -26,11 +26,13 @@ import type { DataStore } from '../state/data_store.ts';
 import type { ViewState } from '../state/view_state.ts';
 import { barChart } from '../ui/charts.ts';
 import { button, el, row } from '../ui/dom.ts';
-import type { ReportUnit, TargetDef } from '../worker/worker_protocol.ts';
+import type { DisagreementRow, ReportUnit, TargetDef } from '../worker/worker_protocol.ts';
 
 export interface PanelActions {
   select(level: UnitLevel, id: string): void;
   close(): void;
+  /** Centres the map on a place (a disagreeing speed test). */
+  flyTo(lon: number, lat: number): void;
 }
 
 const LEVEL_KEY: Record<UnitLevel, MessageKey> = {
@@ -374,6 +376,7 @@ export function renderUnitPanel(
     section(t('chart.byOperator', { tech: techLabel(tech) }), byOperator),
     section(t('chart.byTechnology', { op: operatorLabel(view.operator) }), byTech),
     deadZones(store, u),
+    ...(store.snapshot.lists.disagreements.length ? [disagreementList(store, u, actions)] : []),
   ];
   if (u.postal) parts.push(postalFacts(u));
   if (u.fiber) parts.push(fiberFacts(u));
@@ -394,6 +397,101 @@ function countCommunes(store: DataStore, u: ReportUnit): number {
 function communesUnder(store: DataStore, u: ReportUnit): ReportUnit[] {
   if (u.level === 'commune') return [u];
   return store.childrenOf(u.level, u.id).flatMap((c) => communesUnder(store, c));
+}
+
+type DisagreementKey = 'commune' | 'operator' | 'technology' | 'download' | 'verdict';
+
+/** How the disagreement list is sorted; kept across re-renders of the panel. */
+let disagreementSort: { key: DisagreementKey; up: boolean } = { key: 'download', up: true };
+
+/**
+ * The speed tests in the unit that the model disagrees with (MEASURED against MODELLED): a table sortable
+ * by each column (click its header), each row a button that flies the map to the test.
+ */
+function disagreementList(store: DataStore, u: ReportUnit, actions: PanelActions): HTMLElement {
+  const ids = new Set(communesUnder(store, u).map((c) => c.id));
+  const rows = store.snapshot.lists.disagreements.filter(
+    (d) => d.commune_id !== null && ids.has(d.commune_id),
+  );
+  const heading = t('disagree.heading');
+  if (rows.length === 0) return section(heading, el('p', { text: t('disagree.none') }));
+  const text = (v: string | null) => v ?? '';
+  const value: Record<DisagreementKey, (d: DisagreementRow) => string | number> = {
+    commune: (d) => text(d.commune_name),
+    operator: (d) => text(d.operator),
+    technology: (d) => text(d.technology),
+    download: (d) => d.download_mbps,
+    verdict: (d) => d.verdict,
+  };
+  const columns: [DisagreementKey, MessageKey, boolean][] = [
+    ['commune', 'level.commune', false],
+    ['operator', 'disagree.operator', false],
+    ['technology', 'disagree.technology', false],
+    ['download', 'disagree.download', true],
+    ['verdict', 'disagree.why', false],
+  ];
+  const table = el('table', { className: 'small-table', dataset: { field: 'disagreements' } });
+  const body = el('tbody');
+  const head = el('tr');
+  const fill = () => {
+    const { key, up } = disagreementSort;
+    const get = value[key];
+    const sorted = [...rows].sort((a, b) => {
+      const x = get(a);
+      const y = get(b);
+      const c =
+        typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'vi');
+      return up ? c : -c;
+    });
+    body.replaceChildren(
+      ...sorted.slice(0, 50).map((d) =>
+        el('tr', { dataset: { test: d.test } }, [
+          el('td', {}, [
+            button(d.commune_name ?? d.test, () => actions.flyTo(d.lon, d.lat), {
+              className: 'link',
+              attrs: { 'aria-label': t('disagree.flyTo', { test: d.test }) },
+            }),
+          ]),
+          el('td', { text: d.operator ?? '–' }),
+          el('td', { text: d.technology ?? '–' }),
+          el('td', { text: `${fmt.decimal(d.download_mbps, 1, 1)} Mb/s`, className: 'num' }),
+          el('td', { text: t(d.verdict === 'poor_inside' ? 'disagree.poorInside' : 'disagree.goodOutside') }),
+        ]),
+      ),
+    );
+    head.replaceChildren(
+      ...columns.map(([k, label, num]) => {
+        const mark = k === key ? (up ? ' ▲' : ' ▼') : '';
+        const th = el('th', {
+          className: num ? 'num' : '',
+          attrs: { scope: 'col', 'aria-sort': k === key ? (up ? 'ascending' : 'descending') : 'none' },
+        });
+        th.append(
+          button(
+            `${t(label)}${mark}`,
+            () => {
+              disagreementSort = { key: k, up: k === key ? !up : true };
+              fill();
+            },
+            { className: 'link', dataset: { sort: k } },
+          ),
+        );
+        return th;
+      }),
+    );
+  };
+  fill();
+  table.append(el('thead', {}, [head]), body);
+  const more =
+    rows.length > 50
+      ? [el('p', { className: 'muted', text: t('list.more', { n: fmt.int(rows.length - 50) }) })]
+      : [];
+  return section(
+    heading,
+    el('p', { text: t('disagree.title', { n: fmt.int(rows.length) }) }),
+    table,
+    ...more,
+  );
 }
 
 /** The unit's dead-zone villages (no 4G): a list for a commune, the largest for a district or province. */

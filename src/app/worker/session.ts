@@ -13,8 +13,9 @@ import type { RadiusFit } from '../../core/measured/calibrate_radius.ts';
 import { buildReport, type ReportInputs } from '../../core/report/report.ts';
 import type { FullResult } from '../../core/run_analysis.ts';
 import type { Target } from '../../core/targets/targets.ts';
+import { disagreements } from '../../io/export/disagreements.ts';
 import type { Edit } from '../state/scenario_edits.ts';
-import type { DatasetInfo, FeatureLayer, ReportLists } from './worker_protocol.ts';
+import type { DatasetInfo, DisagreementRow, FeatureLayer, ReportLists } from './worker_protocol.ts';
 
 /** Everything loaded, and the current analysis of the scenario. */
 export interface Session {
@@ -89,11 +90,39 @@ export function sessionReport(s: Session, result: FullResult) {
   );
 }
 
-/** The report's lists the page shows (dead-zone villages, communes without a postal point). */
-export function reportLists(r: ReturnType<typeof sessionReport>): ReportLists {
+/**
+ * The report's lists the page shows (dead-zone villages, communes without a postal point) and, with
+ * the session's result, the speed tests the model disagrees with.
+ */
+export function reportLists(
+  r: ReturnType<typeof sessionReport>,
+  s?: Session,
+  result?: FullResult,
+): ReportLists {
   return {
     deadZoneVillages: r.dead_zone_villages,
     communesWithoutStaffedPoint: r.communes_without_staffed_postal_point,
     communesWithoutCulturalPoint: r.communes_without_cultural_post_point,
+    disagreements: s && result ? disagreementRows(s, result) : [],
   };
+}
+
+/** The disagreeing speed tests of a result (`disagreements`), as plain rows for the page. */
+function disagreementRows(s: Session, result: FullResult): DisagreementRow[] {
+  const tests = s.analysis.input.speedTests;
+  const m = result.measured;
+  if (!tests || !m?.verdicts) return [];
+  return disagreements(tests, m.verdicts, m.communeOf, s.communes).map((d) => ({
+    test: d.test.id,
+    lon: d.test.lon,
+    lat: d.test.lat,
+    commune_id: d.commune?.id ?? null,
+    commune_name: d.commune?.name ?? null,
+    technology: d.test.technology,
+    operator: d.test.operator,
+    download_mbps: d.test.downloadMbps,
+    tests: d.test.tests,
+    date: d.test.date,
+    verdict: d.verdict,
+  }));
 }

@@ -85,7 +85,7 @@ export function edit(
     units: r.units,
     unitKeys: [...keys],
     targets: r.targets,
-    lists: reportLists(r),
+    lists: reportLists(r, s, result),
     operators: r.operators,
     technologies: r.technologies,
     layers,

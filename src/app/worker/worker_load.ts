@@ -342,7 +342,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
       units: r.units,
       targets: r.targets,
       targetDefs: targetSets.flatMap((set) => set.targets.map((t) => targetDef(set.province, t))),
-      lists: reportLists(r),
+      lists: reportLists(r, s, result),
       operators: r.operators,
       technologies: r.technologies,
       // The preview already carried the sites (the page keeps them, so the map need not re-cluster).

@@ -115,6 +115,25 @@ export interface ReportLists {
   deadZoneVillages: FullResult['deadZoneVillages'];
   communesWithoutStaffedPoint: FullResult['communesWithoutStaffedPoint'];
   communesWithoutCulturalPoint: FullResult['communesWithoutCulturalPoint'];
+  /** The speed tests the model disagrees with (issue 16), in input order; empty without speed tests. */
+  disagreements: DisagreementRow[];
+}
+
+/** One speed test the model disagrees with, for the list in the unit panel. */
+export interface DisagreementRow {
+  /** The test's record ("row 12", "feature 3"). */
+  test: string;
+  lon: number;
+  lat: number;
+  commune_id: string | null;
+  commune_name: string | null;
+  technology: string | null;
+  operator: string | null;
+  download_mbps: number;
+  /** Tests the record stands for (a tile: its test count). */
+  tests: number;
+  date: string | null;
+  verdict: 'poor_inside' | 'good_outside';
 }
 
 /** Everything the page shows, after a (re)load. */
