@@ -1,7 +1,7 @@
 /**
  * Panels that say what they seem to (issue 15), in a real browser on the pre-2025 sample: the unit
- * panel opens beside the commune that was clicked, not on top of it, and a selected district or
- * province is outlined on the map.
+ * panel opens beside the commune that was clicked, not on top of it, a selected district or
+ * province is outlined on the map, and the panel's and table's cosmetics.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -139,5 +139,41 @@ describe('the unit panel and the selection on the map', () => {
   it('a selected province is outlined too', async () => {
     await open('&sel=p:64');
     expect(await redPixels()).toBeGreaterThan(400);
+  });
+});
+
+describe('cosmetics of the panels (issue 15)', () => {
+  it('fiber route length names the unit’s level: "trong huyện", "trong tỉnh", "in the district"', async () => {
+    await open('&sel=d:622');
+    const panel = page.locator('#unit-panel');
+    await expect.poll(() => panel.textContent()).toContain('Chiều dài tuyến trong huyện');
+    expect(await panel.textContent()).not.toContain('Chiều dài tuyến trong xã');
+    await open('&sel=p:64');
+    await expect.poll(() => panel.textContent()).toContain('Chiều dài tuyến trong tỉnh');
+    await open('&sel=d:622&lang=en');
+    await expect.poll(() => panel.textContent()).toContain('Route length in the district');
+  });
+
+  it('the technology bars of the panel have strong colours of their own, not the choropleth’s pale classes', async () => {
+    await open('&sel=p:64');
+    const fills = await page
+      .locator('#unit-panel svg.chart')
+      .nth(1)
+      .locator('g.bar rect:not(.track)')
+      .evaluateAll((rects) => rects.map((r) => r.getAttribute('fill')));
+    // 2G, 3G, 4G, 5G, any: five different colours, none of them the YlGnBu classes' pale ends.
+    expect(fills).toEqual(['#666666', '#E69F00', '#0072B2', '#CC79A7', '#009E73']);
+  });
+
+  it('a click anywhere in a header cell of the commune table sorts, not only on its word', async () => {
+    await open('');
+    await page.locator('#tabbtn-table').click();
+    const th = page.locator('#commune-table thead th').nth(2);
+    const before = await th.getAttribute('aria-sort');
+    const box = (await th.boundingBox())!;
+    // The cell's right edge, beyond the word.
+    await page.mouse.click(box.x + box.width - 2, box.y + box.height / 2);
+    await expect.poll(() => th.getAttribute('aria-sort')).not.toBe(before);
+    expect(await th.getAttribute('aria-sort')).toMatch(/ascending|descending/);
   });
 });
