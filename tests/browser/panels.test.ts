@@ -165,6 +165,33 @@ describe('cosmetics of the panels (issue 15)', () => {
     expect(fills).toEqual(['#666666', '#E69F00', '#0072B2', '#CC79A7', '#009E73']);
   });
 
+  it('each target not met shows its gap in the panel text, under its badge (no hover on a tablet)', async () => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await open('&sel=p:64');
+    const expected = await page.evaluate(() =>
+      (window as Hooked)
+        .__vungphu!.store!.targetsOf('province', '64')
+        .filter((e) => e.status === 'not_met')
+        .map((e) => ({ id: e.target_id, gap: e.gap_text_vi })),
+    );
+    const table = page.locator('#unit-panel .badge-row');
+    const shown = await table
+      .locator('.badge-gap')
+      .evaluateAll((ps) => ps.map((p) => ({ id: (p as HTMLElement).dataset.gap, text: p.textContent })));
+    // Every gap of a target shown by a badge in the indicator table is written out beside it.
+    const badged = await table
+      .locator('.badge-not_met')
+      .evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.target));
+    expect(badged.length).toBeGreaterThan(3);
+    expect(shown.map((x) => x.id).sort()).toEqual([...badged].sort());
+    for (const x of shown) {
+      const want = expected.find((e) => e.id === x.id)!;
+      expect(x.text).toBe(`${want.id}: ${want.gap}`);
+    }
+    expect(await table.locator('.badge-gap').first().isVisible()).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
   it('a click anywhere in a header cell of the commune table sorts, not only on its word', async () => {
     await open('');
     await page.locator('#tabbtn-table').click();

@@ -306,6 +306,17 @@ export function renderUnitPanel(
               { className: 'badges', dataset: { badges: r.field } },
               matching.map((e) => badge(e, defs.get(e.target_id))),
             ),
+            // The gap of each target not met, in the text (issue 15): a tablet has no hover for the
+            // badge's title.
+            ...matching
+              .filter((e) => e.status === 'not_met')
+              .map((e) =>
+                el('p', {
+                  className: 'badge-gap',
+                  text: `${e.target_id}: ${currentLang() === 'vi' ? e.gap_text_vi : e.gap_text_en}`,
+                  dataset: { gap: e.target_id },
+                }),
+              ),
           ]),
         ]),
       );
