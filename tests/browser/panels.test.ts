@@ -192,6 +192,29 @@ describe('cosmetics of the panels (issue 15)', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
+  it('the legend says what the sites’ and postal points’ colours mean, with the map’s own colours', async () => {
+    await open('&layers=postal.1.90');
+    const legend = (id: string) =>
+      page
+        .locator(`#${id} li`)
+        .evaluateAll((lis) => lis.map((li) => [li.textContent, (li as HTMLElement).dataset.color]));
+    const paint = await page.evaluate(() => {
+      const map = (window as Hooked).__vungphu!.map!;
+      return {
+        sites: JSON.stringify(map.getPaintProperty('sites-point', 'circle-color')),
+        postal: JSON.stringify(map.getPaintProperty('postal-circle', 'circle-color')),
+        operators: (window as Hooked).__vungphu!.store!.snapshot.operators,
+      };
+    });
+    const operators = await legend('legend-operators');
+    expect(operators.map(([name]) => name)).toEqual(paint.operators);
+    // Each operator's swatch is the colour the map paints its sites with: "<name>","<colour>" in the match.
+    for (const [name, color] of operators) expect(paint.sites).toContain(`"${name}","${color}"`);
+    const postal = await legend('legend-postal');
+    expect(postal.map(([name]) => name)).toEqual(['Bưu cục', 'Điểm bưu điện văn hoá xã', 'Đại lý', 'Ki ốt']);
+    for (const [, color] of postal) expect(paint.postal).toContain(`"${color}"`);
+  });
+
   it('a click anywhere in a header cell of the commune table sorts, not only on its word', async () => {
     await open('');
     await page.locator('#tabbtn-table').click();

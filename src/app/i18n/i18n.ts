@@ -92,6 +92,9 @@ const vi = {
   'legend.classesQuantile': 'Theo số liệu (phân vị)',
   'legend.notApplicable': 'Chỉ tiêu không áp dụng',
   'legend.orNoPoint': 'hoặc không có điểm',
+  'legend.operators': 'Trạm: màu theo nhà mạng',
+  'legend.postalTypes': 'Điểm bưu chính: màu theo loại',
+  'legend.postalRing': 'Viền trắng: có người phục vụ; viền sẫm: không có người phục vụ.',
   'legend.radiusNote': 'R̄ = √(S / (π·N)); chỉ tiêu: tối đa 3 km.',
   'legend.modelledNote': 'Vùng phủ mô hình hoá, không phải đo đạc.',
 
@@ -338,6 +341,9 @@ const en: Record<MessageKey, string> = {
   'legend.classesQuantile': 'Fitted to the data (quantiles)',
   'legend.notApplicable': 'Target does not apply',
   'legend.orNoPoint': 'or no point',
+  'legend.operators': 'Sites: colour by operator',
+  'legend.postalTypes': 'Postal points: colour by type',
+  'legend.postalRing': 'White ring: staffed; dark ring: not staffed.',
   'legend.radiusNote': 'R̄ = √(S / (π·N)); target: at most 3 km.',
   'legend.modelledNote': 'Coverage is modelled, not measured.',
 
