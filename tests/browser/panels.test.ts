@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, offlineContext, type PreviewServer, startPreview } from './harness.ts';
-import { type Hooked, hexToRgb, mapIdle, mapPixels, near, waitReady } from './page_tools.ts';
+import { type Hooked, hexToRgb, mapIdle, mapPixels, near, waitReady, waitUpdates } from './page_tools.ts';
 
 let server: PreviewServer | undefined;
 let browser: Browser | undefined;
@@ -213,6 +213,42 @@ describe('cosmetics of the panels (issue 15)', () => {
     const postal = await legend('legend-postal');
     expect(postal.map(([name]) => name)).toEqual(['Bưu cục', 'Điểm bưu điện văn hoá xã', 'Đại lý', 'Ki ốt']);
     for (const [, color] of postal) expect(paint.postal).toContain(`"${color}"`);
+  });
+
+  it('the keyboard picks a site (Tab, Enter), moves it with the arrow keys, deletes it, and Ctrl+Z undoes', async () => {
+    await open('');
+    await page.locator('#tabbtn-sites').click();
+    const code = page.locator('#site-table tbody tr').first().locator('button').first();
+    await code.waitFor();
+    const id = (await code.textContent())!;
+    const position = () =>
+      page.evaluate((siteId) => {
+        const f = (window as Hooked).__vungphu!.store!.feature('sites', siteId);
+        return f?.geometry.type === 'Point' ? (f.geometry.coordinates as [number, number]) : null;
+      }, id);
+    const start = (await position())!;
+    await code.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.maplibregl-popup .popup-keys').waitFor();
+    let updates = await page.evaluate(() => (window as Hooked).__vungphu!.updates);
+    await page.keyboard.press('ArrowUp');
+    await waitUpdates(page, ++updates);
+    const moved = (await position())!;
+    // 100 m north: 100 / 111,320 m per degree of latitude; the longitude stays.
+    expect(moved[1] - start[1]).toBeCloseTo(100 / 111_320, 7);
+    expect(moved[0]).toBeCloseTo(start[0], 9);
+    await page.keyboard.press('Shift+ArrowRight');
+    await waitUpdates(page, ++updates);
+    const east = (await position())!;
+    const metresEast = (east[0] - moved[0]) * 111_320 * Math.cos((moved[1] * Math.PI) / 180);
+    expect(metresEast).toBeCloseTo(1000, 0);
+    await page.keyboard.press('Delete');
+    await waitUpdates(page, ++updates);
+    expect(await position()).toBeNull();
+    // The same undo as the mouse's: one step per key press.
+    await page.keyboard.press('Control+z');
+    await waitUpdates(page, ++updates);
+    expect(await position()).toEqual(east);
   });
 
   it('a click anywhere in a header cell of the commune table sorts, not only on its word', async () => {
