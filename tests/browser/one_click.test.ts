@@ -75,7 +75,7 @@ describe('one click after typing', () => {
     await waitUpdates(page, before + 1);
     const changes = await page.locator('#change-list li').allTextContents();
     expect(changes).toHaveLength(2);
-    expect(changes[1]).toMatch(/^Move site \S+ to 13\.95000, /);
+    expect(changes[1]).toMatch(/^Move site \S+ to 13\.95000° N, \d+\.\d{5}° E$/);
   });
 
   it('Esc lets go of the picked site: no popup, no inspector', async () => {

@@ -319,6 +319,21 @@ describe('vungphu report on the bundled sample', () => {
     },
   );
 
+  it.skipIf(!HAS_POPPLER)(
+    'a province’s charts share one page: no page with one small chart alone (issue 15)',
+    () => {
+      const pages = execFileSync('pdftotext', [join(out, 'report.pdf'), '-'], { encoding: 'utf8' }).split(
+        '\f',
+      );
+      for (const province of ['Gia Lai', 'Đắk Nông']) {
+        const page = pages.find((p) => p.includes(`Biểu đồ — ${province}`))!;
+        expect(page, province).toContain('Tỷ lệ dân số được phủ sóng theo công nghệ và nhà mạng (%)');
+        expect(page, province).toContain('Tỷ lệ dân số được phủ sóng 4G và 5G theo huyện (%)');
+        expect(page, province).toContain('Bán kính phục vụ bình quân của mạng bưu chính theo huyện (km)');
+      }
+    },
+  );
+
   describe('comparison with a baseline (--from and --baseline)', () => {
     const out2 = join(dir, 'cmp');
     let base: CoverageReport;

@@ -61,3 +61,12 @@ export const fmt = {
         }).format(d);
   },
 };
+
+/**
+ * A position as "14.12009° N, 107.83813° E" in both languages (degrees, 5 decimals ≈ 1 m, a decimal
+ * point and the hemisphere letters): "14,12009, 107,83813" with decimal commas cannot be read as a pair.
+ */
+export function coordText(lat: number, lon: number): string {
+  const part = (v: number, pos: string, neg: string) => `${Math.abs(v).toFixed(5)}° ${v < 0 ? neg : pos}`;
+  return `${part(lat, 'N', 'S')}, ${part(lon, 'E', 'W')}`;
+}

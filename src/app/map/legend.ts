@@ -5,10 +5,10 @@ import { t } from '../i18n/i18n.ts';
 import type { DataStore } from '../state/data_store.ts';
 import type { ClassMode, IndicatorId, ViewState } from '../state/view_state.ts';
 import { el, field, selectBox } from '../ui/dom.ts';
-import { NO_DATA_COLOR } from './color_scale.ts';
+import { NO_DATA_COLOR, operatorColor } from './color_scale.ts';
 import { viewScale } from './fitted_scale.ts';
 import { indicatorTitle } from './indicators.ts';
-import { SPEED_COLOR } from './map_style.ts';
+import { POSTAL_TYPE_COLORS, SPEED_COLOR } from './map_style.ts';
 
 /** One legend row: a colour and what it means. */
 export interface LegendClass {
@@ -90,6 +90,7 @@ export function renderLegend(
     list,
     ...classes,
     ...(note ? [el('p', { className: 'muted', text: note })] : []),
+    ...pointLegends(view, store),
     ...(speed && view.layers.speedtests.visible ? [speedLegend()] : []),
   );
 }
@@ -141,4 +142,47 @@ function speedLegend(): HTMLElement {
     list,
     el('p', { className: 'muted', text: t('legend.speed.shapes') }),
   ]);
+}
+
+/** A small legend list of colour swatches (dot-shaped, like the map's points). */
+function swatchList(id: string, rows: readonly LegendClass[]): HTMLElement {
+  const list = el('ul', { className: 'legend-list legend-points', attrs: { id } });
+  for (const row of rows) {
+    const swatch = el('span', { className: 'legend-swatch legend-dot', attrs: { 'aria-hidden': 'true' } });
+    swatch.style.backgroundColor = row.color;
+    list.append(el('li', { dataset: { color: row.color } }, [swatch, el('span', { text: row.label })]));
+  }
+  return list;
+}
+
+/**
+ * What the points' colours mean (issue 15), for the layers shown: the sites' operator colours, and
+ * the postal points' types (their ring: staffed or not).
+ */
+function pointLegends(view: ViewState, store: DataStore | null): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  const operators = store?.snapshot.operators ?? [];
+  if (view.layers.sites.visible && operators.length)
+    out.push(
+      el('div', { className: 'legend-title', text: t('legend.operators') }),
+      swatchList(
+        'legend-operators',
+        operators.map((o) => ({ color: operatorColor(o, operators), label: o })),
+      ),
+    );
+  if (view.layers.postal.visible)
+    out.push(
+      el('div', { className: 'legend-title', text: t('legend.postalTypes') }),
+      swatchList(
+        'legend-postal',
+        (Object.entries(POSTAL_TYPE_COLORS) as [keyof typeof POSTAL_TYPE_COLORS, string][]).map(
+          ([type, color]) => ({
+            color,
+            label: t(`postalType.${type}`),
+          }),
+        ),
+      ),
+      el('p', { className: 'muted', text: t('legend.postalRing') }),
+    );
+  return out;
 }

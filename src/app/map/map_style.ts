@@ -105,6 +105,14 @@ export const LAYER_PARTS: Record<LayerId, { id: string; opacity: string[]; facto
   ],
 };
 
+/** Postal point fills by type (the map and its legend); every tier of post office shares one. */
+export const POSTAL_TYPE_COLORS = {
+  post_office: '#1b7837',
+  cultural_post_point: '#762a83',
+  agent: '#2166ac',
+  kiosk: '#8c6bb1',
+} as const;
+
 /** Colour by operator, for footprints and site points. */
 export function operatorColorExpression(operators: readonly string[]): ExpressionSpecification {
   if (operators.length === 0) return ['literal', '#555555'] as unknown as ExpressionSpecification;
@@ -351,12 +359,12 @@ function appLayers(operators: readonly string[]): LayerSpecification[] {
             'match',
             ['get', 'type'],
             ['post_office', 'post_office_1', 'post_office_2', 'post_office_3'],
-            '#1b7837',
+            POSTAL_TYPE_COLORS.post_office,
             'cultural_post_point',
-            '#762a83',
+            POSTAL_TYPE_COLORS.cultural_post_point,
             'agent',
-            '#2166ac',
-            '#8c6bb1',
+            POSTAL_TYPE_COLORS.agent,
+            POSTAL_TYPE_COLORS.kiosk,
           ],
         ],
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 2.5, 12, 6],

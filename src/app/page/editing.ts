@@ -258,6 +258,7 @@ export class Editing {
             ]
           : []),
       ]),
+      el('p', { className: 'muted small popup-keys', text: t('scenario.keysHint') }),
     ]);
     const popup = new Popup({ closeButton: true, closeOnClick: false, maxWidth: '320px' })
       .setLngLat([p.lon, p.lat])
@@ -320,9 +321,43 @@ export class Editing {
   }
 
   /** Wires the map's clicks, the drag of the picked item and the pointer cursor. */
+  /**
+   * The keyboard on the picked site or postal point (issue 15): the arrow keys move it by 100 m (with
+   * Shift 1 km), Delete (or Backspace) removes it; one edit per key press, undone like the mouse's.
+   * A site is picked from the keyboard in the Sites tab (Tab to its code, Enter).
+   */
+  #key(e: KeyboardEvent): void {
+    const picked = this.page.store.state.editor.picked;
+    if (!picked || this.page.store.state.editor.mode.kind !== 'browse' || e.ctrlKey || e.metaKey || e.altKey)
+      return;
+    const target = e.target instanceof Element ? e.target : null;
+    if (target?.closest('input, textarea, select, [contenteditable], [role="tablist"], [role="slider"]'))
+      return;
+    const step = (e.shiftKey ? 1000 : 100) / 111_320; // degrees of latitude per step (m / m per degree)
+    const east = step / Math.cos((picked.lat * Math.PI) / 180);
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [0, step],
+      ArrowDown: [0, -step],
+      ArrowLeft: [-east, 0],
+      ArrowRight: [east, 0],
+    };
+    const move = moves[e.key];
+    if (move) {
+      e.preventDefault();
+      e.stopPropagation();
+      this.movePicked(picked.lon + move[0], picked.lat + move[1]);
+    } else if (e.key === 'Delete' || e.key === 'Backspace') {
+      e.preventDefault();
+      e.stopPropagation();
+      this.deletePicked();
+    }
+  }
+
   install(): void {
     const { store, coverage, views } = this.page;
     const map = coverage.map;
+    // Captured before the map's own keyboard handler, which would pan with the arrow keys.
+    window.addEventListener('keydown', (e) => this.#key(e), true);
     map.on('click', (e: MapMouseEvent) => this.#click(e));
     map.on('moveend', () => views.cameraMoved());
 

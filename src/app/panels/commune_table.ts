@@ -72,19 +72,22 @@ export class CommuneTable {
       const th = el('th', { className: c.numeric ? 'num' : '', attrs: { scope: 'col' } });
       if (this.sort.key === c.key)
         th.setAttribute('aria-sort', this.sort.ascending ? 'ascending' : 'descending');
-      th.append(
-        button(
-          label,
-          () => {
-            this.sort =
-              this.sort.key === c.key
-                ? { key: c.key, ascending: !this.sort.ascending }
-                : { key: c.key, ascending: c.key === 'rank' || !c.numeric };
-            this.render(store, view);
-          },
-          { className: 'sort', dataset: { sort: c.key } },
-        ),
+      const sort = button(
+        label,
+        () => {
+          this.sort =
+            this.sort.key === c.key
+              ? { key: c.key, ascending: !this.sort.ascending }
+              : { key: c.key, ascending: c.key === 'rank' || !c.numeric };
+          this.render(store, view);
+        },
+        { className: 'sort', dataset: { sort: c.key } },
       );
+      th.append(sort);
+      // A click anywhere in the header cell sorts, not only on its word (issue 15).
+      th.addEventListener('click', (e) => {
+        if (e.target === th) sort.click();
+      });
       headRow.append(th);
     }
     this.head.replaceChildren(headRow);

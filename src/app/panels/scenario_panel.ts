@@ -7,7 +7,7 @@
 import type { PostalType } from '../../core/base/infrastructure.ts';
 import { POSTAL_TYPES } from '../../core/base/infrastructure.ts';
 import { TECHNOLOGIES } from '../../core/base/types.ts';
-import { fmt } from '../i18n/format.ts';
+import { coordText, fmt } from '../i18n/format.ts';
 import { type MessageKey, t } from '../i18n/i18n.ts';
 import type { EditMode, NewPostal, NewSite, Picked } from '../state/editor.ts';
 import type { Edit, ScenarioFile } from '../state/scenario_edits.ts';
@@ -47,9 +47,6 @@ export interface ScenarioActions {
   exportReport(): void;
 }
 
-/** A coordinate in degrees with a decimal point in both languages: "14,12009, 107,83813" is unreadable. */
-const coord = (v: number) => v.toFixed(5);
-
 /** One line describing an edit, in the current language. */
 function describeEdit(e: Edit): string {
   switch (e.kind) {
@@ -58,21 +55,21 @@ function describeEdit(e: Edit): string {
         id: e.site.id,
         op: e.site.operator,
         tech: e.site.technologies.join('+'),
-        at: `${coord(e.site.lat)}, ${coord(e.site.lon)}`,
+        at: coordText(e.site.lat, e.site.lon),
         radius: e.site.radius_m ? ` · r = ${fmt.int(e.site.radius_m)} m` : '',
       });
     case 'move-site':
-      return t('edit.moveSite', { id: e.id, at: `${coord(e.to[1])}, ${coord(e.to[0])}` });
+      return t('edit.moveSite', { id: e.id, at: coordText(e.to[1], e.to[0]) });
     case 'delete-site':
       return t('edit.deleteSite', { id: e.id });
     case 'add-postal':
       return t('edit.addPostal', {
         id: e.point.id,
         type: t(`postalType.${e.point.type}` as MessageKey),
-        at: `${coord(e.point.lat)}, ${coord(e.point.lon)}`,
+        at: coordText(e.point.lat, e.point.lon),
       });
     case 'move-postal':
-      return t('edit.movePostal', { id: e.id, at: `${coord(e.to[1])}, ${coord(e.to[0])}` });
+      return t('edit.movePostal', { id: e.id, at: coordText(e.to[1], e.to[0]) });
     case 'delete-postal':
       return t('edit.deletePostal', { id: e.id });
   }

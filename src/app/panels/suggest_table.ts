@@ -2,7 +2,7 @@
  * The table of the "Suggest sites" panel's ranked rows: each row flies the map to its place and has
  * its accept button (or "accepted"), with "Accept all" for the rows not yet accepted above it.
  */
-import { fmt } from '../i18n/format.ts';
+import { coordText, fmt } from '../i18n/format.ts';
 import { t } from '../i18n/i18n.ts';
 import { button, el } from '../ui/dom.ts';
 import { isAccepted, type SuggestContext, type SuggestState } from './suggest_state.ts';
@@ -43,7 +43,7 @@ export function suggestTableRow(
       fly,
       el('span', {
         className: 'muted-line',
-        text: [place, `${lat.toFixed(5)}, ${lon.toFixed(5)}`].filter((x) => x !== null).join(' · '),
+        text: [place, coordText(lat, lon)].filter((x) => x !== null).join(' · '),
       }),
     ]),
     ...cells.map((c, i) => el('td', { className: numeric[i] ? 'num' : '', text: c })),

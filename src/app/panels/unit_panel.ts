@@ -9,7 +9,7 @@ import type { TargetEvaluation, TargetStatus } from '../../core/targets/evaluate
 import type { MetricId } from '../../core/targets/targets.ts';
 import { fmt } from '../i18n/format.ts';
 import { currentLang, type MessageKey, t } from '../i18n/i18n.ts';
-import { indicatorScale, operatorColor } from '../map/color_scale.ts';
+import { operatorColor } from '../map/color_scale.ts';
 import {
   coverageOf,
   formatIndicator,
@@ -27,6 +27,15 @@ import type { ViewState } from '../state/view_state.ts';
 import { barChart } from '../ui/charts.ts';
 import { button, el, row } from '../ui/dom.ts';
 import type { DisagreementRow, ReportUnit, TargetDef } from '../worker/worker_protocol.ts';
+
+/** Bar colours of the technologies in the panel's chart (Okabe–Ito: told apart with every common colour-vision deficiency). */
+const TECH_BAR_COLORS = {
+  '2G': '#666666',
+  '3G': '#E69F00',
+  '4G': '#0072B2',
+  '5G': '#CC79A7',
+  any: '#009E73',
+} as const;
 
 export interface PanelActions {
   select(level: UnitLevel, id: string): void;
@@ -315,6 +324,17 @@ export function renderUnitPanel(
               { className: 'badges', dataset: { badges: r.field } },
               matching.map((e) => badge(e, defs.get(e.target_id))),
             ),
+            // The gap of each target not met, in the text (issue 15): a tablet has no hover for the
+            // badge's title.
+            ...matching
+              .filter((e) => e.status === 'not_met')
+              .map((e) =>
+                el('p', {
+                  className: 'badge-gap',
+                  text: `${e.target_id}: ${currentLang() === 'vi' ? e.gap_text_vi : e.gap_text_en}`,
+                  dataset: { gap: e.target_id },
+                }),
+              ),
           ]),
         ]),
       );
@@ -358,11 +378,12 @@ export function renderUnitPanel(
     (v) => fmt.percent(v),
     { title: t('chart.byOperator', { tech: techLabel(tech) }) },
   );
-  const scale = indicatorScale('mobile_pop');
+  // A strong colour of its own per technology: the choropleth's class colour made a low figure's bar
+  // (pale yellow below 50 %) nearly invisible, and read as a map class it is not (issue 15).
   const byTech = barChart(
     (['2G', '3G', '4G', '5G', 'any'] as const).map((x) => {
       const value = coverageOf(u, x, view.operator)?.population_pct ?? null;
-      return { label: techLabel(x), value, color: scale(value ?? 0) };
+      return { label: techLabel(x), value, color: TECH_BAR_COLORS[x] };
     }),
     (v) => fmt.percent(v),
     { title: t('chart.byTechnology', { op: operatorLabel(view.operator) }) },
@@ -670,7 +691,13 @@ function measuredFacts(u: ReportUnit, operators: readonly string[]): HTMLElement
 function fiberFacts(u: ReportUnit): HTMLElement {
   const f = u.fiber!;
   const dl = el('dl', { className: 'facts' });
-  row(dl, t('fiber.routeKm'), fmt.km(f.route_km, 1), 'fiber-km');
+  // The unit's own level word: "trong huyện" on a district's totals, not "trong xã" (issue 15).
+  row(
+    dl,
+    t('fiber.routeKm', { level: t(`level.${u.level}`).toLowerCase() }),
+    fmt.km(f.route_km, 1),
+    'fiber-km',
+  );
   row(dl, t('fiber.reach'), `${fmt.int(f.reach_m)} m`);
   row(
     dl,

@@ -15,6 +15,17 @@ export interface BarChartOptions {
   format: (v: number) => string;
   /** Optional reference line (a target value) with its label. */
   reference?: { value: number; label: string };
+  /** Bar thickness in points (default 7); thinner bars keep a page's charts together. */
+  bar?: number;
+}
+
+/** The height (points) a bar chart takes with bars of `bar` points. */
+export function barChartHeight(categories: number, series: number, bar = 7): number {
+  return 40 + categories * (series * bar + barGap(bar)) + 16;
+}
+
+function barGap(bar: number): number {
+  return Math.min(5, Math.round(bar * 0.75));
 }
 
 /**
@@ -23,11 +34,11 @@ export interface BarChartOptions {
  * the cursor below the chart; starts a new page first when it does not fit.
  */
 export function drawBarChart(layout: PdfLayout, opt: BarChartOptions): void {
-  const bar = 7;
-  const gap = 5;
+  const bar = opt.bar ?? 7;
+  const gap = barGap(bar);
   const rowH = opt.series.length * bar + gap;
   const labelW = 130;
-  const height = 40 + opt.categories.length * rowH + 16;
+  const height = barChartHeight(opt.categories.length, opt.series.length, bar);
   layout.ensure(height);
   const x0 = layout.page.getWidth() / 2 - layout.width / 2 + labelW;
   const plotW = layout.width - labelW - 36;

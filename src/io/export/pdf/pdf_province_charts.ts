@@ -5,8 +5,8 @@
  */
 import type { ReportIndicator } from '../../../core/report/report_indicators.ts';
 import type { FullUnit } from '../../../core/run_analysis.ts';
-import { drawBarChart } from './pdf_charts.ts';
-import type { RGB } from './pdf_layout.ts';
+import { barChartHeight, drawBarChart } from './pdf_charts.ts';
+import { MARGIN, type RGB } from './pdf_layout.ts';
 import { lcFirst, type PdfReport } from './pdf_report_context.ts';
 
 const OPERATOR_COLORS: RGB[] = [
@@ -27,6 +27,16 @@ export function drawProvinceCharts(c: PdfReport, p: FullUnit): void {
     (t) => t === 'any' || report.technologies.includes(t as never),
   );
   const techLabel = (t: string) => (t === 'any' ? (vi ? 'Mọi công nghệ' : 'Any technology') : t);
+  const groups = districts.length ? districts : worst(communes, mapInd, 15);
+  const withRadius = districts.length > 0 && p.postal !== null;
+  // The page's charts together on one page (issue 15: the radius chart went alone onto a page of its
+  // own): the thickest bars, 7 pt down to 4 pt, with which all of them fit below the heading.
+  const fits = (b: number) =>
+    barChartHeight(techs.length, 1 + report.operators.length, 7) +
+      barChartHeight(groups.length, 2, b) +
+      (withRadius ? barChartHeight(districts.length, 1, b) : 0) <=
+    L.y - MARGIN - 18;
+  const bar = [7, 6, 5, 4].find(fits) ?? 7;
   drawBarChart(L, {
     title: vi
       ? 'Tỷ lệ dân số được phủ sóng theo công nghệ và nhà mạng (%)'
@@ -49,8 +59,8 @@ export function drawProvinceCharts(c: PdfReport, p: FullUnit): void {
     max: 100,
     format: (v) => fmt(v, v % 1 ? 1 : 0),
   });
-  const groups = districts.length ? districts : worst(communes, mapInd, 15);
   drawBarChart(L, {
+    bar,
     title: districts.length
       ? vi
         ? 'Tỷ lệ dân số được phủ sóng 4G và 5G theo huyện (%)'
@@ -74,10 +84,11 @@ export function drawProvinceCharts(c: PdfReport, p: FullUnit): void {
     max: 100,
     format: (v) => fmt(v, v % 1 ? 1 : 0),
   });
-  if (districts.length && p.postal) {
+  if (withRadius) {
     const r = ind('postal.avg_service_radius_km')!;
     const vals = districts.map((d) => r.get(d));
     drawBarChart(L, {
+      bar,
       title: vi
         ? 'Bán kính phục vụ bình quân của mạng bưu chính theo huyện (km), chỉ tiêu ≤ 3 km'
         : 'Average postal service radius by district (km), target ≤ 3 km',
