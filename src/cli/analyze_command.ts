@@ -13,8 +13,8 @@ import { gapsGeoJSON, postalBeyondGeoJSON } from '../io/export/gaps_geojson.ts';
 import { targetsCsv } from '../io/export/targets_csv.ts';
 import { configFromJson, radioConfigFromJson } from '../io/import/config_file.ts';
 import { foldText } from '../io/import/flags.ts';
+import { readBaselineDeadZones } from '../io/import/read_baseline_dead_zones.ts';
 import { rejectedRowsCsv } from '../io/import/rejected_rows.ts';
-import { readReportJson } from '../io/import/report_schema.ts';
 import { targetsFromCsv, targetsFromJson } from '../io/import/targets_file.ts';
 import { ANALYZE_HELP } from './analyze_help.ts';
 import { countingLine, parseAsOf } from './as_of_flag.ts';
@@ -98,9 +98,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
   loader.checkColumnsUsed();
   // A saved report.json of the previous period: its dead zones are not new (M9).
   const baselineDeadZones = values.baseline
-    ? (readReportJson(readText(values.baseline, '--baseline'), values.baseline).dead_zone_villages ?? []).map(
-        (d) => d.village_id,
-      )
+    ? readBaselineDeadZones(readText(values.baseline, '--baseline'), values.baseline)
     : undefined;
   if (values.calibrate && !speedTests)
     throw new UserError(

@@ -518,13 +518,20 @@ function disagreementList(store: DataStore, u: ReportUnit, actions: PanelActions
 /** The unit's dead-zone villages (no 4G): a list for a commune, the largest for a district or province. */
 function deadZones(store: DataStore, u: ReportUnit): HTMLElement {
   const ids = new Set(communesUnder(store, u).map((c) => c.id));
+  // With a baseline report (Data tab), the villages newly in a dead zone (DN-M9) are marked and listed first.
+  const fresh = store.snapshot.lists.newDeadZoneVillages
+    ? new Set(store.snapshot.lists.newDeadZoneVillages)
+    : null;
+  const isNew = (id: string) => (fresh?.has(id) ? 1 : 0);
   const dead = store.snapshot.lists.deadZoneVillages
     .filter((d) => ids.has(d.commune_id))
-    .sort((a, b) => b.population - a.population);
-  const title = t('dead.title', {
-    n: fmt.int(dead.length),
-    people: fmt.int(u.villages.dead_zone_population),
-  });
+    .sort((a, b) => isNew(b.village_id) - isNew(a.village_id) || b.population - a.population);
+  const title =
+    t('dead.title', {
+      n: fmt.int(dead.length),
+      people: fmt.int(u.villages.dead_zone_population),
+    }) +
+    (fresh ? t('dead.newCount', { n: fmt.int(dead.filter((d) => fresh.has(d.village_id)).length) }) : '');
   if (u.villages.villages === 0) return section(t('dead.heading'), el('p', { text: t('dead.noVillages') }));
   if (dead.length === 0) return section(t('dead.heading'), el('p', { text: t('dead.none') }));
   const table = el('table', { className: 'small-table', dataset: { field: 'dead-zones' } });
@@ -536,6 +543,7 @@ function deadZones(store: DataStore, u: ReportUnit): HTMLElement {
         el('th', { text: t('panel.population'), className: 'num' }),
         el('th', { text: t('dead.grid') }),
         el('th', { text: t('dead.nearest'), className: 'num' }),
+        ...(fresh ? [el('th', { text: t('dead.new') })] : []),
       ]),
     ]),
   );
@@ -548,6 +556,14 @@ function deadZones(store: DataStore, u: ReportUnit): HTMLElement {
         el('td', { text: fmt.int(d.population), className: 'num' }),
         el('td', { text: d.has_grid_power === null ? '–' : t(d.has_grid_power ? 'yes' : 'no') }),
         el('td', { text: fmt.km(d.nearest_4g_site_km, 1), className: 'num' }),
+        ...(fresh
+          ? [
+              el('td', {
+                text: fresh.has(d.village_id) ? t('dead.newMark') : '',
+                dataset: { newDeadZone: fresh.has(d.village_id) ? '1' : '0' },
+              }),
+            ]
+          : []),
       ]),
     );
   table.append(body);

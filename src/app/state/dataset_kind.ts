@@ -9,6 +9,7 @@ export const DATASET_KINDS = [
   'population',
   'speedtests',
   'settlements',
+  'baseline',
 ] as const;
 export type DatasetKind = (typeof DATASET_KINDS)[number];
 
@@ -119,6 +120,9 @@ export function detectKind(name: string, head: string): FileKind | null {
   const text = head.replace(/^\uFEFF/, '').trimStart();
   if (text.startsWith('{') || text.startsWith('[')) {
     if (/"format"\s*:\s*"vungphu-scenario"/.test(text)) return 'scenario';
+    // A saved report.json (the CLI's or the app's): the baseline of "no new dead zones" (DN-M9).
+    if (/^\{\s*"generated_at"\s*:/.test(text) || (/"method"\s*:/.test(text) && /"inputs"\s*:/.test(text)))
+      return 'baseline';
     // The first feature's geometry and properties (a legacy "crs" member also has "properties").
     const at = text.search(/"features"\s*:/);
     const features = at >= 0 ? text.slice(at) : text;

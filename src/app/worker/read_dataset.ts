@@ -12,11 +12,13 @@ import { type InputIssue, UserError } from '../../core/base/errors.ts';
 import type { FiberRoute, PostalPoint, Village } from '../../core/base/infrastructure.ts';
 import type { SpeedTest } from '../../core/base/speed_tests.ts';
 import type { Commune, PopulationPoint, Site } from '../../core/base/types.ts';
+import { decodeBytes } from '../../io/formats/csv.ts';
 import { communesFromGeoJSON } from '../../io/import/boundaries.ts';
 import { fiberFromGeoJSON } from '../../io/import/fiber.ts';
 import type { ColumnRequest } from '../../io/import/header_mapping.ts';
 import type { ImportOptions } from '../../io/import/import_file.ts';
 import { postalFromGeoJSON } from '../../io/import/postal.ts';
+import { readBaselineDeadZones } from '../../io/import/read_baseline_dead_zones.ts';
 import { rejectedRowsCsv } from '../../io/import/rejected_rows.ts';
 import type { Settlement } from '../../io/import/settlements.ts';
 import { sitesFromGeoJSON } from '../../io/import/sites.ts';
@@ -50,7 +52,9 @@ export type DatasetItems =
   | { kind: 'villages'; items: Village[] }
   | { kind: 'population'; items: PopulationPoint[] }
   | { kind: 'speedtests'; items: SpeedTest[] }
-  | { kind: 'settlements'; items: Settlement[] };
+  | { kind: 'settlements'; items: Settlement[] }
+  /** A baseline report.json: the ids of its dead-zone villages (DN-M9). */
+  | { kind: 'baseline'; items: string[] };
 
 /** The bytes of a payload (files stored as text by older versions are encoded back to UTF-8). */
 function payloadBytes(payload: DatasetPayload): Uint8Array {
@@ -67,6 +71,7 @@ export async function readImported(
   reference?: readonly Commune[],
 ): Promise<{ data: DatasetItems | null; report: ImportReport }> {
   const { kind, name } = payload;
+  if (kind === 'baseline') return readBaseline(payload);
   const choice = payload.options ?? {};
   const options: ImportOptions = {
     ...(choice.crs && choice.crs !== 'EPSG:' ? { crs: choice.crs } : {}),
@@ -115,6 +120,39 @@ export async function readImported(
 }
 
 type ReadResult = Awaited<ReturnType<typeof readImported>>;
+
+/**
+ * A baseline report.json, read as `analyze --baseline` reads it (`readBaselineDeadZones`, the same
+ * messages): its dead-zone villages are the records. A report with none is valid (every dead zone
+ * now is new).
+ */
+function readBaseline(payload: DatasetPayload): ReadResult {
+  const { name } = payload;
+  let ids: string[];
+  try {
+    ids = readBaselineDeadZones(decodeBytes(payloadBytes(payload)).text, name);
+  } catch (error) {
+    if (error instanceof UserError)
+      return { data: null, report: failed('baseline', name, error.message, error.issues) };
+    throw error;
+  }
+  const report: ImportReport = {
+    kind: 'baseline',
+    name,
+    format: null,
+    total: ids.length,
+    kept: ids.length,
+    rejected: 0,
+    issues: [],
+    fatal: null,
+    summary: null,
+    crs: null,
+    swapped: 0,
+    repaired: 0,
+    rejectedCsv: null,
+  };
+  return { data: { kind: 'baseline', items: ids }, report };
+}
 
 /**
  * `readImported`, remembering the last result per kind and per reference (the communes array, whose
@@ -192,6 +230,7 @@ export function readBundled(payload: DatasetPayload): { data: DatasetItems; repo
     case 'population':
     case 'speedtests':
     case 'settlements':
+    case 'baseline':
       throw new Error(`the sample has no ${kind} file`);
   }
   const kept = data.items.length;

@@ -101,6 +101,7 @@ export function reportLists(
 ): ReportLists {
   return {
     deadZoneVillages: r.dead_zone_villages,
+    newDeadZoneVillages: r.new_dead_zone_villages?.map((d) => d.village_id) ?? null,
     communesWithoutStaffedPoint: r.communes_without_staffed_postal_point,
     communesWithoutCulturalPoint: r.communes_without_cultural_post_point,
     disagreements: s && result ? disagreementRows(s, result) : [],

@@ -92,6 +92,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
     population: null,
     speedtests: null,
     settlements: null,
+    baseline: null,
   };
   if (request.boundarySet === 'imported' && !imported.has('boundaries'))
     throw new UserError('No imported boundaries: import a boundary file first.');
@@ -221,6 +222,8 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
     ...(loaded.speedtests ? { speedTests: loaded.speedtests } : {}),
     ...(dem ? { dem } : {}),
     ...(loaded.settlements ? { settlements: loaded.settlements.map((s) => s.geometry) } : {}),
+    // A baseline report.json (the CLI's --baseline): its dead zones are not new (DN-M9).
+    ...(loaded.baseline ? { baselineDeadZones: loaded.baseline } : {}),
     targets: targetSets,
   };
   // The user's postal counting rule and fiber reach, as the CLI's --postal-count and --fiber-reach-m.

@@ -113,6 +113,11 @@ export interface DatasetInfo {
 /** The lists of report.json that change with the scenario. */
 export interface ReportLists {
   deadZoneVillages: FullResult['deadZoneVillages'];
+  /**
+   * The ids of the dead-zone villages that were not dead zones in the baseline report.json imported in
+   * the Data tab (DN-M9's new dead zones); null without a baseline.
+   */
+  newDeadZoneVillages: string[] | null;
   communesWithoutStaffedPoint: FullResult['communesWithoutStaffedPoint'];
   communesWithoutCulturalPoint: FullResult['communesWithoutCulturalPoint'];
   /** The speed tests the model disagrees with (issue 16), in input order; empty without speed tests. */
