@@ -70,7 +70,7 @@ export const dataVi = {
   'kind.population': 'Dân số (điểm hoặc lưới)',
   'kind.speedtests': 'Đo tốc độ (đo thực tế: điểm hoặc ô Ookla)',
   'kind.settlements': 'Khu dân cư (vùng: khu vực có dân cư)',
-  'kind.baseline': 'Báo cáo kỳ trước (report.json: thôn vùng lõm sóng, cho DN-M9)',
+  'kind.baseline': 'Báo cáo kỳ trước (report.json, để tìm thôn lõm sóng mới)',
   'import.summary': 'Đọc {total} bản ghi: dùng {kept}, loại bỏ {rejected}.',
   'import.fatal': 'Không dùng được tệp: {message}',
   'import.problems': '{errors} lỗi, {warnings} cảnh báo:',
@@ -96,6 +96,7 @@ export const dataVi = {
   'what.postal': 'điểm bưu chính',
   'what.fiber': 'tuyến cáp',
   'what.villages': 'thôn',
+  'what.baseline': 'thôn lõm sóng kỳ trước',
 } as const;
 
 export const dataEn: Record<keyof typeof dataVi, string> = {
@@ -166,7 +167,7 @@ export const dataEn: Record<keyof typeof dataVi, string> = {
   'kind.population': 'Population (points or grid)',
   'kind.speedtests': 'Speed tests (measured: points or Ookla tiles)',
   'kind.settlements': 'Settlements (polygons: the populated area)',
-  'kind.baseline': 'Previous-period report (report.json: dead-zone villages, for DN-M9)',
+  'kind.baseline': 'Previous-period report (report.json, to find new dead zones)',
   'import.summary': 'Read {total} records: {kept} used, {rejected} rejected.',
   'import.fatal': 'The file cannot be used: {message}',
   'import.problems': 'Errors: {errors}; warnings: {warnings}:',
@@ -193,4 +194,5 @@ export const dataEn: Record<keyof typeof dataVi, string> = {
   'what.postal': 'postal points',
   'what.fiber': 'fiber routes',
   'what.villages': 'villages',
+  'what.baseline': 'dead-zone villages of the previous period',
 };

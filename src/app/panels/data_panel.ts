@@ -290,7 +290,9 @@ function importReportElement(r: ImportReport, a: DataActions): HTMLElement {
 
 /** Records of a kind, counted ("3.516 trạm", "3,516 sites"): the word for addable kinds, else the kind's name. */
 function whatOf(kind: DatasetKind): string {
-  return isAddable(kind) ? t(`what.${kind}` as MessageKey) : t(`kind.${kind}` as MessageKey).toLowerCase();
+  return isAddable(kind) || hasMessage(`what.${kind}`)
+    ? t(`what.${kind}` as MessageKey)
+    : t(`kind.${kind}` as MessageKey).toLowerCase();
 }
 
 /**

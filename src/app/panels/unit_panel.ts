@@ -543,7 +543,6 @@ function deadZones(store: DataStore, u: ReportUnit): HTMLElement {
         el('th', { text: t('panel.population'), className: 'num' }),
         el('th', { text: t('dead.grid') }),
         el('th', { text: t('dead.nearest'), className: 'num' }),
-        ...(fresh ? [el('th', { text: t('dead.new') })] : []),
       ]),
     ]),
   );
@@ -551,19 +550,24 @@ function deadZones(store: DataStore, u: ReportUnit): HTMLElement {
   for (const d of dead.slice(0, 25))
     body.append(
       el('tr', {}, [
-        el('td', { text: d.name ?? d.village_id }),
+        el('td', {}, [
+          d.name ?? d.village_id,
+          ...(fresh?.has(d.village_id)
+            ? [
+                ' ',
+                el('span', {
+                  className: 'badge badge-not_met',
+                  text: t('dead.newMark'),
+                  title: t('dead.new'),
+                  dataset: { newDeadZone: '1' },
+                }),
+              ]
+            : []),
+        ]),
         ...(u.level === 'commune' ? [] : [el('td', { text: d.commune_name })]),
         el('td', { text: fmt.int(d.population), className: 'num' }),
         el('td', { text: d.has_grid_power === null ? '–' : t(d.has_grid_power ? 'yes' : 'no') }),
         el('td', { text: fmt.km(d.nearest_4g_site_km, 1), className: 'num' }),
-        ...(fresh
-          ? [
-              el('td', {
-                text: fresh.has(d.village_id) ? t('dead.newMark') : '',
-                dataset: { newDeadZone: fresh.has(d.village_id) ? '1' : '0' },
-              }),
-            ]
-          : []),
       ]),
     );
   table.append(body);
