@@ -196,9 +196,12 @@ export function updateAnalysis(
       const at = k < villages.length ? k : k - villages.length;
       const { technologies } = probes[at]!;
       // As probeCoverage has it: the distance only for a point without 4G.
+      const none = technologies.includes('4G');
       probes[at] = {
         technologies,
-        nearest4gSiteKm: technologies.includes('4G') ? null : nearest[j]!.nearest4gSiteKm,
+        nearest4gSiteKm: none ? null : nearest[j]!.nearest4gSiteKm,
+        nearest4gSiteId: none ? null : nearest[j]!.nearest4gSiteId,
+        nearest4gBearingDeg: none ? null : nearest[j]!.nearest4gBearingDeg,
       };
     });
   }
@@ -247,7 +250,7 @@ export function updateAnalysis(
     const i = cache.villageCommune[k]!;
     const probe = villageProbes[k]!;
     if (i < 0 || probe.technologies.includes('4G')) return;
-    deadZoneVillages.push(deadZoneVillage(v, communes[i]!, probe.nearest4gSiteKm));
+    deadZoneVillages.push(deadZoneVillage(v, communes[i]!, probe));
   });
   const flagged = (pred: (b: PostalBlock) => boolean) =>
     postal

@@ -196,8 +196,7 @@ export function runAnalysis(
     if (i < 0) return;
     const probe = villageProbes[k]!;
     villagesBy[i]!.push({ village: v, technologies: probe.technologies });
-    if (!probe.technologies.includes('4G'))
-      deadZoneVillages.push(deadZoneVillage(v, communes[i]!, probe.nearest4gSiteKm));
+    if (!probe.technologies.includes('4G')) deadZoneVillages.push(deadZoneVillage(v, communes[i]!, probe));
   });
   const centreCovered = communes.map(() => [] as { covered: boolean }[]);
   centres.forEach((c, k) => {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { distance as turfDistance } from '@turf/turf';
+import { bearing as turfBearing, distance as turfDistance } from '@turf/turf';
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { FiberRoute, PostalPoint } from '../../src/core/base/infrastructure.ts';
@@ -237,6 +237,40 @@ describe('villages', () => {
     const d2 = r.deadZoneVillages[0]!;
     expect(d2.nearest_4g_site_km).toBeCloseTo(0.05 * 111.32 * Math.cos((14 * Math.PI) / 180), 1);
     expect(v.commune_centres_covered).toBe(1);
+  });
+});
+
+describe('a village behind a sector', () => {
+  it('is a dead zone 0.5 km from the site, with the site id and the bearing from the site to it', () => {
+    const c = square('A', 108, 14, 20);
+    // A 4G sector facing east (azimuth 90°, 60° beam, 3 km); the village is 0.5 km due west of it.
+    const sites = [
+      {
+        id: 'S-EAST',
+        operator: 'VNPT',
+        lon: 108,
+        lat: 14,
+        technologies: ['4G' as const],
+        radius_m: 3000,
+        azimuth_deg: 90,
+        beamwidth_deg: 60,
+      },
+    ];
+    // 0.5 km west: 0.5 / (111.32 · cos 14°) degrees of longitude (spherical approximation).
+    const dLon = 0.5 / (111.32 * Math.cos((14 * Math.PI) / 180));
+    const villages = [
+      { id: 'behind', lon: 108 - dLon, lat: 14, population: 80, hasGridPower: true },
+      { id: 'front', lon: 108 + dLon, lat: 14, population: 90, hasGridPower: true },
+    ];
+    const r = runAnalysis({ communes: [c], sites, villages }, { gapPolygons: false });
+    expect(r.deadZoneVillages.map((d) => d.village_id)).toEqual(['behind']);
+    const d = r.deadZoneVillages[0]!;
+    expect(d.nearest_4g_site_id).toBe('S-EAST');
+    expect(d.nearest_4g_site_km).toBeCloseTo(0.5, 2);
+    // Due west of the site: bearing 270° (Turf's bearing agrees: −90° ≡ 270°).
+    const turf = (turfBearing([108, 14], [108 - dLon, 14]) + 360) % 360;
+    expect(d.nearest_4g_bearing_deg).toBeCloseTo(270, 1);
+    expect(d.nearest_4g_bearing_deg).toBeCloseTo(turf, 1);
   });
 });
 

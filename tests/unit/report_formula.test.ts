@@ -20,6 +20,8 @@ function evilReport() {
       population: 120,
       has_grid_power: true,
       nearest_4g_site_km: 4.5,
+      nearest_4g_site_id: '=S1',
+      nearest_4g_bearing_deg: 90,
     },
   ];
   r.communes_without_staffed_postal_point = [{ id: '1', name: EVIL, parent_id: '10' }];

@@ -29,6 +29,23 @@ describe('reportProblems', () => {
     expect(reportProblems(JSON.parse(JSON.stringify(miniReport())))).toEqual([]);
   });
 
+  it('accepts a dead-zone village without the site id and bearing (reports written before issue 15)', () => {
+    const r = tampered((x) => {
+      x.dead_zone_villages = [
+        {
+          village_id: 'v',
+          name: null,
+          commune_id: '1',
+          commune_name: 'Xã A',
+          population: 10,
+          has_grid_power: null,
+          nearest_4g_site_km: 0.1,
+        },
+      ];
+    });
+    expect(reportProblems(r)).toEqual([]);
+  });
+
   it.each([
     [
       'a text for a percentage',
@@ -78,6 +95,25 @@ describe('reportProblems', () => {
         r.units[2].level = 'country';
       },
       'units[2].level: must be one of commune, district, province (got "country")',
+    ],
+    [
+      'a bearing over 360° to the nearest 4G site',
+      (r: Json) => {
+        r.dead_zone_villages = [
+          {
+            village_id: 'v',
+            name: null,
+            commune_id: '1',
+            commune_name: 'Xã A',
+            population: 10,
+            has_grid_power: null,
+            nearest_4g_site_km: 0.1,
+            nearest_4g_site_id: 'S1',
+            nearest_4g_bearing_deg: 400,
+          },
+        ];
+      },
+      'dead_zone_villages[0].nearest_4g_bearing_deg: must be between 0 and 360 (got 400)',
     ],
     [
       'inputs missing',

@@ -40,6 +40,16 @@ export const sitesVi = {
   'counting.noPlanned': '{onAir} cell đang phát sóng; dữ liệu không có cell quy hoạch.',
   'counting.details':
     '{onAir} cell đang phát sóng; {counted} cell quy hoạch được tính, {left} không tính ({noYear} không có năm); {sites} trạm không có cell nào được tính.',
+  'deadWhy.site': 'Trạm 4G gần nhất {id}',
+  'deadWhy.siteMissing': 'Trạm 4G gần nhất {id} (không có trong dữ liệu trạm đã tải)',
+  'deadWhy.column': 'Vì sao không có 4G',
+  'deadWhy.notCounted': 'cell không được tính theo quy tắc hiện tại',
+  'deadWhy.outsidePolygon': 'thôn nằm ngoài vùng phủ dự báo của nhà mạng',
+  'deadWhy.facesAway': 'hướng sóng quay đi nơi khác (hướng {az}°, thôn ở phương vị {bearing}°)',
+  'deadWhy.beyondRadius': 'thôn nằm ngoài bán kính {r} km của cell',
+  'deadWhy.beyondDefault': 'thôn nằm ngoài bán kính mặc định {r} km',
+  'deadWhy.terrain': 'thôn bị địa hình che khuất',
+  'deadWhy.unexplained': 'trong vùng hình học của cell nhưng không được phủ',
 };
 
 export const sitesEn: Record<keyof typeof sitesVi, string> = {
@@ -78,4 +88,14 @@ export const sitesEn: Record<keyof typeof sitesVi, string> = {
   'counting.noPlanned': '{onAir} cells on air; the data has no planned cells.',
   'counting.details':
     '{onAir} cells on air; {counted} planned cells counted, {left} left out ({noYear} without a year); {sites} sites with no counted cell.',
+  'deadWhy.site': 'Nearest 4G site {id}',
+  'deadWhy.siteMissing': 'Nearest 4G site {id} (not among the loaded sites)',
+  'deadWhy.column': 'Why no 4G',
+  'deadWhy.notCounted': 'the cell is not counted under the current rule',
+  'deadWhy.outsidePolygon': "the village is outside the operator's predicted polygon",
+  'deadWhy.facesAway': 'the sector faces away (azimuth {az}°, village at bearing {bearing}°)',
+  'deadWhy.beyondRadius': "the village is outside the cell's {r} km radius",
+  'deadWhy.beyondDefault': 'the village is outside the default {r} km radius',
+  'deadWhy.terrain': "the village is in the terrain's shadow",
+  'deadWhy.unexplained': "inside the cell's flat shape but not covered",
 };

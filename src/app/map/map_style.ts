@@ -381,10 +381,11 @@ function appLayers(operators: readonly string[]): LayerSpecification[] {
       filter: ['has', 'point_count'],
       paint: {
         'circle-color': '#3b1d4a',
-        'circle-radius': ['step', ['get', 'point_count'], 4, 10, 5.5, 40, 7, 120, 9],
+        // Wide enough for the count drawn over it (cluster_counts.ts): up to 2, 3 and 4 digits.
+        'circle-radius': ['step', ['get', 'point_count'], 8, 10, 10, 100, 12, 1000, 15],
         'circle-stroke-color': '#ffffff',
         'circle-stroke-width': 1,
-        'circle-opacity': 0.55,
+        'circle-opacity': 0.75,
         'circle-stroke-opacity': 0.8,
       },
     },

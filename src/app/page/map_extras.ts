@@ -1,11 +1,12 @@
 /**
  * The map's essentials of issue 15 that are not data layers: the quiet basemap from the bundled data
  * (real roads, district and province outlines) with its toggles, the commune names (tooltip and
- * labels), the collapsible sidebar, zoom buttons and scale bar labels, and the notice shown when the
+ * labels), the site clusters' counts, the collapsible sidebar, zoom buttons and scale bar labels, and the notice shown when the
  * optional online basemap cannot be loaded (offline).
  */
 import roadsUrl from '../../../data/sample/roads.geojson?url';
 import { type MessageKey, t } from '../i18n/i18n.ts';
+import { ClusterCounts } from '../map/cluster_counts.ts';
 import { CommuneLabels } from '../map/commune_labels.ts';
 import { differenceText } from '../map/difference_scale.ts';
 import { formatIndicator, indicatorTitle, indicatorValue } from '../map/indicators.ts';
@@ -21,6 +22,7 @@ const BASE_LABEL: Record<keyof BaseLayers, MessageKey> = {
 
 export class MapExtras {
   #labels: CommuneLabels | null = null;
+  #counts: ClusterCounts | null = null;
   #toggle: HTMLButtonElement | null = null;
   #notice: HTMLElement | null = null;
   #basemapFailing = false;
@@ -47,6 +49,7 @@ export class MapExtras {
       (id) => this.#tooltip(id),
       (id) => store.data?.communeBox(id),
     );
+    this.#counts = new ClusterCounts(coverage.map);
     this.apply();
   }
 
@@ -83,6 +86,7 @@ export class MapExtras {
     this.page.coverage.setControlLabels(t('zoom.in'), t('zoom.out'));
     this.#showNotice();
     this.#labels?.refreshTip();
+    this.#counts?.place();
   }
 
   /** The basemap toggles, under the layer list. */

@@ -172,6 +172,8 @@ export class PageRenderer {
             center: [lon, lat],
             zoom: Math.max(this.page.coverage.map.getZoom(), 13),
           }),
+        siteInfo: (id) => this.page.client.siteInfo(id),
+        terrain: () => this.page.dem.info !== null,
       });
       const scroller = ui.panel.querySelector('.panel-scroll');
       if (wasOpen && scroller) scroller.scrollTop = scroll;

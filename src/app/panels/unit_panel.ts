@@ -7,6 +7,7 @@
 import type { TechnologyKey, UnitLevel } from '../../core/base/types.ts';
 import type { TargetEvaluation, TargetStatus } from '../../core/targets/evaluate_targets.ts';
 import type { MetricId } from '../../core/targets/targets.ts';
+import { deadZoneWhyText } from '../i18n/dead_zone_text.ts';
 import { fmt } from '../i18n/format.ts';
 import { currentLang, type MessageKey, t } from '../i18n/i18n.ts';
 import { operatorColor } from '../map/color_scale.ts';
@@ -23,6 +24,7 @@ import {
   yearMatches,
 } from '../map/indicators.ts';
 import type { DataStore } from '../state/data_store.ts';
+import type { SiteInfo } from '../state/site_info.ts';
 import type { ViewState } from '../state/view_state.ts';
 import { barChart } from '../ui/charts.ts';
 import { button, el, row } from '../ui/dom.ts';
@@ -42,6 +44,10 @@ export interface PanelActions {
   close(): void;
   /** Centres the map on a place (a disagreeing speed test). */
   flyTo(lon: number, lat: number): void;
+  /** A loaded site's cells (from the worker), to explain a dead-zone village; null when not loaded. */
+  siteInfo(id: string): Promise<SiteInfo | null>;
+  /** Whether the footprints follow the terrain (a DEM is loaded). */
+  terrain(): boolean;
 }
 
 const LEVEL_KEY: Record<UnitLevel, MessageKey> = {
@@ -396,7 +402,7 @@ export function renderUnitPanel(
     section(t('panel.indicatorsTitle'), summary, table, details),
     section(t('chart.byOperator', { tech: techLabel(tech) }), byOperator),
     section(t('chart.byTechnology', { op: operatorLabel(view.operator) }), byTech),
-    deadZones(store, u),
+    deadZones(store, u, actions),
     ...(store.snapshot.lists.disagreements.length ? [disagreementList(store, u, actions)] : []),
   ];
   if (u.postal) parts.push(postalFacts(u));
@@ -516,7 +522,7 @@ function disagreementList(store: DataStore, u: ReportUnit, actions: PanelActions
 }
 
 /** The unit's dead-zone villages (no 4G): a list for a commune, the largest for a district or province. */
-function deadZones(store: DataStore, u: ReportUnit): HTMLElement {
+function deadZones(store: DataStore, u: ReportUnit, actions: PanelActions): HTMLElement {
   const ids = new Set(communesUnder(store, u).map((c) => c.id));
   // With a baseline report (Data tab), the villages newly in a dead zone (DN-M9) are marked and listed first.
   const fresh = store.snapshot.lists.newDeadZoneVillages
@@ -547,7 +553,9 @@ function deadZones(store: DataStore, u: ReportUnit): HTMLElement {
     ]),
   );
   const body = el('tbody');
-  for (const d of dead.slice(0, 25))
+  const columns = u.level === 'commune' ? 4 : 5;
+  const terrain = actions.terrain();
+  for (const d of dead.slice(0, 25)) {
     body.append(
       el('tr', {}, [
         el('td', {}, [
@@ -570,6 +578,29 @@ function deadZones(store: DataStore, u: ReportUnit): HTMLElement {
         el('td', { text: fmt.km(d.nearest_4g_site_km, 1), className: 'num' }),
       ]),
     );
+    // Why: the nearest 4G site's cells and how each misses the village (the site's cells come from the
+    // worker; older reports have no site id, and then no line).
+    const siteId = d.nearest_4g_site_id ?? null;
+    const bearing = d.nearest_4g_bearing_deg ?? null;
+    const km = d.nearest_4g_site_km;
+    if (siteId === null || bearing === null || km === null) continue;
+    const why = el('td', {
+      className: 'muted small dead-why',
+      text: t('deadWhy.site', { id: siteId }),
+      attrs: { colspan: String(columns) },
+      dataset: { site: siteId },
+    });
+    body.append(el('tr', { className: 'dead-why-row' }, [why]));
+    void actions.siteInfo(siteId).then(
+      (info) => {
+        why.textContent = deadZoneWhyText(siteId, info, bearing, km, terrain);
+        why.dataset.ready = 'true';
+      },
+      () => {
+        why.dataset.ready = 'true';
+      },
+    );
+  }
   table.append(body);
   const more =
     dead.length > 25

@@ -204,7 +204,12 @@ export type PopulationMethod = 'uniform' | 'points';
 export interface AnalysisResult {
   units: UnitResult[];
   /** One per `probes` input point: technologies covering it (any operator), nearest 4G site. */
-  probes: { technologies: Technology[]; nearest4gSiteKm: number | null }[];
+  probes: {
+    technologies: Technology[];
+    nearest4gSiteKm: number | null;
+    nearest4gSiteId: string | null;
+    nearest4gBearingDeg: number | null;
+  }[];
   gaps: GapPolygon[];
   operators: string[];
   technologies: Technology[];

@@ -40,13 +40,24 @@ export interface DeadZoneVillage {
   has_grid_power: boolean | null;
   /** Straight-line distance to the nearest site carrying 4G, km (null when there is no 4G site). */
   nearest_4g_site_km: number | null;
+  /** Id of that nearest 4G site (null when there is no 4G site); the app looks its cells up to explain the gap. */
+  nearest_4g_site_id: string | null;
+  /** Bearing from that site to the village, degrees clockwise from north in [0, 360) (null as the id). */
+  nearest_4g_bearing_deg: number | null;
 }
 
-/** The dead-zone list entry of a village without 4G (shared by the full and the incremental analysis). */
+/**
+ * The dead-zone list entry of a village without 4G (shared by the full and the incremental analysis),
+ * with its probe's nearest 4G site (distance km, id, bearing from the site in degrees).
+ */
 export function deadZoneVillage(
   v: Village,
   commune: Commune,
-  nearest4gSiteKm: number | null,
+  nearest: {
+    nearest4gSiteKm: number | null;
+    nearest4gSiteId: string | null;
+    nearest4gBearingDeg: number | null;
+  },
 ): DeadZoneVillage {
   return {
     village_id: v.id,
@@ -55,7 +66,9 @@ export function deadZoneVillage(
     commune_name: commune.name,
     population: v.population,
     has_grid_power: v.hasGridPower,
-    nearest_4g_site_km: nearest4gSiteKm,
+    nearest_4g_site_km: nearest.nearest4gSiteKm,
+    nearest_4g_site_id: nearest.nearest4gSiteId,
+    nearest_4g_bearing_deg: nearest.nearest4gBearingDeg,
   };
 }
 

@@ -287,11 +287,13 @@ export function buildReport(
     dead_zone_villages: result.deadZoneVillages.map((d) => ({
       ...d,
       nearest_4g_site_km: roundOrNull(d.nearest_4g_site_km, 3),
+      nearest_4g_bearing_deg: roundOrNull(d.nearest_4g_bearing_deg, 1),
     })),
     new_dead_zone_villages: result.newDeadZoneVillages
       ? result.newDeadZoneVillages.map((d) => ({
           ...d,
           nearest_4g_site_km: roundOrNull(d.nearest_4g_site_km, 3),
+          nearest_4g_bearing_deg: roundOrNull(d.nearest_4g_bearing_deg, 1),
         }))
       : null,
     communes_without_staffed_postal_point: result.communesWithoutStaffedPoint,

@@ -329,6 +329,9 @@ const report = obj(
           commune_name: str,
           has_grid_power: nullable(bool),
           nearest_4g_site_km: nullable(count),
+          // Added in issue 15: absent in older reports.
+          nearest_4g_site_id: nullable(str),
+          nearest_4g_bearing_deg: nullable(num(0, 360)),
         },
       ),
     ),
