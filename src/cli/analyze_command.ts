@@ -104,7 +104,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
     : undefined;
   if (values.calibrate && !speedTests)
     throw new UserError(
-      '--calibrate fits the default radii to speed tests: give them with --speedtests FILE.',
+      '--calibrate fits the default radii (with --dem: a loss offset) to speed tests: give them with --speedtests FILE.',
     );
 
   const targetPaths =
@@ -280,6 +280,17 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
         `calibration ${f.operator} ${f.technology} (${f.tests.toLocaleString('en-US')} tests): default radius ${f.default_radius_m.rural} m → fitted ${f.fitted_radius_m.rural} m (rural; urban ${f.default_radius_m.urban} → ${f.fitted_radius_m.urban} m); agreement ${f.agreement_before_pct.toFixed(1)} % → ${f.agreement_after_pct.toFixed(1)} %${c.applied ? '' : ' (not applied; --calibrate applies it)'}\n`,
       );
     if (c.applied) process.stdout.write('the fitted radii were applied (--calibrate)\n');
+  }
+  if (report.offset_calibration) {
+    const c = report.offset_calibration;
+    for (const f of c.fits)
+      process.stdout.write(
+        `calibration with terrain ${f.operator} ${f.technology} (${f.tests.toLocaleString('en-US')} tests): loss offset ${f.offset_db >= 0 ? '+' : ''}${f.offset_db.toFixed(1)} dB; agreement ${f.agreement_before_pct.toFixed(1)} % → ${f.agreement_after_pct.toFixed(1)} %${c.applied ? '' : ' (not applied; --calibrate applies it)'}\n`,
+      );
+    if (c.applied)
+      process.stdout.write(
+        'the fitted loss offsets were applied (--calibrate with --dem; the radii were not)\n',
+      );
   }
   if (report.new_dead_zone_villages)
     process.stdout.write(

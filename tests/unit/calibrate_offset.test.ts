@@ -5,6 +5,7 @@
  * the agreement before. Applying the offset lowers the cells' EIRP by exactly that much.
  */
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/core/base/config.ts';
 import { DEFAULT_SPEED_THRESHOLDS_MBPS, type SpeedTest } from '../../src/core/base/speed_tests.ts';
 import type { Cell, Setting, Site } from '../../src/core/base/types.ts';
 import { metresPerDegreeLat, metresPerDegreeLon } from '../../src/core/geometry/local_projection.ts';
@@ -12,8 +13,14 @@ import { applyOffsets, calibrateOffsets, testMargins } from '../../src/core/meas
 import { pathProfile } from '../../src/core/propagation/path_profile.ts';
 import { DEFAULT_RADIO } from '../../src/core/propagation/radio_config.ts';
 import { resolveRadioCell } from '../../src/core/propagation/resolve_radio_cell.ts';
+import { buildReport } from '../../src/core/report/report.ts';
+import { runAnalysis } from '../../src/core/run_analysis.ts';
+import { defaultTerrainModel } from '../../src/core/terrain/default_terrain_model.ts';
+import { footprintCache } from '../../src/core/terrain/footprint_cache.ts';
 import { gridDem, syntheticGrid } from '../../src/core/terrain/grid_dem.ts';
+import { reportProblems } from '../../src/io/import/report_schema.ts';
 import { deepFreeze } from '../support/freeze.ts';
+import { rect } from '../support/reference.ts';
 import { seededRandom } from '../support/speed_test_gen.ts';
 
 const LAT = 14.0;
@@ -105,5 +112,60 @@ describe('calibrateOffsets', () => {
     // Other operators are left alone.
     const other = { ...site, id: 'N1', operator: 'VNPT' };
     expect(applyOffsets([other], fits, rural, resolve)[0]).toBe(other);
+  });
+});
+
+describe('runAnalysis with a DEM and speed tests', () => {
+  const communes = deepFreeze([
+    {
+      id: 'C',
+      name: 'Xã C',
+      districtId: null,
+      districtName: null,
+      provinceId: 'P',
+      provinceName: 'Tỉnh P',
+      population: 50_000,
+      setting: 'rural' as const,
+      geometry: rect(107.85, 13.85, 108.15, 14.15),
+      center: [108, 14] as [number, number],
+    },
+  ]);
+  const input = { communes, sites: [site], speedTests: generated(), dem };
+  const run = (calibrate: boolean) =>
+    runAnalysis(input, {
+      radio,
+      calibrate,
+      terrain: { model: defaultTerrainModel(radio), cache: footprintCache() },
+    });
+  const plain = run(false);
+  const calibrated = run(true);
+  const area = (r: typeof plain) =>
+    r.units[0]!.coverage.find((f) => f.technology === '4G' && f.operator === 'all')!.area_pct;
+
+  it('reports the offset always, applies it (and not the radii) only with calibrate', () => {
+    expect(plain.offsetCalibration!.applied).toBe(false);
+    expect(calibrated.offsetCalibration!.applied).toBe(true);
+    expect(calibrated.offsetCalibration!.fits).toEqual(plain.offsetCalibration!.fits);
+    expect(Math.abs(plain.offsetCalibration!.fits[0]!.offset_db - OFFSET)).toBeLessThanOrEqual(0.5);
+    expect(calibrated.calibration!.applied).toBe(false);
+    // A positive offset shrinks the terrain footprint.
+    expect(area(calibrated)).toBeLessThan(area(plain));
+    expect(area(calibrated)).toBeGreaterThan(0);
+  });
+
+  it('writes offset_calibration into report.json, valid against its schema', () => {
+    const r = buildReport(calibrated, DEFAULT_CONFIG, { synthetic: false } as never, new Date(0));
+    expect(r.offset_calibration!.applied).toBe(true);
+    expect(r.offset_calibration!.fits[0]).toMatchObject({
+      operator: 'Viettel',
+      technology: '4G',
+      tests: 400,
+    });
+    // (The stub inputs block is incomplete; only the calibration's problems are looked at.)
+    const ours = (v: unknown) => reportProblems(v).filter((p) => p.includes('offset_calibration'));
+    expect(ours(JSON.parse(JSON.stringify(r)))).toEqual([]);
+    const bad = JSON.parse(JSON.stringify(r));
+    bad.offset_calibration.fits[0].offset_db = 'six';
+    expect(ours(bad)).toEqual([expect.stringContaining('offset_calibration.fits[0].offset_db')]);
   });
 });

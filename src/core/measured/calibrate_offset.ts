@@ -22,12 +22,17 @@ export const OFFSET_SPAN_DB = 20;
 export const OFFSET_STEP_DB = 0.5;
 /** Sites looked at per test (the nearest ones within the technology's `maxRange_m`). */
 const NEAREST = 4;
+/**
+ * At most this many records of one operator and technology are used (every k-th, in input order),
+ * so that the fit stays a few seconds with 100,000 tests; the percentages are over those records.
+ */
+export const MAX_FIT_RECORDS = 5000;
 
 /** The fitted loss offset of one operator and technology. */
 export interface OffsetFit {
   operator: string;
   technology: Technology;
-  /** Tests used (naming both the operator and the technology; a tile counts with its tests). */
+  /** Tests used (naming both the operator and the technology; a tile counts with its tests; see `MAX_FIT_RECORDS`). */
   tests: number;
   /** The loss offset, dB: added to the path loss (positive: the model was too optimistic). */
   offset_db: number;
@@ -80,7 +85,8 @@ export function testMargins(
 /**
  * Fits the loss offset of every operator × technology with at least `MIN_FIT_TESTS` tests naming
  * both: the Δ in [−20, +20] dB (0.5 dB steps) with the most agreeing tests, ties to the smallest |Δ|.
- * `resolve` gives a cell's radio parameters (the terrain model's); `radio` the link budget.
+ * `resolve` gives a cell's radio parameters (the terrain model's); `radio` the link budget. Over
+ * `MAX_FIT_RECORDS` records, every k-th is used.
  */
 export function calibrateOffsets(
   tests: readonly SpeedTest[],
@@ -100,7 +106,9 @@ export function calibrateOffsets(
     else groups.set(key, [t]);
   }
   const fits: OffsetFit[] = [];
-  for (const [key, sel] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  for (const [key, all] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const stride = Math.ceil(all.length / MAX_FIT_RECORDS);
+    const sel = stride > 1 ? all.filter((_t, j) => j % stride === 0) : all;
     const [operator, tech] = key.split('\u0000') as [string, Technology];
     const n = sel.reduce((s, t) => s + t.tests, 0);
     const mine = sites.filter(
