@@ -104,7 +104,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
     : undefined;
   if (values.calibrate && !speedTests)
     throw new UserError(
-      '--calibrate fits the default radii (with --dem: a loss offset) to speed tests: give them with --speedtests FILE.',
+      '--calibrate fits the default radii to speed tests: give them with --speedtests FILE.',
     );
 
   const targetPaths =
