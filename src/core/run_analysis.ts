@@ -175,7 +175,13 @@ export function runAnalysis(
   const sites = !options.calibrate
     ? input.sites
     : offsets
-      ? applyOffsets(input.sites, offsets, settingLookup(communes, locator), offsetResolver(input, options))
+      ? applyOffsets(
+          input.sites,
+          offsets,
+          settingLookup(communes, locator),
+          offsetResolver(input, options),
+          input.dem ?? null,
+        )
       : fits && !input.dem
         ? applyCalibration(input.sites, fits, settingLookup(communes, locator))
         : input.sites;

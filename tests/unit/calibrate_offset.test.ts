@@ -112,6 +112,21 @@ describe('calibrateOffsets', () => {
     // Other operators are left alone.
     const other = { ...site, id: 'N1', operator: 'VNPT' };
     expect(applyOffsets([other], fits, rural, resolve)[0]).toBe(other);
+    // A site off the DEM keeps its circle, and its cells are left alone.
+    const off = { ...site, id: 'V9', lon: 109 };
+    expect(applyOffsets([off], fits, rural, resolve, dem)[0]).toBe(off);
+    expect(applyOffsets([site], fits, rural, resolve, dem)[0]).not.toBe(site);
+  });
+
+  it('fits over the tests and sites on the DEM only', () => {
+    const off = { ...site, id: 'V9', lon: 109 };
+    expect(calibrateOffsets(tests, [off], dem, radio, rural, DEFAULT_SPEED_THRESHOLDS_MBPS, resolve)).toEqual(
+      [],
+    );
+    const moved = tests.map((t) => ({ ...t, lon: t.lon + 1 }));
+    expect(
+      calibrateOffsets(moved, [site], dem, radio, rural, DEFAULT_SPEED_THRESHOLDS_MBPS, resolve),
+    ).toEqual([]);
   });
 });
 

@@ -84,7 +84,7 @@ export function testMargins(
 
 /**
  * Fits the loss offset of every operator × technology with at least `MIN_FIT_TESTS` tests naming
- * both: the Δ in [−20, +20] dB (0.5 dB steps) with the most agreeing tests, ties to the smallest |Δ|.
+ * both, over the tests and sites on the DEM (a site off it keeps its circle, as in the analysis): the Δ in [−20, +20] dB (0.5 dB steps) with the most agreeing tests, ties to the smallest |Δ|.
  * `resolve` gives a cell's radio parameters (the terrain model's); `radio` the link budget. Over
  * `MAX_FIT_RECORDS` records, every k-th is used.
  */
@@ -98,8 +98,9 @@ export function calibrateOffsets(
   resolve: (site: Site, cell: Cell, setting: Setting) => RadioCell,
 ): OffsetFit[] {
   const groups = new Map<string, SpeedTest[]>();
+  const onDem = (lon: number, lat: number) => !Number.isNaN(dem.elevation(lon, lat));
   for (const t of tests) {
-    if (t.operator === null || t.technology === null) continue;
+    if (t.operator === null || t.technology === null || !onDem(t.lon, t.lat)) continue;
     const key = `${t.operator}\u0000${t.technology}`;
     const list = groups.get(key);
     if (list) list.push(t);
@@ -112,7 +113,7 @@ export function calibrateOffsets(
     const [operator, tech] = key.split('\u0000') as [string, Technology];
     const n = sel.reduce((s, t) => s + t.tests, 0);
     const mine = sites.filter(
-      (s) => s.operator === operator && cellsOf(s).some((c) => c.technology === tech),
+      (s) => s.operator === operator && onDem(s.lon, s.lat) && cellsOf(s).some((c) => c.technology === tech),
     );
     if (n < MIN_FIT_TESTS || mine.length === 0) continue;
     const levels = serviceLevels(tech, thresholds);
@@ -150,18 +151,21 @@ export function calibrateOffsets(
 /**
  * The sites with the fitted offsets applied: a loss offset Δ is the same as an EIRP Δ dB lower, so
  * every cell of a fitted operator and technology gets its resolved EIRP (`resolve`) − Δ as its own.
+ * With `dem`, sites off it (which keep their circles) are left as they are.
  */
 export function applyOffsets(
   sites: readonly Site[],
   fits: readonly OffsetFit[],
   settingOf: (site: Site) => Setting,
   resolve: (site: Site, cell: Cell, setting: Setting) => RadioCell,
+  dem: Dem | null = null,
 ): Site[] {
   const byKey = new Map(
     fits.filter((f) => f.offset_db !== 0).map((f) => [`${f.operator}\u0000${f.technology}`, f]),
   );
   return sites.map((site) => {
     const cells = cellsOf(site);
+    if (dem && Number.isNaN(dem.elevation(site.lon, site.lat))) return site;
     if (!cells.some((c) => byKey.has(`${site.operator}\u0000${c.technology}`))) return site;
     const setting = settingOf(site);
     return {
