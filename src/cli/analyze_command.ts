@@ -5,6 +5,7 @@ import { formatIssue, type InputIssue, UserError } from '../core/base/errors.ts'
 import type { EngineConfig, PopulationPoint } from '../core/base/types.ts';
 import { FORMER_AREA_MIN_SHARE } from '../core/base/unit_groups.ts';
 import { countedSites } from '../core/coverage/counted_sites.ts';
+import { OFFSET_SPAN_DB } from '../core/measured/calibrate_offset.ts';
 import { buildReport } from '../core/report/report.ts';
 import { isFiberReach, runAnalysis } from '../core/run_analysis.ts';
 import { communesCsv } from '../io/export/communes_csv.ts';
@@ -278,6 +279,17 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
         `calibration ${f.operator} ${f.technology} (${f.tests.toLocaleString('en-US')} tests): default radius ${f.default_radius_m.rural} m → fitted ${f.fitted_radius_m.rural} m (rural; urban ${f.default_radius_m.urban} → ${f.fitted_radius_m.urban} m); agreement ${f.agreement_before_pct.toFixed(1)} % → ${f.agreement_after_pct.toFixed(1)} %${c.applied ? '' : ' (not applied; --calibrate applies it)'}\n`,
       );
     if (c.applied) process.stdout.write('the fitted radii were applied (--calibrate)\n');
+  }
+  if (report.offset_calibration) {
+    const c = report.offset_calibration;
+    for (const f of c.fits)
+      process.stdout.write(
+        `calibration with terrain ${f.operator} ${f.technology} (${f.tests.toLocaleString('en-US')} tests): loss offset ${f.offset_db >= 0 ? '+' : ''}${f.offset_db.toFixed(1)} dB${Math.abs(f.offset_db) >= OFFSET_SPAN_DB ? ' (at the end of the ±20 dB scan: more is wrong than an offset explains)' : ''}; agreement ${f.agreement_before_pct.toFixed(1)} % → ${f.agreement_after_pct.toFixed(1)} %${c.applied ? '' : ' (not applied; --calibrate applies it)'}\n`,
+      );
+    if (c.applied)
+      process.stdout.write(
+        'the fitted loss offsets were applied (--calibrate with --dem; the radii were not)\n',
+      );
   }
   if (report.new_dead_zone_villages)
     process.stdout.write(

@@ -39,7 +39,8 @@ SYNTHETIC infrastructure).
   --baseline F          a saved report.json of the previous period: villages that are dead
                         zones now and were not in it are the new dead zones (DN-M9)
   --calibrate           use the default radii fitted to the speed tests per operator and
-                        technology (always reported; applied only with this flag)
+                        technology (always reported; applied only with this flag); with
+                        --dem, the fitted loss offset (dB) instead of the radii
   --targets F           target file (JSON; repeatable). Default: the bundled targets of
                         the provinces in the boundaries (data/targets/)
   --config F            engine config JSON (radii, scanlines, gapTechnologies, radio, …)

@@ -55,6 +55,7 @@ export function combineAnalyses(
     fiberReachM: infra?.fiberReachM ?? mobile.fiberReachM,
     measured,
     ...(mobile.newDeadZoneVillages ? { newDeadZoneVillages: mobile.newDeadZoneVillages } : {}),
+    ...(mobile.offsetCalibration ? { offsetCalibration: mobile.offsetCalibration } : {}),
     calibration:
       mobile.calibration ??
       (() => {

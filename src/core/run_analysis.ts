@@ -7,9 +7,11 @@ import { DEFAULT_SPEED_THRESHOLDS_MBPS, type SpeedTest } from './base/speed_test
 import type {
   AnalysisResult,
   Callbacks,
+  Cell,
   Commune,
   EngineConfig,
   PopulationPoint,
+  Setting,
   Site,
   Technology,
   UnitResult,
@@ -34,6 +36,7 @@ import {
   type VillageBlock,
   villageBlock,
 } from './infrastructure/village_indicators.ts';
+import { applyOffsets, calibrateOffsets, type OffsetFit } from './measured/calibrate_offset.ts';
 import { applyCalibration, calibrateRadii, type RadiusFit } from './measured/calibrate_radius.ts';
 import {
   type MeasuredBlock,
@@ -42,6 +45,7 @@ import {
   type SpeedThresholds,
 } from './measured/measured_indicators.ts';
 import { footprintIndex, modelAgreement, settingLookup, type Verdict } from './measured/model_agreement.ts';
+import { DEFAULT_RADIO } from './propagation/radio_config.ts';
 import {
   type EvaluationUnit,
   evaluateTargets,
@@ -98,7 +102,8 @@ export interface FullOptions extends AnalysisOptions {
   postalBeyondPolygons?: boolean;
   /**
    * Use the default radii fitted to the speed tests (per operator and technology) instead of the
-   * configured ones (the CLI's --calibrate). Never applied otherwise.
+   * configured ones (the CLI's --calibrate); with a DEM, the fitted loss offsets instead (the radii
+   * are then reported but not applied). Never applied otherwise.
    */
   calibrate?: boolean;
   /** The download each technology's tests are held to (Mb/s); default: the plans' 40 (4G, any), 100 (5G). */
@@ -139,6 +144,8 @@ export interface FullResult {
   newDeadZoneVillages?: DeadZoneVillage[];
   /** The radii fitted to the speed tests, and whether the analysis used them; null without tests. */
   calibration?: { applied: boolean; fits: RadiusFit[] } | null;
+  /** With a DEM: the loss offsets fitted to the speed tests, and whether the analysis used them. */
+  offsetCalibration?: { applied: boolean; fits: OffsetFit[] } | null;
 }
 
 export const DEFAULT_FIBER_REACH_M = 1000;
@@ -163,10 +170,21 @@ export function runAnalysis(
   const centres = communes.flatMap((c, i) => (c.center ? [{ i, lon: c.center[0], lat: c.center[1] }] : []));
   const locator = communeLocator(communes);
   const fits = calibrationOf(input, options, locator);
-  const sites =
-    options.calibrate && fits
-      ? applyCalibration(input.sites, fits, settingLookup(communes, locator))
-      : input.sites;
+  const offsets = offsetCalibrationOf(input, options, locator);
+  // With a DEM the loss offsets are what --calibrate applies (terrain cells have no radius to fit).
+  const sites = !options.calibrate
+    ? input.sites
+    : offsets
+      ? applyOffsets(
+          input.sites,
+          offsets,
+          settingLookup(communes, locator),
+          offsetResolver(input, options),
+          input.dem ?? null,
+        )
+      : fits && !input.dem
+        ? applyCalibration(input.sites, fits, settingLookup(communes, locator))
+        : input.sites;
   const mobile = analyze(
     {
       communes,
@@ -229,7 +247,8 @@ export function runAnalysis(
     postalOptions: infra.postalOptions,
     fiberReachM: infra.fiberReachM,
     measured,
-    calibration: fits ? { applied: options.calibrate === true, fits } : null,
+    calibration: fits ? { applied: options.calibrate === true && !input.dem, fits } : null,
+    ...(offsets ? { offsetCalibration: { applied: options.calibrate === true, fits: offsets } } : {}),
     ...(baselineDead
       ? { newDeadZoneVillages: deadZoneVillages.filter((d) => !baselineDead.has(d.village_id)) }
       : {}),
@@ -300,6 +319,34 @@ export function calibrationOf(
     cfg,
     settingLookup(input.communes, locator),
     options.speedThresholds ?? DEFAULT_SPEED_THRESHOLDS_MBPS,
+  );
+}
+
+/** How the offset fit resolves a cell's radio parameters: the analysis's terrain model's. */
+function offsetResolver(input: FullInput, options: FullOptions) {
+  const model = analysisTerrain(input.dem!, options).model;
+  return (site: Site, cell: Cell, setting: Setting) => model.resolve(site, cell, setting);
+}
+
+/**
+ * With a DEM and speed tests: the loss offset per operator and technology (`calibrateOffsets`) over
+ * the analysis's terrain model and radio settings; null otherwise. Computed always, applied only with
+ * `calibrate`.
+ */
+export function offsetCalibrationOf(
+  input: FullInput,
+  options: FullOptions = {},
+  locator: CommuneLocator = communeLocator(input.communes),
+): OffsetFit[] | null {
+  if (!input.dem || !input.speedTests || input.sites.length === 0) return null;
+  return calibrateOffsets(
+    input.speedTests,
+    input.sites,
+    input.dem,
+    options.radio ?? DEFAULT_RADIO,
+    settingLookup(input.communes, locator),
+    options.speedThresholds ?? DEFAULT_SPEED_THRESHOLDS_MBPS,
+    offsetResolver(input, options),
   );
 }
 

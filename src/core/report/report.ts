@@ -3,6 +3,7 @@ import { type CountedSites, describeRule } from '../coverage/counted_sites.ts';
 import type { FiberBlock } from '../infrastructure/fiber_indicators.ts';
 import type { PostalBlock } from '../infrastructure/postal_indicators.ts';
 import type { DeadZoneVillage, VillageBlock } from '../infrastructure/village_indicators.ts';
+import type { OffsetFit } from '../measured/calibrate_offset.ts';
 import type { RadiusFit } from '../measured/calibrate_radius.ts';
 import type { MeasuredBlock } from '../measured/measured_indicators.ts';
 import type { FullResult, FullUnit, ReportedComparison } from '../run_analysis.ts';
@@ -68,6 +69,8 @@ export interface CoverageReport {
   measured?: MeasuredSummary | null;
   /** The default radii fitted to the speed tests, and whether they were used; null without tests and sites. */
   calibration?: { applied: boolean; fits: RadiusFit[] } | null;
+  /** With a DEM: the loss offsets (dB) fitted to the speed tests, and whether they were used; absent otherwise. */
+  offset_calibration?: { applied: boolean; fits: OffsetFit[] };
   operators: string[];
   technologies: string[];
   units: FullUnit[];
@@ -271,6 +274,18 @@ export function buildReport(
           })),
         }
       : null,
+    ...(result.offsetCalibration
+      ? {
+          offset_calibration: {
+            applied: result.offsetCalibration.applied,
+            fits: result.offsetCalibration.fits.map((f) => ({
+              ...f,
+              agreement_before_pct: round(f.agreement_before_pct, 4),
+              agreement_after_pct: round(f.agreement_after_pct, 4),
+            })),
+          },
+        }
+      : {}),
     operators: result.mobile.operators,
     technologies: result.mobile.technologies,
     units: result.units.map(roundUnit),

@@ -321,6 +321,22 @@ const report = obj(
         {},
       ),
     ),
+    offset_calibration: obj(
+      {
+        applied: bool,
+        fits: list(
+          obj({
+            operator: str,
+            technology: oneOf(...TECH_KEYS),
+            tests: count,
+            offset_db: anyNum,
+            agreement_before_pct: pct,
+            agreement_after_pct: pct,
+          }),
+        ),
+      },
+      {},
+    ),
     dead_zone_villages: list(
       obj(
         { village_id: str, commune_id: str, population: count },
