@@ -50,6 +50,8 @@ beforeAll(async () => {
   expect((await waitReady(page)).error).toBeNull();
   await page.locator('#tabbtn-data').click();
   await page.locator('#file-input').setInputFiles(SITES);
+  // The sample's sites are loaded: the import asks whether to replace them or add to them (issue 15).
+  await page.locator('#import-question #import-replace').click();
   loads++;
   expect((await waitReady(page, loads)).error).toBeNull();
 });
@@ -156,9 +158,12 @@ describe('a DEM in the app', () => {
     await page.locator('.lang-switch button[data-lang="vi"]').click();
     await page.locator('#why-close').click();
     expect(await page.locator('#why-panel').isHidden()).toBe(true);
-    expect(
-      await page.evaluate(() => (window as Hooked).__vungphu!.map!.querySourceFeatures('why-path').length),
-    ).toBe(0);
+    // The source is emptied at once; the map drops its rendered copy on its next update.
+    await expect
+      .poll(() =>
+        page.evaluate(() => (window as Hooked).__vungphu!.map!.querySourceFeatures('why-path').length),
+      )
+      .toBe(0);
   });
 
   it('the worker stores the terrain footprints it computed in IndexedDB', async () => {

@@ -118,10 +118,15 @@ export class PlaceSearch {
         e.preventDefault();
         break;
       case 'Escape':
-        // First Esc closes the list, a second clears the field; the page's Esc (deselect) is not fired.
-        if (!this.#list.hidden) this.#close();
-        else this.input.value = '';
-        e.stopPropagation();
+        // First Esc closes the list, a second clears the field (the page's Esc is not fired for
+        // either); in an empty, closed box Esc does what it does on the page: close the popup, deselect.
+        if (!this.#list.hidden) {
+          this.#close();
+          e.stopPropagation();
+        } else if (this.input.value !== '') {
+          this.input.value = '';
+          e.stopPropagation();
+        }
         break;
     }
   }
