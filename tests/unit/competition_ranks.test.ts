@@ -19,6 +19,13 @@ describe('competitionRanks', () => {
     expect(competitionRanks([], 'desc')).toEqual([]);
   });
 
+  it('with decimals, values shown alike are ties (99.96 and 100 both read "100.0")', () => {
+    expect(competitionRanks([100, 99.96, 99.94, 98], 'desc')).toEqual([1, 2, 3, 4]);
+    expect(competitionRanks([100, 99.96, 99.94, 98], 'desc', 1)).toEqual([1, 1, 3, 4]);
+    expect(competitionRanks([3.481, 3.479, 3.5, Number.POSITIVE_INFINITY], 'asc', 2)).toEqual([1, 1, 3, 4]);
+    expect(competitionRanks([0.5, 0.5000001, null], 'desc', 1)).toEqual([1, 1, null]);
+  });
+
   it('equals 1 + the number of strictly better values, for random inputs with many ties', () => {
     const next = rng(15);
     for (let run = 0; run < 200; run++) {

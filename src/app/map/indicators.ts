@@ -148,6 +148,18 @@ export function reportIndicatorOf(v: ViewState): string | null {
 }
 
 /** The indicator's value as text: "93,7%", "2,41 km", "Đạt"… */
+/** The decimals `formatIndicator` shows an indicator's value with (ranks tie at that precision). */
+export function indicatorDecimals(id: IndicatorId): number {
+  switch (id) {
+    case 'postal_radius':
+      return 2;
+    case 'target':
+      return 0;
+    default:
+      return 1;
+  }
+}
+
 export function formatIndicator(id: IndicatorId, value: number | null): string {
   if (value === null) return '–';
   switch (id) {

@@ -6,7 +6,13 @@ import { foldText } from '../../core/base/fold_text.ts';
 import { competitionRanks } from '../../core/report/competition_ranks.ts';
 import { fmt } from '../i18n/format.ts';
 import { type MessageKey, t } from '../i18n/i18n.ts';
-import { formatIndicator, higherIsBetter, indicatorTitle, indicatorValue } from '../map/indicators.ts';
+import {
+  formatIndicator,
+  higherIsBetter,
+  indicatorDecimals,
+  indicatorTitle,
+  indicatorValue,
+} from '../map/indicators.ts';
 import type { DataStore } from '../state/data_store.ts';
 import type { ViewState } from '../state/view_state.ts';
 import { button, el } from '../ui/dom.ts';
@@ -103,9 +109,11 @@ export class CommuneTable {
       rank: 0,
     }));
     // Competition ranking ("1, 1, 3"), as the XLSX ranking sheet and `vungphu rank` number ties.
+    // Ties as the table shows the values (two communes at "100,0 %" share rank 1).
     const ranks = competitionRanks(
       scored.map((r) => r.value),
       better ? 'desc' : 'asc',
+      indicatorDecimals(view.indicator),
     );
     scored.forEach((r, i) => {
       r.rank = ranks[i] ?? Number.POSITIVE_INFINITY;

@@ -60,9 +60,11 @@ export function rankCommunes(
       return sign * (a.r.value - b.r.value) || a.k - b.k;
     })
     .map(({ r }) => r);
+  // Ties as the sheet shows the values (the indicator's decimals).
   const ranks = competitionRanks(
     ranked.map((r) => r.value),
     order,
+    ind.decimals,
   );
   ranked.forEach((r, k) => {
     r.rank = ranks[k] ?? null;
