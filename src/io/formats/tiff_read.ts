@@ -291,3 +291,28 @@ export function geoKeys(layout: TiffLayout): Map<number, number | string> {
   }
   return keys;
 }
+
+/**
+ * The first band's cells (row-major, as stored), read with the `geotiff` package; a file it cannot
+ * decode, or one with fewer cells than `cells`, is a UserError naming `file`.
+ */
+export async function readFirstBand(
+  buffer: ArrayBuffer,
+  cells: number,
+  file: string,
+): Promise<ArrayLike<number>> {
+  try {
+    const { fromArrayBuffer } = await import('geotiff');
+    const tiff = await fromArrayBuffer(buffer);
+    const image = await tiff.getImage();
+    const [first] = (await image.readRasters({ samples: [0] })) as unknown as (
+      | ArrayLike<number>
+      | undefined
+    )[];
+    if (!first || first.length < cells) throw new Error('fewer cells than the header declares');
+    return first;
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw unreadable(file, e instanceof Error ? e.message : String(e));
+  }
+}

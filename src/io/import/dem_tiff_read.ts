@@ -2,7 +2,7 @@ import { UserError } from '../../core/base/errors.ts';
 import type { DemGrid } from '../../core/terrain/grid_dem.ts';
 import { IssueList } from '../formats/geojson_input.ts';
 import { IMPORT_LIMITS } from '../formats/limits.ts';
-import { geoKeys, readTiffLayout, TAG, unreadable } from '../formats/tiff_read.ts';
+import { geoKeys, readFirstBand, readTiffLayout, TAG } from '../formats/tiff_read.ts';
 import { type Crs, resolveCrs } from './crs.ts';
 import { fillVoids } from './dem_fill_voids.ts';
 import { crsOf, gridOf } from './population.ts';
@@ -83,21 +83,7 @@ export async function demTiffGrid(buffer: ArrayBuffer, file: string): Promise<De
   const nodata = nodataText === undefined || nodataText === '' ? null : Number(nodataText);
   const nodata32 = nodata === null || Number.isNaN(nodata) ? null : Math.fround(nodata);
 
-  let band: ArrayLike<number>;
-  try {
-    const { fromArrayBuffer } = await import('geotiff');
-    const tiff = await fromArrayBuffer(buffer);
-    const image = await tiff.getImage();
-    const [first] = (await image.readRasters({ samples: [0] })) as unknown as (
-      | ArrayLike<number>
-      | undefined
-    )[];
-    if (!first || first.length < width * height) throw new Error('fewer cells than the header declares');
-    band = first;
-  } catch (e) {
-    if (e instanceof UserError) throw e;
-    throw unreadable(file, e instanceof Error ? e.message : String(e));
-  }
+  const band = await readFirstBand(buffer, width * height, file);
   // Rows from the north whatever the sign of the cell height.
   const heights = new Float32Array(width * height);
   const flip = resY > 0;

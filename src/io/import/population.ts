@@ -5,7 +5,7 @@ import { type CsvTable, parseCsv } from '../formats/csv.ts';
 import { own, readPosition, showValue, toNumber } from '../formats/fields.ts';
 import { coordinateProblem, IssueList, pointFeatures } from '../formats/geojson_input.ts';
 import { IMPORT_LIMITS } from '../formats/limits.ts';
-import { geoKeys, readTiffLayout, TAG, type TiffLayout, unreadable } from '../formats/tiff_read.ts';
+import { geoKeys, readFirstBand, readTiffLayout, TAG, type TiffLayout } from '../formats/tiff_read.ts';
 import { type Crs, resolveCrs } from './crs.ts';
 
 export interface PopulationImport {
@@ -242,21 +242,7 @@ export async function populationFromGeoTIFF(
   const nodata = nodataText === undefined || nodataText === '' || nodataNaN ? null : Number(nodataText);
   const nodata32 = nodata === null ? null : Math.fround(nodata);
 
-  let band: ArrayLike<number>;
-  try {
-    const { fromArrayBuffer } = await import('geotiff');
-    const tiff = await fromArrayBuffer(buffer);
-    const image = await tiff.getImage();
-    const [first] = (await image.readRasters({ samples: [0] })) as unknown as (
-      | ArrayLike<number>
-      | undefined
-    )[];
-    if (!first || first.length < width * height) throw new Error('fewer cells than the header declares');
-    band = first;
-  } catch (e) {
-    if (e instanceof UserError) throw e;
-    throw unreadable(file, e instanceof Error ? e.message : String(e));
-  }
+  const band = await readFirstBand(buffer, width * height, file);
 
   const kmPerDegree = 111.32;
   const cellKm2 = (lat: number) =>
