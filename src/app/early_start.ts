@@ -36,15 +36,18 @@ export const SAMPLE: SampleUrls = {
 /** The browser's storage, or null when IndexedDB is not available. */
 export const storageOpening: Promise<Storage | null> = Storage.open().catch(() => null);
 
-let progress: (done: number, total: number) => void = () => {};
+let progress: (done: number, total: number, label: string) => void = () => {};
 
-/** Sets what receives the analysis progress (the status line, once the UI exists). */
-export function onProgress(handler: (done: number, total: number) => void): void {
+/**
+ * Sets what receives the analysis progress (the status line, once the UI exists); `label` is
+ * 'terrain' while the terrain footprints are computed, else the analysis' own step.
+ */
+export function onProgress(handler: (done: number, total: number, label: string) => void): void {
   progress = handler;
 }
 
 /** The one analysis worker of the page. */
-export const client = new AnalysisClient((done, total) => progress(done, total));
+export const client = new AnalysisClient((done, total, label) => progress(done, total, label));
 
 /** A load already under way: its final snapshot, and its quick preview for whoever asks. */
 export interface EarlyLoad {

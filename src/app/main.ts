@@ -36,6 +36,7 @@ import { AppStore } from './state/app_store.ts';
 import { decodeView, type ViewState } from './state/view_state.ts';
 import { installHook } from './test_hook.ts';
 import { download } from './ui/dom.ts';
+import { TERRAIN_PROGRESS } from './worker/worker_protocol.ts';
 
 performance.mark('vp:main');
 
@@ -44,8 +45,14 @@ setLang(store.view.lang);
 const hook = installHook(() => store.view);
 const ui = findUi();
 
-onProgress((done, total) =>
-  setStatus(ui, t('status.progress', { done: fmt.int(done), total: fmt.int(total) })),
+onProgress((done, total, label) =>
+  setStatus(
+    ui,
+    t(label === TERRAIN_PROGRESS ? 'status.terrain' : 'status.progress', {
+      done: fmt.int(done),
+      total: fmt.int(total),
+    }),
+  ),
 );
 
 const NO_COMMUNES: FeatureCollection = { type: 'FeatureCollection', features: [] };

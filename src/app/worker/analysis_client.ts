@@ -48,7 +48,7 @@ export class AnalysisClient {
   private readonly planProgress = new Map<number, (done: number, total: number, label: string) => void>();
   private nextId = 1;
 
-  constructor(private readonly onProgress: (done: number, total: number) => void) {
+  constructor(private readonly onProgress: (done: number, total: number, label: string) => void) {
     this.worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = (event: MessageEvent<WorkerMessage>) => this.receive(event.data);
     this.worker.onerror = (event) => {
@@ -60,7 +60,7 @@ export class AnalysisClient {
 
   private receive(message: WorkerMessage): void {
     if (message.kind === 'progress') {
-      this.onProgress(message.done, message.total);
+      this.onProgress(message.done, message.total, message.label);
       return;
     }
     if (message.kind === 'plan-progress') {

@@ -2,12 +2,21 @@
  * The DEM in the worker (issue 17): read from the Data tab's files with the CLI's readers, kept here
  * for the analysis (`currentDem`) and the "why" profiles, and drawn as a hillshade image for the map.
  */
+import type { Setting, Site } from '../../core/base/types.ts';
+import { analysisTerrain } from '../../core/coverage/analysis_terrain.ts';
+import { DEFAULT_RADIO } from '../../core/propagation/radio_config.ts';
 import type { Dem } from '../../core/terrain/dem.ts';
 import { syntheticGrid } from '../../core/terrain/grid_dem.ts';
 import { hillshade } from '../../core/terrain/hillshade.ts';
 import type { DemFile } from '../../io/import/dem_read.ts';
+import {
+  browserFootprintWorker,
+  type PoolSummary,
+  poolSize,
+  precomputeFootprints,
+} from './footprint_pool.ts';
 import { restoreFootprints, saveFootprints } from './footprint_store.ts';
-import type { DemInfo, DemShade } from './worker_protocol.ts';
+import { type DemInfo, type DemShade, TERRAIN_PROGRESS, type WorkerMessage } from './worker_protocol.ts';
 
 let current: { dem: Dem; info: DemInfo } | null = null;
 
@@ -80,4 +89,33 @@ export function persistFootprintsSoon(): void {
     saving = null;
     void saveFootprints();
   }, 2000);
+}
+
+/**
+ * Before an analysis or a plan over `dem`: computes the footprints of `sites` not in the shared cache
+ * on `navigator.hardwareConcurrency − 1` nested workers (at least one), posting progress for request
+ * `id` (label TERRAIN_PROGRESS) about every 1 % of the cells.
+ */
+export async function precomputeOnCores(
+  sites: readonly Site[],
+  settingOf: (site: Site) => Setting,
+  dem: Dem,
+  id: number,
+  post: (message: WorkerMessage) => void,
+  kind: 'progress' | 'plan-progress' = 'progress',
+): Promise<PoolSummary> {
+  let shown = -1;
+  return precomputeFootprints(
+    sites,
+    settingOf,
+    analysisTerrain(dem, {}),
+    DEFAULT_RADIO,
+    poolSize(navigator.hardwareConcurrency),
+    browserFootprintWorker,
+    (done, total) => {
+      if (done !== total && done - shown < total / 100) return;
+      shown = done;
+      post({ kind, id, done, total, label: TERRAIN_PROGRESS });
+    },
+  );
 }

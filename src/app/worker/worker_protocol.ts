@@ -382,3 +382,6 @@ export type WorkerMessage =
 export function unitKey(level: string, id: string): string {
   return `${level}:${id}`;
 }
+
+/** The label of the progress messages of the terrain footprint pool (the status line says "Computing terrain footprints"). */
+export const TERRAIN_PROGRESS = 'terrain';
