@@ -3,7 +3,8 @@
  * north–south ridge 3 km east of site GL-PLK-0012) picked in the Data tab is read in the worker, the
  * Data tab says what it holds, the hillshade layer (off by default) turns on over the tile's box, and
  * the site popup's "why?" then a click on the map shows the profile with its numbers, in Vietnamese
- * and English. Screenshots to look at are written to a temporary folder.
+ * and English. The tile's footprints are computed on the footprint workers first, their progress in the
+ * status line. Screenshots to look at are written to a temporary folder.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,6 +66,17 @@ afterAll(async () => {
 describe('a DEM in the app', () => {
   it('the Data tab reads the tile and says what it holds', async () => {
     expect(await page.locator('#dem-status').textContent()).toContain('Chưa có DEM');
+    // Every text of the status line from now on (the footprint progress lasts a moment only).
+    await page.evaluate(() => {
+      const status = document.getElementById('status')!;
+      const log: string[] = [];
+      (window as unknown as { statusLog: string[] }).statusLog = log;
+      new MutationObserver(() => log.push(status.textContent ?? '')).observe(status, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
     await page.locator('#file-input').setInputFiles(TILE);
     loads++;
     expect((await waitReady(page, loads)).error).toBeNull();
@@ -76,6 +88,16 @@ describe('a DEM in the app', () => {
     expect(status).toContain('0 điểm trống');
     await page.locator('#dem-status').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'data-tab-vi.png') });
+  });
+
+  it('the footprints were computed on the footprint workers, their progress in the status line', async () => {
+    const log = () => page.evaluate(() => (window as unknown as { statusLog: string[] }).statusLog);
+    // The three cells of GL-PLK-0012, the only site on the tile: counted up to 3 / 3.
+    await expect.poll(log).toContain('Đang tính vùng phủ theo địa hình: 3 / 3 ô');
+    const seen = (await log()).filter((l) => l.startsWith('Đang tính vùng phủ theo địa hình'));
+    expect(seen[0]).toMatch(/: [0-2] \/ 3 ô$/);
+    // Then the analysis itself, which found them in the cache, and the summary line.
+    expect((await log()).at(-1)).not.toContain('Đang tính vùng phủ');
   });
 
   it('the hillshade layer is off by default and turns on over the tile', async () => {
