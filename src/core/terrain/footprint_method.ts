@@ -29,7 +29,7 @@ export function footprintMethodNote(summary: TerrainSummary | null | undefined, 
   const fallback =
     summary.fallback_cells > 0
       ? lang === 'vi'
-        ? `; ${summary.fallback_cells} cell ngoài DEM giữ hình tròn/hình quạt`
+        ? `; ${summary.fallback_cells} ô phát sóng ngoài DEM giữ hình tròn/hình quạt`
         : `; ${summary.fallback_cells} cells off the DEM kept their circle or sector`
       : '';
   const defaults = summary.defaults

@@ -5,11 +5,13 @@ import { toCsv } from '../formats/csv_write.ts';
  * One row per commune: identity, population, area, then population % and area % for every
  * technology × operator combination, then gap area and people per gap technology, then the populated
  * area (khu vực có dân cư: its method and km²) and its covered share for every combination (blank
- * where the commune has none).
+ * where the commune has none), and last `footprints`: `terrain` (over a DEM) or `circles` (circles
+ * and sectors), the same in every row.
  */
 export function communesCsv(report: CoverageReport): string {
   const communes = report.units.filter((u) => u.level === 'commune');
   const byId = new Map(report.units.map((u) => [u.id, u]));
+  const footprints = report.method.footprints?.kind ?? 'circles';
   const first = communes[0];
   const comboCols = (first?.coverage ?? []).flatMap((c) => [
     `${c.technology}_${c.operator}_population_pct`,
@@ -35,6 +37,8 @@ export function communesCsv(report: CoverageReport): string {
     'populated_area_method',
     'populated_area_km2',
     ...populatedCols,
+    // How the footprints were drawn (the whole note is in report.json and the report's method table).
+    'footprints',
   ];
   const rows = communes.map((u) => [
     u.id,
@@ -48,6 +52,7 @@ export function communesCsv(report: CoverageReport): string {
     u.populated_area_method ?? '',
     u.populated_area_km2 ?? '',
     ...u.coverage.map((c) => c.populated_area_pct ?? ''),
+    footprints,
   ]);
   return toCsv(header, rows);
 }

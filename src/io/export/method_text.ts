@@ -20,6 +20,8 @@ const VI: Record<string, string> = {
     'theo điểm: tỷ lệ điểm dân cư (thôn hoặc lưới dân số) được phủ sóng, quy về tổng dân số tổng điều tra của xã; xã không có điểm thì trải đều',
   'one footprint per cell: operator predicted polygon > sector (azimuth_deg + beamwidth_deg) > cell or site radius_m > default radius by technology and commune setting':
     'mỗi ô phát sóng một vùng phủ, theo thứ tự ưu tiên: đa giác dự báo của nhà mạng > hình quạt (góc phương vị và độ rộng búp sóng) > bán kính riêng của ô hoặc trạm > bán kính mặc định theo công nghệ và loại địa bàn của xã',
+  'one footprint per cell: operator predicted polygon > terrain footprint over the DEM (site on the DEM) > sector (azimuth_deg + beamwidth_deg) > cell or site radius_m > default radius by technology and commune setting':
+    'mỗi ô phát sóng một vùng phủ, theo thứ tự ưu tiên: đa giác dự báo của nhà mạng > vùng phủ theo địa hình trên DEM (trạm nằm trong DEM) > hình quạt (góc phương vị và độ rộng búp sóng) > bán kính riêng của ô hoặc trạm > bán kính mặc định theo công nghệ và loại địa bàn của xã',
   'R̄ = √(S / (π·N)), S = unit area (km²), N = counted points; points needed = ⌈S/(π·3²)⌉ − N':
     'R̄ = √(S / (π·N)), S = diện tích đơn vị (km²), N = số điểm được tính; số điểm cần thêm = ⌈S/(π·3²)⌉ − N',
   'a village is covered by a technology when it lies inside a footprint of that technology from any operator; dead-zone villages have no 4G':

@@ -9,6 +9,7 @@ import {
   reportLayers,
 } from './report_features.ts';
 import type { ReportLang } from './report_labels.ts';
+import { reportNote } from './report_note.ts';
 
 const WGS84_WKT =
   'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AXIS["Latitude",NORTH],AXIS["Longitude",EAST],AUTHORITY["EPSG","4326"]]';
@@ -97,7 +98,8 @@ const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 /**
  * The report's layers as an OGC GeoPackage 1.2 (SQLite): feature tables `communes` (every indicator),
  * `gaps` and `postal_beyond_3km` (when given), MultiPolygon in EPSG:4326, with column titles (labels
- * with units) in `gpkg_data_columns` (written by `layersGeoPackage`). Takes an initialised sql.js (SQLite compiled to WebAssembly), so it
+ * with units) in `gpkg_data_columns` (written by `layersGeoPackage`), and `reportNote` (synthetic
+ * flag, modelled, the footprint note, run time) as every table's description in `gpkg_contents`. Takes an initialised sql.js (SQLite compiled to WebAssembly), so it
  * runs the same in Node and in the browser. Returns the file's bytes.
  */
 export function reportGeoPackage(
@@ -106,9 +108,8 @@ export function reportGeoPackage(
   SQL: SqlJsStatic,
   lang: ReportLang = 'vi',
 ): Uint8Array {
-  const note = `${report.inputs.synthetic ? 'SYNTHETIC SAMPLE. ' : ''}Coverage is MODELLED from footprints, not measured. ${report.generated_at}`;
   return layersGeoPackage(reportLayers(report, geometry, lang), SQL, {
-    description: note,
+    description: reportNote(report, lang),
     lastChange: report.generated_at,
   });
 }

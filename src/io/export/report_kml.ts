@@ -9,6 +9,8 @@ import {
   reportLayers,
 } from './report_features.ts';
 import type { ReportLang } from './report_labels.ts';
+import { reportNote } from './report_note.ts';
+import { footprintsText } from './report_tables.ts';
 
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -154,11 +156,13 @@ export function layersKml(
 
 /**
  * The report as KML 2.2: one Folder per layer (communes with every indicator, gaps, areas beyond 3 km
- * of a staffed postal point), typed fields in a Schema and SchemaData, communes filled by their 4G population coverage (the PDF map's classes). Opens in Google
- * Earth, QGIS and GDAL (KML and LIBKML drivers).
+ * of a staffed postal point), typed fields in a Schema and SchemaData, communes filled by their 4G
+ * population coverage (the PDF map's classes); the Document's description is `reportNote` and its
+ * ExtendedData has the footprint note. Opens in Google Earth, QGIS and GDAL (KML and LIBKML drivers).
  */
 export function reportKml(report: CoverageReport, geometry: ReportGeometry, lang: ReportLang = 'vi'): string {
   const layers = reportLayers(report, geometry, lang);
+  const note = reportNote(report, lang);
   const ind = reportIndicators(report).find((i) => i.id === 'mobile.4G.population_pct')!;
   const communeUnits = report.units.filter((u) => u.level === 'commune');
   const classes = choroplethClasses(
@@ -184,7 +188,9 @@ export function reportKml(report: CoverageReport, geometry: ReportGeometry, lang
     '<kml xmlns="http://www.opengis.net/kml/2.2">',
     '<Document>',
     `<name>${esc(lang === 'vi' ? 'Vùng Phủ — báo cáo' : 'Vùng Phủ — report')}</name>`,
-    `<description>${esc(`${report.inputs.synthetic ? 'SYNTHETIC SAMPLE. ' : ''}Coverage is MODELLED from footprints, not measured. ${report.generated_at}`)}</description>`,
+    `<description>${esc(note)}</description>`,
+    // The same facts as fields, for readers that show a Document's data but not its description.
+    `<ExtendedData><Data name="footprints"><value>${esc(footprintsText(report.method.footprints, lang === 'vi'))}</value></Data><Data name="synthetic"><value>${report.inputs.synthetic}</value></Data><Data name="generated_at"><value>${esc(report.generated_at)}</value></Data></ExtendedData>`,
     ...schemas,
     `<Style id="gap"><LineStyle><color>${kmlColor([214, 39, 40], 255)}</color><width>1</width></LineStyle><PolyStyle><color>${kmlColor([214, 39, 40], 128)}</color></PolyStyle></Style>`,
     `<Style id="postal_beyond_3km"><LineStyle><color>${kmlColor([148, 103, 189], 255)}</color><width>1</width></LineStyle><PolyStyle><color>${kmlColor([148, 103, 189], 110)}</color></PolyStyle></Style>`,
