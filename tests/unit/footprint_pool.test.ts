@@ -6,12 +6,7 @@
  * whose workers cannot start changes nothing but the speed.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  type FootprintBatch,
-  type FootprintInit,
-  footprintJobHandler,
-} from '../../src/app/worker/footprint_jobs.ts';
-import { type PoolWorker, poolSize, precomputeFootprints } from '../../src/app/worker/footprint_pool.ts';
+import { poolSize, precomputeFootprints } from '../../src/app/worker/footprint_pool.ts';
 import { DEFAULT_CONFIG } from '../../src/core/base/config.ts';
 import type { Commune, Site } from '../../src/core/base/types.ts';
 import { communeLocator } from '../../src/core/geometry/commune_locator.ts';
@@ -24,6 +19,7 @@ import { footprintCache } from '../../src/core/terrain/footprint_cache.ts';
 import { gridDem, syntheticGrid } from '../../src/core/terrain/grid_dem.ts';
 import { terrainContext } from '../../src/core/terrain/terrain_context.ts';
 import type { TerrainModel } from '../../src/core/terrain/terrain_model.ts';
+import { fakeWorker } from '../support/fake_footprint_worker.ts';
 import { deepFreeze } from '../support/freeze.ts';
 import { rect } from '../support/reference.ts';
 
@@ -83,27 +79,6 @@ function counting(): { model: TerrainModel; calls: () => number } {
     },
     calls: () => n,
   };
-}
-
-/** A stand-in worker: the handler footprint.worker.ts runs, answering asynchronously, messages cloned. */
-function fakeWorker(log: string[][]): PoolWorker {
-  const handle = footprintJobHandler();
-  const got: string[] = [];
-  log.push(got);
-  const w: PoolWorker = {
-    onmessage: null,
-    onerror: null,
-    postMessage(message: FootprintInit | FootprintBatch) {
-      const m = structuredClone(message);
-      if (m.kind === 'batch') got.push(...m.cells.map((c) => c.key));
-      setTimeout(() => {
-        const done = handle(m);
-        if (done) w.onmessage?.({ data: structuredClone(done) });
-      }, 0);
-    },
-    terminate() {},
-  };
-  return w;
 }
 
 const figures = (r: ReturnType<typeof runAnalysis>) =>

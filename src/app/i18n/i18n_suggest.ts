@@ -38,6 +38,7 @@ export const suggestVi = {
   'suggest.postalRadius': 'Bán kính phục vụ R* (km)',
   'suggest.run': 'Chạy gợi ý',
   'suggest.running': 'Đang tính… {label} ({done}/{total})',
+  'suggest.terrainStep': 'vùng phủ theo địa hình, ô',
   'suggest.clear': 'Xoá kết quả',
   'suggest.failed': 'Không tính được: {message}',
   'suggest.summarySites':
@@ -119,6 +120,7 @@ export const suggestEn: Record<keyof typeof suggestVi, string> = {
   'suggest.postalRadius': 'Service radius R* (km)',
   'suggest.run': 'Run',
   'suggest.running': 'Working… {label} ({done}/{total})',
+  'suggest.terrainStep': 'terrain footprints, cells',
   'suggest.clear': 'Clear results',
   'suggest.failed': 'Could not plan: {message}',
   'suggest.summarySites':

@@ -9,6 +9,7 @@ import type { PlanMeasure } from '../../core/planning/plan_types.ts';
 import { fmt } from '../i18n/format.ts';
 import { type MessageKey, t } from '../i18n/i18n.ts';
 import { button, el, field, selectBox } from '../ui/dom.ts';
+import { TERRAIN_PROGRESS } from '../worker/worker_protocol.ts';
 import { chosenOperator, type SuggestContext, type SuggestState } from './suggest_state.ts';
 
 /** The panel's state now, and how the form changes it (each change draws the panel again). */
@@ -185,7 +186,7 @@ export function runRow(s: SuggestState, actions: { run(): void; clear(): void })
     status.append(
       bar,
       ` ${t('suggest.running', {
-        label: s.running.label,
+        label: stepLabel(s.running.label),
         done: fmt.int(s.running.done),
         total: fmt.int(s.running.total),
       })}`,
@@ -194,6 +195,9 @@ export function runRow(s: SuggestState, actions: { run(): void; clear(): void })
   return el('div', {}, [el('div', { className: 'button-row' }, [run, clear]), status]);
 }
 
+/** A step's label: the terrain footprint pool's in the page's language, the planner's own as given. */
+const stepLabel = (label: string) => (label === TERRAIN_PROGRESS ? t('suggest.terrainStep') : label);
+
 /** The run's progress bar and label, drawn into the status line without redrawing the panel. */
 export function renderProgress(status: Element, r: SuggestState['running']): void {
   if (!r) return;
@@ -201,6 +205,6 @@ export function renderProgress(status: Element, r: SuggestState['running']): voi
   bar.value = r.done;
   status.replaceChildren(
     bar,
-    ` ${t('suggest.running', { label: r.label, done: fmt.int(r.done), total: fmt.int(r.total) })}`,
+    ` ${t('suggest.running', { label: stepLabel(r.label), done: fmt.int(r.done), total: fmt.int(r.total) })}`,
   );
 }

@@ -12,11 +12,11 @@ import { withDeferredPolygons } from '../../core/deferred_polygons.ts';
 import { planPreview } from './plan_preview.ts';
 import { rememberingReader } from './read_dataset.ts';
 import { type Session, sessionReport } from './session.ts';
-import { clearDem, loadDem, persistFootprintsSoon } from './worker_dem.ts';
+import { clearDem, currentDem, loadDem, persistFootprintsSoon, precomputeOnCores } from './worker_dem.ts';
 import { edit } from './worker_edit.ts';
 import { layerPatch } from './worker_layers.ts';
 import { load } from './worker_load.ts';
-import { notePlanRequest, planSuperseded, runSuggest } from './worker_plan.ts';
+import { notePlanRequest, planSuperseded, prepareSuggest, runSuggest } from './worker_plan.ts';
 import type { WorkerMessage, WorkerRequest } from './worker_protocol.ts';
 import { siteInfo, siteRows } from './worker_sites.ts';
 import { whyProfile } from './worker_why.ts';
@@ -90,17 +90,29 @@ async function handle(request: WorkerRequest): Promise<void> {
       if (!session) throw new Error('plan before load');
       if (planSuperseded(request.id)) return post({ kind: 'planned', id: request.id, result: null });
       const { input, result } = session.analysis;
+      const scenario = {
+        communes: session.communes,
+        sites: input.sites,
+        postal: session.basePostal ? (input.postal ?? []) : null,
+        villages: session.villages,
+        populationPoints: input.populationPoints ?? null,
+        countingRule: result.postalOptions.countingRule,
+      };
+      // With a DEM, the candidates' terrain footprints first, on the other cores.
+      const dem = currentDem();
+      const setting = session.setting;
+      const prepared =
+        dem && request.request.mode === 'sites'
+          ? await prepareSuggest(scenario, request.request, (sites) =>
+              precomputeOnCores(sites, setting, dem, request.id, post, 'plan-progress'),
+            )
+          : undefined;
+      if (planSuperseded(request.id)) return post({ kind: 'planned', id: request.id, result: null });
       const suggestion = runSuggest(
-        {
-          communes: session.communes,
-          sites: input.sites,
-          postal: session.basePostal ? (input.postal ?? []) : null,
-          villages: session.villages,
-          populationPoints: input.populationPoints ?? null,
-          countingRule: result.postalOptions.countingRule,
-        },
+        scenario,
         request.request,
         (done, total, label) => post({ kind: 'plan-progress', id: request.id, done, total, label }),
+        prepared,
       );
       if (suggestion.mode === 'sites' && request.request.mode === 'sites')
         suggestion.onMap = planPreview(session, request.request, suggestion, request.request.siteOperator);

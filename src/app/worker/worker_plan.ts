@@ -11,6 +11,7 @@ import type { Callbacks, Commune, EngineConfig, PopulationPoint, Site } from '..
 import { pointIndex } from '../../core/coverage/point_index.ts';
 import { DEFAULT_CELL_SIZE_M, demandPoints } from '../../core/planning/demand_points.ts';
 import { existingCoverage } from '../../core/planning/existing_coverage.ts';
+import { moveToHighest } from '../../core/planning/move_to_highest.ts';
 import { communesInScope } from '../../core/planning/plan_scope.ts';
 import { planSites } from '../../core/planning/plan_sites.ts';
 import type { Candidate, CandidateSource } from '../../core/planning/plan_types.ts';
@@ -60,22 +61,56 @@ export function planSuperseded(id: number): boolean {
   return id < latest;
 }
 
-/** Runs one plan on the scenario. */
+/**
+ * Runs one plan on the scenario; `prepared` is the site plan's candidates when `prepareSuggest` has
+ * already made them (and computed their terrain footprints).
+ */
 export function runSuggest(
   scenario: PlanScenario,
   request: SuggestRequest,
   onProgress: (done: number, total: number, label: string) => void,
+  prepared?: RequestCandidates,
 ): SuggestResult {
   return request.mode === 'sites'
-    ? suggestSites(scenario, request, onProgress)
+    ? suggestSites(scenario, request, onProgress, prepared)
     : suggestPostal(scenario, request, onProgress);
 }
 
-/** The candidates of a request: the imported file's and the generated sources that are ticked. */
-export function requestCandidates(
+/** The candidates of a site plan, the candidate file's problems and its row counts. */
+export type RequestCandidates = {
+  candidates: Candidate[];
+  issues: InputIssue[];
+  csvRows: { total: number; kept: number } | null;
+};
+
+/**
+ * Before a site plan with a DEM: the request's candidates (`requestCandidates`), and the terrain
+ * footprints the planner will ask for computed ahead by `precompute` (the footprint pool): those of
+ * the scenario's sites and of every candidate where the planner evaluates it (moved to the highest
+ * ground first when the request says so, as `planSites` does). Without a DEM, only the candidates.
+ */
+export async function prepareSuggest(
   scenario: PlanScenario,
   request: SiteSuggestRequest,
-): { candidates: Candidate[]; issues: InputIssue[]; csvRows: { total: number; kept: number } | null } {
+  precompute: (sites: readonly Site[]) => Promise<unknown>,
+): Promise<RequestCandidates> {
+  const prepared = requestCandidates(scenario, request);
+  const dem = currentDem();
+  if (!dem) return prepared;
+  const at =
+    request.moveToHighestM != null
+      ? moveToHighest(prepared.candidates, dem, request.moveToHighestM).candidates
+      : prepared.candidates;
+  // A candidate as the planner evaluates it (candidate_coverage.ts): one cell of the technology.
+  const sites = at.map(
+    (c): Site => ({ id: c.id, operator: '*', lon: c.lon, lat: c.lat, technologies: [request.technology] }),
+  );
+  await precompute([...scenario.sites, ...sites]);
+  return prepared;
+}
+
+/** The candidates of a request: the imported file's and the generated sources that are ticked. */
+export function requestCandidates(scenario: PlanScenario, request: SiteSuggestRequest): RequestCandidates {
   const cfg = scenario.config ?? DEFAULT_CONFIG;
   const out: Candidate[] = [];
   let issues: InputIssue[] = [];
@@ -152,9 +187,10 @@ function suggestSites(
   scenario: PlanScenario,
   request: SiteSuggestRequest,
   onProgress: (done: number, total: number, label: string) => void,
+  prepared?: RequestCandidates,
 ): SiteSuggestResult {
   const started = performance.now();
-  const { candidates, issues, csvRows } = requestCandidates(scenario, request);
+  const { candidates, issues, csvRows } = prepared ?? requestCandidates(scenario, request);
   const warnings: string[] = [];
   const callbacks: Callbacks = { onProgress, onWarning: (m) => warnings.push(m) };
   // With a DEM, candidates and existing sites cover their terrain footprints (the worker's shared cache).
