@@ -12,6 +12,13 @@ export const terrainVi = {
   'dem.status':
     '{tiles} ô ({files}); kinh độ {west}–{east}° Đ, vĩ độ {south}–{north}° B; điểm lưới cách {spacing} m; {voids} điểm trống đã được lấp.',
   'dem.remove': 'Bỏ DEM',
+  'radio.title': 'Cấu hình vô tuyến (mô hình địa hình)',
+  'radio.default': 'Cấu hình vô tuyến: mặc định (ngưỡng, EIRP, độ cao ăng-ten theo công nghệ; xem README).',
+  'radio.file': 'Cấu hình vô tuyến: tệp {name}',
+  'radio.remove': 'Bỏ cấu hình, dùng mặc định',
+  'radio.failed': 'Không dùng được cấu hình vô tuyến: {message}',
+  'radio.hint':
+    'Tệp JSON có mục "radio" (như --config của dòng lệnh): ngưỡng thu, EIRP, độ cao, góc nghiêng, tầm tối đa theo công nghệ, độ cao máy thu, k. Chỉ dùng khi đã nạp DEM. Chọn hoặc thả vào ô nhập tệp ở trên.',
   'dem.failed': 'Không đọc được DEM: {message}',
   'why.button': 'Vì sao? (mặt cắt)',
   'why.pick': 'Bấm một điểm trên bản đồ để xem mặt cắt từ trạm {site} đến điểm đó.',
@@ -43,6 +50,13 @@ export const terrainEn: Record<keyof typeof terrainVi, string> = {
   'dem.status':
     '{tiles} tile(s) ({files}); longitude {west}–{east}° E, latitude {south}–{north}° N; posts every {spacing} m; {voids} void post(s) filled.',
   'dem.remove': 'Remove the DEM',
+  'radio.title': 'Radio config (terrain model)',
+  'radio.default': 'Radio config: default (thresholds, EIRP, antenna heights by technology; see the README).',
+  'radio.file': 'Radio config: file {name}',
+  'radio.remove': 'Remove the config, use the defaults',
+  'radio.failed': 'Could not use the radio config: {message}',
+  'radio.hint':
+    'A JSON file with a "radio" section (as the CLI\'s --config): receive threshold, EIRP, height, tilt and range by technology, receiver height, k. Used only with a DEM loaded. Pick or drop it in the file input above.',
   'dem.failed': 'The DEM could not be read: {message}',
   'why.button': 'Why? (profile)',
   'why.pick': 'Click a point on the map to see the profile from site {site} to it.',

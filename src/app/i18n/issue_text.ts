@@ -554,6 +554,23 @@ const VI: Rule[] = [
     /^(.*): not a Vùng Phủ report\.json \(no units or method\)\.$/,
     (m) => `${m[1]}: không phải tệp report.json của Vùng Phủ (không có units hoặc method)`,
   ],
+  // The radio config (validateRadioConfig, radioConfigFromJson, worker_radio.ts).
+  [
+    /^(.*): (\d+) problem\(s\) in the radio config\.$/,
+    (m) => `${m[1]}: ${m[2]} lỗi trong cấu hình vô tuyến.`,
+  ],
+  [
+    /^(.*): no "radio" section: .*$/,
+    (m) =>
+      `${m[1]}: không có mục "radio": cấu hình vô tuyến là một đối tượng JSON có đối tượng "radio" (như --config của dòng lệnh).`,
+  ],
+  [
+    /^must be a number of (.+) in \[(.+), (.+)\] \(got (.*)\)$/,
+    (m) =>
+      `phải là một số ${({ metres: 'mét', degrees: 'độ', '(a factor)': '(hệ số)' } as Record<string, string>)[m[1]!] ?? m[1]} trong khoảng [${m[2]}, ${m[3]}] (giá trị: ${m[4]})`,
+  ],
+  [/^unknown option \(known: (.*)\)$/, (m) => `không có tuỳ chọn này (các tuỳ chọn: ${m[1]})`],
+  [/^unknown technology \(use (.*)\)$/, (m) => `công nghệ không có (dùng ${m[1]})`],
 ];
 
 /** Longer messages are shown as they are: a rule's `(.*)` groups cost time in the length of the text. */

@@ -23,6 +23,7 @@ import { parseScenario } from '../state/scenario_edits.ts';
 import { failedImport, type ImportReport } from '../worker/worker_protocol.ts';
 import { type DemFileBytes, isDemFile } from './dem_actions.ts';
 import type { Page } from './page.ts';
+import { isRadioConfigFile, type RadioFile } from './radio_actions.ts';
 
 /** How much of a JSON file is read to tell a saved scenario from a dataset. */
 const SCENARIO_SNIFF_BYTES = 20_000;
@@ -69,6 +70,7 @@ export class DataActions {
       },
       removeDataset: (kind) => void this.#removeDataset(kind),
       removeDem: () => void page.dem.remove(),
+      removeRadio: () => void page.radio.remove(),
       clear: () => void this.#clear(),
     };
   }
@@ -102,6 +104,7 @@ export class DataActions {
     let changed = false;
     const fresh: ImportReport[] = [];
     const dems: DemFileBytes[] = [];
+    let radio: RadioFile | null = null;
     const outcome: ImportOutcome[] = [];
     store.setImportOutcome([]);
     for (const file of files) {
@@ -121,6 +124,14 @@ export class DataActions {
       if ((!tiff || store.state.importer.kind === 'auto') && isDemFile(file.name, new Uint8Array(buffer))) {
         dems.push({ name: file.name, bytes: buffer });
         continue;
+      }
+      // A radio config (JSON with a "radio" section) goes to the terrain model, not to a dataset.
+      if (/\.json$/i.test(file.name)) {
+        const text = decodeText(new Uint8Array(buffer));
+        if (isRadioConfigFile(file.name, text)) {
+          radio = { name: file.name, text };
+          continue;
+        }
       }
       if (mayBeScenario(file.name)) {
         const head = decodeText(new Uint8Array(buffer.slice(0, SCENARIO_SNIFF_BYTES)));
@@ -145,6 +156,7 @@ export class DataActions {
     }
     store.addReports(fresh);
     if (dems.length) await this.page.dem.add(dems);
+    if (radio) await this.page.radio.add(radio);
     store.setImportOutcome(outcome);
     store.setBusy(false);
     render.dataTab();

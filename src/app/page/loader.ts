@@ -242,6 +242,7 @@ export class Loader {
       store.restoreScenario(edits, await storage.session<unknown>(SESSION_STEPS));
       store.setSaved(await storage.scenarios());
       await page.dem.restore();
+      await page.radio.restore();
     } catch (error) {
       page.storage = null;
       console.warn('IndexedDB unavailable; imported data will not survive a reload', error);
@@ -252,7 +253,8 @@ export class Loader {
       store.state.imported.length > 0 ||
       store.edits.length > 0 ||
       store.view.boundarySet === 'imported' ||
-      page.dem.info !== null;
+      page.dem.info !== null ||
+      page.radio.name !== null;
     this.showSampleCommunes();
     const snapshot = stored || !speculative ? await this.startLoad() : await speculative;
     if (!snapshot) return;

@@ -21,6 +21,7 @@ import type { Loader } from './loader.ts';
 import type { MapExtras } from './map_extras.ts';
 import type { MapLayers } from './map_layers.ts';
 import type { PlaceFinder } from './place_finder.ts';
+import type { RadioActions } from './radio_actions.ts';
 import type { PageRenderer } from './render.ts';
 import type { ScenarioActions } from './scenario_actions.ts';
 import type { Ui } from './ui.ts';
@@ -50,6 +51,8 @@ export interface Page {
   readonly data: DataActions;
   /** The DEM (issue 17): its files, status and hillshade. */
   readonly dem: DemActions;
+  /** The radio config of the terrain model (issue 17): an imported file, or the defaults. */
+  readonly radio: RadioActions;
   /** The "why" profile card (issue 17). */
   readonly why: WhyActions;
   /** "Find a place" over the map (issue 15). */

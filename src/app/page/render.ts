@@ -239,6 +239,7 @@ export class PageRenderer {
           busy: importer.busy,
           persistent: storage !== null,
           dem: { info: this.page.dem.info, error: this.page.dem.error },
+          radio: { name: this.page.radio.name, error: this.page.radio.error },
           question: importer.question,
           outcome: importer.outcome,
         },

@@ -5,6 +5,7 @@
  * CSV download), and "clear data".
  */
 
+import type { InputIssue } from '../../core/base/errors.ts';
 import type { ColumnRequest } from '../../io/import/header_mapping.ts';
 import { fmt } from '../i18n/format.ts';
 import { hasMessage, type MessageKey, t } from '../i18n/i18n.ts';
@@ -32,6 +33,8 @@ export interface DataView {
   persistent: boolean;
   /** The DEM loaded in the worker (issue 17), and why the last DEM files failed. */
   dem: { info: DemInfo | null; error: string | null };
+  /** The radio config file in use (null: the defaults), and why the last one was refused. */
+  radio: { name: string | null; error: { message: string; issues: readonly InputIssue[] } | null };
   /** The replace-or-add question being asked, if any. */
   question: ImportQuestion | null;
   /** What became of the latest import's files. */
@@ -48,6 +51,7 @@ export interface DataActions {
   answer(choice: 'replace' | 'add' | 'cancel'): void;
   removeDataset(kind: DatasetKind): void;
   removeDem(): void;
+  removeRadio(): void;
   clear(): void;
 }
 
@@ -85,6 +89,39 @@ function demSection(v: DataView, a: DataActions): HTMLElement[] {
       }),
     );
   lines.push(el('p', { className: 'muted small', text: t('dem.hint') }));
+  return lines;
+}
+
+/** The radio config section: the file in use or the defaults, a remove button, every problem of a refused file. */
+function radioSection(v: DataView, a: DataActions): HTMLElement[] {
+  const { name, error } = v.radio;
+  const lines: HTMLElement[] = [
+    el('h3', { text: t('radio.title') }),
+    el('p', {
+      attrs: { id: 'radio-status' },
+      className: name ? '' : 'muted',
+      text: name ? t('radio.file', { name }) : t('radio.default'),
+    }),
+  ];
+  if (name)
+    lines.push(
+      button(t('radio.remove'), a.removeRadio, { className: 'small', attrs: { id: 'radio-remove' } }),
+    );
+  if (error) {
+    const box = el('div', { className: 'error', attrs: { id: 'radio-error', role: 'alert' } }, [
+      el('p', { text: t('radio.failed', { message: messageText(error.message) }) }),
+    ]);
+    if (error.issues.length > 0)
+      box.append(
+        el(
+          'ul',
+          {},
+          error.issues.map((i) => el('li', { text: issueText(i) })),
+        ),
+      );
+    lines.push(box);
+  }
+  lines.push(el('p', { className: 'muted small', text: t('radio.hint') }));
   return lines;
 }
 
@@ -514,6 +551,7 @@ export function renderDataPanel(container: HTMLElement, v: DataView, a: DataActi
       v.reports.map((r) => importReportElement(r, a)),
     ),
     ...demSection(v, a),
+    ...radioSection(v, a),
     el('h3', { text: t('data.storage') }),
     el('p', { className: 'muted', text: v.persistent ? t('data.persistent') : t('data.notPersistent') }),
     clear,

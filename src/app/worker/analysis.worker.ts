@@ -18,6 +18,7 @@ import { layerPatch } from './worker_layers.ts';
 import { load } from './worker_load.ts';
 import { notePlanRequest, planSuperseded, prepareSuggest, runSuggest } from './worker_plan.ts';
 import type { WorkerMessage, WorkerRequest } from './worker_protocol.ts';
+import { setRadioConfig } from './worker_radio.ts';
 import { siteInfo, siteRows } from './worker_sites.ts';
 import { whyProfile } from './worker_why.ts';
 
@@ -154,6 +155,8 @@ async function handle(request: WorkerRequest): Promise<void> {
       scope.postMessage({ kind: 'dem', id: request.id, dem } satisfies WorkerMessage, [dem.shade.rgba]);
       return;
     }
+    case 'radio':
+      return post({ kind: 'radio', id: request.id, radio: setRadioConfig(request.file) });
     case 'why':
       if (!session) throw new Error('why before load');
       return post({

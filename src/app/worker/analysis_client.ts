@@ -195,6 +195,16 @@ export class AnalysisClient {
     return m.dem;
   }
 
+  /**
+   * Sends a radio config file (JSON with a `radio` section) to the worker, or null for the defaults;
+   * rejects with every problem of a bad file (the settings in use then stay).
+   */
+  async radio(file: { name: string; text: string } | null): Promise<{ name: string } | null> {
+    const m = await this.request({ kind: 'radio', file });
+    if (m.kind !== 'radio') throw new Error(`unexpected reply ${m.kind}`);
+    return m.radio;
+  }
+
   /** The profile from a site to a point over the DEM, with each cell's link budget; null without a DEM. */
   async why(siteId: string, lon: number, lat: number): Promise<WhyResult | null> {
     const m = await this.request({ kind: 'why', siteId, lon, lat });

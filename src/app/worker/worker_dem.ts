@@ -3,8 +3,6 @@
  * for the analysis (`currentDem`) and the "why" profiles, and drawn as a hillshade image for the map.
  */
 import type { Setting, Site } from '../../core/base/types.ts';
-import { analysisTerrain } from '../../core/coverage/analysis_terrain.ts';
-import { DEFAULT_RADIO } from '../../core/propagation/radio_config.ts';
 import type { Dem } from '../../core/terrain/dem.ts';
 import { syntheticGrid } from '../../core/terrain/grid_dem.ts';
 import { hillshade } from '../../core/terrain/hillshade.ts';
@@ -17,6 +15,7 @@ import {
 } from './footprint_pool.ts';
 import { restoreFootprints, saveFootprints } from './footprint_store.ts';
 import { type DemInfo, type DemShade, TERRAIN_PROGRESS, type WorkerMessage } from './worker_protocol.ts';
+import { appTerrain, currentRadio } from './worker_radio.ts';
 
 let current: { dem: Dem; info: DemInfo } | null = null;
 
@@ -108,8 +107,8 @@ export async function precomputeOnCores(
   return precomputeFootprints(
     sites,
     settingOf,
-    analysisTerrain(dem, {}),
-    DEFAULT_RADIO,
+    appTerrain(dem),
+    currentRadio(),
     poolSize(navigator.hardwareConcurrency),
     browserFootprintWorker,
     (done, total) => {

@@ -7,7 +7,6 @@ import type { Feature, Polygon } from 'geojson';
 import { DEFAULT_CONFIG } from '../../core/base/config.ts';
 import type { FiberRoute, PostalPoint } from '../../core/base/infrastructure.ts';
 import type { Site } from '../../core/base/types.ts';
-import { analysisTerrain } from '../../core/coverage/analysis_terrain.ts';
 import type { FullResult } from '../../core/run_analysis.ts';
 import type { Edit } from '../state/scenario_edits.ts';
 import {
@@ -25,6 +24,7 @@ import {
 import type { Session } from './session.ts';
 import { currentDem } from './worker_dem.ts';
 import type { FeatureLayer, LayerPatch } from './worker_protocol.ts';
+import { appTerrain } from './worker_radio.ts';
 
 const cfg = DEFAULT_CONFIG;
 
@@ -71,7 +71,7 @@ export function editStates(edits: readonly Edit[]): Map<string, EditState> {
 export function sitePatch(s: Session, sites: readonly Site[], states: Map<string, EditState>) {
   // With a DEM, the terrain footprints the analysis computed (the worker's shared cache).
   const dem = currentDem();
-  const terrain = dem ? analysisTerrain(dem, {}) : null;
+  const terrain = dem ? appTerrain(dem) : null;
   return {
     sites: sites.map((x): [string, Feature[]] => [
       x.id,

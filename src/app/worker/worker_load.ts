@@ -40,6 +40,7 @@ import type {
   WorkerMessage,
   WorkerRequest,
 } from './worker_protocol.ts';
+import { appTerrainModel, currentRadio, radioFileName } from './worker_radio.ts';
 
 const cfg = DEFAULT_CONFIG;
 
@@ -235,6 +236,8 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
     ...(request.analysis.fiberReachM !== undefined ? { fiberReachM: request.analysis.fiberReachM } : {}),
     ...(request.layers.includes('gaps') ? {} : { gapPolygons: false }),
     ...(request.layers.includes('beyond') ? {} : { postalBeyondPolygons: false }),
+    // With a DEM: the terrain model of the radio config in use (imported in the Data tab, else the defaults).
+    ...(dem ? { terrain: { model: appTerrainModel() }, radio: currentRadio() } : {}),
   };
   const t0 = performance.now();
   // With a DEM: the footprints not in the cache first, on the other cores (the figures are the same).
@@ -323,7 +326,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
       speedtests: name('speedtests'),
       settlements: name('settlements'),
       targets: targetFiles,
-      config: null,
+      config: radioFileName(),
       synthetic: datasets.some((d) => d.synthetic),
     },
     analysis,

@@ -29,6 +29,7 @@ import {
   type SuggestResult,
 } from './suggest_types.ts';
 import { currentDem } from './worker_dem.ts';
+import { appTerrainModel, currentRadio } from './worker_radio.ts';
 
 /** What planning needs from the worker's session: the current scenario. */
 export interface PlanScenario {
@@ -212,6 +213,8 @@ function suggestSites(
       ...(request.targetPct !== null ? { targetPct: request.targetPct } : { k: request.k ?? 10 }),
       ...(request.radius_m !== null ? { radius_m: request.radius_m } : {}),
       ...(request.moveToHighestM != null ? { moveToHighestM: request.moveToHighestM } : {}),
+      // The analysis's terrain model (the radio config in use).
+      ...(dem ? { terrain: { model: appTerrainModel() }, radio: currentRadio() } : {}),
     },
     callbacks,
   );

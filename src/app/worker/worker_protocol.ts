@@ -343,6 +343,8 @@ export type WorkerRequest =
   | { kind: 'compare'; id: number; baseline: BaselineSpec; indicators?: string[] }
   /** Issue 17: DEM files (replacing the DEM), or none to forget it (worker_dem.ts). */
   | { kind: 'dem'; id: number; files: { name: string; bytes: ArrayBuffer }[] }
+  /** Uses a radio config file's `radio` section for the terrain model from now on (null: the defaults). */
+  | { kind: 'radio'; id: number; file: { name: string; text: string } | null }
   | { kind: 'why'; id: number; siteId: string; lon: number; lat: number };
 
 /**
@@ -375,6 +377,7 @@ export type WorkerMessage =
       better: Record<string, 'higher' | 'lower' | null>;
     }
   | { kind: 'dem'; id: number; dem: { info: DemInfo; shade: DemShade } | null }
+  | { kind: 'radio'; id: number; radio: { name: string } | null }
   | { kind: 'why'; id: number; why: WhyResult | null }
   | { kind: 'error'; id: number; userError: boolean; message: string; issues: InputIssue[] };
 

@@ -4,11 +4,11 @@
  */
 import { cellsOf } from '../../core/base/site_cells.ts';
 import { pathProfile } from '../../core/propagation/path_profile.ts';
-import { DEFAULT_RADIO } from '../../core/propagation/radio_config.ts';
 import { resolveRadioCell } from '../../core/propagation/resolve_radio_cell.ts';
 import type { Session } from './session.ts';
 import { currentDem } from './worker_dem.ts';
 import type { WhyResult } from './worker_protocol.ts';
+import { currentRadio } from './worker_radio.ts';
 
 /**
  * The profile from site `siteId` (the scenario's) to (lon, lat): one link budget per cell, and the
@@ -20,8 +20,10 @@ export function whyProfile(session: Session, siteId: string, lon: number, lat: n
   const site = session.sites.find((s) => s.id === siteId);
   if (!dem || !site) return null;
   const setting = session.setting(site);
+  // The radio settings of the analysis (an imported radio config, else the defaults).
+  const settings = currentRadio();
   const links = cellsOf(site).map((cell) => {
-    const radio = resolveRadioCell(site, cell, setting, DEFAULT_RADIO);
+    const radio = resolveRadioCell(site, cell, setting, settings);
     const label = [
       cell.id,
       cell.technology,
@@ -30,7 +32,7 @@ export function whyProfile(session: Session, siteId: string, lon: number, lat: n
     ]
       .filter((x) => x !== undefined && x !== null && x !== '')
       .join(' · ');
-    return { label, radio, profile: pathProfile(radio, dem, lon, lat, DEFAULT_RADIO) };
+    return { label, radio, profile: pathProfile(radio, dem, lon, lat, settings) };
   });
   if (links.length === 0) return null;
   let best = 0;

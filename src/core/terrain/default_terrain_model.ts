@@ -15,8 +15,13 @@ export const TERRAIN_MODEL_VERSION = 1;
  * propagation module's link budget, path loss (Hata / COST-231 / TR 38.901) and Bullington
  * diffraction over the DEM (`terrainFootprint`), with the cells resolved by `resolveRadioCell`, all
  * with the radio settings `radio` (the `radio` section of `--config`; default `DEFAULT_RADIO`).
+ * With `source` (the app), the outputs' defaults line starts with where the radio settings came
+ * from: "radio config: file X" for a file name, "radio config: default" for null.
  */
-export function defaultTerrainModel(radio: RadioConfig = DEFAULT_RADIO): TerrainModel {
+export function defaultTerrainModel(
+  radio: RadioConfig = DEFAULT_RADIO,
+  source?: string | null,
+): TerrainModel {
   return {
     name: {
       vi: 'quỹ đường truyền; suy hao Hata / COST-231 / 3GPP TR 38.901 và nhiễu xạ Bullington trên mặt cắt địa hình',
@@ -25,7 +30,7 @@ export function defaultTerrainModel(radio: RadioConfig = DEFAULT_RADIO): Terrain
     key: `terrain-v${TERRAIN_MODEL_VERSION}:${JSON.stringify(radio)}`,
     resolve: (site, cell, setting) => resolveRadioCell(site, cell, setting, radio),
     footprint: (cell, dem) => terrainFootprint(cell, dem, radio),
-    defaults: radioDefaults(radio),
+    defaults: withSource(radioDefaults(radio), source),
   };
 }
 
@@ -46,5 +51,14 @@ function radioDefaults(radio: RadioConfig): { vi: string; en: string } {
   return {
     vi: `${vi.join('; ')} (nông thôn/đô thị); máy thu cao ${radio.receiverHeight_m} m; k = ${radio.k.toFixed(3)}`,
     en: `${en.join('; ')} (rural/urban); receiver ${radio.receiverHeight_m} m; k = ${radio.k.toFixed(3)}`,
+  };
+}
+
+/** The defaults line with the radio config's source in front (unchanged when `source` is undefined). */
+function withSource(d: { vi: string; en: string }, source: string | null | undefined) {
+  if (source === undefined) return d;
+  return {
+    vi: `cấu hình vô tuyến: ${source === null ? 'mặc định' : `tệp ${source}`}; ${d.vi}`,
+    en: `radio config: ${source === null ? 'default' : `file ${source}`}; ${d.en}`,
   };
 }
