@@ -12,12 +12,14 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, offlineContext, type PreviewServer, ROOT, startPreview } from './harness.ts';
-import { type Hooked, mapIdle, waitReady } from './page_tools.ts';
+import { type Hooked, mapIdle, waitHash, waitReady } from './page_tools.ts';
 
 const SITES = join(ROOT, 'tests/fixtures/app/sites_cells.csv');
 const SHOTS = join(tmpdir(), 'vungphu-terrain-shots');
 const SITE = { id: 'GL-PLK-0012', lon: 108.0, lat: 13.98 };
 const TILE = join(SHOTS, 'N13E108.hgt');
+const RADIO = join(SHOTS, 'radio.json');
+const BAD_RADIO = join(SHOTS, 'radio-bad.json');
 
 /** 3″ tile N13E108: 500 m plains with a 400 m ridge along 108.03° E (Gaussian, ~1 km wide). */
 function writeTile(): void {
@@ -43,6 +45,11 @@ let loads = 1;
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   writeTile();
+  writeFileSync(RADIO, JSON.stringify({ radio: { technologies: { '4G': { threshold_dbm: -100 } } } }));
+  writeFileSync(
+    BAD_RADIO,
+    JSON.stringify({ radio: { receiverHeight_m: 0, technologies: { '4G': { threshold_dbm: 5 } } } }),
+  );
   [server, browser] = await Promise.all([startPreview(), launchChromium()]);
   ({ context } = await offlineContext(browser, server.origin));
   page = await context.newPage();
@@ -210,6 +217,48 @@ describe('a DEM in the app', () => {
     await expect.poll(stored, { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
   });
 
+  it('a radio config in the Data tab: a bad one is refused with every problem, a good one is used', async () => {
+    await page.locator('#tabbtn-data').click();
+    expect(await page.locator('#radio-status').textContent()).toBe(
+      'Cấu hình vô tuyến: mặc định (ngưỡng, EIRP, độ cao ăng-ten theo công nghệ; xem README).',
+    );
+    expect(await page.locator('#banner').textContent()).toContain(
+      'theo địa hình (DEM; cấu hình vô tuyến: mặc định)',
+    );
+    await page.locator('#file-input').setInputFiles(BAD_RADIO);
+    await expect.poll(() => page.locator('#radio-error li').count()).toBe(2);
+    const error = (await page.locator('#radio-error').textContent()) ?? '';
+    expect(error).toContain('radio-bad.json: 2 lỗi trong cấu hình vô tuyến.');
+    expect(error).toContain('radio.technologies.4G.threshold_dbm');
+    expect(error).toContain('phải là một số dBm trong khoảng [-160, -30] (giá trị: 5)');
+    expect(error).toContain('radio.receiverHeight_m');
+    // Refused: still the defaults.
+    expect(await page.locator('#radio-status').textContent()).toContain('mặc định');
+    await page.locator('#file-input').setInputFiles(RADIO);
+    loads++;
+    expect((await waitReady(page, loads)).error).toBeNull();
+    await expect
+      .poll(() => page.locator('#radio-status').textContent())
+      .toBe('Cấu hình vô tuyến: tệp radio.json');
+    expect(await page.locator('#radio-error').count()).toBe(0);
+    expect(await page.locator('#banner').textContent()).toContain(
+      'vùng phủ được MÔ HÌNH HOÁ theo địa hình (DEM; cấu hình vô tuyến: tệp radio.json), không phải đo đạc.',
+    );
+    await page.locator('#radio-status').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'radio-vi.png') });
+    await page.locator('.lang-switch button[data-lang="en"]').click();
+    await expect
+      .poll(() => page.locator('#radio-status').textContent())
+      .toBe('Radio config: file radio.json');
+    expect(await page.locator('#banner').textContent()).toContain(
+      'coverage is MODELLED over the terrain (DEM; radio config: file radio.json), not measured.',
+    );
+    await page.screenshot({ path: join(SHOTS, 'radio-en.png') });
+    await page.locator('.lang-switch button[data-lang="vi"]').click();
+    // Back in Vietnamese, in the URL too (the next test reloads the page).
+    await waitHash(page, [], ['lang=en']);
+  });
+
   it('the DEM is still there after a reload (stored in IndexedDB)', async () => {
     await page.reload();
     expect((await waitReady(page)).error).toBeNull();
@@ -217,5 +266,14 @@ describe('a DEM in the app', () => {
     await expect
       .poll(() => page.locator('#dem-status').textContent(), { timeout: 60_000 })
       .toContain('N13E108.hgt');
+    // And the radio config; removed, the defaults are back.
+    await expect
+      .poll(() => page.locator('#radio-status').textContent())
+      .toBe('Cấu hình vô tuyến: tệp radio.json');
+    const before = await page.evaluate(() => (window as Hooked).__vungphu!.loads);
+    await page.locator('#radio-remove').click();
+    expect((await waitReady(page, before + 1)).error).toBeNull();
+    await expect.poll(() => page.locator('#radio-status').textContent()).toContain('mặc định');
+    expect(await page.locator('#banner').textContent()).toContain('cấu hình vô tuyến: mặc định');
   });
 });

@@ -70,7 +70,8 @@ export class RadioActions {
       const r = await this.page.client.radio(file);
       this.name = r?.name ?? null;
       this.error = null;
-      this.page.render.dataTab();
+      // The banner's method line names the config in use.
+      this.page.render.all();
       return true;
     } catch (error) {
       const e = error as { message?: string; issues?: readonly InputIssue[]; userError?: boolean };

@@ -61,7 +61,16 @@ export class PageRenderer {
     ui.banner.replaceChildren(
       ...(synthetic ? [el('strong', { text: t('banner.syntheticLead') }), ` ${t('banner.synthetic')} `] : []),
       el('strong', { text: t('banner.modelledLead') }),
-      ` ${t('banner.modelled')}`,
+      // With a DEM the footprints follow the terrain, with the radio config in use (issue 17).
+      ` ${
+        this.page.dem.info
+          ? t('banner.modelledTerrain', {
+              radio: this.page.radio.name
+                ? t('radio.inUseFile', { name: this.page.radio.name })
+                : t('radio.inUseDefault'),
+            })
+          : t('banner.modelled')
+      }`,
     );
     coverage.setAttribution(mapAttribution(view.boundarySet, synthetic));
     coverage.setLabel(t('map.label'));
