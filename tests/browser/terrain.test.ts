@@ -234,6 +234,8 @@ describe('a DEM in the app', () => {
     expect(error).toContain('radio.receiverHeight_m');
     // Refused: still the defaults.
     expect(await page.locator('#radio-status').textContent()).toContain('mặc định');
+    await page.locator('#radio-error').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'radio-error-vi.png') });
     await page.locator('#file-input').setInputFiles(RADIO);
     loads++;
     expect((await waitReady(page, loads)).error).toBeNull();
