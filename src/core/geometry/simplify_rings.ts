@@ -15,12 +15,12 @@ const MAX_SCALE = 1.2;
  *    centroid by √(traced area ÷ simplified area), which makes its area the traced ring's (a similarity
  *    keeps a simple ring simple).
  * A ring left with fewer than three vertices (a hole or an island thinner than about the tolerance),
- * or whose area would need a factor beyond those, is kept as traced: no ring is dropped, so every hole
- * and island stays. Then the whole is checked, and a ring that breaks it is given back as traced,
- * until none does: two edges that cross (edges meeting at a shared vertex, as traced rings touch at a saddle, do
- * not count) give back both rings; a ring whose first vertex is no longer inside the same rings as
- * before (a hole swept outside its outline) gives back itself and the rings that changed. Rings come
- * out closed (last vertex = first). `tolerance_m` ≤ 0 returns the input.
+ * or whose area would need a factor beyond 1/1.2…1.2, is kept as traced: no ring is dropped, so every
+ * hole and island stays. Then the whole is checked, and a ring that breaks it is given back as traced,
+ * until none does: two edges that cross (edges meeting at a shared vertex, as traced rings touch at a
+ * saddle, do not count) give back both rings; a ring whose first vertex is no longer inside the same
+ * rings as before (a hole swept outside its outline) gives back itself or the ring that changed.
+ * Rings come out closed (last vertex = first). `tolerance_m` ≤ 0 returns the input.
  */
 export function simplifyRings(
   rings: readonly Position[][],
