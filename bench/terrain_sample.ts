@@ -3,7 +3,9 @@
  * 3″ DEM covering the provinces (rough, deterministic terrain: ridges and valleys of 2–20 km), with
  * the default propagation model, computed on every core (worker threads, as `analyze --dem` does),
  * then the analysis; a second run reads the footprints back from a `--terrain-cache` directory.
- * Prints the figures for the README. `TERRAIN_BENCH_SITES=N` takes every k-th site so that about N
+ * The first run's footprints are computed as traced (`sweep.simplifyTolerance_m: 0`) and simplified
+ * here as `terrainFootprint` does (checked on a few cells), so that the analysis is timed on the same
+ * footprints both ways, with their vertices per footprint (issue 17). Prints the figures for the README. `TERRAIN_BENCH_SITES=N` takes every k-th site so that about N
  * are left (a spread-out subset, for a quicker run); `TERRAIN_BENCH_MODEL=half-disc` uses the tests'
  * stand-in model (on this thread) to time the engine's side alone.
  */
@@ -15,12 +17,15 @@ import { precomputeTerrain } from '../src/cli/terrain_precompute.ts';
 import { cellsOf } from '../src/core/base/site_cells.ts';
 import type { Setting, Site } from '../src/core/base/types.ts';
 import { communeLocator } from '../src/core/geometry/commune_locator.ts';
-import { DEFAULT_RADIO } from '../src/core/propagation/radio_config.ts';
+import { simplifyRings } from '../src/core/geometry/simplify_rings.ts';
+import { DEFAULT_RADIO, type RadioConfig } from '../src/core/propagation/radio_config.ts';
+import type { TerrainFootprint } from '../src/core/propagation/radio_types.ts';
+import { terrainFootprint } from '../src/core/propagation/terrain_footprint.ts';
 import { runAnalysis } from '../src/core/run_analysis.ts';
 import { defaultTerrainModel } from '../src/core/terrain/default_terrain_model.ts';
 import { footprintCache } from '../src/core/terrain/footprint_cache.ts';
 import { gridDem, syntheticGrid } from '../src/core/terrain/grid_dem.ts';
-import { terrainContext } from '../src/core/terrain/terrain_context.ts';
+import { type TerrainContext, terrainContext } from '../src/core/terrain/terrain_context.ts';
 import { halfDiscModel } from '../tests/support/half_disc_model.ts';
 import { loadSample } from '../tests/support/sample.ts';
 
@@ -99,13 +104,119 @@ if (!halfDisc) {
     `terrain: one thread: ${one.computed} cells in ${one.seconds.toFixed(1)} s (${((1000 * one.seconds) / Math.max(1, one.computed)).toFixed(0)} ms per cell)`,
   );
 }
+/** Analysis seconds (wall and CPU of this thread's process) and the province's area coverage (any). */
+function analysis(context: TerrainContext) {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const r = runAnalysis(
+    { communes, sites, dem },
+    { terrain: { model: context.model, cache: context.cache } },
+  );
+  const cpu = process.cpuUsage(c0);
+  const any = r.units
+    .find((u) => u.level === 'province')
+    ?.coverage.find((c) => c.technology === 'any' && c.operator === 'all');
+  return {
+    wall: (performance.now() - t0) / 1000,
+    cpu: (cpu.user + cpu.system) / 1e6,
+    pct: any?.area_pct ?? Number.NaN,
+  };
+}
+
+/** Mean and largest vertices per footprint (every ring's, with its closing vertex) in a context's cache. */
+function vertexStats(context: TerrainContext) {
+  let total = 0;
+  let most = 0;
+  const entries = context.cache.entries();
+  for (const e of entries) {
+    const v = e.footprint.rings.reduce((a, r) => a + r.length, 0);
+    total += v;
+    most = Math.max(most, v);
+  }
+  return `${(total / Math.max(1, entries.length)).toFixed(0)} mean, ${most} most`;
+}
+
+/** A traced footprint simplified as `terrainFootprint` does it (`simplifyRings`, then the box). */
+function simplifiedOf(f: TerrainFootprint, lon: number, lat: number, radio: RadioConfig): TerrainFootprint {
+  const rings = simplifyRings(f.rings, lon, lat, radio.sweep.simplifyTolerance_m ?? dem.spacing_m);
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const ring of rings)
+    for (const [x, y] of ring) {
+      w = Math.min(w, x!);
+      e = Math.max(e, x!);
+      s = Math.min(s, y!);
+      n = Math.max(n, y!);
+    }
+  return { rings, bbox: [w, s, e, n], outsideDemShare: f.outsideDemShare };
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'vungphu-terrain-bench-'));
 try {
-  const a = await run('first run', dir, true);
-  const b = await run('second run, from the cache dir', dir, false);
-  console.log(
-    `terrain: province area coverage (any) ${a.toFixed(2)} % and ${b.toFixed(2)} % (must be equal)`,
-  );
+  if (halfDisc) {
+    const a = await run('first run', dir, true);
+    const b = await run('second run, from the cache dir', dir, false);
+    console.log(
+      `terrain: province area coverage (any) ${a.toFixed(2)} % and ${b.toFixed(2)} % (must be equal)`,
+    );
+  } else {
+    const tracedRadio: RadioConfig = structuredClone(DEFAULT_RADIO);
+    tracedRadio.sweep.simplifyTolerance_m = 0;
+    const traced = terrainContext(dem, { model: defaultTerrainModel(tracedRadio), cache: footprintCache() });
+    const simple = terrainContext(dem, { model, cache: footprintCache() });
+    const pre = await precomputeTerrain(sites, settingOf, traced, tracedRadio, threads);
+    const t1 = performance.now();
+    let checked = 0;
+    for (const site of sites)
+      for (const cell of cellsOf(site)) {
+        if (cell.coverage) continue;
+        const setting = settingOf(site);
+        const kt = traced.keyOf(site, cell, setting);
+        const ks = simple.keyOf(site, cell, setting);
+        if (!kt || !ks || simple.cache.get(ks.key)) continue;
+        simple.cache.set(
+          ks.key,
+          simplifiedOf(traced.cache.get(kt.key)!, ks.radio.lon, ks.radio.lat, DEFAULT_RADIO),
+        );
+      }
+    const tSimplify = (performance.now() - t1) / 1000;
+    // The simplification here is the model's own: the same footprint on a few cells, computed whole.
+    for (const [i, site] of sites.entries()) {
+      if (i % Math.max(1, Math.floor(sites.length / 5)) !== 0) continue;
+      const cell = cellsOf(site)[0]!;
+      const ks = simple.keyOf(site, cell, settingOf(site));
+      if (!ks) continue;
+      const own = terrainFootprint(ks.radio, dem, DEFAULT_RADIO);
+      if (JSON.stringify(own) !== JSON.stringify(simple.cache.get(ks.key)))
+        throw new Error(`the bench's simplification differs from terrainFootprint's (site ${site.id})`);
+      checked++;
+    }
+    console.log(
+      `terrain: first run: ${pre.cells} terrain cells traced on ${pre.threads || 1} thread(s) in ${pre.seconds.toFixed(1)} s; ` +
+        `simplified on this thread in ${tSimplify.toFixed(1)} s (${checked} checked against terrainFootprint)`,
+    );
+    console.log(
+      `terrain: vertices per footprint: traced ${vertexStats(traced)}; simplified ${vertexStats(simple)}`,
+    );
+    const before = analysis(traced);
+    const after = analysis(simple);
+    const show = (x: { wall: number; cpu: number }) => `${x.wall.toFixed(1)} s (${x.cpu.toFixed(1)} s CPU)`;
+    console.log(
+      `terrain: analysis on the traced footprints ${show(before)}, on the simplified ones ${show(after)}; ` +
+        `province area coverage (any) ${before.pct.toFixed(2)} % and ${after.pct.toFixed(2)} %`,
+    );
+    console.log(
+      `terrain: first run, total (traced + simplified + analysis) ${(pre.seconds + tSimplify + after.wall).toFixed(1)} s`,
+    );
+    const t2 = performance.now();
+    const n = saveTerrainCache(dir, simple);
+    console.log(
+      `terrain: ${n} footprints written to the cache dir in ${((performance.now() - t2) / 1000).toFixed(1)} s`,
+    );
+    const b = await run('second run, from the cache dir', dir, false);
+    console.log(
+      `terrain: province area coverage (any) ${after.pct.toFixed(2)} % and ${b.toFixed(2)} % (must be equal)`,
+    );
+  }
   t = performance.now();
 } finally {
   rmSync(dir, { recursive: true, force: true });

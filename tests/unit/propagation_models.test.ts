@@ -198,7 +198,7 @@ describe('validateRadioConfig', () => {
     const { config, issues } = validateRadioConfig({
       receiverHeight_m: 2,
       technologies: { '4G': { threshold_dbm: -105, eirp_dbm: { rural: 35 }, height_m: 40 } },
-      sweep: { angularStep_deg: 0.5, rangeStep_m: 50 },
+      sweep: { angularStep_deg: 0.5, rangeStep_m: 50, simplifyTolerance_m: 0 },
     });
     expect(issues).toEqual([]);
     expect(config.receiverHeight_m).toBe(2);
@@ -209,7 +209,7 @@ describe('validateRadioConfig', () => {
     });
     expect(config.technologies['4G'].height_m).toEqual({ urban: 40, rural: 40 });
     expect(config.technologies['2G']).toEqual(DEFAULT_RADIO.technologies['2G']);
-    expect(config.sweep).toEqual({ angularStep_deg: 0.5, rangeStep_m: 50 });
+    expect(config.sweep).toEqual({ angularStep_deg: 0.5, rangeStep_m: 50, simplifyTolerance_m: 0 });
     expect(JSON.parse(JSON.stringify(config))).toEqual(config);
   });
   it('names every bad field at once and keeps the defaults there', () => {
@@ -218,7 +218,7 @@ describe('validateRadioConfig', () => {
       frequency: 3,
       technologies: { '6G': {}, '4G': { threshold_dbm: 10, eirp_dbm: { suburb: 3 } } },
       environment: { rural: 'forest' },
-      sweep: { angularStep_deg: 0 },
+      sweep: { angularStep_deg: 0, simplifyTolerance_m: -1 },
     });
     const paths = issues.map((i) => i.path).sort();
     expect(paths).toEqual(
@@ -230,6 +230,7 @@ describe('validateRadioConfig', () => {
         'radio.technologies.4G.eirp_dbm.suburb',
         'radio.environment.rural',
         'radio.sweep.angularStep_deg',
+        'radio.sweep.simplifyTolerance_m',
       ].sort(),
     );
     expect(issues.every((i) => i.severity === 'error' && i.message.length > 0)).toBe(true);

@@ -6,7 +6,7 @@
 import type { Position } from 'geojson';
 import type { LocalProjection } from '../geometry/local_projection.ts';
 import type { CapsuleFootprint, Footprint } from './footprints.ts';
-import { communeRowsOf, projectRings, rowCrossings } from './scan_rows.ts';
+import { communeRowsOf, projectRings, ringRowCrossings } from './scan_rows.ts';
 import type { FootprintStream } from './site_footprints.ts';
 
 /** A coarse raster of one commune's uncovered cells for one gap mask, traced into polygons later. */
@@ -104,7 +104,7 @@ export function scanCommune(
   options: ScanOptions,
   populated: readonly Footprint[] = [],
 ): CommuneScan {
-  const { proj, xmin, xmax, ymin, rows, dy, start, xs } = communeRowsOf(rings, bbox, options);
+  const { proj, xmin, xmax, ymin, lonMin, lonMax, rows, dy, start, xs } = communeRowsOf(rings, bbox, options);
   const maskArea = new Map<number, number>();
   if (rows === 0) return { projection: proj, totalArea: 0, maskArea, gapGrids: [] };
   ensureScratch(rows);
@@ -235,11 +235,13 @@ export function scanCommune(
         push(i, convexLo[i]!, convexHi[i]!, f.pair);
       }
     } else {
-      const crossings = rowCrossings(projectRings(f.rings, proj), ymin, dy, rows);
-      crossings.forEach((xs, i) => {
-        if (!xs || (rowBase[i]! & bit) !== 0 || rowHi[i]! < rowLo[i]!) return;
-        for (let k = 0; k + 1 < xs.length; k += 2) push(i, xs[k]!, xs[k + 1]!, f.pair);
-      });
+      const { start: cs, xs: cx } = ringRowCrossings(f.rings, proj, ymin, dy, rows, lonMin, lonMax);
+      for (let i = 0; i < rows; i++) {
+        const a = cs[i]!;
+        const b = cs[i + 1]!;
+        if (a === b || (rowBase[i]! & bit) !== 0 || rowHi[i]! < rowLo[i]!) continue;
+        for (let k = a; k + 1 < b; k += 2) push(i, cx[k]!, cx[k + 1]!, f.pair);
+      }
     }
   };
   if (Array.isArray(footprints)) {

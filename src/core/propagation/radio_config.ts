@@ -53,6 +53,11 @@ export interface RadioConfig {
     angularStep_deg: number;
     /** Distance between samples along a radial, metres; null: the DEM's post spacing. */
     rangeStep_m: number | null;
+    /**
+     * Tolerance (metres) to which a footprint's traced outline is simplified (`simplifyRings`):
+     * null, one range step; 0 keeps the traced outline of polar cells.
+     */
+    simplifyTolerance_m: number | null;
   };
 }
 
@@ -93,7 +98,7 @@ export const DEFAULT_RADIO: RadioConfig = {
   environment: { urban: 'urban', rural: 'suburban' },
   urbanCity: 'medium',
   antenna: { am_db: 25, verticalBeamwidth_deg: 10, slav_db: 20 },
-  sweep: { angularStep_deg: 1, rangeStep_m: null },
+  sweep: { angularStep_deg: 1, rangeStep_m: null, simplifyTolerance_m: null },
 };
 
 type Obj = Record<string, unknown>;
@@ -228,13 +233,18 @@ export function validateRadioConfig(
     if (!isObj(sw)) bad(`${path}.sweep`, 'must be an object');
     else {
       const p = `${path}.sweep`;
-      unknownKeys(sw, p, ['angularStep_deg', 'rangeStep_m']);
+      unknownKeys(sw, p, ['angularStep_deg', 'rangeStep_m', 'simplifyTolerance_m']);
       const a = num(sw, 'angularStep_deg', p, 0.05, 10, 'degrees');
       if (a !== undefined) config.sweep.angularStep_deg = a;
       if (sw.rangeStep_m === null) config.sweep.rangeStep_m = null;
       else {
         const r = num(sw, 'rangeStep_m', p, 1, 1000, 'metres');
         if (r !== undefined) config.sweep.rangeStep_m = r;
+      }
+      if (sw.simplifyTolerance_m === null) config.sweep.simplifyTolerance_m = null;
+      else {
+        const t = num(sw, 'simplifyTolerance_m', p, 0, 1000, 'metres');
+        if (t !== undefined) config.sweep.simplifyTolerance_m = t;
       }
     }
   }

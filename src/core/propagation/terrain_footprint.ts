@@ -1,5 +1,6 @@
 import type { Position } from 'geojson';
 import { localProjection } from '../geometry/local_projection.ts';
+import { simplifyRings } from '../geometry/simplify_rings.ts';
 import type { Dem } from '../terrain/dem.ts';
 import { type PolarCoverage, radialSweep } from './radial_sweep.ts';
 import { DEFAULT_RADIO, type RadioConfig } from './radio_config.ts';
@@ -9,9 +10,12 @@ import type { RadioCell, TerrainFootprint } from './radio_types.ts';
  * A cell's terrain footprint (implements `TerrainFootprintFn` with the default config; pass `config`
  * for another): the radial sweep's covered samples, each the polar cell around it (±half an angular
  * step, ±half a range step; the mast's own disc of half a range step counts as covered), outlined by
- * tracing the boundary edges between covered and uncovered polar cells. Rings are lon/lat, closed,
- * and even–odd: an uncovered pocket inside (a ridge's shadow) is a hole, a covered island beyond it
- * is another ring. Radial edges in line are merged; arc edges are chords of one angular step.
+ * tracing the boundary edges between covered and uncovered polar cells (`polarRings`), then simplified
+ * to `sweep.simplifyTolerance_m` (default one range step) with each ring's traced area kept
+ * (`simplifyRings`): the staircase of polar cells is the sweep's resolution, not coverage, and it is
+ * most of the vertices the engine would scan. Rings are lon/lat, closed, and even–odd: an uncovered
+ * pocket inside (a ridge's shadow) is a hole, a covered island beyond it is another ring; a hole or
+ * island thinner than about twice the tolerance may go.
  */
 export function terrainFootprint(
   cell: RadioCell,
@@ -19,7 +23,8 @@ export function terrainFootprint(
   config: RadioConfig = DEFAULT_RADIO,
 ): TerrainFootprint {
   const polar = radialSweep(cell, dem, config);
-  const rings = polarRings(polar, cell.lon, cell.lat);
+  const tolerance = config.sweep.simplifyTolerance_m ?? polar.rangeStep_m;
+  const rings = simplifyRings(polarRings(polar, cell.lon, cell.lat), cell.lon, cell.lat, tolerance);
   let minLon = Infinity;
   let minLat = Infinity;
   let maxLon = -Infinity;

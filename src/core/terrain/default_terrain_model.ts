@@ -8,7 +8,7 @@ import type { TerrainModel } from './terrain_model.ts';
  * The version of the propagation model's output, part of every footprint cache key: bump it when
  * `terrainFootprint` changes what it computes, so that footprints cached on disk are not reused.
  */
-export const TERRAIN_MODEL_VERSION = 1;
+export const TERRAIN_MODEL_VERSION = 2;
 
 /**
  * The terrain model an analysis uses when a DEM is loaded and the caller injects none: the
