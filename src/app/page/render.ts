@@ -264,6 +264,7 @@ export class PageRenderer {
         {
           counting: store.data?.snapshot.cellCounting ?? null,
           calibration: store.data?.snapshot.calibration ?? null,
+          offsetCalibration: store.data?.snapshot.offsetCalibration ?? null,
         },
       );
     });
