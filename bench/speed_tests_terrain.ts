@@ -1,0 +1,121 @@
+/**
+ * Speed tests with terrain (issue 16): the calibration's loss-offset fit (`calibrateOffsets`) with
+ * 100,000 synthetic speed tests on a synthetic 3″ DEM, and the full analysis of the sample with that
+ * DEM, with and without the tests. The DEM covers 108.3–108.6° E, 13.45–13.75° N (rough relief,
+ * `tests/support/rough_terrain.ts`), so its ~120 sites get terrain footprints and the rest keep their circles;
+ * every test lies on it. The footprints are computed once first (2 worker threads) and shared, so the
+ * runs time the analysis and the fit, not the propagation model. Interleaved runs, medians.
+ * `tsx bench/speed_tests_terrain.ts [N]` for another number of tests.
+ */
+import { readFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import { precomputeTerrain } from '../src/cli/terrain_precompute.ts';
+import type { Setting, Site } from '../src/core/base/types.ts';
+import { communeLocator } from '../src/core/geometry/commune_locator.ts';
+import { MAX_FIT_RECORDS } from '../src/core/measured/calibrate_offset.ts';
+import { DEFAULT_RADIO } from '../src/core/propagation/radio_config.ts';
+import { type FullInput, offsetCalibrationOf, runAnalysis } from '../src/core/run_analysis.ts';
+import { defaultTerrainModel } from '../src/core/terrain/default_terrain_model.ts';
+import { footprintCache } from '../src/core/terrain/footprint_cache.ts';
+import { gridDem, syntheticGrid } from '../src/core/terrain/grid_dem.ts';
+import { terrainContext } from '../src/core/terrain/terrain_context.ts';
+import { communesFromGeoJSON } from '../src/io/import/boundaries.ts';
+import { fiberFromGeoJSON } from '../src/io/import/fiber.ts';
+import { postalFromGeoJSON } from '../src/io/import/postal.ts';
+import { sitesFromGeoJSON } from '../src/io/import/sites.ts';
+import { targetsFromJson } from '../src/io/import/targets_file.ts';
+import { villagesFromGeoJSON } from '../src/io/import/villages.ts';
+import { roughTerrain } from '../tests/support/rough_terrain.ts';
+import { syntheticSpeedTests } from '../tests/support/speed_test_gen.ts';
+
+const root = new URL('../', import.meta.url);
+const read = (p: string) => readFileSync(new URL(p, root), 'utf8');
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+const BOX: [number, number, number, number] = [108.3, 13.45, 108.6, 13.75];
+const inBox = (lon: number, lat: number) => lon >= BOX[0] && lon <= BOX[2] && lat >= BOX[1] && lat <= BOX[3];
+
+const { communes } = communesFromGeoJSON(read('data/sample/communes-pre2025.geojson'), { file: 'communes' });
+const { sites } = sitesFromGeoJSON(read('data/synthetic/sites.synthetic.geojson'), 'sites');
+const base: FullInput = {
+  communes,
+  sites,
+  postal: postalFromGeoJSON(read('data/synthetic/postal.synthetic.geojson'), 'postal').points,
+  fiber: fiberFromGeoJSON(read('data/synthetic/fiber.synthetic.geojson'), 'fiber').routes,
+  villages: villagesFromGeoJSON(read('data/synthetic/villages.synthetic.geojson'), 'villages').villages,
+  targets: ['gialai', 'daknong'].map((p) => {
+    const t = targetsFromJson(read(`data/targets/${p}.json`), p);
+    return { province: t.province, targets: t.targets };
+  }),
+};
+const N = Number(process.argv[2] ?? 100_000);
+console.log(
+  `speed tests with terrain (issue 16): ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}`,
+);
+// Rough highland relief (ridges and valleys at 0.3–6 km scales) in local metres from the box's corner.
+const relief = roughTerrain(16);
+const dem = gridDem([
+  syntheticGrid(
+    BOX,
+    1 / 1200,
+    (lon, lat) => relief((lon - BOX[0]) * 108_000, (lat - BOX[1]) * 110_600),
+    'rough 3″ terrain',
+  ),
+]);
+const onDem = sites.filter((x) => inBox(x.lon, x.lat));
+// N tests around the sites on the DEM, all on it (those generated off it are dropped).
+const tests = syntheticSpeedTests(onDem, Math.round(N * 1.6), { seed: 16 })
+  .filter((t) => inBox(t.lon, t.lat))
+  .slice(0, N);
+if (tests.length < N) throw new Error(`only ${tests.length} tests on the DEM`);
+
+const model = defaultTerrainModel(DEFAULT_RADIO);
+const cache = footprintCache();
+const options = { terrain: { model, cache }, gapPolygons: false as const };
+const locator = communeLocator(communes);
+const settingOf = (x: Site): Setting => {
+  const i = locator.locate(x.lon, x.lat);
+  return i >= 0 ? communes[i]!.setting : 'rural';
+};
+const pre = await precomputeTerrain(
+  onDem,
+  settingOf,
+  terrainContext(dem, { model, cache }),
+  DEFAULT_RADIO,
+  Math.min(2, availableParallelism()),
+);
+console.log(
+  `  ${onDem.length} sites (${pre.cells} cells) on the DEM; their footprints computed first in ${pre.seconds.toFixed(1)} s on ${pre.threads || 1} thread(s); ${tests.length.toLocaleString('en-US')} tests on it`,
+);
+
+const input = { ...base, dem };
+runAnalysis(input, options); // warm-up
+const without: number[] = [];
+const withTests: number[] = [];
+const fit: number[] = [];
+let fits = offsetCalibrationOf({ ...input, speedTests: tests }, options, locator) ?? [];
+for (let i = 0; i < 3; i++) {
+  let t0 = performance.now();
+  runAnalysis(input, options);
+  without.push(performance.now() - t0);
+  t0 = performance.now();
+  runAnalysis({ ...input, speedTests: tests }, options);
+  withTests.push(performance.now() - t0);
+  t0 = performance.now();
+  fits = offsetCalibrationOf({ ...input, speedTests: tests }, options, locator) ?? [];
+  fit.push(performance.now() - t0);
+}
+const a = median(without);
+const b = median(withTests);
+const used = fits.reduce((n, f) => n + f.tests, 0);
+console.log(
+  `  loss-offset fit alone: ${s(median(fit))} (median of 3) for ${fits.length} operator × technology groups, ${used.toLocaleString('en-US')} tests used (at most ${MAX_FIT_RECORDS.toLocaleString('en-US')} a group)`,
+);
+console.log(
+  `  analysis of the sample with the DEM: ${s(a)} without speed tests, ${s(b)} with them (measured figures, agreement over the terrain footprints, radius and offset fits): ${s(b - a)} added (target < 2 s: ${b - a < 2000 ? 'met' : 'NOT met'})`,
+);
+for (const f of fits)
+  console.log(
+    `    ${f.operator} ${f.technology}: ${f.tests} tests, offset ${f.offset_db >= 0 ? '+' : ''}${f.offset_db.toFixed(1)} dB, agreement ${f.agreement_before_pct.toFixed(1)} % → ${f.agreement_after_pct.toFixed(1)} %`,
+  );
