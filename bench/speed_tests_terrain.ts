@@ -97,40 +97,39 @@ console.log(
 
 const input = { ...base, dem };
 runAnalysis(input, options); // warm-up
-const without: number[] = [];
-const withTests: number[] = [];
-const fit: number[] = [];
-const measured: number[] = [];
-const radii: number[] = [];
-let fits = offsetCalibrationOf({ ...input, speedTests: tests }, options, locator) ?? [];
-for (let i = 0; i < 3; i++) {
-  let t0 = performance.now();
-  runAnalysis(input, options);
-  without.push(performance.now() - t0);
-  t0 = performance.now();
-  runAnalysis({ ...input, speedTests: tests }, options);
-  withTests.push(performance.now() - t0);
-  t0 = performance.now();
-  fits = offsetCalibrationOf({ ...input, speedTests: tests }, options, locator) ?? [];
-  fit.push(performance.now() - t0);
-  t0 = performance.now();
-  measuredOf({ ...input, speedTests: tests }, options, locator);
-  measured.push(performance.now() - t0);
-  t0 = performance.now();
-  calibrationOf({ ...input, speedTests: tests }, options, locator);
-  radii.push(performance.now() - t0);
+/** Wall and CPU (this process: user + system) times of each step, ms, by step. */
+const wall = new Map<string, number[]>();
+const cpu = new Map<string, number[]>();
+function timed<T>(step: string, run: () => T): T {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const out = run();
+  const c = process.cpuUsage(c0);
+  wall.set(step, [...(wall.get(step) ?? []), performance.now() - t0]);
+  cpu.set(step, [...(cpu.get(step) ?? []), (c.user + c.system) / 1000]);
+  return out;
 }
-const a = median(without);
-const b = median(withTests);
+const withTests = { ...input, speedTests: tests };
+let fits = offsetCalibrationOf(withTests, options, locator) ?? [];
+for (let i = 0; i < 3; i++) {
+  timed('without', () => runAnalysis(input, options));
+  timed('with', () => runAnalysis(withTests, options));
+  fits = timed('offset fit', () => offsetCalibrationOf(withTests, options, locator) ?? []);
+  timed('measured', () => measuredOf(withTests, options, locator));
+  timed('radius fit', () => calibrationOf(withTests, options, locator));
+}
+/** A step's median wall time, and its median CPU time. */
+const both = (step: string) => `${s(median(wall.get(step)!))} (CPU ${s(median(cpu.get(step)!))})`;
+const added = (m: Map<string, number[]>) => median(m.get('with')!) - median(m.get('without')!);
 const used = fits.reduce((n, f) => n + f.tests, 0);
 console.log(
-  `  loss-offset fit alone: ${s(median(fit))} (median of 3) for ${fits.length} operator × technology groups, ${used.toLocaleString('en-US')} tests used (at most ${MAX_FIT_RECORDS.toLocaleString('en-US')} a group)`,
+  `  loss-offset fit alone: ${both('offset fit')} (medians of 3) for ${fits.length} operator × technology groups, ${used.toLocaleString('en-US')} tests used (at most ${MAX_FIT_RECORDS.toLocaleString('en-US')} a group)`,
 );
 console.log(
-  `  analysis of the sample with the DEM: ${s(a)} without speed tests, ${s(b)} with them (measured figures, agreement over the terrain footprints, radius and offset fits): ${s(b - a)} added (target < 2 s: ${b - a < 2000 ? 'met' : 'NOT met'})`,
+  `  analysis of the sample with the DEM: ${both('without')} without speed tests, ${both('with')} with them (measured figures, agreement over the terrain footprints, radius and offset fits): ${s(added(wall))} added (CPU ${s(added(cpu))}; target < 2 s: ${added(wall) < 2000 ? 'met' : 'NOT met'})`,
 );
 console.log(
-  `  of which: measured figures and agreement over the terrain footprints ${s(median(measured))}, the radius fit ${s(median(radii))}, the offset fit ${s(median(fit))}`,
+  `  of which: measured figures and agreement over the terrain footprints ${both('measured')}, the radius fit ${both('radius fit')}, the offset fit ${both('offset fit')}`,
 );
 for (const f of fits)
   console.log(
