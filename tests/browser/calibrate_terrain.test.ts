@@ -177,6 +177,10 @@ describe('calibration with a DEM in the app', () => {
     const after = await viettel4gArea();
     expect(after).toBeLessThan(before);
     expect(await page.locator('#calibration-apply').textContent()).toBe('Dùng lại quỹ đường truyền mặc định');
+    // The banner names what the figures use.
+    expect(await page.locator('#banner').textContent()).toMatch(
+      /Đã hiệu chỉnh theo đo thực tế: suy hao cộng thêm VNPT 4G \+20,0 dB, Viettel 4G \+\d,\d dB\./,
+    );
 
     await page.locator('.lang-switch button[data-lang="en"]').click();
     await waitHash(page, ['lang=en']);
@@ -189,6 +193,9 @@ describe('calibration with a DEM in the app', () => {
     expect(await page.locator('[data-field="calibration-at-end"]').textContent()).toContain(
       'at the end of the ±20 dB scan',
     );
+    expect(await page.locator('#banner').textContent()).toContain(
+      'Calibrated to the speed tests: loss offset VNPT 4G +20.0 dB',
+    );
     await page.locator('#calibration-settings').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'calib-offset-en.png') });
 
@@ -199,6 +206,7 @@ describe('calibration with a DEM in the app', () => {
       .poll(() => state.textContent(), { timeout: 60_000 })
       .toBe('The figures use the default link budget (not calibrated).');
     expect(await viettel4gArea()).toBeCloseTo(before, 9);
+    expect(await page.locator('#banner').textContent()).not.toContain('Calibrated');
     await page.locator('.lang-switch button[data-lang="vi"]').click();
   });
 });

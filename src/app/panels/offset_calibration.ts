@@ -9,6 +9,7 @@ import { fmt } from '../i18n/format.ts';
 import { t } from '../i18n/i18n.ts';
 import type { AnalysisChoice } from '../state/view_state.ts';
 import { button, el } from '../ui/dom.ts';
+import type { Snapshot } from '../worker/worker_protocol.ts';
 
 /** A signed loss offset in dB as the panel shows it ("+6,0 dB"). */
 function signedDb(db: number): string {
@@ -95,4 +96,23 @@ export function offsetCalibrationGroup(
     toggle,
   );
   return group;
+}
+
+/**
+ * The banner's words on a calibration the figures use (nothing otherwise): the loss offsets applied,
+ * per operator × technology in dB, or that the radii are the fitted ones.
+ */
+export function calibrationBanner(
+  snapshot: Pick<Snapshot, 'calibration' | 'offsetCalibration'> | null,
+): string[] {
+  const offsets = snapshot?.offsetCalibration;
+  if (offsets?.applied) {
+    const list = offsets.fits
+      .filter((f) => f.offset_db !== 0)
+      .map((f) => `${f.operator} ${f.technology} ${signedDb(f.offset_db)}`)
+      .join(', ');
+    return [` ${t('banner.calibratedOffset', { list: list || '0 dB' })}`];
+  }
+  if (snapshot?.calibration?.applied) return [` ${t('banner.calibratedRadius')}`];
+  return [];
 }
