@@ -99,6 +99,32 @@ const viettel4gArea = () =>
     return p.coverage.find((c) => c.technology === '4G' && c.operator === 'Viettel')!.area_pct;
   });
 
+/**
+ * The received level (dBm) the "why" profile gives from site CT-V1 to the point 1.5 km east of it: the
+ * site picked in the Sites tab, "why?" in its popup, then a click on the map there.
+ */
+async function whyReceived(): Promise<number> {
+  await page.locator('#tabbtn-sites').click();
+  await page.locator('#site-search').fill('ct-v1');
+  await expect.poll(() => page.locator('#site-table tbody tr').count()).toBe(1);
+  await page.locator('#site-table tbody tr').first().locator('td').nth(2).click();
+  await page.waitForFunction(() => {
+    const map = (window as Hooked).__vungphu!.map!;
+    const c = map.getCenter();
+    return !map.isMoving() && Math.abs(c.lng - 108.3) < 1e-4 && Math.abs(c.lat - 13.6) < 1e-4;
+  });
+  await page.locator('#why-start').click();
+  await expect.poll(() => page.locator('#why-hint').textContent()).toContain('CT-V1');
+  const east = 108.3 + 1500 / metresPerDegreeLon(13.6);
+  const target = await page.evaluate((lon) => (window as Hooked).__vungphu!.map!.project([lon, 13.6]), east);
+  const box = (await page.locator('#map').boundingBox())!;
+  await page.mouse.click(box.x + target.x, box.y + target.y);
+  await expect.poll(() => page.locator('#why-numbers').count(), { timeout: 30_000 }).toBe(1);
+  const text = (await page.locator('#why-numbers tr[data-key="received"] td').textContent()) ?? '';
+  await page.locator('#why-close').click();
+  return Number(text.replace(' dBm', '').replace('−', '-').replace(',', '.'));
+}
+
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   writeTile();
@@ -166,6 +192,12 @@ describe('calibration with a DEM in the app', () => {
   it('applies the offsets only when the button is pressed: the footprints shrink, and back', async () => {
     const before = await viettel4gArea();
     expect(before).toBeGreaterThan(0);
+    const offset = Number(
+      await page.locator('#calibration-settings tr[data-operator="Viettel"]').getAttribute('data-offset-db'),
+    );
+    const levelBefore = await whyReceived();
+    expect(Number.isFinite(levelBefore)).toBe(true);
+    await page.locator('#tabbtn-settings').click();
     await page.locator('#calibration-apply').click();
     await waitHash(page, ['calib=1']);
     expect((await waitReady(page, ++loads)).error).toBeNull();
@@ -177,6 +209,9 @@ describe('calibration with a DEM in the app', () => {
     const after = await viettel4gArea();
     expect(after).toBeLessThan(before);
     expect(await page.locator('#calibration-apply').textContent()).toBe('Dùng lại quỹ đường truyền mặc định');
+    // The "why" profile has the lowered EIRP too: the level at the same point is the offset lower.
+    expect(await whyReceived()).toBeCloseTo(levelBefore - offset, 1);
+    await page.locator('#tabbtn-settings').click();
     // The banner names what the figures use.
     expect(await page.locator('#banner').textContent()).toMatch(
       /Đã hiệu chỉnh theo đo thực tế: suy hao cộng thêm VNPT 4G \+20,0 dB, Viettel 4G \+\d,\d dB\./,
