@@ -2,7 +2,8 @@
  * `npm run bench`: engine speed on the bundled sample, the naive way's speed on the same data and
  * their ratio, then the national-scale synthetic case (time and peak memory, in a child process),
  * site planning, one cell's terrain footprint (`bench/terrain_cell.ts`), terrain footprints on the whole
- * sample (`bench/terrain_sample.ts`), 100,000 speed tests against none (`bench/speed_tests.ts`), import
+ * sample (`bench/terrain_sample.ts`), 100,000 speed tests against none (`bench/speed_tests.ts`) and on a
+ * synthetic DEM with the loss-offset fit (`bench/speed_tests_terrain.ts`), import
  * on pathological inputs, memory on big sites CSVs (`bench/memory.ts`), the
  * CLI's start-up (`bench/cli_startup.ts`, also `npm run bench:cli` alone), the same figures in
  * PostGIS (`bench/postgis.ts`, when a server is reachable) and the app's first render.
@@ -108,6 +109,15 @@ console.log(
   execFileSync(process.execPath, ['--import', 'tsx', new URL('speed_tests.ts', import.meta.url).pathname], {
     encoding: 'utf8',
   }).trim(),
+);
+
+// Speed tests with terrain (issue 16): the loss-offset fit with 100,000 tests on a synthetic DEM.
+console.log(
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', new URL('speed_tests_terrain.ts', import.meta.url).pathname],
+    { encoding: 'utf8' },
+  ).trim(),
 );
 
 // One cell's terrain footprint (issue 17): 15 km on a 1″ synthetic DEM, against brute-force profiles.

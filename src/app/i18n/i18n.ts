@@ -238,6 +238,20 @@ const vi = {
   'calib.undo': 'Dùng lại bán kính mặc định',
   'calib.applied': 'Số liệu đang dùng bán kính đã hiệu chỉnh.',
   'calib.notApplied': 'Số liệu đang dùng bán kính mặc định (chưa hiệu chỉnh).',
+  'calibOffset.heading': 'Hiệu chỉnh suy hao theo số đo thực tế (có DEM)',
+  'calibOffset.note':
+    'Có DEM nên vùng phủ tính theo địa hình: mỗi nhà mạng và công nghệ được khớp một độ lệch suy hao (dB, cộng vào suy hao đường truyền; dương là mô hình lạc quan quá) với các lần đo tốc độ. Khi áp dụng, EIRP của các ô đó giảm đúng bằng độ lệch. Chỉ áp dụng khi bấm nút.',
+  'calibOffset.none':
+    'Chưa đủ lần đo trên vùng DEM (ít nhất 20 mỗi nhà mạng và công nghệ, có trạm trên DEM) để hiệu chỉnh.',
+  'calibOffset.offset': 'Độ lệch suy hao',
+  'calibOffset.atEnd':
+    'Độ lệch của {groups} nằm ở đầu mút dải quét ±{span} dB: mô hình sai nhiều hơn một độ lệch có thể giải thích.',
+  'calibOffset.apply': 'Áp dụng độ lệch suy hao đã hiệu chỉnh',
+  'calibOffset.undo': 'Dùng lại quỹ đường truyền mặc định',
+  'calibOffset.applied': 'Số liệu đang dùng độ lệch suy hao đã hiệu chỉnh (EIRP giảm theo độ lệch).',
+  'calibOffset.notApplied': 'Số liệu đang dùng quỹ đường truyền mặc định (chưa hiệu chỉnh).',
+  'banner.calibratedOffset': 'Đã hiệu chỉnh theo đo thực tế: suy hao cộng thêm {list}.',
+  'banner.calibratedRadius': 'Đã hiệu chỉnh theo đo thực tế: bán kính mặc định là bán kính đã khớp.',
   'agree.heading': 'Mô hình so với đo thực tế',
   'agree.operator': 'Nhà mạng',
   'agree.pct': 'Khớp',
@@ -518,6 +532,20 @@ const en: Record<MessageKey, string> = {
   'calib.undo': 'Back to the default radii',
   'calib.applied': 'The figures use the fitted radii.',
   'calib.notApplied': 'The figures use the default radii (not calibrated).',
+  'calibOffset.heading': 'Calibrate the path loss to the measurements (with the DEM)',
+  'calibOffset.note':
+    'With a DEM the footprints follow the terrain: each operator and technology gets the loss offset (dB, added to the path loss; positive: the model was too optimistic) that best agrees with the speed tests. Applied, it lowers the EIRP of those cells by as much. Applied only when you press the button.',
+  'calibOffset.none':
+    'Not enough tests on the DEM (at least 20 per operator and technology, with sites on the DEM) to calibrate.',
+  'calibOffset.offset': 'Loss offset',
+  'calibOffset.atEnd':
+    'The offset of {groups} is at the end of the ±{span} dB scan: more is wrong than an offset explains.',
+  'calibOffset.apply': 'Apply the fitted loss offsets',
+  'calibOffset.undo': 'Back to the default link budget',
+  'calibOffset.applied': 'The figures use the fitted loss offsets (EIRP lowered by the offset).',
+  'calibOffset.notApplied': 'The figures use the default link budget (not calibrated).',
+  'banner.calibratedOffset': 'Calibrated to the speed tests: loss offset {list}.',
+  'banner.calibratedRadius': 'Calibrated to the speed tests: the default radii are the fitted ones.',
   'agree.heading': 'Model against measurement',
   'agree.operator': 'Operator',
   'agree.pct': 'Agreement',

@@ -10,6 +10,7 @@ import { renderLegend } from '../map/legend.ts';
 import { provinceLines, renderMapControls } from '../map/map_controls.ts';
 import { countingRuleText } from '../panels/counting_control.ts';
 import { renderDataPanel } from '../panels/data_panel.ts';
+import { calibrationBanner } from '../panels/offset_calibration.ts';
 import { renderScenarioPanel } from '../panels/scenario_panel.ts';
 import { renderSettingsPanel } from '../panels/settings_panel.ts';
 import { renderUnitPanel } from '../panels/unit_panel.ts';
@@ -71,6 +72,7 @@ export class PageRenderer {
             })
           : t('banner.modelled')
       }`,
+      ...calibrationBanner(data?.snapshot ?? null),
     );
     coverage.setAttribution(mapAttribution(view.boundarySet, synthetic));
     coverage.setLabel(t('map.label'));
@@ -274,6 +276,7 @@ export class PageRenderer {
         {
           counting: store.data?.snapshot.cellCounting ?? null,
           calibration: store.data?.snapshot.calibration ?? null,
+          offsetCalibration: store.data?.snapshot.offsetCalibration ?? null,
         },
       );
     });

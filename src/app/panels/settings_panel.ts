@@ -4,6 +4,7 @@
  * basemap (off by default: the app is offline).
  */
 import { POSTAL_CATEGORIES, type PostalCategory } from '../../core/base/infrastructure.ts';
+import type { OffsetFit } from '../../core/measured/calibrate_offset.ts';
 import type { RadiusFit } from '../../core/measured/calibrate_radius.ts';
 import { DEFAULT_FIBER_REACH_M as DEFAULT_REACH_M, isFiberReach } from '../../core/run_analysis.ts';
 import { fmt } from '../i18n/format.ts';
@@ -12,6 +13,7 @@ import type { AnalysisChoice, Basemap, Lang } from '../state/view_state.ts';
 import { button, el, field } from '../ui/dom.ts';
 import type { CellCounting } from '../worker/worker_protocol.ts';
 import { countingControl } from './counting_control.ts';
+import { offsetCalibrationGroup } from './offset_calibration.ts';
 
 export interface SettingsActions {
   setLang(lang: Lang): void;
@@ -24,6 +26,8 @@ export interface CountingState {
   counting: CellCounting | null;
   /** The radii fitted to the speed tests, and whether the figures use them (issue 16). */
   calibration?: { applied: boolean; fits: RadiusFit[] } | null;
+  /** With a DEM: the loss offsets fitted instead, which the button then applies. */
+  offsetCalibration?: { applied: boolean; fits: OffsetFit[] } | null;
 }
 
 /**
@@ -195,7 +199,11 @@ export function renderSettingsPanel(
     langGroup,
     counting,
     analysisGroup(analysis, a),
-    ...(state.calibration ? [calibrationGroup(state.calibration, analysis, a)] : []),
+    ...(state.offsetCalibration
+      ? [offsetCalibrationGroup(state.offsetCalibration, analysis, (x) => a.setAnalysis(x))]
+      : state.calibration
+        ? [calibrationGroup(state.calibration, analysis, a)]
+        : []),
     group,
     el('p', { className: 'muted', text: t('settings.onlineNote') }),
   );

@@ -9,6 +9,7 @@ import type { FiberRoute, PostalPoint, Village } from '../../core/base/infrastru
 import type { Commune, Site } from '../../core/base/types.ts';
 import { type CountingRule, countedSites } from '../../core/coverage/counted_sites.ts';
 import type { AnalysisState } from '../../core/incremental_analysis.ts';
+import type { OffsetFit } from '../../core/measured/calibrate_offset.ts';
 import type { RadiusFit } from '../../core/measured/calibrate_radius.ts';
 import { buildReport, type ReportInputs } from '../../core/report/report.ts';
 import type { FullResult } from '../../core/run_analysis.ts';
@@ -52,6 +53,8 @@ export interface Session {
    * then `calibrated` gives each counted site its fitted radii.
    */
   calibration: { applied: boolean; fits: RadiusFit[] } | null;
+  /** With a DEM: the loss offsets fitted to the speed tests (then `calibrated` lowers the EIRP). */
+  offsetCalibration?: { applied: boolean; fits: OffsetFit[] } | null;
   calibrated: ((site: Site) => Site) | null;
 }
 
@@ -82,7 +85,11 @@ export function countedInputSites(
 /** The figures of a result of the session, rounded as in report.json, with the cells the rule counted. */
 export function sessionReport(s: Session, result: FullResult) {
   return buildReport(
-    { ...result, calibration: s.calibration },
+    {
+      ...result,
+      calibration: s.calibration,
+      ...(s.offsetCalibration ? { offsetCalibration: s.offsetCalibration } : {}),
+    },
     DEFAULT_CONFIG,
     s.reportInputs,
     new Date(),

@@ -13,10 +13,8 @@ import { combineAnalyses } from '../../core/combine_analyses.ts';
 import { type CountedSites, type CountingRule, countedSites } from '../../core/coverage/counted_sites.ts';
 import { communeLocator } from '../../core/geometry/commune_locator.ts';
 import { resumeAnalysis } from '../../core/incremental_analysis.ts';
-import { applyCalibration } from '../../core/measured/calibrate_radius.ts';
 import { buildReport, type ReportInputs } from '../../core/report/report.ts';
 import {
-  calibrationOf,
   type FullInput,
   type FullOptions,
   infrastructureIndicators,
@@ -30,6 +28,7 @@ import { addRecords } from './add_records.ts';
 import { communeFeature, siteFeature } from './map_features.ts';
 import { type DatasetItems, readBundled, type readImported } from './read_dataset.ts';
 import { countedInputSites, reportLists, type Session, sessionReport } from './session.ts';
+import { sessionCalibration } from './worker_calibration.ts';
 import { currentDem, precomputeOnCores } from './worker_dem.ts';
 import { editStates, layerPatch, routeInside } from './worker_layers.ts';
 import type {
@@ -199,20 +198,20 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
     warnings,
   };
 
-  // The default radii fitted to the speed tests (always shown), used only when the user asks.
-  const fits = loaded.speedtests
-    ? calibrationOf({
-        communes,
-        sites: countedInputSites(applied.sites, rule, new WeakMap()),
-        speedTests: loaded.speedtests,
-      })
-    : null;
-  const calibrated =
-    fits && fits.length > 0 && request.analysis.calibrate
-      ? (site: Site) => applyCalibration([site], fits, setting)[0]!
-      : null;
-  const calibration = fits ? { applied: calibrated !== null, fits } : null;
   const dem = currentDem();
+  // The default radii (with a DEM: the loss offsets) fitted to the speed tests, always shown, used
+  // only when the user asks.
+  const { calibration, offsetCalibration, calibrated } = sessionCalibration(
+    loaded.speedtests ?? null,
+    communes,
+    countedInputSites(applied.sites, rule, new WeakMap()),
+    dem,
+    setting,
+    locator,
+    request.analysis.calibrate === true,
+    // The same link budget as the analysis: the radio config in use (imported, else the defaults).
+    dem ? { terrain: { model: appTerrainModel() }, radio: currentRadio() } : {},
+  );
   const input: FullInput = {
     communes,
     sites: countedInputSites(applied.sites, rule, countedCache, calibrated),
@@ -336,6 +335,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
     targets: targetSets.flatMap((set) => set.targets),
     crosswalkUrl: request.sample.crosswalk,
     calibration,
+    offsetCalibration,
     calibrated,
   };
   deps.adopt(s);
@@ -363,6 +363,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
       cellCounting: cellCounting(counting),
       populationPoints: input.populationPoints !== undefined,
       calibration: r.calibration ?? null,
+      offsetCalibration: r.offset_calibration ?? null,
       timings: { loadMs, analysisMs, totalMs: performance.now() - started },
     },
   });

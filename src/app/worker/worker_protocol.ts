@@ -7,6 +7,7 @@
 import type { Feature } from 'geojson';
 import type { InputIssue } from '../../core/base/errors.ts';
 import type { PostalCategory } from '../../core/base/infrastructure.ts';
+import type { OffsetFit } from '../../core/measured/calibrate_offset.ts';
 import type { RadiusFit } from '../../core/measured/calibrate_radius.ts';
 import type { PathProfile } from '../../core/propagation/path_profile.ts';
 import type { ReportComparison } from '../../core/report/compare_reports.ts';
@@ -177,6 +178,8 @@ export interface Snapshot {
   outsideFiber: number;
   /** The default radii fitted to the speed tests, and whether the figures use them (null: no tests). */
   calibration?: { applied: boolean; fits: RadiusFit[] } | null;
+  /** With a DEM: the loss offsets (dB) fitted to the speed tests, and whether the figures use them. */
+  offsetCalibration?: { applied: boolean; fits: OffsetFit[] } | null;
   issues: number;
   warnings: string[];
   timings: { loadMs: number; analysisMs: number; totalMs: number };

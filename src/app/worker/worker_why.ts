@@ -13,12 +13,14 @@ import { currentRadio } from './worker_radio.ts';
 /**
  * The profile from site `siteId` (the scenario's) to (lon, lat): one link budget per cell, and the
  * whole profile of the cell received best there (the one that decides whether the point is covered).
- * Null without a DEM or when the site is gone.
+ * Null without a DEM or when the site is gone. With the calibration applied, its cells' calibrated EIRP.
  */
 export function whyProfile(session: Session, siteId: string, lon: number, lat: number): WhyResult | null {
   const dem = currentDem();
-  const site = session.sites.find((s) => s.id === siteId);
-  if (!dem || !site) return null;
+  const found = session.sites.find((s) => s.id === siteId);
+  if (!dem || !found) return null;
+  // With the loss offsets applied, the cells' lowered EIRP, as the footprints have it.
+  const site = session.calibrated ? session.calibrated(found) : found;
   const setting = session.setting(site);
   // The radio settings of the analysis (an imported radio config, else the defaults).
   const settings = currentRadio();

@@ -10,11 +10,14 @@ import type { SpeedTest, SpeedThresholds } from '../base/speed_tests.ts';
 import type { Commune, EngineConfig, Setting, Site, Technology, TechnologyKey } from '../base/types.ts';
 import { unitGroups } from '../base/unit_groups.ts';
 import { buildFootprints, type Footprint, footprintContains, pairLayout } from '../coverage/footprints.ts';
+import { bandedRings } from '../geometry/banded_rings.ts';
 import type { CommuneLocator } from '../geometry/commune_locator.ts';
 import type { TerrainContext } from '../terrain/terrain_context.ts';
 
 /** "Far below the threshold": under this share of it. */
 export const POOR_SHARE = 0.1;
+/** Polygon footprints with at least this many vertices are tested through `bandedRings`. */
+const BANDED_FROM = 64;
 
 /** How a test compares with the model. */
 export type Verdict = 'agree' | 'poor_inside' | 'good_outside';
@@ -71,14 +74,33 @@ export function footprintIndex(
     for (const f of entry.footprints) entry.index.add(f.bbox[0], f.bbox[1], f.bbox[2], f.bbox[3]);
     entry.index.finish();
   }
-  const entries = [...byPair];
+  const entries = [...byPair].map(([key, entry]) => ({
+    key,
+    ...entry,
+    // Many-vertex rings (terrain footprints) get their edges banded on first use (`bandedRings`).
+    tests: entry.footprints.map(() => null as ((lon: number, lat: number) => boolean) | null),
+  }));
+  const testOf = (f: Footprint): ((lon: number, lat: number) => boolean) => {
+    if (f.kind !== 'polygon' || f.rings.reduce((n, r) => n + r.length, 0) < BANDED_FROM) {
+      return (lon, lat) => footprintContains(f, lon, lat);
+    }
+    const inRings = bandedRings(f.rings);
+    const [w, s, e, n] = f.bbox;
+    return (lon, lat) => lon >= w && lon <= e && lat >= s && lat <= n && inRings(lon, lat);
+  };
   return {
     covers(lon, lat, technology, operator) {
-      for (const [key, { footprints, index }] of entries) {
+      for (const { key, footprints, index, tests } of entries) {
         const [t, o] = key.split('|');
         if ((technology !== null && t !== technology) || (operator !== null && o !== operator)) continue;
-        for (const i of index.search(lon, lat, lon, lat))
-          if (footprintContains(footprints[i]!, lon, lat)) return true;
+        for (const i of index.search(lon, lat, lon, lat)) {
+          let test = tests[i];
+          if (!test) {
+            test = testOf(footprints[i]!);
+            tests[i] = test;
+          }
+          if (test(lon, lat)) return true;
+        }
       }
       return false;
     },

@@ -9,6 +9,7 @@ import type { MeasuredBlock } from '../measured/measured_indicators.ts';
 import type { FullResult, FullUnit, ReportedComparison } from '../run_analysis.ts';
 import type { TargetEvaluation } from '../targets/evaluate_targets.ts';
 import { footprintMethodNote } from '../terrain/footprint_method.ts';
+import { calibrationNote } from './calibration_note.ts';
 
 export interface ReportInputs {
   boundaries: string;
@@ -237,8 +238,8 @@ export function buildReport(
         : 'one footprint per cell: operator predicted polygon > sector (azimuth_deg + beamwidth_deg) > cell or site radius_m > default radius by technology and commune setting',
       footprints: {
         kind: result.mobile.terrain ? 'terrain' : 'circles',
-        vi: footprintMethodNote(result.mobile.terrain, 'vi'),
-        en: footprintMethodNote(result.mobile.terrain, 'en'),
+        vi: footprintMethodNote(result.mobile.terrain, 'vi') + calibrationNote(result, 'vi'),
+        en: footprintMethodNote(result.mobile.terrain, 'en') + calibrationNote(result, 'en'),
         terrain: result.mobile.terrain ?? null,
       },
       scanlines_per_commune: config.scanlines,

@@ -132,6 +132,7 @@ export const T = {
     postal: { vi: 'Bưu chính', en: 'Postal' },
     fiber: { vi: 'Cáp quang', en: 'Fiber' },
     measured: { vi: 'Đo thực tế', en: 'Measured' },
+    calibration: { vi: 'Hiệu chỉnh theo đo', en: 'Calibration' },
     comparison: { vi: 'So sánh kỳ trước', en: 'Comparison' },
     targetChanges: { vi: 'So sánh chỉ tiêu', en: 'Target changes' },
     ranking: { vi: 'Xếp hạng xã', en: 'Commune ranking' },

@@ -6,6 +6,7 @@ import { reportUnits } from '../../core/report/report_units.ts';
 import type { FullUnit } from '../../core/run_analysis.ts';
 import type { Target } from '../../core/targets/targets.ts';
 import { decimalsStyle, type XlsxCell, type XlsxColumn, type XlsxSheet } from '../formats/xlsx_write.ts';
+import { calibrationColumns, calibrationRows } from './calibration_table.ts';
 import { countingText } from './counting_text.ts';
 import { methodText, populationMethodsText, postalRuleText, yesNo } from './method_text.ts';
 import {
@@ -364,6 +365,16 @@ export function reportTables(report: CoverageReport, options: ReportExportOption
       ),
     });
   }
+
+  // The calibration fits (radii; with a DEM, loss offsets), applied or not.
+  const fits = calibrationRows(report, lang === 'vi');
+  if (fits.length > 0)
+    add('calibration', {
+      name: tx(T.sheets.calibration),
+      freezeColumns: 3,
+      columns: calibrationColumns(lang === 'vi'),
+      rows: fits.map((r) => [...r]),
+    });
 
   // Comparison with a baseline, and the ranking.
   const cmp = options.comparison;

@@ -8,6 +8,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { CoverageReport } from '../../../core/report/report.ts';
 import type { ReportGeometry } from '../report_features.ts';
 import { type ReportLang, T } from '../report_labels.ts';
+import { drawCalibration } from './pdf_calibration.ts';
 import { drawComparison } from './pdf_comparison.ts';
 import { drawCover } from './pdf_cover.ts';
 import { PdfLayout } from './pdf_layout.ts';
@@ -78,6 +79,7 @@ export async function reportPdf(
   }
   if (options.comparison) drawComparison(c, options.comparison);
   if (options.ranking) drawRanking(c, options.ranking);
+  drawCalibration(c);
   drawMethod(c);
 
   L.footers(
