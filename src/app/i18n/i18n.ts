@@ -179,6 +179,19 @@ const vi = {
   'populated.method.raster': 'theo ô raster dân số',
   'populated.method.villages': 'vòng tròn quanh thôn, làng',
   'populated.method.mixed': 'nhiều cách',
+  // A result a plan reports (data/targets `reported`), beside our figure; never a target.
+  'reported.line': 'Kế hoạch báo cáo{year}: {value} {what} — mô hình: {ours}',
+  'reported.what.populated': 'khu vực có dân cư',
+  'reported.what.population': 'dân số',
+  'reported.what.area': 'diện tích',
+  'reported.oursNone': 'không tính được',
+  'reported.notTarget':
+    'Số liệu kế hoạch tự báo cáo, không phải chỉ tiêu: không xét đạt hay chưa đạt. Số của mô hình là ước tính, không phải đo thực tế.',
+  'reported.source': 'Nguồn: {document}, văn bản kế hoạch dòng {line}: “{quote}”.',
+  'reported.set.pre2025': 'trước 01/7/2025',
+  'reported.set.2025': 'từ 01/7/2025',
+  'reported.otherSet':
+    'Kế hoạch báo cáo số này cho tỉnh theo ranh giới {plan}; ở đây {name} theo ranh giới {here}, nên hai số không cùng một địa bàn.',
   'row.centres': 'Trung tâm xã có sóng',
   'row.villagesMobile': 'Thôn có sóng di động',
   'row.gridVillages4g': 'Thôn có điện lưới có 4G',
@@ -458,6 +471,18 @@ const en: Record<MessageKey, string> = {
   'populated.method.raster': 'from population raster cells',
   'populated.method.villages': 'discs around villages',
   'populated.method.mixed': 'mixed methods',
+  'reported.line': 'Reported by the plan{year}: {value} {what} — model: {ours}',
+  'reported.what.populated': 'of the populated area',
+  'reported.what.population': 'of the population',
+  'reported.what.area': 'of the area',
+  'reported.oursNone': 'not computable',
+  'reported.notTarget':
+    'A result the plan reports itself, not a target: it is not scored as met or not met. The model’s figure is an estimate, not a measurement.',
+  'reported.source': 'Source: {document}, plan text line {line}: “{quote}”.',
+  'reported.set.pre2025': 'before 1 July 2025',
+  'reported.set.2025': 'from 1 July 2025',
+  'reported.otherSet':
+    'The plan reports it for the province as drawn {plan}; here {name} is as drawn {here}, so the two figures are not for the same territory.',
   'row.centres': 'Commune centres with a signal',
   'row.villagesMobile': 'Villages with a mobile signal',
   'row.gridVillages4g': 'Grid-powered villages with 4G',
