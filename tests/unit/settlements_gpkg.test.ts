@@ -11,10 +11,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { setLang } from '../../src/app/i18n/i18n.ts';
+import { messageText } from '../../src/app/i18n/issue_text.ts';
 import { UserError } from '../../src/core/base/errors.ts';
 import { communeLocator } from '../../src/core/geometry/commune_locator.ts';
 import type { CoverageReport } from '../../src/core/report/report.ts';
 import { importFile } from '../../src/io/import/import_file.ts';
+import {
+  geoPackage,
+  gp,
+  multiPolygonWkb,
+  pointWkb,
+  polygonWkb,
+  type Ring,
+  square,
+  withZ,
+  wkb,
+} from '../support/gpkg.ts';
 import { hasTool } from '../support/ogr.ts';
 import { loadSample, ROOT } from '../support/sample.ts';
 
@@ -24,130 +37,12 @@ beforeAll(async () => {
   SQL = await initSqlJs();
 });
 
-type Ring = number[][];
-/** ISO WKB, little-endian: type code (+1000 with Z), then counts and doubles. */
-function wkb(type: number, body: (w: Writer) => void): Uint8Array {
-  const w = new Writer();
-  w.u8(1);
-  w.u32(type);
-  body(w);
-  return w.bytes();
-}
-class Writer {
-  private parts: number[] = [];
-  private view = new DataView(new ArrayBuffer(8));
-  u8(v: number) {
-    this.parts.push(v);
-  }
-  u32(v: number) {
-    this.view.setUint32(0, v, true);
-    for (let i = 0; i < 4; i++) this.parts.push(this.view.getUint8(i));
-  }
-  f64(v: number) {
-    this.view.setFloat64(0, v, true);
-    for (let i = 0; i < 8; i++) this.parts.push(this.view.getUint8(i));
-  }
-  raw(b: Uint8Array) {
-    for (const x of b) this.parts.push(x);
-  }
-  bytes() {
-    return Uint8Array.from(this.parts);
-  }
-}
-const rings = (w: Writer, rs: Ring[]) => {
-  w.u32(rs.length);
-  for (const r of rs) {
-    w.u32(r.length);
-    for (const p of r) for (const c of p) w.f64(c);
-  }
-};
-const polygonWkb = (rs: Ring[], z = false) => wkb(z ? 1003 : 3, (w) => rings(w, rs));
-const multiPolygonWkb = (polys: Ring[][], z = false) =>
-  wkb(z ? 1006 : 6, (w) => {
-    w.u32(polys.length);
-    for (const p of polys) w.raw(polygonWkb(p, z));
-  });
-const pointWkb = (x: number, y: number) =>
-  wkb(1, (w) => {
-    w.f64(x);
-    w.f64(y);
-  });
-/** The GeoPackage blob: "GP", version 0, flags (little-endian, no envelope), srs_id, then the WKB. */
-function gp(body: Uint8Array, srsId = 4326): Uint8Array {
-  const head = new DataView(new ArrayBuffer(8));
-  head.setUint8(0, 0x47);
-  head.setUint8(1, 0x50);
-  head.setUint8(2, 0);
-  head.setUint8(3, 0b0000_0001);
-  head.setInt32(4, srsId, true);
-  const out = new Uint8Array(8 + body.length);
-  out.set(new Uint8Array(head.buffer), 0);
-  out.set(body, 8);
-  return out;
-}
-
-interface Layer {
-  name: string;
-  type: string;
-  srsId?: number;
-  rows: { fid: number; geom: Uint8Array | null; name?: string }[];
-}
-
-/** A minimal GeoPackage 1.2 with the given feature layers (SRS 4326 and the two undefined ones). */
-function geoPackage(layers: Layer[], extraSrs?: { id: number; org: string; code: number; wkt: string }) {
-  const db = new SQL.Database();
-  db.run(`CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY,
-    organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT);
-  CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, identifier TEXT,
-    description TEXT DEFAULT '', last_change DATETIME, min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER);
-  CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL,
-    geometry_type_name TEXT NOT NULL, srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL);
-  INSERT INTO gpkg_spatial_ref_sys VALUES ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', NULL);
-  INSERT INTO gpkg_spatial_ref_sys VALUES ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', NULL);
-  INSERT INTO gpkg_spatial_ref_sys VALUES ('WGS 84', 4326, 'EPSG', 4326, 'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]]', NULL);`);
-  if (extraSrs)
-    db.run('INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, NULL)', [
-      'extra',
-      extraSrs.id,
-      extraSrs.org,
-      extraSrs.code,
-      extraSrs.wkt,
-    ]);
-  for (const l of layers) {
-    db.run(`CREATE TABLE "${l.name}" (fid INTEGER PRIMARY KEY, geom BLOB, name TEXT)`);
-    db.run("INSERT INTO gpkg_contents (table_name, data_type, srs_id) VALUES (?, 'features', ?)", [
-      l.name,
-      l.srsId ?? 4326,
-    ]);
-    db.run("INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, ?, 0, 0)", [
-      l.name,
-      l.type,
-      l.srsId ?? 4326,
-    ]);
-    for (const r of l.rows)
-      db.run(`INSERT INTO "${l.name}" VALUES (?, ?, ?)`, [r.fid, r.geom, r.name ?? null]);
-  }
-  const bytes = db.export();
-  db.close();
-  return bytes;
-}
-
-/** A closed square ring, d degrees half-width, around (lon, lat). */
-const square = (lon: number, lat: number, d: number): Ring => [
-  [lon - d, lat - d],
-  [lon + d, lat - d],
-  [lon + d, lat + d],
-  [lon - d, lat + d],
-  [lon - d, lat - d],
-];
-const withZ = (r: Ring): Ring => r.map(([x, y]) => [x!, y!, 700]);
-
 describe('settlements from a GeoPackage', () => {
   it('reads a polygon layer: Polygon and MultiPolygon (Z dropped), ids from fid; bad rows named by feature, fid and field', async () => {
     const a = square(108.0, 13.98, 0.002);
     const b = square(108.05, 14.0, 0.001);
     const c = square(108.06, 14.0, 0.001);
-    const bytes = geoPackage([
+    const bytes = geoPackage(SQL, [
       {
         name: 'khu_dan_cu',
         type: 'MULTIPOLYGON',
@@ -182,7 +77,7 @@ describe('settlements from a GeoPackage', () => {
   });
 
   it('several layers: the first polygon layer is read and named, the others listed; a layer can be chosen', async () => {
-    const bytes = geoPackage([
+    const bytes = geoPackage(SQL, [
       { name: 'thon', type: 'POINT', rows: [{ fid: 1, geom: gp(pointWkb(108, 14)) }] },
       {
         name: 'khu_dan_cu',
@@ -222,7 +117,7 @@ describe('settlements from a GeoPackage', () => {
   });
 
   it('refuses what it cannot read, saying why', async () => {
-    const onlyPoints = geoPackage([{ name: 'thon', type: 'POINT', rows: [] }]);
+    const onlyPoints = geoPackage(SQL, [{ name: 'thon', type: 'POINT', rows: [] }]);
     await expect(importFile(onlyPoints, 'p.gpkg', 'settlements')).rejects.toThrowError(
       'p.gpkg: settlements need polygons, and the GeoPackage has no polygon layer (thon (POINT)).',
     );
@@ -246,7 +141,7 @@ describe('settlements from a GeoPackage', () => {
     // A corrupt blob (a ring count far beyond its bytes): a warning and an error on that row, no crash.
     const corrupt = gp(wkb(3, (w) => w.u32(1_000_000_000)));
     const r = await importFile(
-      geoPackage([
+      geoPackage(SQL, [
         {
           name: 'k',
           type: 'POLYGON',
@@ -266,6 +161,38 @@ describe('settlements from a GeoPackage', () => {
     ]);
   });
 
+  it('every GeoPackage message is shown in Vietnamese in the app, the fid kept', async () => {
+    setLang('vi');
+    const many = geoPackage(SQL, [
+      { name: 'thon', type: 'POINT', rows: [] },
+      {
+        name: 'kdc',
+        type: 'POLYGON',
+        rows: [
+          { fid: 1, geom: gp(polygonWkb([square(108, 14, 0.001)])) },
+          { fid: 2, geom: gp(wkb(3, (w) => w.u32(1_000_000_000))) },
+          { fid: 3, geom: gp(pointWkb(108, 14)) },
+        ],
+      },
+    ]);
+    const messages = (await importFile(many, 'm.gpkg', 'settlements')).issues.map((i) => i.message);
+    const refusals = [
+      importFile(many, 'm.gpkg', 'settlements', { layer: 'x' }),
+      importFile(geoPackage(SQL, [{ name: 'thon', type: 'POINT', rows: [] }]), 'p.gpkg', 'settlements'),
+      importFile(geoPackage(SQL, []), 'e.gpkg', 'settlements'),
+      importFile(new TextEncoder().encode('{}'), 'x.gpkg', 'settlements'),
+      importFile(many, 'm.gpkg', 'sites'),
+      importFile(new TextEncoder().encode('lon,lat\n108,14\n'), 'k.csv', 'settlements'),
+    ];
+    for (const r of refusals) messages.push(((await r.catch((e) => e)) as UserError).message);
+    expect(messages).toHaveLength(10);
+    for (const m of messages) expect(messageText(m), m).not.toBe(m);
+    expect(messageText('missing geometry (fid 2)')).toBe('thiếu hình học (geometry) (fid 2)');
+    expect(
+      messageText('m.gpkg: no layer "x" in the GeoPackage; its layers are thon (POINT), kdc (POLYGON).'),
+    ).toBe('m.gpkg: GeoPackage không có lớp "x"; các lớp của tệp: thon (POINT), kdc (POLYGON)');
+  });
+
   it('a layer in projected metres (its SRS as WKT) is converted to WGS 84', async () => {
     // WGS 84 / UTM zone 48N. (108.0, 13.98) is 500 km east of the central meridian 105°E plus 323,9xx m.
     const utm48 =
@@ -278,6 +205,7 @@ describe('settlements from a GeoPackage', () => {
       [823_000, 1_547_000],
     ];
     const bytes = geoPackage(
+      SQL,
       [
         {
           name: 'kdc',
@@ -361,7 +289,7 @@ describe('vungphu analyze --settlements FILE.gpkg', () => {
     const file = join(dir, 'kdc.gpkg');
     writeFileSync(
       file,
-      geoPackage([
+      geoPackage(SQL, [
         { name: 'empty', type: 'POLYGON', rows: [] },
         {
           name: 'kdc',

@@ -322,7 +322,7 @@ function fromTable(kind: ImportKind, table: CsvTable, file: string): Loaded<Impo
     }
     case 'settlements':
       throw new UserError(
-        `${file}: settlements need polygons; import GeoJSON, KML/KMZ or a zipped shapefile (with its .prj).`,
+        `${file}: settlements need polygons; import GeoJSON, KML/KMZ, a zipped shapefile (with its .prj) or a GeoPackage.`,
       );
   }
 }
@@ -391,7 +391,7 @@ export async function importFile<K extends ImportKind>(
           ? `${fileName}: a GeoPackage is read for settlements (polygons) only; export the ${kind} layer as GeoJSON, CSV or a zipped shapefile.`
           : kind === 'speedtests'
             ? `${fileName}: speed tests are read from CSV, XLSX or GeoJSON (points, or Ookla tiles with a quadkey).`
-            : `${fileName}: ${kind} need polygons; import GeoJSON, KML/KMZ or a zipped shapefile (with its .prj).`,
+            : `${fileName}: ${kind} need polygons; import GeoJSON, KML/KMZ${kind === 'settlements' ? ', a zipped shapefile (with its .prj) or a GeoPackage' : ' or a zipped shapefile (with its .prj)'}.`,
     );
   }
   if (options.layer !== undefined && format !== 'geopackage')
