@@ -184,6 +184,10 @@ export function reportTables(report: CoverageReport, options: ReportExportOption
       { header: tx(T.population), style: 'int' },
       { header: tx(T.gridPower) },
       { header: tx(T.nearest4g), style: 'dec3' },
+      // Why it is a dead zone: which site is nearest, and where the village lies from it (a sector
+      // facing away, a ridge): what the app's panel explains (issue 15).
+      { header: tx(T.nearest4gSite) },
+      { header: tx(T.nearest4gBearing), style: 'dec1' },
     ],
     rows: report.dead_zone_villages.map((d) => {
       const p = units.byId.get(d.commune_id);
@@ -197,6 +201,8 @@ export function reportTables(report: CoverageReport, options: ReportExportOption
         d.population,
         yesNo(d.has_grid_power),
         d.nearest_4g_site_km,
+        d.nearest_4g_site_id ?? null,
+        d.nearest_4g_bearing_deg ?? null,
       ];
     }),
   });
