@@ -415,14 +415,14 @@ const en: Record<MessageKey, string> = {
   'status.loading': 'Loading and analysing the data…',
   'status.partial': 'Mobile coverage ready; computing postal, fiber, villages and targets…',
   'status.progress': 'Analysing: {done}/{total} communes…',
-  'status.communes': '{n} communes',
-  'status.sites': '{n} sites ({source})',
-  'status.outside': '{n} sites outside this boundary set',
+  'status.communes': '{n} {n|commune|communes}',
+  'status.sites': '{n} {n|site|sites} ({source})',
+  'status.outside': '{n} {n|site|sites} outside this boundary set',
   'controls.showOutside':
     'Show the infrastructure outside this boundary set: {n} sites, {postal} postal points, {fiber} fiber routes (grey, not in any figure)',
   'status.analysis': 'analysed in {s} s',
-  'status.issues': '{n} problems in the data',
-  'status.warnings': '{n} warnings',
+  'status.issues': '{n} {n|problem|problems} in the data',
+  'status.warnings': '{n} {n|warning|warnings}',
   'status.badInput': 'Invalid data: {message}',
   'status.bug': 'The analysis failed (a bug): {message}',
   'status.met': 'Met',
@@ -445,7 +445,7 @@ const en: Record<MessageKey, string> = {
   'panel.value': 'Value',
   'panel.targets': 'Targets',
   'panel.targetSummary': 'Targets: {met} met, {notMet} not met, {other} not evaluable',
-  'panel.targetDetails': 'Details of {n} targets',
+  'panel.targetDetails': 'Details of {n} {n|target|targets}',
   'panel.modelled': 'Coverage is modelled from site positions and radii, not measured.',
   'row.pop': 'Population coverage, {tech}',
   'row.area': 'Area coverage, {tech}',
@@ -459,7 +459,7 @@ const en: Record<MessageKey, string> = {
   'disagree.heading': 'Measured against modelled: disagreements',
   'disagree.none': 'No speed test in this unit disagrees with the model.',
   'disagree.title':
-    '{n} speed tests (measured) disagree with the modelled coverage: no or poor service inside a footprint (poor inside), or good service outside every footprint (good outside). Click a commune to go to the test; click a column header to sort.',
+    '{n} speed {n|test|tests} (measured) {n|disagrees|disagree} with the modelled coverage: no or poor service inside a footprint (poor inside), or good service outside every footprint (good outside). Click a commune to go to the test; click a column header to sort.',
   'disagree.operator': 'Operator',
   'disagree.technology': 'Technology',
   'disagree.download': 'Download',
@@ -500,7 +500,7 @@ const en: Record<MessageKey, string> = {
   'chart.byOperator': '{tech} coverage by operator (% of people)',
   'chart.byTechnology': 'Coverage by technology · {op} (% of people)',
   'dead.heading': 'Villages without 4G',
-  'dead.title': '{n} villages without 4G, {people} people',
+  'dead.title': '{n} {n|village|villages} without 4G, {people} {people|person|people}',
   'dead.none': 'No village without 4G.',
   'dead.noVillages': 'No village data.',
   'dead.village': 'Village',
@@ -568,7 +568,7 @@ const en: Record<MessageKey, string> = {
   'fiber.areaWithin': 'Area within reach',
   'fiber.villagesWithin': 'Villages within reach',
   'ranking.title': 'Weakest communes by: {indicator}',
-  'ranking.noStaffed': '{n} communes have no staffed postal point.',
+  'ranking.noStaffed': '{n} {n|commune has|communes have} no staffed postal point.',
   'unit.peoplePerPoint': 'people per point',
 
   'table.searchLabel': 'Find a commune',
@@ -620,7 +620,13 @@ export function hasMessage(key: string): key is MessageKey {
 /** The message in the current language, with `{name}` placeholders filled (as text). */
 export function t(key: MessageKey, params: Record<string, string> = {}): string {
   const template = MESSAGES[lang][key];
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => params[name] ?? m);
+  // "{n|village|villages}": the word for one when the number shown is exactly "1" (English plurals;
+  // Vietnamese nouns do not change).
+  return template
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (m, name: string, one: string, many: string) =>
+      params[name] === undefined ? m : params[name] === '1' ? one : many,
+    )
+    .replace(/\{(\w+)\}/g, (m, name: string) => params[name] ?? m);
 }
 
 /**
