@@ -1,5 +1,5 @@
 import type { ReportComparison } from '../../core/report/compare_reports.ts';
-import type { RankedCommune } from '../../core/report/rank_communes.ts';
+import { type RankedCommune, rankDecimals } from '../../core/report/rank_communes.ts';
 import type { CoverageReport } from '../../core/report/report.ts';
 import { type ReportIndicator, reportIndicators } from '../../core/report/report_indicators.ts';
 import { reportUnits } from '../../core/report/report_units.ts';
@@ -468,7 +468,8 @@ export function reportTables(report: CoverageReport, options: ReportExportOption
         { header: tx(T.province) },
         {
           header: ind ? indicatorHeader(ind, lang) : options.ranking.indicator,
-          style: decimalsStyle(ind?.decimals ?? 2),
+          // Shown as ranked: at the app table's precision (ties are equal as shown).
+          style: decimalsStyle(ind ? rankDecimals(ind) : 2),
         },
       ],
       rows: options.ranking.rows.map((r) => [r.rank, r.id, r.name, r.district, r.province, r.value]),
