@@ -48,6 +48,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       villages: { type: 'string' },
       speedtests: { type: 'string' },
       settlements: { type: 'string' },
+      'settlements-layer': { type: 'string' },
       calibrate: { type: 'boolean', default: false },
       baseline: { type: 'string' },
       targets: { type: 'string', multiple: true },
@@ -93,8 +94,16 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
   const speedTests = values.speedtests
     ? await loader.load(values.speedtests, 'speedtests', reference)
     : undefined;
+  const layer = values['settlements-layer'];
+  if (layer !== undefined && !values.settlements)
+    throw new UserError(
+      '--settlements-layer names a layer of the --settlements GeoPackage: give it with --settlements FILE.gpkg.',
+    );
   const settlements = values.settlements
-    ? await loader.load(values.settlements, 'settlements', reference)
+    ? await loader.load(values.settlements, 'settlements', {
+        ...reference,
+        ...(layer !== undefined ? { layer } : {}),
+      })
     : undefined;
   loader.checkColumnsUsed();
   // A saved report.json of the previous period: its dead zones are not new (M9).

@@ -34,8 +34,11 @@ SYNTHETIC infrastructure).
   --speedtests F        speed tests (MEASURED): CSV/XLSX/GeoJSON points lon,lat,technology,
                         operator,download_mbps,upload_mbps,latency_ms,date, or Ookla-style
                         tiles quadkey (zoom 16),avg_d_kbps,avg_u_kbps,avg_lat_ms,tests,devices
-  --settlements F       settlement polygons (khu dân cư): GeoJSON, KML/KMZ or a zipped
-                        shapefile; the populated area before raster cells and village discs
+  --settlements F       settlement polygons (khu dân cư): GeoJSON, KML/KMZ, a zipped
+                        shapefile or a GeoPackage; the populated area before raster cells
+                        and village discs
+  --settlements-layer L the GeoPackage layer to read (default: its only polygon layer, else
+                        the first, named on stderr)
   --baseline F          a saved report.json of the previous period: villages that are dead
                         zones now and were not in it are the new dead zones (DN-M9)
   --calibrate           use the default radii fitted to the speed tests per operator and

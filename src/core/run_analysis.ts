@@ -594,6 +594,8 @@ export interface ReportedComparison {
   difference: number | null;
   source: Target['source'];
   note?: string;
+  /** The boundaries the plan reported it on (its province as it then was); absent when not stated. */
+  boundary_set?: Target['boundary_set'];
   territory_id?: string;
   territory_name?: string;
 }
@@ -625,6 +627,7 @@ export function reportedComparisons(
         difference: e.value === null ? null : e.value - r.value,
         source: r.source,
         ...(r.note ? { note: r.note } : {}),
+        ...(r.boundary_set ? { boundary_set: r.boundary_set } : {}),
         ...(e.territory_id ? { territory_id: e.territory_id, territory_name: e.territory_name! } : {}),
       };
     });

@@ -180,6 +180,19 @@ const vi = {
   'populated.method.raster': 'theo ô raster dân số',
   'populated.method.villages': 'vòng tròn quanh thôn, làng',
   'populated.method.mixed': 'nhiều cách',
+  // A result a plan reports (data/targets `reported`), beside our figure; never a target.
+  'reported.line': 'Kế hoạch báo cáo{year}: {value} {what} — mô hình: {ours}',
+  'reported.what.populated': 'khu vực có dân cư',
+  'reported.what.population': 'dân số',
+  'reported.what.area': 'diện tích',
+  'reported.oursNone': 'không tính được',
+  'reported.notTarget':
+    'Số liệu kế hoạch tự báo cáo, không phải chỉ tiêu: không xét đạt hay chưa đạt. Số của mô hình là ước tính, không phải đo thực tế.',
+  'reported.source': 'Nguồn: {document}, văn bản kế hoạch dòng {line}: “{quote}”.',
+  'reported.set.pre2025': 'trước 01/7/2025',
+  'reported.set.2025': 'từ 01/7/2025',
+  'reported.otherSet':
+    'Kế hoạch báo cáo số này cho tỉnh theo ranh giới {plan}; ở đây {name} theo ranh giới {here}, nên hai số không cùng một địa bàn.',
   'row.centres': 'Trung tâm xã có sóng',
   'row.villagesMobile': 'Thôn có sóng di động',
   'row.gridVillages4g': 'Thôn có điện lưới có 4G',
@@ -418,14 +431,14 @@ const en: Record<MessageKey, string> = {
   'status.partial': 'Mobile coverage ready; computing postal, fiber, villages and targets…',
   'status.progress': 'Analysing: {done}/{total} communes…',
   'status.terrain': 'Computing terrain footprints: {done} / {total} cells',
-  'status.communes': '{n} communes',
-  'status.sites': '{n} sites ({source})',
-  'status.outside': '{n} sites outside this boundary set',
+  'status.communes': '{n} {n|commune|communes}',
+  'status.sites': '{n} {n|site|sites} ({source})',
+  'status.outside': '{n} {n|site|sites} outside this boundary set',
   'controls.showOutside':
     'Show the infrastructure outside this boundary set: {n} sites, {postal} postal points, {fiber} fiber routes (grey, not in any figure)',
   'status.analysis': 'analysed in {s} s',
-  'status.issues': '{n} problems in the data',
-  'status.warnings': '{n} warnings',
+  'status.issues': '{n} {n|problem|problems} in the data',
+  'status.warnings': '{n} {n|warning|warnings}',
   'status.badInput': 'Invalid data: {message}',
   'status.bug': 'The analysis failed (a bug): {message}',
   'status.met': 'Met',
@@ -448,7 +461,7 @@ const en: Record<MessageKey, string> = {
   'panel.value': 'Value',
   'panel.targets': 'Targets',
   'panel.targetSummary': 'Targets: {met} met, {notMet} not met, {other} not evaluable',
-  'panel.targetDetails': 'Details of {n} targets',
+  'panel.targetDetails': 'Details of {n} {n|target|targets}',
   'panel.modelled': 'Coverage is modelled from site positions and radii, not measured.',
   'row.pop': 'Population coverage, {tech}',
   'row.area': 'Area coverage, {tech}',
@@ -462,7 +475,7 @@ const en: Record<MessageKey, string> = {
   'disagree.heading': 'Measured against modelled: disagreements',
   'disagree.none': 'No speed test in this unit disagrees with the model.',
   'disagree.title':
-    '{n} speed tests (measured) disagree with the modelled coverage: no or poor service inside a footprint (poor inside), or good service outside every footprint (good outside). Click a commune to go to the test; click a column header to sort.',
+    '{n} speed {n|test|tests} (measured) {n|disagrees|disagree} with the modelled coverage: no or poor service inside a footprint (poor inside), or good service outside every footprint (good outside). Click a commune to go to the test; click a column header to sort.',
   'disagree.operator': 'Operator',
   'disagree.technology': 'Technology',
   'disagree.download': 'Download',
@@ -474,6 +487,18 @@ const en: Record<MessageKey, string> = {
   'populated.method.raster': 'from population raster cells',
   'populated.method.villages': 'discs around villages',
   'populated.method.mixed': 'mixed methods',
+  'reported.line': 'Reported by the plan{year}: {value} {what} — model: {ours}',
+  'reported.what.populated': 'of the populated area',
+  'reported.what.population': 'of the population',
+  'reported.what.area': 'of the area',
+  'reported.oursNone': 'not computable',
+  'reported.notTarget':
+    'A result the plan reports itself, not a target: it is not scored as met or not met. The model’s figure is an estimate, not a measurement.',
+  'reported.source': 'Source: {document}, plan text line {line}: “{quote}”.',
+  'reported.set.pre2025': 'before 1 July 2025',
+  'reported.set.2025': 'from 1 July 2025',
+  'reported.otherSet':
+    'The plan reports it for the province as drawn {plan}; here {name} is as drawn {here}, so the two figures are not for the same territory.',
   'row.centres': 'Commune centres with a signal',
   'row.villagesMobile': 'Villages with a mobile signal',
   'row.gridVillages4g': 'Grid-powered villages with 4G',
@@ -491,7 +516,7 @@ const en: Record<MessageKey, string> = {
   'chart.byOperator': '{tech} coverage by operator (% of people)',
   'chart.byTechnology': 'Coverage by technology · {op} (% of people)',
   'dead.heading': 'Villages without 4G',
-  'dead.title': '{n} villages without 4G, {people} people',
+  'dead.title': '{n} {n|village|villages} without 4G, {people} {people|person|people}',
   'dead.none': 'No village without 4G.',
   'dead.noVillages': 'No village data.',
   'dead.village': 'Village',
@@ -573,7 +598,7 @@ const en: Record<MessageKey, string> = {
   'fiber.areaWithin': 'Area within reach',
   'fiber.villagesWithin': 'Villages within reach',
   'ranking.title': 'Weakest communes by: {indicator}',
-  'ranking.noStaffed': '{n} communes have no staffed postal point.',
+  'ranking.noStaffed': '{n} {n|commune has|communes have} no staffed postal point.',
   'unit.peoplePerPoint': 'people per point',
 
   'table.searchLabel': 'Find a commune',
@@ -625,7 +650,13 @@ export function hasMessage(key: string): key is MessageKey {
 /** The message in the current language, with `{name}` placeholders filled (as text). */
 export function t(key: MessageKey, params: Record<string, string> = {}): string {
   const template = MESSAGES[lang][key];
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => params[name] ?? m);
+  // "{n|village|villages}": the word for one when the number shown is exactly "1" (English plurals;
+  // Vietnamese nouns do not change).
+  return template
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (m, name: string, one: string, many: string) =>
+      params[name] === undefined ? m : params[name] === '1' ? one : many,
+    )
+    .replace(/\{(\w+)\}/g, (m, name: string) => params[name] ?? m);
 }
 
 /**

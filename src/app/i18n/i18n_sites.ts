@@ -54,7 +54,7 @@ export const sitesVi = {
 
 export const sitesEn: Record<keyof typeof sitesVi, string> = {
   'tab.sites': 'Sites',
-  'popup.cells': '{n} cells',
+  'popup.cells': '{n} {n|cell|cells}',
   'popup.plannedOnly': 'Planned cells only: not counted under the current rule',
   'cell.band': 'band {band}',
   'cell.height': '{h} m high',

@@ -130,10 +130,10 @@ export const suggestEn: Record<keyof typeof suggestVi, string> = {
   'suggest.notReached':
     'Target {target} NOT reached with these candidates: at most {achieved} ({n} site(s)), short by {short} points ({missing}).',
   'suggest.exhausted': 'Only {n} of the {k} requested sites add coverage.',
-  'suggest.people': '{n} people',
+  'suggest.people': '{n} {n|person|people}',
   'suggest.onMap':
     'The map will show after "Accept all into the scenario": {tech} {before} → {after} (+{people} people), counted on the exact footprints; the plan above counts people on a 250 m grid, so it may differ a little.',
-  'suggest.villages': '{n} villages',
+  'suggest.villages': '{n} {n|village|villages}',
   'suggest.modelNote':
     'People are counted as on the map: each commune’s census population spread evenly on a 250 m grid (or the imported population file); candidates stand at commune centres, uncovered villages and a grid over the gaps around villages.',
   'suggest.colRank': 'Rank',

@@ -38,15 +38,49 @@ const FORMAT_RULES: Rule[] = [
   [
     /^(.*): unknown file type "(.*)";.*$/,
     (m) =>
-      `${m[1]}: không nhận ra loại tệp "${m[2]}"; hãy dùng GeoJSON, CSV, XLSX, KML/KMZ, shapefile nén .zip hoặc (dân số) GeoTIFF`,
+      `${m[1]}: không nhận ra loại tệp "${m[2]}"; hãy dùng GeoJSON, CSV, XLSX, KML/KMZ, shapefile nén .zip, (dân số) GeoTIFF hoặc (khu dân cư) GeoPackage`,
   ],
   [
-    /^(.*): \S+ need polygons;.*$/,
-    (m) => `${m[1]}: ranh giới cần đa giác; hãy nhập GeoJSON, KML/KMZ hoặc shapefile nén .zip (kèm .prj)`,
+    /^(.*): (\S+) need polygons;.*$/,
+    (m) =>
+      m[2] === 'settlements'
+        ? `${m[1]}: khu dân cư cần đa giác; hãy nhập GeoJSON, KML/KMZ, shapefile nén .zip (kèm .prj) hoặc GeoPackage`
+        : `${m[1]}: ranh giới cần đa giác; hãy nhập GeoJSON, KML/KMZ hoặc shapefile nén .zip (kèm .prj)`,
   ],
   [
     /^(.*): a GeoTIFF raster can only be imported as population\.$/,
     (m) => `${m[1]}: ảnh GeoTIFF chỉ nhập được làm dữ liệu dân số`,
+  ],
+  // GeoPackage (settlements).
+  [
+    /^the GeoPackage has (\d+) layers \((.*)\); read "(.*)"(, the first polygon layer; name another with the layer option)?$/,
+    (m) =>
+      `GeoPackage có ${m[1]} lớp (${m[2]}); đã đọc lớp "${m[3]}"${m[4] ? ', lớp đa giác đầu tiên; muốn lớp khác thì chọn tên lớp' : ''}`,
+  ],
+  [/^the geometry could not be decoded \((.*)\)$/, (m) => `không giải mã được hình học (${m[1]})`],
+  [
+    /^(.*): no layer "(.*)" in the GeoPackage; its layers are (.*)\.$/,
+    (m) => `${m[1]}: GeoPackage không có lớp "${m[2]}"; các lớp của tệp: ${m[3]}`,
+  ],
+  [
+    /^(.*): (\S+) need polygons, and the GeoPackage has no polygon layer \((.*)\)\.$/,
+    (m) => `${m[1]}: khu dân cư cần đa giác, mà GeoPackage không có lớp đa giác nào (${m[3]})`,
+  ],
+  [/^(.*): the GeoPackage has no feature layer\.$/, (m) => `${m[1]}: GeoPackage không có lớp đối tượng nào`],
+  [
+    /^(.*): not a GeoPackage \(the file does not start as an SQLite database does\)\.$/,
+    (m) => `${m[1]}: không phải GeoPackage (tệp không mở đầu như một cơ sở dữ liệu SQLite)`,
+  ],
+  [
+    /^(.*): an SQLite file without the GeoPackage tables.*$/,
+    (m) =>
+      `${m[1]}: tệp SQLite không có các bảng của GeoPackage (gpkg_contents, gpkg_geometry_columns); hãy lưu thành GeoPackage`,
+  ],
+  [/^(.*): not a readable GeoPackage \((.*)\)\.$/, (m) => `${m[1]}: không đọc được GeoPackage (${m[2]})`],
+  [
+    /^(.*): a GeoPackage is read for settlements \(polygons\) only;.*$/,
+    (m) =>
+      `${m[1]}: GeoPackage chỉ được đọc làm khu dân cư (đa giác); hãy xuất lớp này thành GeoJSON, CSV hoặc shapefile nén .zip`,
   ],
   [
     /^the file is not UTF-8; it was read as Windows-1258.*$/,
@@ -579,9 +613,12 @@ const MAX_TRANSLATED = 2000;
 /** A message from the parsers in the current language. */
 export function messageText(message: string): string {
   if (message.length > MAX_TRANSLATED) return message;
+  // A GeoPackage row's fid ("missing geometry (fid 15)") is kept after the translated message.
+  const fid = / \(fid [^()]*\)$/.exec(message);
+  const text = fid ? message.slice(0, fid.index) : message;
   for (const [re, to] of currentLang() === 'en' ? EN : VI) {
-    const m = re.exec(message);
-    if (m) return to(m);
+    const m = re.exec(text);
+    if (m) return `${to(m)}${fid ? fid[0] : ''}`;
   }
   return message;
 }

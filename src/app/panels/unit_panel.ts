@@ -5,6 +5,7 @@
  */
 
 import type { TechnologyKey, UnitLevel } from '../../core/base/types.ts';
+import type { ReportedComparison } from '../../core/run_analysis.ts';
 import type { TargetEvaluation, TargetStatus } from '../../core/targets/evaluate_targets.ts';
 import type { MetricId } from '../../core/targets/targets.ts';
 import { deadZoneWhyText } from '../i18n/dead_zone_text.ts';
@@ -28,7 +29,7 @@ import type { SiteInfo } from '../state/site_info.ts';
 import type { ViewState } from '../state/view_state.ts';
 import { barChart } from '../ui/charts.ts';
 import { button, el, row } from '../ui/dom.ts';
-import type { DisagreementRow, ReportUnit, TargetDef } from '../worker/worker_protocol.ts';
+import type { BoundarySet, DisagreementRow, ReportUnit, TargetDef } from '../worker/worker_protocol.ts';
 
 /** Bar colours of the technologies in the panel's chart (Okabe–Ito: told apart with every common colour-vision deficiency). */
 const TECH_BAR_COLORS = {
@@ -242,6 +243,64 @@ function indicatorRows(u: ReportUnit, technologies: readonly string[]): Indicato
   return rows;
 }
 
+const REPORTED_WHAT: Partial<Record<MetricId, MessageKey>> = {
+  'mobile.populated_area_pct': 'reported.what.populated',
+  'mobile.population_pct': 'reported.what.population',
+  'mobile.area_pct': 'reported.what.area',
+};
+
+/**
+ * A result the plan reports beside the model's figure: "Kế hoạch báo cáo (2025): 91% khu vực có dân cư
+ * — mô hình: 2,6%", said to be no target (grey, no badge), with the plan and line it comes from.
+ * `withTech` names the technology, for a line that is not under its indicator's row.
+ */
+function reportedRow(r: ReportedComparison, withTech: boolean, set: BoundarySet): HTMLElement {
+  const vi = currentLang() === 'vi';
+  const what = REPORTED_WHAT[r.metric];
+  const line = t('reported.line', {
+    year: r.year === null ? '' : ` (${r.year})`,
+    value: r.metric.endsWith('_pct')
+      ? fmt.percent(r.reported_value, 0, 1)
+      : fmt.decimal(r.reported_value, 0, 2),
+    what: what ? t(what) : `(${vi ? r.indicator : r.indicator_en})`,
+    ours:
+      r.value === null
+        ? t('reported.oursNone')
+        : r.metric.endsWith('_pct')
+          ? fmt.percent(r.value)
+          : fmt.decimal(r.value),
+  });
+  // The plan's title after the seed file's name ("seeds/001_….txt — Kế hoạch …").
+  const document = r.source.document.split(' — ').slice(1).join(' — ') || r.source.document;
+  return el('tr', { className: 'reported-row' }, [
+    el('td', { attrs: { colspan: '2' } }, [
+      el('p', {
+        className: 'reported',
+        text: `${withTech && r.technology ? `${techLabel(r.technology as TechnologyKey)} · ` : ''}${line}`,
+        dataset: { reported: r.reported_id },
+      }),
+      el('p', {
+        className: 'reported-note',
+        text: `${t('reported.notTarget')} ${t('reported.source', {
+          document,
+          line: String(r.source.line),
+          quote: r.source.quote,
+        })}${
+          // A plan reports on its province as it then was: say so when the map's boundaries differ.
+          r.boundary_set && set !== 'imported' && r.boundary_set !== set
+            ? ` ${t('reported.otherSet', {
+                plan: t(`reported.set.${r.boundary_set}`),
+                here: t(`reported.set.${set}`),
+                name: r.territory_name ?? r.unit_name,
+              })}`
+            : ''
+        }`,
+        dataset: { reportedSource: r.reported_id },
+      }),
+    ]),
+  ]);
+}
+
 function section(title: string, ...children: Node[]): HTMLElement {
   return el('section', { className: 'panel-section' }, [el('h3', { text: title }), ...children]);
 }
@@ -309,6 +368,10 @@ export function renderUnitPanel(
     ]),
   );
   const body = el('tbody');
+  // The plans' reported results for this unit (Gia Lai 2025: 91 % khu vực có dân cư), each under the
+  // row of its metric, or at the end when the unit has no such row (no populated area).
+  const reported = (snap.reported ?? []).filter((x) => x.unit_id === id && x.level === level);
+  const placed = new Set<ReportedComparison>();
   for (const r of indicatorRows(u, snap.technologies)) {
     const matching = evaluations.filter((e) => {
       const d = defs.get(e.target_id);
@@ -316,7 +379,12 @@ export function renderUnitPanel(
         d && d.metric === r.metric && (r.technology === undefined || (d.technology ?? 'any') === r.technology)
       );
     });
-    const tr = el('tr', { className: matching.length ? 'has-badges' : '' }, [
+    const told = reported.filter(
+      (x) =>
+        x.metric === r.metric && (r.technology === undefined || (x.technology ?? 'any') === r.technology),
+    );
+    for (const x of told) placed.add(x);
+    const tr = el('tr', { className: matching.length || told.length ? 'has-badges' : '' }, [
       el('th', { text: r.label, attrs: { scope: 'row' } }),
       el('td', { text: r.value, className: 'num', dataset: { field: r.field } }),
     ]);
@@ -344,7 +412,9 @@ export function renderUnitPanel(
           ]),
         ]),
       );
+    for (const x of told) body.append(reportedRow(x, false, snap.boundarySet));
   }
+  for (const x of reported.filter((y) => !placed.has(y))) body.append(reportedRow(x, true, snap.boundarySet));
   table.append(body);
 
   const met = evaluations.filter((e) => e.status === 'met').length;

@@ -62,6 +62,7 @@ export class DataStore {
     this.snapshot = {
       ...this.snapshot,
       lists: delta.lists,
+      reported: delta.reported,
       operators: delta.operators,
       technologies: delta.technologies,
       skippedEdits: delta.skippedEdits,

@@ -62,7 +62,7 @@ export interface DatasetPayload {
 }
 
 /** Extensions the file picker offers (the importer checks the real format from the bytes). */
-export const IMPORT_ACCEPT = '.geojson,.json,.csv,.tsv,.txt,.xlsx,.kml,.kmz,.zip,.tif,.tiff,.hgt';
+export const IMPORT_ACCEPT = '.geojson,.json,.csv,.tsv,.txt,.xlsx,.kml,.kmz,.zip,.tif,.tiff,.hgt,.gpkg';
 
 /** True for a file that may be a saved scenario (JSON text). */
 export function mayBeScenario(name: string): boolean {

@@ -51,5 +51,8 @@ export function detectFileKind(bytes: Uint8Array, fileName: string): DatasetKind
       return fromCollection(kmzFeatures(bytes, fileName));
     case 'shapefile':
       return fromCollection(shapefileFeatures(bytes, fileName, new IssueList(fileName)).collection);
+    case 'geopackage':
+      // Read for settlements only (polygon layers).
+      return 'settlements';
   }
 }

@@ -82,7 +82,12 @@ export async function readImported(
   };
   // The importer of every format (proj4, the zip, XLSX, KML, shapefile and GeoTIFF readers) is a chunk
   // of its own, loaded on the first import: the bundled sample never needs it.
-  const { runImport } = await import('../../io/import/import_message.ts');
+  const [{ runImport }, { setSqlJsLoader }] = await Promise.all([
+    import('../../io/import/import_message.ts'),
+    import('../../io/import/import_file.ts'),
+  ]);
+  // A GeoPackage (settlements) is read with sql.js, loaded only then, its .wasm from the app's origin.
+  setSqlJsLoader(async () => (await import('./sql_js.ts')).sqlJs());
   let response: Awaited<ReturnType<typeof runImport>>;
   try {
     response = await runImport({ bytes: payloadBytes(payload), fileName: name, kind, options });

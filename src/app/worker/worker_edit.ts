@@ -85,6 +85,7 @@ export function edit(
     units: r.units,
     unitKeys: [...keys],
     targets: r.targets,
+    reported: r.reported_results ?? [],
     lists: reportLists(r, s, result),
     operators: r.operators,
     technologies: r.technologies,

@@ -8,8 +8,6 @@
 import dejavuUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
 import dejavuBoldUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?url';
 import { strToU8, zipSync } from 'fflate';
-import initSqlJs, { type SqlJsStatic } from 'sql.js';
-import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import { DEFAULT_CONFIG } from '../../core/base/config.ts';
 import { unitGroups } from '../../core/base/unit_groups.ts';
 import { countedSites } from '../../core/coverage/counted_sites.ts';
@@ -38,6 +36,7 @@ import { applyEdits } from '../state/scenario_edits.ts';
 import type { ExportFormat } from './export_logic.ts';
 import { scenarioInfrastructure } from './scenario_infrastructure.ts';
 import { countedInputSites, type Session, sessionReport } from './session.ts';
+import { sqlJs } from './sql_js.ts';
 import type { BaselineSpec } from './worker_protocol.ts';
 
 /** The CLI's defaults for the ranking and the PDF maps. */
@@ -169,7 +168,6 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
 }
 
 let fonts: Promise<PdfFonts> | null = null;
-let sql: Promise<SqlJsStatic> | null = null;
 
 /** DejaVu Sans (covers Vietnamese), bundled as same-origin assets. */
 function pdfFonts(): Promise<PdfFonts> {
@@ -178,12 +176,6 @@ function pdfFonts(): Promise<PdfFonts> {
     bold,
   }));
   return fonts;
-}
-
-/** sql.js with its WebAssembly file from the app's own origin. */
-function sqlJs(): Promise<SqlJsStatic> {
-  sql ??= initSqlJs({ locateFile: () => new URL(sqlWasmUrl, self.location.href).href });
-  return sql;
 }
 
 const zip = (files: Record<string, string>) =>

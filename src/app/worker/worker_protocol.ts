@@ -11,7 +11,7 @@ import type { OffsetFit } from '../../core/measured/calibrate_offset.ts';
 import type { RadiusFit } from '../../core/measured/calibrate_radius.ts';
 import type { PathProfile } from '../../core/propagation/path_profile.ts';
 import type { ReportComparison } from '../../core/report/compare_reports.ts';
-import type { FullResult, FullUnit } from '../../core/run_analysis.ts';
+import type { FullResult, FullUnit, ReportedComparison } from '../../core/run_analysis.ts';
 import type { TargetEvaluation } from '../../core/targets/evaluate_targets.ts';
 import type { Comparator, MetricId, TargetLevel, TargetUnit } from '../../core/targets/targets.ts';
 import type { ColumnMap, ColumnRequest } from '../../io/import/header_mapping.ts';
@@ -158,6 +158,11 @@ export interface Snapshot {
   units: ReportUnit[];
   targets: TargetEvaluation[];
   targetDefs: TargetDef[];
+  /**
+   * The results the plans report (the target files' `reported`: Gia Lai 2025, 5G 91 % khu vực có dân
+   * cư) beside our figure for the same unit and metric, rounded as in report.json. Not targets.
+   */
+  reported: ReportedComparison[];
   lists: ReportLists;
   operators: string[];
   technologies: string[];
@@ -191,6 +196,8 @@ export interface Delta {
   /** Keys (`level:id`) of the units in `units`; their target evaluations are all in `targets`. */
   unitKeys: string[];
   targets: TargetEvaluation[];
+  /** Every reported result beside our figure (all of them: our figure may change with any edit). */
+  reported: ReportedComparison[];
   lists: ReportLists;
   operators: string[];
   technologies: string[];

@@ -1,4 +1,4 @@
-import type { CoverageFigure } from '../base/types.ts';
+import type { CoverageFigure, UnitResult } from '../base/types.ts';
 import type { CoverageReport } from '../report/report.ts';
 import type { FullUnit } from '../run_analysis.ts';
 import { addBlocks, type BlockSums, carriedBlocks, emptyBlockSums } from './carry_blocks.ts';
@@ -61,6 +61,14 @@ interface Acc {
   coveredArea: Map<string, number>;
   gapArea: Map<string, number>;
   gapPeople: Map<string, number>;
+  /** Whether a contributing unit carries the populated-area fields at all (reports before them do not). */
+  populatedKnown: boolean;
+  /** Populated area carried (km²), from the contributing units that have one. */
+  populatedKm2: number;
+  /** Covered populated area carried (km²) per technology × operator. */
+  coveredPopulated: Map<string, number>;
+  /** How the contributing units drew their populated area. */
+  populatedMethods: Set<NonNullable<UnitResult['populated_area_method']>>;
 }
 
 const covKey = (f: { technology: string; operator: string }) => `${f.technology}|${f.operator}`;
@@ -74,6 +82,10 @@ function emptyAcc(): Acc {
     coveredArea: new Map(),
     gapArea: new Map(),
     gapPeople: new Map(),
+    populatedKnown: false,
+    populatedKm2: 0,
+    coveredPopulated: new Map(),
+    populatedMethods: new Set(),
   };
 }
 
@@ -94,6 +106,30 @@ function addShare(acc: Acc, u: FullUnit, share: number, areaKm2: number): void {
     addTo(acc.gapArea, g.technology, g.area_km2 * share);
     addTo(acc.gapPeople, g.technology, g.population * share);
   }
+  addPopulated(acc, u, share);
+}
+
+/**
+ * Adds `share` of a unit's populated area (khu vực có dân cư) and of its covered part: the populated
+ * area is taken as spread evenly over the unit, like its people. A unit without one adds nothing.
+ */
+function addPopulated(acc: Acc, u: FullUnit, share: number): void {
+  if (u.populated_area_method !== undefined || u.populated_area_km2 !== undefined) acc.populatedKnown = true;
+  const km2 = u.populated_area_km2;
+  if (km2 == null || !u.populated_area_method) return;
+  acc.populatedKm2 += km2 * share;
+  acc.populatedMethods.add(u.populated_area_method);
+  for (const f of u.coverage)
+    if (f.populated_area_pct != null)
+      addTo(acc.coveredPopulated, covKey(f), (f.populated_area_pct / 100) * km2 * share);
+}
+
+/** The carried populated-area fields of a unit: km², and one method, or `mixed` when they differ. */
+function carriedPopulated(acc: Acc): Pick<UnitResult, 'populated_area_km2' | 'populated_area_method'> {
+  if (!acc.populatedKnown) return {};
+  const methods = [...acc.populatedMethods];
+  const method = methods.length === 0 ? null : methods.length === 1 ? methods[0]! : 'mixed';
+  return { populated_area_km2: method === null ? null : acc.populatedKm2, populated_area_method: method };
 }
 
 /** A unit of the current report with the carried figures (percentages recomputed from the sums). */
@@ -107,6 +143,14 @@ function carriedUnit(template: FullUnit, acc: Acc, figures: readonly CoverageFig
       covered_population: people,
       population_pct: acc.population > 0 ? (100 * people) / acc.population : 0,
       area_pct: acc.area > 0 ? (100 * area) / acc.area : 0,
+      ...(acc.populatedKnown
+        ? {
+            populated_area_pct:
+              acc.populatedKm2 > 0
+                ? (100 * (acc.coveredPopulated.get(covKey(f)) ?? 0)) / acc.populatedKm2
+                : null,
+          }
+        : {}),
     };
   });
   return {
@@ -116,6 +160,7 @@ function carriedUnit(template: FullUnit, acc: Acc, figures: readonly CoverageFig
     parent_id: template.parent_id,
     area_km2: acc.area,
     population: acc.population,
+    ...carriedPopulated(acc),
     coverage,
     gaps: [...acc.gapArea.keys()].map((t) => ({
       technology: t as FullUnit['gaps'][number]['technology'],
@@ -131,7 +176,10 @@ function carriedUnit(template: FullUnit, acc: Acc, figures: readonly CoverageFig
  * set) through the geometric crosswalk, never by matching codes. Each baseline commune is split by
  * the share of its area in each current commune (area of the piece ÷ the commune's area): people
  * and covered people in proportion to that share (its census population spread evenly over it),
- * covered and gap areas likewise; percentages are then recomputed from the carried people and areas.
+ * covered and gap areas likewise, and the populated area (khu vực có dân cư) and its covered part
+ * (taken as spread evenly over the old commune; the method of the pieces, or `mixed`); percentages are
+ * then recomputed from the carried people and areas (populated_area_pct = Σ covered populated km² ÷
+ * Σ populated km², over the pieces that have a populated area).
  * A current commune gets a baseline only when at least MIN_SOURCE_COVER of its area lies in baseline
  * communes; a district or province only when all its communes do (its communes by their parent links,
  * or as `members` gives them by group id: a former province's area has no parent links). Postal, fiber
@@ -178,9 +226,9 @@ export function carryReport(
   }
   const units = [...communes.flatMap((u) => (carried.has(u.id) ? [carried.get(u.id)!] : [])), ...groups];
   const method_vi =
-    'Kỳ trước được quy đổi sang địa giới hiện tại qua bảng chuyển đổi hình học (không ghép theo mã): dân số và số dân được phủ sóng chia theo tỷ lệ diện tích của từng xã cũ nằm trong đơn vị mới (dân số điều tra phân bố đều trên xã cũ); diện tích phủ sóng và vùng lõm chia theo diện tích; số điểm bưu chính, km cáp quang, số thôn và các số đếm khác chia theo diện tích (có thể lẻ), bán kính phục vụ bình quân và các tỷ lệ % tính lại từ các số đã quy đổi. Kết quả chỉ tiêu không được quy đổi.';
+    'Kỳ trước được quy đổi sang địa giới hiện tại qua bảng chuyển đổi hình học (không ghép theo mã): dân số và số dân được phủ sóng chia theo tỷ lệ diện tích của từng xã cũ nằm trong đơn vị mới (dân số điều tra phân bố đều trên xã cũ); diện tích phủ sóng, vùng lõm và khu vực có dân cư (cả phần được phủ sóng) chia theo diện tích; số điểm bưu chính, km cáp quang, số thôn và các số đếm khác chia theo diện tích (có thể lẻ), bán kính phục vụ bình quân và các tỷ lệ % tính lại từ các số đã quy đổi. Kết quả chỉ tiêu không được quy đổi.';
   const method_en =
-    'The baseline was converted to the current boundaries through the geometric crosswalk (not matched by code): population and covered people apportioned by the share of each old commune’s area lying in the new unit (census population spread evenly over the old commune); covered and gap areas by area; postal points, fiber km, villages and the other counts by area (so they may be fractional), and the average service radius and every percentage recomputed from the apportioned figures. Target results are not converted.';
+    'The baseline was converted to the current boundaries through the geometric crosswalk (not matched by code): population and covered people apportioned by the share of each old commune’s area lying in the new unit (census population spread evenly over the old commune); covered and gap areas, and the populated area with its covered part, by area; postal points, fiber km, villages and the other counts by area (so they may be fractional), and the average service radius and every percentage recomputed from the apportioned figures. Target results are not converted.';
   return {
     report: { ...baseline, units, targets: [] },
     conversion: { direction, method_vi, method_en, carried: carried.size, without_baseline: without },

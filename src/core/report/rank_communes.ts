@@ -1,6 +1,6 @@
 import { competitionRanks } from './competition_ranks.ts';
 import type { CoverageReport } from './report.ts';
-import { reportIndicators } from './report_indicators.ts';
+import { type ReportIndicator, reportIndicators } from './report_indicators.ts';
 import { reportUnits } from './report_units.ts';
 
 /** One commune's place in a ranking. */
@@ -19,6 +19,18 @@ export interface RankOptions {
   order?: 'asc' | 'desc';
   /** Only communes of this province (id or name). */
   province?: string;
+}
+
+/**
+ * The decimals a ranking's values are shown and tie at: as the app's commune table shows them, one for
+ * a percentage ("93,7%") and two for km ("2,41 km"), else the indicator's own. The XLSX ranking sheet,
+ * `vungphu report --rank-by` and the app's table then give two communes the same rank exactly when
+ * they show the same value.
+ */
+export function rankDecimals(ind: Pick<ReportIndicator, 'unit' | 'decimals'>): number {
+  if (ind.unit === '%') return 1;
+  if (ind.unit === 'km') return 2;
+  return ind.decimals;
 }
 
 /**
@@ -60,11 +72,11 @@ export function rankCommunes(
       return sign * (a.r.value - b.r.value) || a.k - b.k;
     })
     .map(({ r }) => r);
-  // Ties as the sheet shows the values (the indicator's decimals).
+  // Ties as the sheet and the app's table show the values.
   const ranks = competitionRanks(
     ranked.map((r) => r.value),
     order,
-    ind.decimals,
+    rankDecimals(ind),
   );
   ranked.forEach((r, k) => {
     r.rank = ranks[k] ?? null;

@@ -113,6 +113,11 @@ export const T = {
   population: { vi: 'Dân số (người)', en: 'Population (people)' },
   gridPower: { vi: 'Có điện lưới', en: 'Grid power' },
   nearest4g: { vi: 'Khoảng cách đến trạm 4G gần nhất (km)', en: 'Distance to nearest 4G site (km)' },
+  nearest4gSite: { vi: 'Mã trạm 4G gần nhất', en: 'Nearest 4G site' },
+  nearest4gBearing: {
+    vi: 'Hướng từ trạm 4G gần nhất đến thôn (độ, từ hướng Bắc theo chiều kim đồng hồ)',
+    en: 'Bearing from the nearest 4G site to the village (degrees clockwise from north)',
+  },
   yes: { vi: 'Có', en: 'Yes' },
   no: { vi: 'Không', en: 'No' },
   unknown: { vi: 'Không rõ', en: 'Unknown' },

@@ -1,5 +1,5 @@
 import type { ReportComparison } from '../../core/report/compare_reports.ts';
-import type { RankedCommune } from '../../core/report/rank_communes.ts';
+import { type RankedCommune, rankDecimals } from '../../core/report/rank_communes.ts';
 import type { CoverageReport } from '../../core/report/report.ts';
 import { type ReportIndicator, reportIndicators } from '../../core/report/report_indicators.ts';
 import { reportUnits } from '../../core/report/report_units.ts';
@@ -185,6 +185,10 @@ export function reportTables(report: CoverageReport, options: ReportExportOption
       { header: tx(T.population), style: 'int' },
       { header: tx(T.gridPower) },
       { header: tx(T.nearest4g), style: 'dec3' },
+      // Why it is a dead zone: which site is nearest, and where the village lies from it (a sector
+      // facing away, a ridge): what the app's panel explains (issue 15).
+      { header: tx(T.nearest4gSite) },
+      { header: tx(T.nearest4gBearing), style: 'dec1' },
     ],
     rows: report.dead_zone_villages.map((d) => {
       const p = units.byId.get(d.commune_id);
@@ -198,6 +202,8 @@ export function reportTables(report: CoverageReport, options: ReportExportOption
         d.population,
         yesNo(d.has_grid_power),
         d.nearest_4g_site_km,
+        d.nearest_4g_site_id ?? null,
+        d.nearest_4g_bearing_deg ?? null,
       ];
     }),
   });
@@ -473,7 +479,8 @@ export function reportTables(report: CoverageReport, options: ReportExportOption
         { header: tx(T.province) },
         {
           header: ind ? indicatorHeader(ind, lang) : options.ranking.indicator,
-          style: decimalsStyle(ind?.decimals ?? 2),
+          // Shown as ranked: at the app table's precision (ties are equal as shown).
+          style: decimalsStyle(ind ? rankDecimals(ind) : 2),
         },
       ],
       rows: options.ranking.rows.map((r) => [r.rank, r.id, r.name, r.district, r.province, r.value]),

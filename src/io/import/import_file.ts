@@ -1,3 +1,4 @@
+import type { SqlJsStatic } from 'sql.js';
 import { type InputIssue, UserError } from '../../core/base/errors.ts';
 import type { FiberRoute, PostalPoint, Village } from '../../core/base/infrastructure.ts';
 import { cutText, RECORD_VALUE_CHARS, showValue } from '../../core/base/show_value.ts';
@@ -7,6 +8,7 @@ import { type CsvTable, checkDuplicateColumns, decodeBytes } from '../formats/cs
 import { readCsvBytes } from '../formats/csv_stream.ts';
 import { setOwn } from '../formats/fields.ts';
 import { IssueList, readFeatureCollection } from '../formats/geojson_input.ts';
+import { gpkgFeatures, looksLikeSqlite } from '../formats/gpkg_read.ts';
 import { kmlFeatures, kmzFeatures, type PlainFeatureCollection } from '../formats/kml_read.ts';
 import { checkFileSize } from '../formats/limits.ts';
 import type { LooseFeature } from '../formats/positions.ts';
@@ -48,7 +50,15 @@ export const IMPORT_KINDS = [
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** The file formats read. */
-export type ImportFormat = 'geojson' | 'csv' | 'xlsx' | 'kml' | 'kmz' | 'shapefile' | 'geotiff';
+export type ImportFormat =
+  | 'geojson'
+  | 'csv'
+  | 'xlsx'
+  | 'kml'
+  | 'kmz'
+  | 'shapefile'
+  | 'geotiff'
+  | 'geopackage';
 
 /** The records each kind of file yields. */
 export interface ImportItems {
@@ -86,6 +96,19 @@ export interface ImportOptions {
    * aliases do not recognise; the other fields are still recognised by their aliases.
    */
   columns?: ColumnMap;
+  /**
+   * The GeoPackage layer to read (a table name); default: the file's only polygon layer, else the
+   * first of them (the summary names the layer read, a warning the others).
+   */
+  layer?: string;
+}
+
+/** sql.js (SQLite in WebAssembly) for GeoPackage, loaded on first use; Node finds its .wasm itself. */
+let sqlJsLoader: () => Promise<SqlJsStatic> = async () => (await import('sql.js')).default();
+
+/** Where sql.js comes from: the app's worker gives one that fetches the .wasm from the app's origin. */
+export function setSqlJsLoader(loader: () => Promise<SqlJsStatic>): void {
+  sqlJsLoader = loader;
 }
 
 export interface ImportResult<K extends ImportKind = ImportKind> {
@@ -127,6 +150,7 @@ const EXTENSIONS: Record<string, ImportFormat> = {
   zip: 'shapefile',
   tif: 'geotiff',
   tiff: 'geotiff',
+  gpkg: 'geopackage',
 };
 
 /** The format of a file from its name, checked against its first bytes (a zip is looked into). */
@@ -141,9 +165,13 @@ export function formatOfFile(bytes: Uint8Array, fileName: string): ImportFormat 
   const format = EXTENSIONS[ext];
   if (!format) {
     throw new UserError(
-      `${fileName}: unknown file type "${ext ? `.${ext}` : fileName}"; use GeoJSON, CSV, XLSX, KML/KMZ, a zipped shapefile or (population) GeoTIFF.`,
+      `${fileName}: unknown file type "${ext ? `.${ext}` : fileName}"; use GeoJSON, CSV, XLSX, KML/KMZ, a zipped shapefile, (population) GeoTIFF or (settlements) GeoPackage.`,
     );
   }
+  if (format === 'geopackage' && !looksLikeSqlite(bytes))
+    throw new UserError(
+      `${fileName}: not a GeoPackage (the file does not start as an SQLite database does).`,
+    );
   if (format === 'shapefile' && looksLikeZip(bytes)) {
     const names = [...readZip(bytes, fileName).keys()];
     if (!names.some((n) => /\.shp$/i.test(n))) {
@@ -162,7 +190,7 @@ const ACCEPTS: Record<ImportKind, readonly ImportFormat[]> = {
   villages: ['geojson', 'csv', 'xlsx', 'kml', 'kmz', 'shapefile'],
   population: ['geojson', 'csv', 'xlsx', 'kml', 'kmz', 'shapefile', 'geotiff'],
   speedtests: ['geojson', 'csv', 'xlsx'],
-  settlements: ['geojson', 'kml', 'kmz', 'shapefile'],
+  settlements: ['geojson', 'kml', 'kmz', 'shapefile', 'geopackage'],
 };
 
 /** Field names a shapefile truncates to 10 characters, restored for the validators. */
@@ -294,7 +322,7 @@ function fromTable(kind: ImportKind, table: CsvTable, file: string): Loaded<Impo
     }
     case 'settlements':
       throw new UserError(
-        `${file}: settlements need polygons; import GeoJSON, KML/KMZ or a zipped shapefile (with its .prj).`,
+        `${file}: settlements need polygons; import GeoJSON, KML/KMZ, a zipped shapefile (with its .prj) or a GeoPackage.`,
       );
   }
 }
@@ -359,11 +387,15 @@ export async function importFile<K extends ImportKind>(
     throw new UserError(
       format === 'geotiff'
         ? `${fileName}: a GeoTIFF raster can only be imported as population.`
-        : kind === 'speedtests'
-          ? `${fileName}: speed tests are read from CSV, XLSX or GeoJSON (points, or Ookla tiles with a quadkey).`
-          : `${fileName}: ${kind} need polygons; import GeoJSON, KML/KMZ or a zipped shapefile (with its .prj).`,
+        : format === 'geopackage'
+          ? `${fileName}: a GeoPackage is read for settlements (polygons) only; export the ${kind} layer as GeoJSON, CSV or a zipped shapefile.`
+          : kind === 'speedtests'
+            ? `${fileName}: speed tests are read from CSV, XLSX or GeoJSON (points, or Ookla tiles with a quadkey).`
+            : `${fileName}: ${kind} need polygons; import GeoJSON, KML/KMZ${kind === 'settlements' ? ', a zipped shapefile (with its .prj) or a GeoPackage' : ' or a zipped shapefile (with its .prj)'}.`,
     );
   }
+  if (options.layer !== undefined && format !== 'geopackage')
+    throw new UserError(`${fileName}: a layer ("${options.layer}") is chosen only in a GeoPackage (.gpkg).`);
   const file = fileName;
   const extra = new IssueList(file);
   const policy = options.swapped ?? 'fix';
@@ -429,6 +461,7 @@ export async function importFile<K extends ImportKind>(
     let fc: PlainFeatureCollection;
     let declared: CrsChoice | null = null;
     let missingPrj = false;
+    let gpkg: { layer: string; fids: unknown[] } | null = null;
     if (format === 'geojson') {
       const { text } = decodeBytes(bytes);
       let data: unknown;
@@ -455,6 +488,18 @@ export async function importFile<K extends ImportKind>(
               : {},
         };
       });
+    } else if (format === 'geopackage') {
+      const g = gpkgFeatures(bytes, file, await sqlJsLoader(), extra, {
+        kind,
+        ...(options.layer !== undefined ? { layer: options.layer } : {}),
+      });
+      fc = g.collection;
+      if (g.wkt) declared = { kind: 'wkt', wkt: g.wkt };
+      gpkg = { layer: g.layer.name, fids: fc.features.map((f) => f.properties.fid) };
+      // The fid names a row as a GIS shows it: the id of a settlement without an id column.
+      for (const f of fc.features)
+        if (!Object.hasOwn(f.properties, 'id') && f.properties.fid !== undefined)
+          f.properties.id = f.properties.fid;
     } else if (format === 'kml') fc = kmlFeatures(decodeBytes(bytes).text, file);
     else if (format === 'kmz') fc = kmzFeatures(bytes, file);
     else {
@@ -481,13 +526,27 @@ export async function importFile<K extends ImportKind>(
     // A polygon the repair gave up on carries its own error; drop the generic "missing geometry".
     const generic = (i: InputIssue) =>
       i.message === 'missing geometry' && unrepairable.has(Number(/^features\[(\d+)\]/.exec(i.path)?.[1]));
+    // A GeoPackage's rows by their fid too ("features[3] … (fid 17)"), as a GIS shows them.
+    const withFid = (i: InputIssue): InputIssue => {
+      const k = gpkg ? /^features\[(\d+)\]/.exec(i.path)?.[1] : undefined;
+      const fid = k === undefined ? undefined : gpkg!.fids[Number(k)];
+      return fid === undefined || fid === null ? i : { ...i, message: `${i.message} (fid ${String(fid)})` };
+    };
     try {
       loaded = fromFeatures(kind, fc, file, options);
     } catch (e) {
       // Nothing valid: keep the file's own warnings and errors with the verdict.
       if (e instanceof UserError)
-        throw new UserError(e.message, [...extra.items, ...e.issues.filter((i) => !generic(i))]);
+        throw new UserError(e.message, [...extra.items, ...e.issues.filter((i) => !generic(i))].map(withFid));
       throw e;
+    }
+    if (gpkg) {
+      loaded = {
+        ...loaded,
+        issues: loaded.issues.map(withFid),
+        detail: `layer "${gpkg.layer}"${loaded.detail ? `, ${loaded.detail}` : ''}`,
+      };
+      extra.items.splice(0, extra.items.length, ...extra.items.map(withFid));
     }
     issues = attachRecords(
       loaded.issues.filter((i) => !generic(i)),
