@@ -95,9 +95,9 @@ export function radialSweep(
   const S2 = terrain.steps + 2;
   const G = terrain.heights;
   const P = terrain.prefix;
-  // Lowest ground from j to the end of the effective-height window's reach (15 km, or the radial's end).
-  const effEnd = Math.min(steps, Math.floor(EFF_FAR_M / step + 1e-6));
-  const suffixMin = new Float64Array(effEnd + 2);
+  // Effective height at each sample of a radial, and the highest from each sample to the radial's end.
+  const effs = new Float64Array(steps + 1);
+  const effMax = new Float64Array(steps + 2);
   const hx = new Float64Array(steps + 1);
   const hy = new Float64Array(steps + 1);
   const hi = new Int32Array(steps + 1);
@@ -117,8 +117,6 @@ export function radialSweep(
     const gb = r * S1;
     const pb = r * S2;
     outsideCount += terrain.outside[gb + steps]!;
-    suffixMin[effEnd + 1] = Number.POSITIVE_INFINITY;
-    for (let j = effEnd; j >= 0; j--) suffixMin[j] = Math.min(suffixMin[j + 1]!, G[gb + j]!);
     // The horizontal pattern at this bearing (as `antennaGain`): the whole gain is never above it.
     let ah = 0;
     if (sector) {
@@ -130,33 +128,50 @@ export function radialSweep(
     const base = r * (steps + 1);
     level[base] = Number.POSITIVE_INFINITY;
     covered[base] = 1;
-    let bestW = Number.NEGATIVE_INFINITY;
-    let bestWi = -1;
-    let top = 0; // hull size
-    for (let k = 1; k <= steps; k++) {
-      // Past here nothing on this radial can be covered: every later sample's effective height is at
-      // most hts − (lowest ground from its window's start to 15 km), its pattern gain at most the
-      // horizontal one and its diffraction at least 0, and the basic loss falls with height and grows
-      // with distance. The rest stays −∞, uncovered.
-      if ((k & 15) === 0 && !exactLevels) {
-        // Later windows start at d/5 (d < 15 km) or at 3 km: never before min(k·step, 15 km)/5.
-        const hbMax = Math.max(mast, hts - suffixMin[Math.floor(Math.min(k * step, EFF_FAR_M) / 5 / step)]!);
-        if (eirp + ah - basicLoss(hbMax, k * step) < threshold) {
-          for (let j = k; j <= steps; j++) level[base + j] = Number.NEGATIVE_INFINITY;
-          break;
-        }
-      }
-      const d = k * skm;
+    // Effective height: mean terrain over the window (d/5 to d, or 3 to 15 km from 15 km on), on the
+    // samples that fall in it, never below the mast's own height (terrain above the mast's foot costs
+    // through diffraction, not twice).
+    effMax[steps + 1] = Number.NEGATIVE_INFINITY;
+    for (let k = steps; k >= 1; k--) {
       const dm = k * step;
-      const gk = G[gb + k]!;
-      const hrs = gk + hm;
-      // Effective height: mean terrain over the window, on the samples that fall in it, never below the
-      // mast's own height (terrain above the mast's foot costs through diffraction, not twice).
       const w1 = Math.min(dm, EFF_FAR_M);
       const w0 = dm < EFF_FAR_M ? dm / 5 : EFF_NEAR_M;
       const a = Math.ceil(w0 / step - 1e-6);
       const b = Math.floor(w1 / step + 1e-6);
       const eff = b >= a ? Math.max(mast, hts - (P[pb + b + 1]! - P[pb + a]!) / (b - a + 1)) : mast;
+      effs[k] = eff;
+      effMax[k] = Math.max(effMax[k + 1]!, eff);
+    }
+    // From `end` on nothing on this radial can be covered: no later sample's effective height is above
+    // effMax, its pattern gain above the horizontal one, or its diffraction below 0, and the basic loss
+    // falls with height and grows with distance, so the bound only falls along the radial: the first
+    // sample where it misses the threshold (by a margin for rounding) is found by bisection. The
+    // samples from there on stay −∞, uncovered.
+    let end = steps + 1;
+    if (!exactLevels) {
+      const misses = (k: number) => eirp + ah - basicLoss(effMax[k]!, k * step, logD[k]) < threshold - 1e-9;
+      if (misses(1)) end = 1;
+      else if (misses(steps)) {
+        let lo = 1; // never missing
+        let hiK = steps; // missing
+        while (hiK - lo > 1) {
+          const mid = (lo + hiK) >> 1;
+          if (misses(mid)) hiK = mid;
+          else lo = mid;
+        }
+        end = hiK;
+      }
+      for (let j = end; j <= steps; j++) level[base + j] = Number.NEGATIVE_INFINITY;
+    }
+    let bestW = Number.NEGATIVE_INFINITY;
+    let bestWi = -1;
+    let top = 0; // hull size
+    for (let k = 1; k < end; k++) {
+      const d = k * skm;
+      const dm = k * step;
+      const gk = G[gb + k]!;
+      const hrs = gk + hm;
+      const eff = effs[k]!;
       let basic: number;
       if (hata) {
         // `basicLoss` written out (the same operations, so the same value).
