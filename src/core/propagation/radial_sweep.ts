@@ -163,6 +163,7 @@ export function radialSweep(
       }
       for (let j = end; j <= steps; j++) level[base + j] = Number.NEGATIVE_INFINITY;
     }
+    terrain.ensure(r, end - 1);
     let bestW = Number.NEGATIVE_INFINITY;
     let bestWi = -1;
     let top = 0; // hull size
