@@ -98,6 +98,19 @@ export function radialSweep(
   // Effective height at each sample of a radial, and the highest from each sample to the radial's end.
   const effs = new Float64Array(steps + 1);
   const effMax = new Float64Array(steps + 2);
+  // The effective-height window of each sample, [winA, winB] in samples (the same on every radial);
+  // from `far` on (15 km) it is 3–15 km for every sample, so the effective height stays the same.
+  const winA = new Int32Array(steps + 1);
+  const winB = new Int32Array(steps + 1);
+  let far = steps + 1;
+  for (let k = steps; k >= 1; k--) {
+    const dm = k * step;
+    const w1 = Math.min(dm, EFF_FAR_M);
+    const w0 = dm < EFF_FAR_M ? dm / 5 : EFF_NEAR_M;
+    winA[k] = Math.ceil(w0 / step - 1e-6);
+    winB[k] = Math.floor(w1 / step + 1e-6);
+    if (dm >= EFF_FAR_M) far = k;
+  }
   const hx = new Float64Array(steps + 1);
   const hy = new Float64Array(steps + 1);
   const hi = new Int32Array(steps + 1);
@@ -132,13 +145,16 @@ export function radialSweep(
     // samples that fall in it, never below the mast's own height (terrain above the mast's foot costs
     // through diffraction, not twice).
     effMax[steps + 1] = Number.NEGATIVE_INFINITY;
+    let effFar = Number.NaN;
     for (let k = steps; k >= 1; k--) {
-      const dm = k * step;
-      const w1 = Math.min(dm, EFF_FAR_M);
-      const w0 = dm < EFF_FAR_M ? dm / 5 : EFF_NEAR_M;
-      const a = Math.ceil(w0 / step - 1e-6);
-      const b = Math.floor(w1 / step + 1e-6);
-      const eff = b >= a ? Math.max(mast, hts - (P[pb + b + 1]! - P[pb + a]!) / (b - a + 1)) : mast;
+      let eff: number;
+      if (k >= far && !Number.isNaN(effFar)) eff = effFar;
+      else {
+        const a = winA[k]!;
+        const b = winB[k]!;
+        eff = b >= a ? Math.max(mast, hts - (P[pb + b + 1]! - P[pb + a]!) / (b - a + 1)) : mast;
+        if (k >= far) effFar = eff;
+      }
       effs[k] = eff;
       effMax[k] = Math.max(effMax[k + 1]!, eff);
     }
@@ -167,6 +183,7 @@ export function radialSweep(
     let bestW = Number.NEGATIVE_INFINITY;
     let bestWi = -1;
     let top = 0; // hull size
+    let lastTi = 0; // the hull tangent found last
     for (let k = 1; k < end; k++) {
       const d = k * skm;
       const dm = k * step;
@@ -203,17 +220,41 @@ export function radialSweep(
           const stim = bestW + c * d;
           const str = (hrs - hts) / d;
           const yr = hrs - c * d * d;
-          // Hull tangent from Q = (d, yr): the vertex maximising (y − yr)/(d − x).
-          let lo = 0;
-          let up = top - 1;
-          while (lo < up) {
-            const mid = (lo + up) >> 1;
-            const f0 = (hy[mid]! - yr) / (d - hx[mid]!);
-            const f1 = (hy[mid + 1]! - yr) / (d - hx[mid + 1]!);
-            if (f1 > f0) lo = mid + 1;
-            else up = mid;
+          // Hull tangent from Q = (d, yr): the vertex maximising (y − yr)/(d − x), unimodal along the
+          // hull. It is mostly next to the last one found: start there, and take the vertex where the
+          // climb stops when it is strictly above both neighbours (the unique maximum); else bisect.
+          let ti = lastTi < top ? lastTi : top - 1;
+          let fi = (hy[ti]! - yr) / (d - hx[ti]!);
+          let fr = ti + 1 < top ? (hy[ti + 1]! - yr) / (d - hx[ti + 1]!) : Number.NEGATIVE_INFINITY;
+          let fl = ti > 0 ? (hy[ti - 1]! - yr) / (d - hx[ti - 1]!) : Number.NEGATIVE_INFINITY;
+          if (fr > fi) {
+            for (let n = 0; n < 8 && fr > fi; n++) {
+              ti++;
+              fl = fi;
+              fi = fr;
+              fr = ti + 1 < top ? (hy[ti + 1]! - yr) / (d - hx[ti + 1]!) : Number.NEGATIVE_INFINITY;
+            }
+          } else if (fl > fi) {
+            for (let n = 0; n < 8 && fl > fi; n++) {
+              ti--;
+              fr = fi;
+              fi = fl;
+              fl = ti > 0 ? (hy[ti - 1]! - yr) / (d - hx[ti - 1]!) : Number.NEGATIVE_INFINITY;
+            }
           }
-          const ti = lo;
+          if (!(fi > fr && fi > fl)) {
+            let lo = 0;
+            let up = top - 1;
+            while (lo < up) {
+              const mid = (lo + up) >> 1;
+              const f0 = (hy[mid]! - yr) / (d - hx[mid]!);
+              const f1 = (hy[mid + 1]! - yr) / (d - hx[mid + 1]!);
+              if (f1 > f0) lo = mid + 1;
+              else up = mid;
+            }
+            ti = lo;
+          }
+          lastTi = ti;
           let nu: number;
           if (stim < str) {
             // ν of sample i for the receiver at k (P.1812 eq. 16): clearance over the ray × Fresnel weight.
@@ -247,11 +288,21 @@ export function radialSweep(
               Math.sqrt((0.002 * d) / (lambda * dbp * (d - dbp)));
           }
           const luc = knifeEdgeLoss(nu);
-          loss = Math.max(0, luc + (1 - Math.exp(-luc / 6)) * (10 + 0.02 * d) - smooth[k]!);
+          // Bullington's loss is at least Luc: when Luc alone leaves the sample short of the threshold,
+          // that bound is its level (below the threshold) and the distance term is not needed.
+          const short = bound - (luc - smooth[k]!);
+          if (short < threshold && !exactLevels) loss = Number.NaN;
+          else loss = Math.max(0, luc + (1 - Math.exp(-luc / 6)) * (10 + 0.02 * d) - smooth[k]!);
+          if (Number.isNaN(loss)) {
+            level[base + k] = short;
+            covered[base + k] = 0;
+          }
         }
-        const rx = bound - loss;
-        level[base + k] = rx;
-        covered[base + k] = rx >= threshold ? 1 : 0;
+        if (!Number.isNaN(loss)) {
+          const rx = bound - loss;
+          level[base + k] = rx;
+          covered[base + k] = rx >= threshold ? 1 : 0;
+        }
       } else level[base + k] = upper;
       // Sample k becomes an intermediate point for the samples beyond it.
       const yk = gk - c * d * d;

@@ -1,6 +1,6 @@
 import { metresPerDegreeLat, metresPerDegreeLon } from '../geometry/local_projection.ts';
 import type { Dem } from '../terrain/dem.ts';
-import { type DemGrid, demGrids } from '../terrain/grid_dem.ts';
+import { type DemGrid, demGrids, gridElevation } from '../terrain/grid_dem.ts';
 import { EFF_FAR_M, fillOutside } from './path_profile.ts';
 
 /**
@@ -77,6 +77,9 @@ export function radialTerrain(
   const site = dem.elevation(lon, lat);
   const angStep = 360 / radials;
   const grids = Number.isNaN(site) ? null : demGrids(dem);
+  // A DEM of one grid is read straight from it (the same heights as `elevation`, without the mosaic's loop).
+  const mosaic = demGrids(dem);
+  const one = mosaic?.length === 1 ? mosaic[0]! : null;
   const sa = new Float64Array(radials);
   const ca = new Float64Array(radials);
   const lonAt = (r: number, j: number) => {
@@ -89,7 +92,7 @@ export function radialTerrain(
     const gb = r * S1;
     let known = heights[gb + from - 1]!;
     for (let j = from; j <= to; j++) {
-      const h = dem.elevation(lonAt(r, j), latAt(r, j));
+      const h = one ? gridElevation(one, lonAt(r, j), latAt(r, j)) : dem.elevation(lonAt(r, j), latAt(r, j));
       if (Number.isNaN(h)) heights[gb + j] = known;
       else {
         heights[gb + j] = h;
@@ -108,7 +111,8 @@ export function radialTerrain(
     const now = lazy ? effEnd : steps;
     const row = heights.subarray(gb, gb + now + 1);
     row[0] = site;
-    for (let j = 1; j <= now; j++) row[j] = dem.elevation(lonAt(r, j), latAt(r, j));
+    if (one) for (let j = 1; j <= now; j++) row[j] = gridElevation(one, lonAt(r, j), latAt(r, j));
+    else for (let j = 1; j <= now; j++) row[j] = dem.elevation(lonAt(r, j), latAt(r, j));
     let n = 0;
     for (let j = 0; j <= now; j++) {
       if (Number.isNaN(row[j]!)) n++;
