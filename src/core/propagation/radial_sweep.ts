@@ -261,6 +261,10 @@ export function radialSweep(
             const w1 = (hrs - hts) / d;
             const q = (0.002 * d) / lambda;
             let best = Number.NEGATIVE_INFINITY;
+            // J(ν) is 0 for ν ≤ −0.78, and the Fresnel weight √(q/(di(d − di))) is at least 2√q/d: a
+            // point whose clearance is below −0.78 d/(2√q) (less a margin for rounding) cannot set ν,
+            // nor can a point under the ray once one above it is found; their ν is not computed.
+            const clearMin = (-0.78 * 1.000001 * d) / (2 * Math.sqrt(q));
             let back = 1;
             for (let m = -4; m < 64; m++) {
               // m = −4…−1: the horizon point, the hull tangent and its two neighbours; m ≥ 0: k − 2^m.
@@ -276,6 +280,7 @@ export function radialSweep(
               }
               const di = i * skm;
               const clear = G[gb + i]! + c * di * (d - di) - (hts + w1 * di);
+              if (clear < clearMin || (clear <= 0 && best >= 0)) continue;
               const v = clear * Math.sqrt(q / (di * (d - di)));
               if (v > best) best = v;
             }
