@@ -39,7 +39,8 @@ let last: {
  * scale). Beyond 15 km a row is sampled only when `ensure` asks, where its samples are known to lie
  * inside one grid of the DEM without voids (so that none falls outside); elsewhere at once.
  *
- * The result may be longer than asked for: the last site's terrain is kept, and a cell of the same
+ * The result is valid until the next call for another site (its buffers are reused), and may be
+ * longer than asked for: the last site's terrain is kept, and a cell of the same
  * site (same DEM, position, step and radials) that needs no more steps gets it again. A row's first
  * `steps + 1` entries are the same either way, because each height, fill and prefix sum depends only
  * on the samples before it when the site itself is on the DEM (a site off the DEM is not kept: its
@@ -65,10 +66,17 @@ export function radialTerrain(
   )
     return held.terrain;
   const S1 = steps + 1;
-  const heights = new Float64Array(radials * S1);
   const effEnd = Math.min(steps, Math.floor(EFF_FAR_M / step_m + 1e-6));
-  const prefix = new Float64Array(radials * (steps + 2));
-  const outside = new Int32Array(radials * S1);
+  // The last site's buffers are written over (they are megabytes; allocating them per site cost more
+  // than reading the DEM): a RadialTerrain is valid until the next call for another site.
+  if (pool.heights.length < radials * S1) {
+    pool.heights = new Float64Array(radials * S1);
+    pool.outside = new Int32Array(radials * S1);
+    pool.prefix = new Float64Array(radials * (steps + 2));
+  }
+  const heights = pool.heights.subarray(0, radials * S1);
+  const prefix = pool.prefix.subarray(0, radials * (steps + 2));
+  const outside = pool.outside.subarray(0, radials * S1);
   const sampled = new Int32Array(radials);
   const kLat = metresPerDegreeLat(lat);
   const k0 = metresPerDegreeLon(lat);
@@ -138,6 +146,9 @@ export function radialTerrain(
   last = Number.isNaN(site) ? null : { dem: new WeakRef(dem), lon, lat, step: step_m, terrain };
   return terrain;
 }
+
+/** The buffers of the last site's terrain (see `radialTerrain`). */
+const pool = { heights: new Float64Array(0), prefix: new Float64Array(0), outside: new Int32Array(0) };
 
 /** Grids known to have no void (NaN) post, so that every point inside one has a height. */
 const VOID_FREE = new WeakMap<Float32Array, boolean>();
