@@ -178,12 +178,10 @@ function insideOneGrid(
     if (x0 >= 1 && y0 >= 1 && x1 <= g.cols - 2 && y1 <= g.rows - 2) {
       let free = VOID_FREE.get(g.heights);
       if (free === undefined) {
-        free = true;
-        for (const h of g.heights)
-          if (Number.isNaN(h)) {
-            free = false;
-            break;
-          }
+        const hs = g.heights;
+        let i = 0;
+        while (i < hs.length && !Number.isNaN(hs[i]!)) i++;
+        free = i === hs.length;
         VOID_FREE.set(g.heights, free);
       }
       if (free) return true;
