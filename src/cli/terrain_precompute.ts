@@ -59,7 +59,10 @@ export async function precomputeTerrain(
       if (!terrain.cache.get(k.key)) todo.set(k.key, k.radio);
     }
   }
-  const jobs = [...todo].map(([key, r]) => ({ key, radio: r }));
+  const jobs = siteOrder(
+    [...todo].map(([key, r]) => ({ key, radio: r })),
+    radio,
+  );
   const grids = demGrids(terrain.dem);
   const workerFile = terrainWorkerFile();
   const n = Math.min(threads, Math.ceil(jobs.length / BATCH));
@@ -80,6 +83,29 @@ export async function precomputeTerrain(
     threads: used,
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+const sameSite = (a: RadioCell, b: RadioCell) =>
+  a.lon === b.lon && a.lat === b.lat && a.height_m === b.height_m;
+
+/**
+ * The jobs with each site's cells together (in the order the sites first appear) and the longest
+ * range first: the sweep keeps the last site's terrain (`radialTerrain`), and a cell that reaches no
+ * further than the one before it reuses that terrain instead of sampling the DEM again.
+ */
+function siteOrder(
+  jobs: { key: string; radio: RadioCell }[],
+  radio: RadioConfig,
+): { key: string; radio: RadioCell }[] {
+  const bySite = new Map<string, { key: string; radio: RadioCell }[]>();
+  for (const j of jobs) {
+    const k = `${j.radio.lon},${j.radio.lat},${j.radio.height_m}`;
+    const list = bySite.get(k);
+    if (list) list.push(j);
+    else bySite.set(k, [j]);
+  }
+  const reach = (c: RadioCell) => radio.technologies[c.technology].maxRange_m;
+  return [...bySite.values()].flatMap((list) => list.sort((a, b) => reach(b.radio) - reach(a.radio)));
 }
 
 /** Runs the jobs on `n` workers, each taking the next batch when it posts its last one back. */
@@ -108,8 +134,11 @@ async function inWorkers(
           resolve();
           return;
         }
-        const cells = jobs.slice(next, next + BATCH);
-        next += cells.length;
+        // A batch never splits a site: its cells reuse the terrain the first one sampled.
+        let end = Math.min(jobs.length, next + BATCH);
+        while (end < jobs.length && sameSite(jobs[end - 1]!.radio, jobs[end]!.radio)) end++;
+        const cells = jobs.slice(next, end);
+        next = end;
         worker.postMessage({ cells } satisfies TerrainJob);
       };
       worker.on('message', (r: TerrainJobResult) => {

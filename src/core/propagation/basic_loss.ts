@@ -48,6 +48,12 @@ export function basicLossFn(
   model: BasicLossModel;
   /** The loss, dB; `logD` = log10(max(20, d_m)) may be passed in when the caller has it. */
   loss: (hb_m: number, d_m: number, logD?: number) => number;
+  /**
+   * The Hata forms' constants, for a caller that inlines `loss` in a hot loop (the radial sweep):
+   * loss = max(p + q·lh + (r + s·lh)(logD − 3), 20·logD + fs) with lh = log10 of hb clamped to 10–1,000 m
+   * (d in m, logD = log10(max(20, d))). Absent for TR 38.901.
+   */
+  hata?: { p: number; q: number; r: number; s: number; fs: number };
 } {
   const env = config.environment[setting];
   const fsConst = 20 * Math.log10(f_mhz) - 27.55;
@@ -66,6 +72,7 @@ export function basicLossFn(
     const s = at(10, 10) - p - q - r;
     return {
       model: hata ? 'okumura-hata' : 'cost231-hata',
+      hata: { p, q, r, s, fs: fsConst },
       loss(hb_m, d_m, ld = Math.log10(Math.max(20, d_m))) {
         const lhb = Math.log10(clamp(hb_m, HATA_HB));
         const l = p + q * lhb + (r + s * lhb) * (ld - 3);

@@ -1,9 +1,8 @@
-import { metresPerDegreeLat, metresPerDegreeLon } from '../geometry/local_projection.ts';
 import type { Dem } from '../terrain/dem.ts';
-import { antennaGain } from './antenna_gain.ts';
 import { basicLossFn } from './basic_loss.ts';
 import { bullington, knifeEdgeLoss } from './bullington.ts';
-import { EFF_FAR_M, EFF_NEAR_M, fillOutside, rangeStep } from './path_profile.ts';
+import { EFF_FAR_M, EFF_NEAR_M, rangeStep } from './path_profile.ts';
+import { radialTerrain } from './radial_terrain.ts';
 import { DEFAULT_RADIO, type RadioConfig } from './radio_config.ts';
 import type { RadioCell } from './radio_types.ts';
 
@@ -56,10 +55,12 @@ export interface PolarCoverage {
 
 /**
  * Sweeps a cell over the DEM: every radial's terrain is sampled at the range step out to the
- * technology's `maxRange_m`, and at each sample the received level is computed as `pathProfile` does
- * (basic loss with the effective height, Bullington diffraction, antenna pattern), incrementally.
- * Where even the level without diffraction misses the threshold the diffraction is not computed
- * (the sample is uncovered either way) unless `exactLevels` asks for every level.
+ * technology's `maxRange_m` (`radialTerrain`, shared with the other cells of the same site), and at
+ * each sample the received level is computed as `pathProfile` does (basic loss with the effective
+ * height, Bullington diffraction, antenna pattern), incrementally. Where even the level without
+ * diffraction and with the radial's horizontal pattern alone misses the threshold, the sample is
+ * uncovered and neither the vertical pattern nor the diffraction is computed (the level kept is that
+ * upper bound), unless `exactLevels` asks for every level.
  */
 export function radialSweep(
   cell: RadioCell,
@@ -72,12 +73,10 @@ export function radialSweep(
   const steps = Math.max(1, Math.floor(tech.maxRange_m / step + 1e-9));
   const radials = Math.max(4, Math.round(360 / config.sweep.angularStep_deg));
   const angStep = 360 / radials;
-  // The cell's local plane (as `localProjection`), inverted with its quadratic east–west scale.
-  const kLat = metresPerDegreeLat(cell.lat);
-  const k0 = metresPerDegreeLon(cell.lat);
-  const k1 = metresPerDegreeLon(cell.lat + 0.5) - metresPerDegreeLon(cell.lat - 0.5);
-  const k2 = 2 * (metresPerDegreeLon(cell.lat + 0.5) + metresPerDegreeLon(cell.lat - 0.5) - 2 * k0);
-  const basicLoss = basicLossFn(cell.frequency_mhz, config.receiverHeight_m, cell.setting, config).loss;
+  const terrain = radialTerrain(dem, cell.lon, cell.lat, step, radials, steps);
+  const loss = basicLossFn(cell.frequency_mhz, config.receiverHeight_m, cell.setting, config);
+  const basicLoss = loss.loss;
+  const hata = loss.hata;
   const level = new Float32Array(radials * (steps + 1));
   const covered = new Uint8Array(radials * (steps + 1));
   const ae_m = 6_371_000 * config.k;
@@ -85,10 +84,33 @@ export function radialSweep(
   const lambda = 299.792458 / cell.frequency_mhz;
   const hm = config.receiverHeight_m;
   const threshold = tech.threshold_dbm;
+  const eirp = cell.eirp_dbm;
+  const mast = cell.height_m;
+  const { am_db: am, verticalBeamwidth_deg: vbw, slav_db: slav } = config.antenna;
+  const tilt = cell.tilt_deg;
+  const sector = cell.azimuth_deg !== undefined && cell.beamwidth_deg !== undefined;
   const skm = step / 1000;
-  const g = new Float64Array(steps + 1);
-  const prefix = new Float64Array(steps + 2);
-  const suffixMin = new Float64Array(steps + 2);
+  // The terrain's rows (stride S1 for heights, S2 for prefix sums) may be longer than this cell's.
+  const S1 = terrain.steps + 1;
+  const S2 = terrain.steps + 2;
+  const G = terrain.heights;
+  const P = terrain.prefix;
+  // Effective height at each sample of a radial, and the highest from each sample to the radial's end.
+  const effs = new Float64Array(steps + 1);
+  const effMax = new Float64Array(steps + 2);
+  // The effective-height window of each sample, [winA, winB] in samples (the same on every radial);
+  // from `far` on (15 km) it is 3–15 km for every sample, so the effective height stays the same.
+  const winA = new Int32Array(steps + 1);
+  const winB = new Int32Array(steps + 1);
+  let far = steps + 1;
+  for (let k = steps; k >= 1; k--) {
+    const dm = k * step;
+    const w1 = Math.min(dm, EFF_FAR_M);
+    const w0 = dm < EFF_FAR_M ? dm / 5 : EFF_NEAR_M;
+    winA[k] = Math.ceil(w0 / step - 1e-6);
+    winB[k] = Math.floor(w1 / step + 1e-6);
+    if (dm >= EFF_FAR_M) far = k;
+  }
   const hx = new Float64Array(steps + 1);
   const hy = new Float64Array(steps + 1);
   const hi = new Int32Array(steps + 1);
@@ -103,131 +125,192 @@ export function radialSweep(
   const zeros = new Float64Array(steps + 1);
   const smooth = new Float64Array(steps + 1).fill(Number.NaN);
   let outsideCount = 0;
-  const site = dem.elevation(cell.lon, cell.lat);
   for (let r = 0; r < radials; r++) {
     const bearing = r * angStep;
-    const sa = Math.sin((bearing * Math.PI) / 180);
-    const ca = Math.cos((bearing * Math.PI) / 180);
-    g[0] = site;
-    for (let j = 1; j <= steps; j++) {
-      const dLat = (j * step * ca) / kLat;
-      g[j] = dem.elevation(cell.lon + (j * step * sa) / (k0 + dLat * (k1 + dLat * k2)), cell.lat + dLat);
+    const gb = r * S1;
+    const pb = r * S2;
+    outsideCount += terrain.outside[gb + steps]!;
+    // The horizontal pattern at this bearing (as `antennaGain`): the whole gain is never above it.
+    let ah = 0;
+    if (sector) {
+      const phi = ((((bearing - cell.azimuth_deg!) % 360) + 540) % 360) - 180;
+      const u = phi / cell.beamwidth_deg!;
+      ah = -Math.min(12 * (u * u), am);
     }
-    outsideCount += fillOutside(g);
-    prefix[0] = 0;
-    for (let j = 0; j <= steps; j++) prefix[j + 1] = prefix[j]! + g[j]!;
-    suffixMin[steps + 1] = Number.POSITIVE_INFINITY;
-    for (let j = steps; j >= 0; j--) suffixMin[j] = Math.min(suffixMin[j + 1]!, g[j]!);
-    const hts = g[0]! + cell.height_m;
+    const hts = G[gb]! + mast;
     const base = r * (steps + 1);
     level[base] = Number.POSITIVE_INFINITY;
     covered[base] = 1;
+    // Effective height: mean terrain over the window (d/5 to d, or 3 to 15 km from 15 km on), on the
+    // samples that fall in it, never below the mast's own height (terrain above the mast's foot costs
+    // through diffraction, not twice).
+    effMax[steps + 1] = Number.NEGATIVE_INFINITY;
+    let effFar = Number.NaN;
+    for (let k = steps; k >= 1; k--) {
+      let eff: number;
+      if (k >= far && !Number.isNaN(effFar)) eff = effFar;
+      else {
+        const a = winA[k]!;
+        const b = winB[k]!;
+        eff = b >= a ? Math.max(mast, hts - (P[pb + b + 1]! - P[pb + a]!) / (b - a + 1)) : mast;
+        if (k >= far) effFar = eff;
+      }
+      effs[k] = eff;
+      effMax[k] = Math.max(effMax[k + 1]!, eff);
+    }
+    // From `end` on nothing on this radial can be covered: no later sample's effective height is above
+    // effMax, its pattern gain above the horizontal one, or its diffraction below 0, and the basic loss
+    // falls with height and grows with distance, so the bound only falls along the radial: the first
+    // sample where it misses the threshold (by a margin for rounding) is found by bisection. The
+    // samples from there on stay −∞, uncovered.
+    let end = steps + 1;
+    if (!exactLevels) {
+      const misses = (k: number) => eirp + ah - basicLoss(effMax[k]!, k * step, logD[k]) < threshold - 1e-9;
+      if (misses(1)) end = 1;
+      else if (misses(steps)) {
+        let lo = 1; // never missing
+        let hiK = steps; // missing
+        while (hiK - lo > 1) {
+          const mid = (lo + hiK) >> 1;
+          if (misses(mid)) hiK = mid;
+          else lo = mid;
+        }
+        end = hiK;
+      }
+      for (let j = end; j <= steps; j++) level[base + j] = Number.NEGATIVE_INFINITY;
+    }
+    terrain.ensure(r, end - 1);
     let bestW = Number.NEGATIVE_INFINITY;
     let bestWi = -1;
     let top = 0; // hull size
-    for (let k = 1; k <= steps; k++) {
-      // Past here nothing on this radial can be covered: every later sample's effective height is at
-      // most hts − (lowest ground from its window's start on), its pattern gain at most 0 and its diffraction at least
-      // 0, and the basic loss falls with height and grows with distance. The rest stays −∞, uncovered.
-      if ((k & 15) === 0 && !exactLevels) {
-        // Later windows start at d/5 (d < 15 km) or at 3 km: never before min(k·step, 15 km)/5.
-        const hbMax = Math.max(
-          cell.height_m,
-          hts - suffixMin[Math.floor(Math.min(k * step, EFF_FAR_M) / 5 / step)]!,
-        );
-        if (cell.eirp_dbm - basicLoss(hbMax, k * step) < threshold) {
-          for (let j = k; j <= steps; j++) level[base + j] = Number.NEGATIVE_INFINITY;
-          break;
-        }
-      }
+    let lastTi = 0; // the hull tangent found last
+    for (let k = 1; k < end; k++) {
       const d = k * skm;
       const dm = k * step;
-      const hrs = g[k]! + hm;
-      // Effective height: mean terrain over the window, on the samples that fall in it, never below the
-      // mast's own height (terrain above the mast's foot costs through diffraction, not twice).
-      const w1 = Math.min(dm, EFF_FAR_M);
-      const w0 = dm < EFF_FAR_M ? dm / 5 : EFF_NEAR_M;
-      const a = Math.ceil(w0 / step - 1e-6);
-      const b = Math.floor(w1 / step + 1e-6);
-      const eff =
-        b >= a ? Math.max(cell.height_m, hts - (prefix[b + 1]! - prefix[a]!) / (b - a + 1)) : cell.height_m;
-      const basic = basicLoss(eff, dm, logD[k]);
-      const depression = (Math.atan((hts - hrs + (dm * dm) / (2 * ae_m)) / dm) * 180) / Math.PI;
-      const gain = antennaGain(
-        bearing,
-        depression,
-        cell.azimuth_deg,
-        cell.beamwidth_deg,
-        cell.tilt_deg,
-        config.antenna,
-      );
-      // Diffraction only adds loss: a sample the level without it cannot cover is not covered.
-      const bound = cell.eirp_dbm + gain - basic;
-      let loss = 0;
-      if (k >= 2 && (exactLevels || bound >= threshold)) {
-        if (Number.isNaN(smooth[k]!))
-          smooth[k] = bullington(
-            dKm.subarray(0, k + 1),
-            zeros.subarray(0, k + 1),
-            cell.height_m,
-            hm,
-            ae_m / 1000,
-            cell.frequency_mhz,
-          ).loss_db;
-        const stim = bestW + c * d;
-        const str = (hrs - hts) / d;
-        const yr = hrs - c * d * d;
-        // Hull tangent from Q = (d, yr): the vertex maximising (y − yr)/(d − x).
-        let lo = 0;
-        let up = top - 1;
-        while (lo < up) {
-          const mid = (lo + up) >> 1;
-          const f0 = (hy[mid]! - yr) / (d - hx[mid]!);
-          const f1 = (hy[mid + 1]! - yr) / (d - hx[mid + 1]!);
-          if (f1 > f0) lo = mid + 1;
-          else up = mid;
-        }
-        const ti = lo;
-        let nu: number;
-        if (stim < str) {
-          // ν of sample i for the receiver at k (P.1812 eq. 16): clearance over the ray × Fresnel weight.
-          const w1 = (hrs - hts) / d;
-          const q = (0.002 * d) / lambda;
-          let best = Number.NEGATIVE_INFINITY;
-          let back = 1;
-          for (let m = -4; m < 64; m++) {
-            // m = −4…−1: the horizon point, the hull tangent and its two neighbours; m ≥ 0: k − 2^m.
-            let i: number;
-            if (m === -4) i = bestWi;
-            else if (m === -3) i = hi[ti]!;
-            else if (m === -2) i = ti > 0 ? hi[ti - 1]! : bestWi;
-            else if (m === -1) i = ti + 1 < top ? hi[ti + 1]! : bestWi;
-            else {
-              i = k - back;
-              if (i < 1) break;
-              back *= 2;
+      const gk = G[gb + k]!;
+      const hrs = gk + hm;
+      const eff = effs[k]!;
+      let basic: number;
+      if (hata) {
+        // `basicLoss` written out (the same operations, so the same value).
+        const ld = logD[k]!;
+        const lhb = Math.log10(Math.min(1000, Math.max(10, eff)));
+        basic = Math.max(hata.p + hata.q * lhb + (hata.r + hata.s * lhb) * (ld - 3), 20 * ld + hata.fs);
+      } else basic = basicLoss(eff, dm, logD[k]);
+      const upper = eirp + ah - basic;
+      if (upper >= threshold || exactLevels) {
+        // `antennaGain` written out with the radial's horizontal part.
+        const depression = (Math.atan((hts - hrs + (dm * dm) / (2 * ae_m)) / dm) * 180) / Math.PI;
+        const t = (depression - tilt) / vbw;
+        const av = -Math.min(12 * (t * t), slav);
+        const gain = -Math.min(-(ah + av), am);
+        // Diffraction only adds loss: a sample the level without it cannot cover is not covered.
+        const bound = eirp + gain - basic;
+        let loss = 0;
+        if (k >= 2 && (exactLevels || bound >= threshold)) {
+          if (Number.isNaN(smooth[k]!))
+            smooth[k] = bullington(
+              dKm.subarray(0, k + 1),
+              zeros.subarray(0, k + 1),
+              mast,
+              hm,
+              ae_m / 1000,
+              cell.frequency_mhz,
+            ).loss_db;
+          const stim = bestW + c * d;
+          const str = (hrs - hts) / d;
+          const yr = hrs - c * d * d;
+          // Hull tangent from Q = (d, yr): the vertex maximising (y − yr)/(d − x), unimodal along the
+          // hull. It is mostly next to the last one found: start there, and take the vertex where the
+          // climb stops when it is strictly above both neighbours (the unique maximum); else bisect.
+          let ti = lastTi < top ? lastTi : top - 1;
+          let fi = (hy[ti]! - yr) / (d - hx[ti]!);
+          let fr = ti + 1 < top ? (hy[ti + 1]! - yr) / (d - hx[ti + 1]!) : Number.NEGATIVE_INFINITY;
+          let fl = ti > 0 ? (hy[ti - 1]! - yr) / (d - hx[ti - 1]!) : Number.NEGATIVE_INFINITY;
+          if (fr > fi) {
+            for (let n = 0; n < 8 && fr > fi; n++) {
+              ti++;
+              fl = fi;
+              fi = fr;
+              fr = ti + 1 < top ? (hy[ti + 1]! - yr) / (d - hx[ti + 1]!) : Number.NEGATIVE_INFINITY;
             }
-            const di = i * skm;
-            const clear = g[i]! + c * di * (d - di) - (hts + w1 * di);
-            const v = clear * Math.sqrt(q / (di * (d - di)));
-            if (v > best) best = v;
+          } else if (fl > fi) {
+            for (let n = 0; n < 8 && fl > fi; n++) {
+              ti--;
+              fr = fi;
+              fi = fl;
+              fl = ti > 0 ? (hy[ti - 1]! - yr) / (d - hx[ti - 1]!) : Number.NEGATIVE_INFINITY;
+            }
           }
-          nu = best;
-        } else {
-          const srim = (hy[ti]! - yr) / (d - hx[ti]!) - c * d;
-          const dbp = (hrs - hts + srim * d) / (stim + srim);
-          nu =
-            (hts + stim * dbp - (hts * (d - dbp) + hrs * dbp) / d) *
-            Math.sqrt((0.002 * d) / (lambda * dbp * (d - dbp)));
+          if (!(fi > fr && fi > fl)) {
+            let lo = 0;
+            let up = top - 1;
+            while (lo < up) {
+              const mid = (lo + up) >> 1;
+              const f0 = (hy[mid]! - yr) / (d - hx[mid]!);
+              const f1 = (hy[mid + 1]! - yr) / (d - hx[mid + 1]!);
+              if (f1 > f0) lo = mid + 1;
+              else up = mid;
+            }
+            ti = lo;
+          }
+          lastTi = ti;
+          let nu: number;
+          if (stim < str) {
+            // ν of sample i for the receiver at k (P.1812 eq. 16): clearance over the ray × Fresnel weight.
+            const w1 = (hrs - hts) / d;
+            const q = (0.002 * d) / lambda;
+            let best = Number.NEGATIVE_INFINITY;
+            // J(ν) is 0 for ν ≤ −0.78, and the Fresnel weight √(q/(di(d − di))) is at least 2√q/d: a
+            // point whose clearance is below −0.78 d/(2√q) (less a margin for rounding) cannot set ν,
+            // nor can a point under the ray once one above it is found; their ν is not computed.
+            const clearMin = (-0.78 * 1.000001 * d) / (2 * Math.sqrt(q));
+            let back = 1;
+            for (let m = -4; m < 64; m++) {
+              // m = −4…−1: the horizon point, the hull tangent and its two neighbours; m ≥ 0: k − 2^m.
+              let i: number;
+              if (m === -4) i = bestWi;
+              else if (m === -3) i = hi[ti]!;
+              else if (m === -2) i = ti > 0 ? hi[ti - 1]! : bestWi;
+              else if (m === -1) i = ti + 1 < top ? hi[ti + 1]! : bestWi;
+              else {
+                i = k - back;
+                if (i < 1) break;
+                back *= 2;
+              }
+              const di = i * skm;
+              const clear = G[gb + i]! + c * di * (d - di) - (hts + w1 * di);
+              if (clear < clearMin || (clear <= 0 && best >= 0)) continue;
+              const v = clear * Math.sqrt(q / (di * (d - di)));
+              if (v > best) best = v;
+            }
+            nu = best;
+          } else {
+            const srim = (hy[ti]! - yr) / (d - hx[ti]!) - c * d;
+            const dbp = (hrs - hts + srim * d) / (stim + srim);
+            nu =
+              (hts + stim * dbp - (hts * (d - dbp) + hrs * dbp) / d) *
+              Math.sqrt((0.002 * d) / (lambda * dbp * (d - dbp)));
+          }
+          const luc = knifeEdgeLoss(nu);
+          // Bullington's loss is at least Luc: when Luc alone leaves the sample short of the threshold,
+          // that bound is its level (below the threshold) and the distance term is not needed.
+          const short = bound - (luc - smooth[k]!);
+          if (short < threshold && !exactLevels) loss = Number.NaN;
+          else loss = Math.max(0, luc + (1 - Math.exp(-luc / 6)) * (10 + 0.02 * d) - smooth[k]!);
+          if (Number.isNaN(loss)) {
+            level[base + k] = short;
+            covered[base + k] = 0;
+          }
         }
-        const luc = knifeEdgeLoss(nu);
-        loss = Math.max(0, luc + (1 - Math.exp(-luc / 6)) * (10 + 0.02 * d) - smooth[k]!);
-      }
-      const rx = bound - loss;
-      level[base + k] = rx;
-      covered[base + k] = rx >= threshold ? 1 : 0;
+        if (!Number.isNaN(loss)) {
+          const rx = bound - loss;
+          level[base + k] = rx;
+          covered[base + k] = rx >= threshold ? 1 : 0;
+        }
+      } else level[base + k] = upper;
       // Sample k becomes an intermediate point for the samples beyond it.
-      const yk = g[k]! - c * d * d;
+      const yk = gk - c * d * d;
       const w = (yk - hts) / d;
       if (w > bestW) {
         bestW = w;

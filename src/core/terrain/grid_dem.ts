@@ -44,26 +44,6 @@ export function gridDem(grids: readonly DemGrid[]): Dem {
       g.dLon * M_PER_DEG_LAT * Math.cos((lat * Math.PI) / 180),
     );
   }
-  const sample = (g: DemGrid, lon: number, lat: number): number => {
-    // A point on the DEM's outer edge can land a rounding error outside it ((north − lat)/dLat = −1e-13):
-    // within EDGE posts of the edge it counts as on it.
-    let x = (lon - g.west) / g.dLon;
-    let y = (g.north - lat) / g.dLat;
-    if (!(x >= -EDGE && y >= -EDGE && x <= g.cols - 1 + EDGE && y <= g.rows - 1 + EDGE)) return Number.NaN;
-    x = Math.min(Math.max(x, 0), g.cols - 1);
-    y = Math.min(Math.max(y, 0), g.rows - 1);
-    const c = Math.min(Math.floor(x), g.cols - 2);
-    const r = Math.min(Math.floor(y), g.rows - 2);
-    const fx = x - c;
-    const fy = y - r;
-    const h = g.heights;
-    const i = r * g.cols + c;
-    const a = h[i]!;
-    const b = h[i + 1]!;
-    const d = h[i + g.cols]!;
-    const e = h[i + g.cols + 1]!;
-    return (a * (1 - fx) + b * fx) * (1 - fy) + (d * (1 - fx) + e * fx) * fy;
-  };
   const dem: Dem = {
     bbox: [minLon, minLat, maxLon, maxLat],
     spacing_m: spacing,
@@ -71,7 +51,7 @@ export function gridDem(grids: readonly DemGrid[]): Dem {
     key: grids.map((g) => `${g.source}:${g.cols}x${g.rows}@${g.west},${g.north}`).join('|'),
     elevation(lon, lat) {
       for (const g of grids) {
-        const v = sample(g, lon, lat);
+        const v = gridElevation(g, lon, lat);
         if (!Number.isNaN(v)) return v;
       }
       return Number.NaN;
@@ -79,6 +59,31 @@ export function gridDem(grids: readonly DemGrid[]): Dem {
   };
   GRIDS.set(dem, grids);
   return dem;
+}
+
+/**
+ * The height (m) of one grid at lon/lat (degrees), bilinear between the four posts around it; NaN
+ * outside the grid or next to a void post. `gridDem`'s `elevation` is the first grid's that is not NaN.
+ */
+export function gridElevation(g: DemGrid, lon: number, lat: number): number {
+  // A point on the DEM's outer edge can land a rounding error outside it ((north − lat)/dLat = −1e-13):
+  // within EDGE posts of the edge it counts as on it.
+  let x = (lon - g.west) / g.dLon;
+  let y = (g.north - lat) / g.dLat;
+  if (!(x >= -EDGE && y >= -EDGE && x <= g.cols - 1 + EDGE && y <= g.rows - 1 + EDGE)) return Number.NaN;
+  x = Math.min(Math.max(x, 0), g.cols - 1);
+  y = Math.min(Math.max(y, 0), g.rows - 1);
+  const c = Math.min(Math.floor(x), g.cols - 2);
+  const r = Math.min(Math.floor(y), g.rows - 2);
+  const fx = x - c;
+  const fy = y - r;
+  const h = g.heights;
+  const i = r * g.cols + c;
+  const a = h[i]!;
+  const b = h[i + 1]!;
+  const d = h[i + g.cols]!;
+  const e = h[i + g.cols + 1]!;
+  return (a * (1 - fx) + b * fx) * (1 - fy) + (d * (1 - fx) + e * fx) * fy;
 }
 
 /** The grids each `gridDem` mosaic was made of. */
