@@ -3,9 +3,10 @@
  * 3″ DEM covering the provinces (rough, deterministic terrain: ridges and valleys of 2–20 km), with
  * the default propagation model, computed on every core (worker threads, as `analyze --dem` does),
  * then the analysis; a second run reads the footprints back from a `--terrain-cache` directory.
- * The first run's footprints are computed as traced (`sweep.simplifyTolerance_m: 0`) and simplified
- * here as `terrainFootprint` does (checked on a few cells), so that the analysis is timed on the same
- * footprints both ways, with their vertices per footprint (issue 17). Prints the figures for the README. `TERRAIN_BENCH_SITES=N` takes every k-th site so that about N
+ * With `TERRAIN_BENCH_COMPARE=traced` the first run's footprints are computed as traced
+ * (`sweep.simplifyTolerance_m: 0`) and simplified here as `terrainFootprint` does (checked on a few
+ * cells), so that the analysis is timed on the same footprints both ways, with their vertices per
+ * footprint. Prints the figures for the README. `TERRAIN_BENCH_SITES=N` takes every k-th site so that about N
  * are left (a spread-out subset, for a quicker run); `TERRAIN_BENCH_MODEL=half-disc` uses the tests'
  * stand-in model (on this thread) to time the engine's side alone.
  */
@@ -43,6 +44,9 @@ export function roughTerrain(lon: number, lat: number): number {
 
 const limit = Number(process.env.TERRAIN_BENCH_SITES ?? Number.POSITIVE_INFINITY);
 const halfDisc = process.env.TERRAIN_BENCH_MODEL === 'half-disc';
+/** `TERRAIN_BENCH_COMPARE=traced`: trace without simplifying on the workers, simplify here, and time the
+ * analysis on both outlines (the simplification's gain), instead of the `analyze --dem` path. */
+const compareTraced = process.env.TERRAIN_BENCH_COMPARE === 'traced';
 const sample = loadSample('pre2025');
 const communes = sample.communes;
 const every = Math.max(1, Math.floor(sample.sites.length / Math.min(limit, sample.sites.length)));
@@ -189,6 +193,13 @@ const dir = mkdtempSync(join(tmpdir(), 'vungphu-terrain-bench-'));
 try {
   if (halfDisc) {
     const a = await run('first run', dir, true);
+    const b = await run('second run, from the cache dir', dir, false);
+    console.log(
+      `terrain: province area coverage (any) ${a.toFixed(2)} % and ${b.toFixed(2)} % (must be equal)`,
+    );
+  } else if (!compareTraced) {
+    // As `analyze --dem` does it: the workers trace and simplify, then the analysis; then from the cache.
+    const a = await run('first run (as analyze --dem)', dir, true);
     const b = await run('second run, from the cache dir', dir, false);
     console.log(
       `terrain: province area coverage (any) ${a.toFixed(2)} % and ${b.toFixed(2)} % (must be equal)`,
