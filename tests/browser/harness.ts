@@ -155,16 +155,19 @@ export async function launchChromium(): Promise<Browser> {
  * A browser context that lets through only requests to `origin` and records every other request
  * it blocked, from the page and its workers alike. The page's own Content-Security-Policy would stop
  * an outside request before it reached the network, unseen by the route; it is bypassed here so
- * that every attempt is recorded (the CSP itself is checked separately).
+ * that every attempt is recorded. With `enforceCsp` it is not bypassed, so that the app runs as it
+ * does for a user, under its own policy (tests/browser/csp.test.ts); the route still records what
+ * the policy lets through to another origin.
  */
 export async function offlineContext(
   browser: Browser,
   origin: string,
+  { enforceCsp = false }: { enforceCsp?: boolean } = {},
 ): Promise<{ context: BrowserContext; blocked: string[] }> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     locale: 'vi-VN',
-    bypassCSP: true,
+    bypassCSP: !enforceCsp,
   });
   // Every Playwright wait (actions, waitForFunction, waitForSelector, events, navigations) gives up
   // only after WAIT_MS: the default 30 s is tight for a load on a busy 2-core machine.

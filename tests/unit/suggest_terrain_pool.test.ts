@@ -80,7 +80,8 @@ describe('Suggest sites with a DEM: the candidates’ footprints on the pool fir
     let sent: readonly Site[] = [];
     const log: string[][] = [];
     const prepared = await prepareSuggest(scenario, request(), async (s) => {
-      sent = s;
+      // Twice: the scenario's sites (their gaps place the candidates), then the candidates.
+      sent = [...sent, ...s];
       return precomputeFootprints(s, settingOf, analysisTerrain(currentDem()!, {}), DEFAULT_RADIO, 2, () =>
         fakeWorker(log),
       );

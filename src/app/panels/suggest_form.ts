@@ -5,6 +5,7 @@
 import { DEFAULT_CONFIG } from '../../core/base/config.ts';
 import { TECHNOLOGIES, type Technology } from '../../core/base/types.ts';
 import { DEFAULT_MOVE_RADIUS_M } from '../../core/planning/move_to_highest.ts';
+import type { PlanStep } from '../../core/planning/plan_sites.ts';
 import type { PlanMeasure } from '../../core/planning/plan_types.ts';
 import { fmt } from '../i18n/format.ts';
 import { type MessageKey, t } from '../i18n/i18n.ts';
@@ -195,8 +196,27 @@ export function runRow(s: SuggestState, actions: { run(): void; clear(): void })
   return el('div', {}, [el('div', { className: 'button-row' }, [run, clear]), status]);
 }
 
-/** A step's label: the terrain footprint pool's in the page's language, the planner's own as given. */
-const stepLabel = (label: string) => (label === TERRAIN_PROGRESS ? t('suggest.terrainStep') : label);
+/** The planner's step names (`PLAN_STEPS`; the postal planner's last step is 'done' too) as messages. */
+const PLAN_STEP_KEYS: Record<PlanStep, MessageKey> = {
+  'population points': 'suggest.step.points',
+  'existing coverage': 'suggest.step.existing',
+  candidates: 'suggest.step.candidates',
+  'candidate footprints': 'suggest.step.footprints',
+  greedy: 'suggest.step.greedy',
+  done: 'suggest.step.done',
+};
+
+/**
+ * A step's label in the page's language: the terrain footprint pool's and the planner's steps; any other
+ * label (the postal planner names the commune it is at) as given.
+ */
+const stepLabel = (label: string): string => {
+  if (label === TERRAIN_PROGRESS) return t('suggest.terrainStep');
+  // The panel's own first line, before the worker's first step.
+  if (label === '') return t('suggest.step.start');
+  const key = Object.hasOwn(PLAN_STEP_KEYS, label) ? PLAN_STEP_KEYS[label as PlanStep] : undefined;
+  return key ? t(key) : label;
+};
 
 /** The run's progress bar and label, drawn into the status line without redrawing the panel. */
 export function renderProgress(status: Element, r: SuggestState['running']): void {

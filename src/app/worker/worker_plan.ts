@@ -29,7 +29,7 @@ import {
   type SuggestResult,
 } from './suggest_types.ts';
 import { currentDem } from './worker_dem.ts';
-import { appTerrainModel, currentRadio } from './worker_radio.ts';
+import { appTerrain, appTerrainModel, currentRadio } from './worker_radio.ts';
 
 /** What planning needs from the worker's session: the current scenario. */
 export interface PlanScenario {
@@ -95,9 +95,11 @@ export async function prepareSuggest(
   request: SiteSuggestRequest,
   precompute: (sites: readonly Site[]) => Promise<unknown>,
 ): Promise<RequestCandidates> {
-  const prepared = requestCandidates(scenario, request);
   const dem = currentDem();
-  if (!dem) return prepared;
+  if (!dem) return requestCandidates(scenario, request);
+  // The scenario's sites first: the candidates are generated in the gaps of their terrain footprints.
+  await precompute(scenario.sites);
+  const prepared = requestCandidates(scenario, request);
   const at =
     request.moveToHighestM != null
       ? moveToHighest(prepared.candidates, dem, request.moveToHighestM).candidates
@@ -106,11 +108,15 @@ export async function prepareSuggest(
   const sites = at.map(
     (c): Site => ({ id: c.id, operator: '*', lon: c.lon, lat: c.lat, technologies: [request.technology] }),
   );
-  await precompute([...scenario.sites, ...sites]);
+  await precompute(sites);
   return prepared;
 }
 
-/** The candidates of a request: the imported file's and the generated sources that are ticked. */
+/**
+ * The candidates of a request: the imported file's and the generated sources that are ticked. With a
+ * DEM loaded, the uncovered villages and the gap grid are those outside the existing sites' terrain
+ * footprints (the app's radio config), as `planSites` counts them.
+ */
 export function requestCandidates(scenario: PlanScenario, request: SiteSuggestRequest): RequestCandidates {
   const cfg = scenario.config ?? DEFAULT_CONFIG;
   const out: Candidate[] = [];
@@ -137,6 +143,9 @@ export function requestCandidates(scenario: PlanScenario, request: SiteSuggestRe
       communeIndices: scope.indices,
     });
     const index = pointIndex(demand.points);
+    // With a DEM the gaps are those of the terrain footprints, as planSites and the analysis have them
+    // (the worker's shared cache holds the analysed sites' footprints), not those of circles.
+    const dem = currentDem();
     const existing = existingCoverage(
       demand.points,
       index,
@@ -144,6 +153,7 @@ export function requestCandidates(scenario: PlanScenario, request: SiteSuggestRe
       scenario.communes,
       { technology: request.technology, operator: request.operator },
       cfg,
+      dem ? appTerrain(dem) : null,
     );
     const spacing = request.radius_m ?? cfg.radii[request.technology].rural;
     for (const c of generateCandidates(

@@ -43,6 +43,22 @@ export interface SitePlanInput {
 export const DEFAULT_K = 10;
 
 /**
+ * The planner's steps, in order, as `onProgress` names them (step i of PLAN_STEPS.length − 1): stable
+ * words that a caller may translate (the app's Suggest panel does).
+ */
+export const PLAN_STEPS = [
+  'population points',
+  'existing coverage',
+  'candidates',
+  'candidate footprints',
+  'greedy',
+  'done',
+] as const;
+
+/** One of the planner's step names. */
+export type PlanStep = (typeof PLAN_STEPS)[number];
+
+/**
  * Plans new mobile sites for one technology: which candidates to build, in order, so that each newly
  * covers the most people (maximal covering, lazy greedy; see `greedyCover`).
  *
@@ -78,9 +94,9 @@ export function planSites(
   checkOptions(options, k);
   const { communes } = input;
   const scope = communesInScope(communes, options.scope ?? { kind: 'all' });
-  const progress = (step: number, label: string) => callbacks.onProgress?.(step, 5, label);
+  const progress = (step: number) => callbacks.onProgress?.(step, PLAN_STEPS.length - 1, PLAN_STEPS[step]!);
 
-  progress(0, 'population points');
+  progress(0); // population points
   const cellSizeM = options.cellSizeM ?? DEFAULT_CELL_SIZE_M;
   const demand = demandPoints(
     communes,
@@ -93,7 +109,7 @@ export function planSites(
   const points = demand.points;
   const index = pointIndex(points);
 
-  progress(1, 'existing coverage');
+  progress(1); // existing coverage
   const terrain = input.dem ? analysisTerrain(input.dem, options) : null;
   const existing = existingCoverage(
     points,
@@ -105,7 +121,7 @@ export function planSites(
     terrain,
   );
 
-  progress(2, 'candidates');
+  progress(2); // candidates
   const defaultRadius = options.radius_m ?? cfg.radii[technology].rural;
   const given = [
     ...(input.candidates ??
@@ -143,7 +159,7 @@ export function planSites(
       cfg.radii[technology][located[i]! >= 0 ? communes[located[i]!]!.setting : 'rural'],
   );
 
-  progress(3, 'candidate footprints');
+  progress(3); // candidate footprints
   const settingAt = (c: number) => (located[c]! >= 0 ? communes[located[c]!]!.setting : 'rural');
   const { offsets, lists } = candidateCoverage(
     candidates,
@@ -167,7 +183,7 @@ export function planSites(
         : `the scope (${scope.label}) has no village with grid power (has_grid_power = true); give --villages with that column.`,
     );
 
-  progress(4, 'greedy');
+  progress(4); // greedy
   const problem: CoverProblem = {
     weights,
     covered: existing.covered,
@@ -262,7 +278,7 @@ export function planSites(
     });
     return row;
   });
-  progress(5, 'done');
+  progress(5); // done
 
   const achieved = pct(coveredMeasure, measureTotal);
   let status: PlanStatus;
