@@ -13,6 +13,7 @@ import { cellsOf } from '../core/base/site_cells.ts';
 import type { Setting, Site } from '../core/base/types.ts';
 import type { RadioConfig } from '../core/propagation/radio_config.ts';
 import type { RadioCell } from '../core/propagation/radio_types.ts';
+import { footprintOfFlat } from '../core/propagation/terrain_footprint.ts';
 import { demGrids } from '../core/terrain/grid_dem.ts';
 import type { TerrainContext } from '../core/terrain/terrain_context.ts';
 import { findProjectRoot } from './project_root.ts';
@@ -149,7 +150,7 @@ async function inWorkers(
         worker.postMessage({ cells } satisfies TerrainJob);
       };
       worker.on('message', (r: TerrainJobResult) => {
-        for (const f of r.footprints) terrain.cache.set(f.key, f.footprint);
+        for (const f of r.footprints) terrain.cache.set(f.key, footprintOfFlat(f.footprint));
         done += r.footprints.length;
         onProgress?.(done, jobs.length);
         send();
