@@ -76,14 +76,17 @@ async function run(label: string, dir: string | null, save: boolean) {
   const t0 = performance.now();
   const restored = dir ? loadTerrainCache(dir, context) : 0;
   const tRead = performance.now() - t0;
+  const c0 = process.cpuUsage();
   const pre = await precomputeTerrain(sites, settingOf, context, DEFAULT_RADIO, halfDisc ? 1 : threads);
+  const cpu = process.cpuUsage(c0);
   const t1 = performance.now();
   const r = runAnalysis({ communes, sites, dem }, { terrain: { model, cache } });
   const tAnalysis = performance.now() - t1;
   const total = performance.now() - t0;
   console.log(
     `terrain: ${label}: ${pre.cells} terrain cells; ${restored ? `${restored} read from the cache dir in ${(tRead / 1000).toFixed(1)} s, ` : ''}` +
-      `${pre.computed} computed on ${pre.threads || 1} thread(s) in ${pre.seconds.toFixed(1)} s; analysis ${(tAnalysis / 1000).toFixed(1)} s; total ${(total / 1000).toFixed(1)} s`,
+      `${pre.computed} computed on ${pre.threads || 1} thread(s) in ${pre.seconds.toFixed(1)} s ` +
+      `(process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s${pre.busy.length ? `, threads busy ${pre.busy.map((b) => `${(100 * b).toFixed(0)} %`).join(', ')}` : ''}); analysis ${(tAnalysis / 1000).toFixed(1)} s; total ${(total / 1000).toFixed(1)} s`,
   );
   if (save && dir) {
     const t2 = performance.now();

@@ -13,6 +13,7 @@ import { cellsOf } from '../core/base/site_cells.ts';
 import type { Setting, Site } from '../core/base/types.ts';
 import type { RadioConfig } from '../core/propagation/radio_config.ts';
 import type { RadioCell } from '../core/propagation/radio_types.ts';
+import { footprintOfFlat } from '../core/propagation/terrain_footprint.ts';
 import { demGrids } from '../core/terrain/grid_dem.ts';
 import type { TerrainContext } from '../core/terrain/terrain_context.ts';
 import { findProjectRoot } from './project_root.ts';
@@ -31,6 +32,8 @@ export interface PrecomputeSummary {
   /** Worker threads used (0: computed on this thread). */
   threads: number;
   seconds: number;
+  /** Per worker thread, the share (0–1) of its life it spent computing (its event loop's utilisation). */
+  busy: number[];
 }
 
 /**
@@ -67,9 +70,10 @@ export async function precomputeTerrain(
   const workerFile = terrainWorkerFile();
   const n = Math.min(threads, Math.ceil(jobs.length / BATCH));
   let used = 0;
+  let busy: number[] = [];
   if (n >= 2 && grids && workerFile) {
     used = n;
-    await inWorkers(jobs, grids, radio, n, workerFile, terrain, onProgress);
+    busy = await inWorkers(jobs, grids, radio, n, workerFile, terrain, onProgress);
   } else {
     jobs.forEach((j, i) => {
       terrain.cache.set(j.key, terrain.model.footprint(j.radio, terrain.dem));
@@ -82,6 +86,7 @@ export async function precomputeTerrain(
     computed: jobs.length,
     threads: used,
     seconds: (performance.now() - started) / 1000,
+    busy,
   };
 }
 
@@ -108,7 +113,10 @@ function siteOrder(
   return [...bySite.values()].flatMap((list) => list.sort((a, b) => reach(b.radio) - reach(a.radio)));
 }
 
-/** Runs the jobs on `n` workers, each taking the next batch when it posts its last one back. */
+/**
+ * Runs the jobs on `n` workers, each taking the next batch when it posts its last one back; returns
+ * each worker's utilisation (the share of its life its event loop was busy).
+ */
 async function inWorkers(
   jobs: { key: string; radio: RadioCell }[],
   grids: NonNullable<ReturnType<typeof demGrids>>,
@@ -117,7 +125,7 @@ async function inWorkers(
   file: string,
   terrain: TerrainContext,
   onProgress?: (done: number, total: number) => void,
-): Promise<void> {
+): Promise<number[]> {
   // The heights on shared memory: every worker reads the same bytes, nothing is copied per worker.
   const shared = grids.map((g) => {
     const heights = new Float32Array(new SharedArrayBuffer(g.heights.byteLength));
@@ -142,7 +150,7 @@ async function inWorkers(
         worker.postMessage({ cells } satisfies TerrainJob);
       };
       worker.on('message', (r: TerrainJobResult) => {
-        for (const f of r.footprints) terrain.cache.set(f.key, f.footprint);
+        for (const f of r.footprints) terrain.cache.set(f.key, footprintOfFlat(f.footprint));
         done += r.footprints.length;
         onProgress?.(done, jobs.length);
         send();
@@ -157,6 +165,7 @@ async function inWorkers(
   const workers = Array.from({ length: n }, () => startWorker(file, data));
   try {
     await Promise.all(workers.map(run));
+    return workers.map((w) => w.performance.eventLoopUtilization().utilization);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

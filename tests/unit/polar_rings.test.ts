@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localProjection } from '../../src/core/geometry/local_projection.ts';
 import { pointInRings } from '../../src/core/geometry/point_in_polygon.ts';
+import { polarFlatRings } from '../../src/core/propagation/polar_flat_rings.ts';
 import type { PolarCoverage } from '../../src/core/propagation/radial_sweep.ts';
 import { polarRings } from '../../src/core/propagation/terrain_footprint.ts';
 
@@ -80,5 +81,39 @@ describe('polarRings (tracing covered polar cells)', () => {
 
   it('a sector with a shadow reaching the mast', () => {
     expectExact(grid(72, 30, (a, j) => a >= 10 && a <= 25 && j <= 28 && !(a >= 14 && a <= 16 && j <= 20)));
+  });
+
+  it('grids of different sizes traced one after another (buffers reused) give what each gives first', () => {
+    // A pattern with holes, islands and saddles, from a fixed-seed generator.
+    let seed = 17;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const pattern = (radials: number, steps: number) => {
+      const on = Array.from({ length: radials * (steps + 1) }, () => rnd() < 0.7);
+      return grid(radials, steps, (a, j) => j < steps / 3 || on[a * (steps + 1) + j]!);
+    };
+    const small = pattern(36, 20);
+    const big = pattern(360, 120);
+    const other = pattern(90, 60);
+    const first = [small, big, other].map((p) => expectExact(p));
+    // Again in another order, the big one's buffers now left behind for the small ones.
+    expect(expectExact(other)).toEqual(first[2]);
+    expect(expectExact(small)).toEqual(first[0]);
+    expect(expectExact(big)).toEqual(first[1]);
+  });
+
+  it('the flat rings are the positions, open, ring by ring', () => {
+    const p = grid(36, 20, (a, j) => j <= 12 || (a >= 20 && a <= 22 && j >= 15 && j <= 17));
+    const flat = polarFlatRings(p, LON, LAT);
+    const rings = polarRings(p, LON, LAT);
+    expect(flat.starts.length).toBe(rings.length + 1);
+    rings.forEach((ring, r) => {
+      const a = flat.starts[r]!;
+      expect(flat.starts[r + 1]! - a).toBe(ring.length - 1);
+      for (let i = 0; i + 1 < ring.length; i++)
+        expect([flat.coords[2 * (a + i)], flat.coords[2 * (a + i) + 1]]).toEqual(ring[i]);
+    });
   });
 });

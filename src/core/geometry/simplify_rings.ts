@@ -1,6 +1,6 @@
 import type { Position } from 'geojson';
+import { type FlatRings, flatRingsToPositions } from './flat_rings.ts';
 import { localProjection } from './local_projection.ts';
-import { pointInRings, ringsBBox } from './point_in_polygon.ts';
 
 /** Largest factor a simplified ring is scaled by to give back its traced area (beyond it: left as is). */
 const MAX_SCALE = 1.2;
@@ -29,38 +29,82 @@ export function simplifyRings(
   tolerance_m: number,
 ): Position[][] {
   if (!(tolerance_m > 0) || rings.length === 0) return rings as Position[][];
+  const starts = new Int32Array(rings.length + 1);
+  rings.forEach((ring, r) => {
+    starts[r + 1] = starts[r]! + Math.max(0, ring.length - 1); // the last vertex repeats the first
+  });
+  const coords = new Float64Array(2 * starts[rings.length]!);
+  rings.forEach((ring, r) => {
+    for (let i = 0; i + starts[r]! < starts[r + 1]!; i++) {
+      coords[2 * (starts[r]! + i)] = ring[i]![0]!;
+      coords[2 * (starts[r]! + i) + 1] = ring[i]![1]!;
+    }
+  });
+  const { flat, asTraced } = simplifiedRings({ coords, starts }, lon, lat, tolerance_m);
+  // A ring kept as traced is the input's own array.
+  return flatRingsToPositions(flat).map((ring, r) => (asTraced[r] ? (rings[r] as Position[]) : ring));
+}
+
+/**
+ * `simplifyRings` on rings held flat (open, lon/lat), as a footprint is traced (`polarFlatRings`):
+ * the same rings, without an array per vertex. `tolerance_m` ≤ 0 returns the input.
+ */
+export function simplifyFlatRings(
+  rings: FlatRings,
+  lon: number,
+  lat: number,
+  tolerance_m: number,
+): FlatRings {
+  if (!(tolerance_m > 0) || rings.starts.length <= 1) return rings;
+  return simplifiedRings(rings, lon, lat, tolerance_m).flat;
+}
+
+/** The simplification of `simplifyRings` (tolerance > 0), with 1 for each ring kept as traced. */
+function simplifiedRings(
+  rings: FlatRings,
+  lon: number,
+  lat: number,
+  tolerance_m: number,
+): { flat: FlatRings; asTraced: Uint8Array } {
+  const R = rings.starts.length - 1;
   const proj = localProjection(lon, lat);
-  const R = rings.length;
-  /** Per ring: its vertices in the plane (x, y, …, without the repeated one), as traced and simplified. */
+  const ll = rings.coords;
+  /** Per ring: its vertices as traced, lon/lat and in the plane (x, y, …, open). */
+  const tracedLL: Float64Array[] = [];
   const traced: Float64Array[] = [];
-  const simple: ({ xy: Float64Array; ring: Position[]; box: number[] } | null)[] = [];
+  const simple: ({ xy: Float64Array; ll: Float64Array; box: number[] } | null)[] = [];
   /** 1 where the ring is kept as traced. */
   const asTraced = new Uint8Array(R);
-  rings.forEach((ring, r) => {
-    const n = Math.max(0, ring.length - 1); // the last vertex repeats the first
+  const boxes: number[][] = [];
+  for (let r = 0; r < R; r++) {
+    const a = rings.starts[r]!;
+    const n = rings.starts[r + 1]! - a;
+    const lonlat = ll.subarray(2 * a, 2 * (a + n));
     const xy = new Float64Array(2 * n);
     for (let i = 0; i < n; i++) {
-      const q = proj.forward(ring[i]![0]!, ring[i]![1]!);
+      const q = proj.forward(lonlat[2 * i]!, lonlat[2 * i + 1]!);
       xy[2 * i] = q[0];
       xy[2 * i + 1] = q[1];
     }
+    tracedLL.push(lonlat);
     traced.push(xy);
+    boxes.push(flatBBox(lonlat));
     const out = n < 3 ? null : simplified(xy, tolerance_m, proj);
-    simple.push(out ? { ...out, box: ringsBBox([out.ring]) } : null);
+    simple.push(out ? { ...out, box: flatBBox(out.ll) } : null);
     asTraced[r] = out ? 0 : 1;
-  });
-  const boxes = rings.map((r) => ringsBBox([r]));
-  const ringNow = (r: number) => (asTraced[r] ? rings[r]! : simple[r]!.ring);
+  }
+  const ringNow = (r: number) => (asTraced[r] ? tracedLL[r]! : simple[r]!.ll);
   const boxNow = (r: number) => (asTraced[r] ? boxes[r]! : simple[r]!.box);
   const giveBack = (r: number) => {
     if (asTraced[r]) return false;
     asTraced[r] = 1;
     return true;
   };
+  const all = Array.from({ length: R }, (_r, i) => i);
   // Each pass gives back at least one ring or ends, so there are at most R + 1.
   for (let pass = 0; pass <= R; pass++) {
     let changed = false;
-    const ids = rings.map((_r, i) => i).filter((i) => traced[i]!.length >= 6);
+    const ids = all.filter((i) => traced[i]!.length >= 6);
     for (const r of crossingRings(
       ids.map((i) => (asTraced[i] ? traced[i]! : simple[i]!.xy)),
       ids,
@@ -68,32 +112,69 @@ export function simplifyRings(
       changed = giveBack(r) || changed;
     if (changed) continue;
     for (const k of ids) {
-      const p = ringNow(k)[0]!;
+      const now = ringNow(k);
+      const px = now[0]!;
+      const py = now[1]!;
       for (const j of ids) {
         if (j === k || (asTraced[j] && asTraced[k])) continue;
-        const was = inBox(p, boxes[j]!) && pointInRings(p[0]!, p[1]!, [rings[j]!]);
-        const is = inBox(p, boxNow(j)) && pointInRings(p[0]!, p[1]!, [ringNow(j)]);
+        const was = inBox(px, py, boxes[j]!) && pointInFlatRing(px, py, tracedLL[j]!);
+        const is = inBox(px, py, boxNow(j)) && pointInFlatRing(px, py, ringNow(j));
         if (was !== is) changed = giveBack(j) || giveBack(k) || changed;
       }
     }
     if (!changed) break;
   }
-  return rings.map((_r, i) => ringNow(i));
+  const starts = new Int32Array(R + 1);
+  for (let r = 0; r < R; r++) starts[r + 1] = starts[r]! + ringNow(r).length / 2;
+  const coords = new Float64Array(2 * starts[R]!);
+  for (let r = 0; r < R; r++) coords.set(ringNow(r), 2 * starts[r]!);
+  return { flat: { coords, starts }, asTraced };
 }
 
-const inBox = (p: Position, b: readonly number[]) =>
-  p[0]! >= b[0]! && p[0]! <= b[2]! && p[1]! >= b[1]! && p[1]! <= b[3]!;
+const inBox = (x: number, y: number, b: readonly number[]) =>
+  x >= b[0]! && x <= b[2]! && y >= b[1]! && y <= b[3]!;
+
+/** [minLon, minLat, maxLon, maxLat] of an open flat ring. */
+function flatBBox(xy: Float64Array): number[] {
+  let a = Infinity;
+  let b = Infinity;
+  let c = -Infinity;
+  let d = -Infinity;
+  for (let i = 0; i < xy.length; i += 2) {
+    const x = xy[i]!;
+    const y = xy[i + 1]!;
+    if (x < a) a = x;
+    if (y < b) b = y;
+    if (x > c) c = x;
+    if (y > d) d = y;
+  }
+  return [a, b, c, d];
+}
+
+/** Even–odd point in one open flat lon/lat ring (the edges and arithmetic of `pointInRings`). */
+function pointInFlatRing(lon: number, lat: number, xy: Float64Array): boolean {
+  let inside = false;
+  const n = xy.length / 2;
+  for (let i = 0, j = n - 1; i < n; j = i++) {
+    const xi = xy[2 * i]!;
+    const yi = xy[2 * i + 1]!;
+    const xj = xy[2 * j]!;
+    const yj = xy[2 * j + 1]!;
+    if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
 
 /**
  * One ring simplified (Douglas–Peucker, then scaled to its traced area), in the plane and as lon/lat
- * (closed); null (keep the traced ring) when fewer than three vertices are left or the area would need
+ * (open); null (keep the traced ring) when fewer than three vertices are left or the area would need
  * a scale factor beyond 1/1.2…1.2.
  */
 function simplified(
   xy0: Float64Array,
   tol: number,
   proj: ReturnType<typeof localProjection>,
-): { xy: Float64Array; ring: Position[] } | null {
+): { xy: Float64Array; ll: Float64Array } | null {
   const n = xy0.length / 2;
   const keep = keptVertices(xy0, tol);
   let m = 0;
@@ -109,14 +190,15 @@ function simplified(
   const { area, cx, cy } = areaCentroid(xy);
   const scale = area !== 0 && traced / area > 0 ? Math.sqrt(traced / area) : Number.NaN;
   if (!(scale <= MAX_SCALE && scale >= 1 / MAX_SCALE)) return null;
-  const out: Position[] = [];
+  const ll = new Float64Array(2 * m);
   for (let k = 0; k < 2 * m; k += 2) {
     xy[k] = cx + (xy[k]! - cx) * scale;
     xy[k + 1] = cy + (xy[k + 1]! - cy) * scale;
-    out.push(proj.inverse(xy[k]!, xy[k + 1]!));
+    const q = proj.inverse(xy[k]!, xy[k + 1]!);
+    ll[k] = q[0];
+    ll[k + 1] = q[1];
   }
-  out.push([...out[0]!]);
-  return { xy, ring: out };
+  return { xy, ll };
 }
 
 /** Signed area and centroid of a ring given as x, y, x, y, … without its repeated vertex. */

@@ -1,8 +1,9 @@
 import type { Position } from 'geojson';
-import { localProjection } from '../geometry/local_projection.ts';
-import { simplifyRings } from '../geometry/simplify_rings.ts';
+import { flatRingsToPositions } from '../geometry/flat_rings.ts';
 import type { Dem } from '../terrain/dem.ts';
-import { type PolarCoverage, radialSweep } from './radial_sweep.ts';
+import { type FlatTerrainFootprint, flatTerrainFootprint } from './flat_terrain_footprint.ts';
+import { polarFlatRings } from './polar_flat_rings.ts';
+import type { PolarCoverage } from './radial_sweep.ts';
 import { DEFAULT_RADIO, type RadioConfig } from './radio_config.ts';
 import type { RadioCell, TerrainFootprint } from './radio_types.ts';
 
@@ -22,21 +23,16 @@ export function terrainFootprint(
   dem: Dem,
   config: RadioConfig = DEFAULT_RADIO,
 ): TerrainFootprint {
-  const polar = radialSweep(cell, dem, config);
-  const tolerance = config.sweep.simplifyTolerance_m ?? polar.rangeStep_m;
-  const rings = simplifyRings(polarRings(polar, cell.lon, cell.lat), cell.lon, cell.lat, tolerance);
-  let minLon = Infinity;
-  let minLat = Infinity;
-  let maxLon = -Infinity;
-  let maxLat = -Infinity;
-  for (const ring of rings)
-    for (const [x, y] of ring) {
-      if (x! < minLon) minLon = x!;
-      if (x! > maxLon) maxLon = x!;
-      if (y! < minLat) minLat = y!;
-      if (y! > maxLat) maxLat = y!;
-    }
-  return { rings, bbox: [minLon, minLat, maxLon, maxLat], outsideDemShare: polar.outsideDemShare };
+  return footprintOfFlat(flatTerrainFootprint(cell, dem, config));
+}
+
+/** The footprint of a `FlatTerrainFootprint`: its rings as closed lon/lat positions, the same values. */
+export function footprintOfFlat(flat: FlatTerrainFootprint): TerrainFootprint {
+  return {
+    rings: flatRingsToPositions(flat.rings),
+    bbox: flat.bbox,
+    outsideDemShare: flat.outsideDemShare,
+  };
 }
 
 /**
@@ -44,79 +40,8 @@ export function terrainFootprint(
  * (b − ½)·angularStep and radius (m − ½)·rangeStep; cell (a, j) has corners b ∈ {a, a+1}, m ∈ {j, j+1}.
  * Each boundary edge is directed with the covered cell on its left (counter-clockwise on the map);
  * edges are chained into loops at their shared vertices (at a vertex where two loops touch either
- * pairing gives the same even–odd area).
+ * pairing gives the same even–odd area). Rings are closed; `polarFlatRings` gives the same, flat.
  */
 export function polarRings(polar: PolarCoverage, lon: number, lat: number): Position[][] {
-  const { radials: A, steps: N, covered } = polar;
-  const cov = (a: number, j: number) =>
-    j > N || j < 0 ? false : covered[(((a % A) + A) % A) * (N + 1) + j] === 1;
-  const M = N + 2;
-  const vid = (b: number, m: number) => (((b % A) + A) % A) * M + m;
-  // Outgoing edges per start vertex (at most two, where two loops touch), and the vertices that have any.
-  const out1 = new Int32Array(A * M).fill(-1);
-  const out2 = new Int32Array(A * M).fill(-1);
-  const starts: number[] = [];
-  const add = (from: number, to: number) => {
-    if (out1[from] === -1) {
-      out1[from] = to;
-      starts.push(from);
-    } else out2[from] = to;
-  };
-  for (let a = 0; a < A; a++) {
-    for (let j = 0; j <= N; j++) {
-      if (!cov(a, j)) continue;
-      if (!cov(a, j + 1)) add(vid(a + 1, j + 1), vid(a, j + 1)); // outer arc, decreasing bearing
-      if (j === 0) continue; // the mast's disc: no inner edge; its sides face covered neighbours
-      if (!cov(a, j - 1)) add(vid(a, j), vid(a + 1, j)); // inner arc
-      if (!cov(a - 1, j)) add(vid(a, j + 1), vid(a, j)); // left side, inwards
-      if (!cov(a + 1, j)) add(vid(a + 1, j), vid(a + 1, j + 1)); // right side, outwards
-    }
-  }
-  const proj = localProjection(lon, lat);
-  const da = (polar.angularStep_deg * Math.PI) / 180;
-  const toLonLat = (v: number): Position => {
-    const b = Math.floor(v / M);
-    const m = v % M;
-    const r = (m - 0.5) * polar.rangeStep_m;
-    const t = (b - 0.5) * da;
-    return proj.inverse(r * Math.sin(t), r * Math.cos(t));
-  };
-  const rings: Position[][] = [];
-  /** Takes one outgoing edge of v (−1 when none is left). */
-  const take = (v: number) => {
-    const w2 = out2[v]!;
-    if (w2 !== -1) {
-      out2[v] = -1;
-      return w2;
-    }
-    const w1 = out1[v]!;
-    out1[v] = -1;
-    return w1;
-  };
-  for (const start of starts) {
-    while (out1[start] !== -1 || out2[start] !== -1) {
-      const loop: number[] = [start];
-      let v = start;
-      for (;;) {
-        const w = take(v);
-        if (w === -1 || w === start) break; // −1 cannot happen for a closed boundary; guards a malformed grid
-        loop.push(w);
-        v = w;
-      }
-      // Drop vertices in the middle of a straight radial run (same bearing index before and after).
-      const kept: number[] = [];
-      const L = loop.length;
-      for (let i = 0; i < L; i++) {
-        const p = loop[(i + L - 1) % L]!;
-        const q = loop[(i + 1) % L]!;
-        const b = Math.floor(loop[i]! / M);
-        if (L > 4 && Math.floor(p / M) === b && Math.floor(q / M) === b) continue;
-        kept.push(loop[i]!);
-      }
-      const ring = kept.map(toLonLat);
-      ring.push([...ring[0]!]);
-      rings.push(ring);
-    }
-  }
-  return rings;
+  return flatRingsToPositions(polarFlatRings(polar, lon, lat));
 }
