@@ -131,6 +131,32 @@ export async function storedSession(page: Page): Promise<{ edits: number; steps:
   );
 }
 
+/**
+ * The kinds of the imported datasets the app has stored in IndexedDB (what a reload starts from), read
+ * in a transaction of its own, so it sees every write the app started before it.
+ */
+export async function storedDatasetKinds(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('vungphu');
+        // Never create the app's database here: it would then lack its stores.
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => reject(open.error ?? new Error('IndexedDB: vungphu does not open'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('datasets', 'readonly');
+          const keys = tx.objectStore('datasets').getAllKeys();
+          tx.oncomplete = () => {
+            db.close();
+            resolve((keys.result as IDBValidKey[]).map(String).sort());
+          };
+          tx.onerror = () => reject(tx.error ?? new Error('IndexedDB: the datasets do not read'));
+        };
+      }),
+  );
+}
+
 export type Histogram = { rgb: [number, number, number]; count: number }[];
 
 export interface PixelSummary {

@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoverageReport } from '../../src/core/report/report.ts';
 import { launchChromium, offlineContext, type PreviewServer, ROOT, startPreview } from './harness.ts';
-import { type Hooked, mapIdle, waitHash, waitReady } from './page_tools.ts';
+import { type Hooked, mapIdle, storedDatasetKinds, waitHash, waitReady } from './page_tools.ts';
 
 const FILE = join(ROOT, 'tests/fixtures/speedtests/synthetic_points.csv');
 const SHOTS = process.env.SHOTS_DIR;
@@ -49,6 +49,9 @@ describe('speed tests in the app', () => {
       'imported',
     );
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/data_vi.png` });
+
+    // The reload below starts from what the app stored: wait until the speed tests are in IndexedDB.
+    await expect.poll(() => storedDatasetKinds(page), { timeout: 30_000 }).toContain('speedtests');
 
     // The Gia Lai province panel: the measured section, dated, and the S1 badges.
     await page.goto(`${server!.origin}/#set=pre2025&sel=p:64&layers=speedtests.1.90`);
