@@ -8,8 +8,9 @@ import { OFFSET_SPAN_DB, type OffsetFit } from '../../core/measured/calibrate_of
 import { fmt } from '../i18n/format.ts';
 import { t } from '../i18n/i18n.ts';
 import type { AnalysisChoice } from '../state/view_state.ts';
-import { button, el } from '../ui/dom.ts';
+import { el } from '../ui/dom.ts';
 import type { Snapshot } from '../worker/worker_protocol.ts';
+import { calibrationGroup } from './calibration_group.ts';
 
 /** A signed loss offset in dB as the panel shows it ("+6,0 dB"). */
 function signedDb(db: number): string {
@@ -17,85 +18,44 @@ function signedDb(db: number): string {
   return `${sign}${fmt.decimal(Math.abs(db), 1)} dB`;
 }
 
-/** The offset group: the table of fits, the state line and the apply / undo button. */
+const atEnd = (f: OffsetFit) => Math.abs(f.offset_db) >= OFFSET_SPAN_DB;
+
+/** The offset group: the table of fits, the end-of-scan warning, the state line and the apply / undo button. */
 export function offsetCalibrationGroup(
   calibration: { applied: boolean; fits: OffsetFit[] },
   analysis: AnalysisChoice,
   setAnalysis: (analysis: AnalysisChoice) => void,
 ): HTMLElement {
-  const group = el('fieldset', { className: 'radios', attrs: { id: 'calibration-settings' } }, [
-    el('legend', { text: t('calibOffset.heading') }),
-    el('p', { className: 'muted small', text: t('calibOffset.note') }),
-  ]);
-  if (calibration.fits.length === 0) {
-    group.append(el('p', { text: t('calibOffset.none') }));
-    return group;
-  }
-  const table = el('table', { className: 'small-table', attrs: { id: 'calibration-table' } });
-  table.append(
-    el('thead', {}, [
-      el('tr', {}, [
-        el('th', { text: t('calib.group') }),
-        el('th', { text: t('measured.tests'), className: 'num' }),
-        el('th', { text: t('calibOffset.offset'), className: 'num' }),
-        el('th', { text: t('calib.agreement'), className: 'num' }),
-      ]),
-    ]),
-  );
-  const body = el('tbody');
-  const atEnd: string[] = [];
-  for (const f of calibration.fits) {
-    const end = Math.abs(f.offset_db) >= OFFSET_SPAN_DB;
-    if (end) atEnd.push(`${f.operator} ${f.technology}`);
-    body.append(
-      el(
-        'tr',
-        {
-          dataset: {
-            operator: f.operator,
-            technology: f.technology,
-            offsetDb: String(f.offset_db),
-            ...(end ? { atEnd: '1' } : {}),
-          },
-        },
-        [
-          el('td', { text: `${f.operator} ${f.technology}` }),
-          el('td', { className: 'num', text: fmt.int(f.tests) }),
-          el('td', { className: 'num', dataset: { field: 'offset' }, text: signedDb(f.offset_db) }),
-          el('td', {
-            className: 'num',
-            text: `${fmt.percent(f.agreement_before_pct)} → ${fmt.percent(f.agreement_after_pct)}`,
-          }),
-        ],
-      ),
-    );
-  }
-  table.append(body);
-  const toggle = button(
-    calibration.applied ? t('calibOffset.undo') : t('calibOffset.apply'),
-    () => {
-      const { calibrate: _c, ...rest } = analysis;
-      setAnalysis(calibration.applied ? rest : { ...rest, calibrate: true });
+  return calibrationGroup(
+    calibration,
+    {
+      heading: 'calibOffset.heading',
+      note: 'calibOffset.note',
+      none: 'calibOffset.none',
+      valueHeader: 'calibOffset.offset',
+      apply: 'calibOffset.apply',
+      undo: 'calibOffset.undo',
+      applied: 'calibOffset.applied',
+      notApplied: 'calibOffset.notApplied',
+      valueCell: (f) =>
+        el('td', { className: 'num', dataset: { field: 'offset' }, text: signedDb(f.offset_db) }),
+      rowData: (f) => ({ offsetDb: String(f.offset_db), ...(atEnd(f) ? { atEnd: '1' } : {}) }),
+      afterTable: (fits) => {
+        const groups = fits.filter(atEnd).map((f) => `${f.operator} ${f.technology}`);
+        return groups.length === 0
+          ? []
+          : [
+              el('p', {
+                className: 'small issue-warning',
+                dataset: { field: 'calibration-at-end' },
+                text: t('calibOffset.atEnd', { groups: groups.join(', '), span: String(OFFSET_SPAN_DB) }),
+              }),
+            ];
+      },
     },
-    { attrs: { id: 'calibration-apply' } },
+    analysis,
+    setAnalysis,
   );
-  group.append(table);
-  if (atEnd.length > 0)
-    group.append(
-      el('p', {
-        className: 'small issue-warning',
-        dataset: { field: 'calibration-at-end' },
-        text: t('calibOffset.atEnd', { groups: atEnd.join(', '), span: String(OFFSET_SPAN_DB) }),
-      }),
-    );
-  group.append(
-    el('p', {
-      dataset: { field: 'calibration-state' },
-      text: calibration.applied ? t('calibOffset.applied') : t('calibOffset.notApplied'),
-    }),
-    toggle,
-  );
-  return group;
 }
 
 /**

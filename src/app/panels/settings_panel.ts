@@ -12,6 +12,7 @@ import { type MessageKey, t } from '../i18n/i18n.ts';
 import type { AnalysisChoice, Basemap, Lang } from '../state/view_state.ts';
 import { button, el, field } from '../ui/dom.ts';
 import type { CellCounting } from '../worker/worker_protocol.ts';
+import { calibrationGroup } from './calibration_group.ts';
 import { countingControl } from './counting_control.ts';
 import { offsetCalibrationGroup } from './offset_calibration.ts';
 
@@ -35,64 +36,31 @@ export interface CountingState {
  * agreement before and after per operator and technology, and one button that applies it (or goes back
  * to the configured radii). Nothing changes until the button is pressed.
  */
-function calibrationGroup(
+function radiusCalibrationGroup(
   calibration: { applied: boolean; fits: RadiusFit[] },
   analysis: AnalysisChoice,
   a: SettingsActions,
 ): HTMLElement {
-  const group = el('fieldset', { className: 'radios', attrs: { id: 'calibration-settings' } }, [
-    el('legend', { text: t('calib.heading') }),
-    el('p', { className: 'muted small', text: t('calib.note') }),
-  ]);
-  if (calibration.fits.length === 0) {
-    group.append(el('p', { text: t('calib.none') }));
-    return group;
-  }
-  const table = el('table', { className: 'small-table', attrs: { id: 'calibration-table' } });
-  table.append(
-    el('thead', {}, [
-      el('tr', {}, [
-        el('th', { text: t('calib.group') }),
-        el('th', { text: t('measured.tests'), className: 'num' }),
-        el('th', { text: t('calib.radius'), className: 'num' }),
-        el('th', { text: t('calib.agreement'), className: 'num' }),
-      ]),
-    ]),
-  );
-  const body = el('tbody');
-  for (const f of calibration.fits)
-    body.append(
-      el('tr', { dataset: { operator: f.operator, technology: f.technology } }, [
-        el('td', { text: `${f.operator} ${f.technology}` }),
-        el('td', { className: 'num', text: fmt.int(f.tests) }),
+  return calibrationGroup(
+    calibration,
+    {
+      heading: 'calib.heading',
+      note: 'calib.note',
+      none: 'calib.none',
+      valueHeader: 'calib.radius',
+      apply: 'calib.apply',
+      undo: 'calib.undo',
+      applied: 'calib.applied',
+      notApplied: 'calib.notApplied',
+      valueCell: (f) =>
         el('td', {
           className: 'num',
           text: `${fmt.int(f.default_radius_m.rural)} → ${fmt.int(f.fitted_radius_m.rural)} m`,
         }),
-        el('td', {
-          className: 'num',
-          text: `${fmt.percent(f.agreement_before_pct)} → ${fmt.percent(f.agreement_after_pct)}`,
-        }),
-      ]),
-    );
-  table.append(body);
-  const toggle = button(
-    calibration.applied ? t('calib.undo') : t('calib.apply'),
-    () => {
-      const { calibrate: _c, ...rest } = analysis;
-      a.setAnalysis(calibration.applied ? rest : { ...rest, calibrate: true });
     },
-    { attrs: { id: 'calibration-apply' } },
+    analysis,
+    (x) => a.setAnalysis(x),
   );
-  group.append(
-    table,
-    el('p', {
-      dataset: { field: 'calibration-state' },
-      text: calibration.applied ? t('calib.applied') : t('calib.notApplied'),
-    }),
-    toggle,
-  );
-  return group;
 }
 
 /** The analysis choice counting cells on air today (no `asOf`, as a link without one reads). */
@@ -202,7 +170,7 @@ export function renderSettingsPanel(
     ...(state.offsetCalibration
       ? [offsetCalibrationGroup(state.offsetCalibration, analysis, (x) => a.setAnalysis(x))]
       : state.calibration
-        ? [calibrationGroup(state.calibration, analysis, a)]
+        ? [radiusCalibrationGroup(state.calibration, analysis, a)]
         : []),
     group,
     el('p', { className: 'muted', text: t('settings.onlineNote') }),
