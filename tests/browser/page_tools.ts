@@ -104,57 +104,43 @@ export async function countEditRequests(page: Page): Promise<void> {
 }
 
 /**
- * The working session the app has stored in IndexedDB (what a reload or a second tab starts from): the
- * number of edits and the undo steps. Read in a transaction of its own, so it sees every write the app
- * started before it (IndexedDB runs transactions on the same store in the order they were created).
+ * Reads the app's IndexedDB store `store` in a transaction of its own, so it sees every write the app
+ * started before it (IndexedDB runs transactions on the same store in the order they were created):
+ * the values of `keys`, or with `keys` null the store's keys.
  */
-export async function storedSession(page: Page): Promise<{ edits: number; steps: unknown }> {
+function readAppStore(page: Page, store: string, keys: string[] | null): Promise<unknown[]> {
   return page.evaluate(
-    () =>
-      new Promise<{ edits: number; steps: unknown }>((resolve, reject) => {
+    ({ store, keys }) =>
+      new Promise<unknown[]>((resolve, reject) => {
         const open = indexedDB.open('vungphu');
         // Never create the app's database here: it would then lack its stores.
         open.onupgradeneeded = () => open.transaction?.abort();
         open.onerror = () => reject(open.error ?? new Error('IndexedDB: vungphu does not open'));
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction('session', 'readonly');
-          const edits = tx.objectStore('session').get('edits');
-          const steps = tx.objectStore('session').get('steps');
+          const tx = db.transaction(store, 'readonly');
+          const os = tx.objectStore(store);
+          const requests: IDBRequest[] = keys ? keys.map((k) => os.get(k)) : [os.getAllKeys()];
           tx.oncomplete = () => {
             db.close();
-            resolve({ edits: (edits.result as unknown[] | undefined)?.length ?? 0, steps: steps.result });
+            resolve(keys ? requests.map((r) => r.result) : (requests[0]!.result as unknown[]));
           };
-          tx.onerror = () => reject(tx.error ?? new Error('IndexedDB: the session does not read'));
+          tx.onerror = () => reject(tx.error ?? new Error(`IndexedDB: ${store} does not read`));
         };
       }),
+    { store, keys },
   );
 }
 
-/**
- * The kinds of the imported datasets the app has stored in IndexedDB (what a reload starts from), read
- * in a transaction of its own, so it sees every write the app started before it.
- */
+/** The working session the app has stored (what a reload or a second tab starts from): the edits and the undo steps. */
+export async function storedSession(page: Page): Promise<{ edits: number; steps: unknown }> {
+  const [edits, steps] = await readAppStore(page, 'session', ['edits', 'steps']);
+  return { edits: (edits as unknown[] | undefined)?.length ?? 0, steps };
+}
+
+/** The kinds of the imported datasets the app has stored (what a reload starts from), sorted. */
 export async function storedDatasetKinds(page: Page): Promise<string[]> {
-  return page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('vungphu');
-        // Never create the app's database here: it would then lack its stores.
-        open.onupgradeneeded = () => open.transaction?.abort();
-        open.onerror = () => reject(open.error ?? new Error('IndexedDB: vungphu does not open'));
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction('datasets', 'readonly');
-          const keys = tx.objectStore('datasets').getAllKeys();
-          tx.oncomplete = () => {
-            db.close();
-            resolve((keys.result as IDBValidKey[]).map(String).sort());
-          };
-          tx.onerror = () => reject(tx.error ?? new Error('IndexedDB: the datasets do not read'));
-        };
-      }),
-  );
+  return (await readAppStore(page, 'datasets', null)).map(String).sort();
 }
 
 export type Histogram = { rgb: [number, number, number]; count: number }[];
