@@ -122,6 +122,26 @@ export function radialSweep(
     dKm[j] = j * skm;
     logD[j] = Math.log10(Math.max(20, j * step));
   }
+  // Per-sample constants, the same on every radial (each the expression the loop would compute, so the
+  // same bits): the free-space floor of the Hata forms, the earth's bulge over the mast's depression
+  // angle, the LOS pruning bound on a clearance, and the Fresnel weights of the samples k − 2^m.
+  const hataFloor = new Float64Array(steps + 1);
+  const bulge = new Float64Array(steps + 1);
+  const clearMinAt = new Float64Array(steps + 1);
+  const M = Math.floor(Math.log2(Math.max(1, steps))) + 1;
+  const weightBack = new Float64Array((steps + 1) * M);
+  for (let k = 1; k <= steps; k++) {
+    const d = k * skm;
+    const dm = k * step;
+    if (hata) hataFloor[k] = 20 * logD[k]! + hata.fs;
+    bulge[k] = (dm * dm) / (2 * ae_m);
+    const q = (0.002 * d) / lambda;
+    clearMinAt[k] = (-0.78 * 1.000001 * d) / (2 * Math.sqrt(q));
+    for (let m = 0, back = 1; m < M && k - back >= 1; m++, back *= 2) {
+      const di = (k - back) * skm;
+      weightBack[k * M + m] = Math.sqrt(q / (di * (d - di)));
+    }
+  }
   const zeros = new Float64Array(steps + 1);
   const smooth = new Float64Array(steps + 1).fill(Number.NaN);
   let outsideCount = 0;
@@ -144,17 +164,20 @@ export function radialSweep(
     // Effective height: mean terrain over the window (d/5 to d, or 3 to 15 km from 15 km on), on the
     // samples that fall in it, never below the mast's own height (terrain above the mast's foot costs
     // through diffraction, not twice).
+    // From `far` on the window is the same (3–15 km), so are the effective height and its maximum.
+    const effAt = (k: number) => {
+      const a = winA[k]!;
+      const b = winB[k]!;
+      return b >= a ? Math.max(mast, hts - (P[pb + b + 1]! - P[pb + a]!) / (b - a + 1)) : mast;
+    };
     effMax[steps + 1] = Number.NEGATIVE_INFINITY;
-    let effFar = Number.NaN;
-    for (let k = steps; k >= 1; k--) {
-      let eff: number;
-      if (k >= far && !Number.isNaN(effFar)) eff = effFar;
-      else {
-        const a = winA[k]!;
-        const b = winB[k]!;
-        eff = b >= a ? Math.max(mast, hts - (P[pb + b + 1]! - P[pb + a]!) / (b - a + 1)) : mast;
-        if (k >= far) effFar = eff;
-      }
+    if (far <= steps) {
+      const effFar = effAt(far);
+      effs.fill(effFar, far, steps + 1);
+      effMax.fill(effFar, far, steps + 1);
+    }
+    for (let k = Math.min(far, steps + 1) - 1; k >= 1; k--) {
+      const eff = effAt(k);
       effs[k] = eff;
       effMax[k] = Math.max(effMax[k + 1]!, eff);
     }
@@ -177,13 +200,15 @@ export function radialSweep(
         }
         end = hiK;
       }
-      for (let j = end; j <= steps; j++) level[base + j] = Number.NEGATIVE_INFINITY;
+      level.fill(Number.NEGATIVE_INFINITY, base + end, base + steps + 1);
     }
     terrain.ensure(r, end - 1);
     let bestW = Number.NEGATIVE_INFINITY;
     let bestWi = -1;
     let top = 0; // hull size
     let lastTi = 0; // the hull tangent found last
+    let lastEff = Number.NaN; // the effective height met last, and its log (it often repeats)
+    let lastLhb = 0;
     for (let k = 1; k < end; k++) {
       const d = k * skm;
       const dm = k * step;
@@ -193,14 +218,17 @@ export function radialSweep(
       let basic: number;
       if (hata) {
         // `basicLoss` written out (the same operations, so the same value).
-        const ld = logD[k]!;
-        const lhb = Math.log10(Math.min(1000, Math.max(10, eff)));
-        basic = Math.max(hata.p + hata.q * lhb + (hata.r + hata.s * lhb) * (ld - 3), 20 * ld + hata.fs);
+        if (eff !== lastEff) {
+          lastEff = eff;
+          lastLhb = Math.log10(Math.min(1000, Math.max(10, eff)));
+        }
+        const lhb = lastLhb;
+        basic = Math.max(hata.p + hata.q * lhb + (hata.r + hata.s * lhb) * (logD[k]! - 3), hataFloor[k]!);
       } else basic = basicLoss(eff, dm, logD[k]);
       const upper = eirp + ah - basic;
       if (upper >= threshold || exactLevels) {
         // `antennaGain` written out with the radial's horizontal part.
-        const depression = (Math.atan((hts - hrs + (dm * dm) / (2 * ae_m)) / dm) * 180) / Math.PI;
+        const depression = (Math.atan((hts - hrs + bulge[k]!) / dm) * 180) / Math.PI;
         const t = (depression - tilt) / vbw;
         const av = -Math.min(12 * (t * t), slav);
         const gain = -Math.min(-(ah + av), am);
@@ -260,13 +288,14 @@ export function radialSweep(
             // ν of sample i for the receiver at k (P.1812 eq. 16): clearance over the ray × Fresnel weight.
             const w1 = (hrs - hts) / d;
             const q = (0.002 * d) / lambda;
+            const wb = k * M;
             let best = Number.NEGATIVE_INFINITY;
             // J(ν) is 0 for ν ≤ −0.78, and the Fresnel weight √(q/(di(d − di))) is at least 2√q/d: a
             // point whose clearance is below −0.78 d/(2√q) (less a margin for rounding) cannot set ν,
             // nor can a point under the ray once one above it is found; their ν is not computed.
-            const clearMin = (-0.78 * 1.000001 * d) / (2 * Math.sqrt(q));
+            const clearMin = clearMinAt[k]!;
             let back = 1;
-            for (let m = -4; m < 64; m++) {
+            for (let m = -4; m < M; m++) {
               // m = −4…−1: the horizon point, the hull tangent and its two neighbours; m ≥ 0: k − 2^m.
               let i: number;
               if (m === -4) i = bestWi;
@@ -281,7 +310,7 @@ export function radialSweep(
               const di = i * skm;
               const clear = G[gb + i]! + c * di * (d - di) - (hts + w1 * di);
               if (clear < clearMin || (clear <= 0 && best >= 0)) continue;
-              const v = clear * Math.sqrt(q / (di * (d - di)));
+              const v = clear * (m >= 0 ? weightBack[wb + m]! : Math.sqrt(q / (di * (d - di))));
               if (v > best) best = v;
             }
             nu = best;

@@ -95,9 +95,49 @@ export function radialTerrain(
     return lon + (j * step_m * sa[r]!) / (k0 + dLat * (k1 + dLat * k2));
   };
   const latAt = (r: number, j: number) => lat + (j * step_m * ca[r]!) / kLat;
+  /**
+   * Reads samples from..to of row r straight from the one grid when all of them lie inside it (the ends
+   * do, with a margin; the radial runs monotonically between them): `gridElevation`'s bilinear formula
+   * without its edge checks and clamps, which change nothing inside (so the same heights). Returns
+   * false, having written nothing, otherwise.
+   */
+  const readInside = (r: number, from: number, to: number) => {
+    if (!one || to < from) return false;
+    const g = one;
+    const xa = (lonAt(r, from) - g.west) / g.dLon;
+    const xb = (lonAt(r, to) - g.west) / g.dLon;
+    const ya = (g.north - latAt(r, from)) / g.dLat;
+    const yb = (g.north - latAt(r, to)) / g.dLat;
+    const inside = (x: number, n: number) => x >= 1e-6 && x <= n - 1 - 1e-6;
+    if (!(inside(xa, g.cols) && inside(xb, g.cols) && inside(ya, g.rows) && inside(yb, g.rows))) return false;
+    const h = g.heights;
+    const cols = g.cols;
+    const sr = sa[r]!;
+    const cr = ca[r]!;
+    const gb = r * S1;
+    for (let j = from; j <= to; j++) {
+      const dLat = (j * step_m * cr) / kLat;
+      const x = (lon + (j * step_m * sr) / (k0 + dLat * (k1 + dLat * k2)) - g.west) / g.dLon;
+      const y = (g.north - (lat + dLat)) / g.dLat;
+      const c = Math.floor(x);
+      const rr = Math.floor(y);
+      const fx = x - c;
+      const fy = y - rr;
+      const i = rr * cols + c;
+      heights[gb + j] =
+        (h[i]! * (1 - fx) + h[i + 1]! * fx) * (1 - fy) +
+        (h[i + cols]! * (1 - fx) + h[i + cols + 1]! * fx) * fy;
+    }
+    return true;
+  };
   /** Samples row r from sample `from` (≥ 1, the row sampled before it) to `to`, filling as `fillOutside`. */
   const sample = (r: number, from: number, to: number) => {
     const gb = r * S1;
+    if (readInside(r, from, to)) {
+      // No void on the way (`ensure` only defers rows inside one void-free grid): nothing to fill.
+      sampled[r] = to;
+      return;
+    }
     let known = heights[gb + from - 1]!;
     for (let j = from; j <= to; j++) {
       const h = one ? gridElevation(one, lonAt(r, j), latAt(r, j)) : dem.elevation(lonAt(r, j), latAt(r, j));
@@ -119,7 +159,9 @@ export function radialTerrain(
     const now = lazy ? effEnd : steps;
     const row = heights.subarray(gb, gb + now + 1);
     row[0] = site;
-    if (one) for (let j = 1; j <= now; j++) row[j] = gridElevation(one, lonAt(r, j), latAt(r, j));
+    if (readInside(r, 1, now)) {
+      // read straight from the grid
+    } else if (one) for (let j = 1; j <= now; j++) row[j] = gridElevation(one, lonAt(r, j), latAt(r, j));
     else for (let j = 1; j <= now; j++) row[j] = dem.elevation(lonAt(r, j), latAt(r, j));
     let n = 0;
     for (let j = 0; j <= now; j++) {
