@@ -6,6 +6,9 @@ import { radialTerrain } from './radial_terrain.ts';
 import { DEFAULT_RADIO, type RadioConfig } from './radio_config.ts';
 import type { RadioCell } from './radio_types.ts';
 
+/** J(0), dB: the largest knife-edge loss of a line-of-sight path (every clearance there is below 0). */
+const J0 = knifeEdgeLoss(0);
+
 /**
  * A cell's received level on a polar grid: `radials` radials at bearings r·angularStep_deg (clockwise
  * from north), each sampled at j·rangeStep_m for j = 1…steps. Index r·(steps + 1) + j; j = 0 is the mast.
@@ -16,9 +19,12 @@ export interface PolarCoverage {
   angularStep_deg: number;
   rangeStep_m: number;
   /**
-   * Received level per sample, dBm (j = 0: +∞). Exact where the level without diffraction reaches the
-   * threshold (or everywhere with `exactLevels`); elsewhere that level, an upper bound below the
-   * threshold, or −∞ past the distance from which nothing on the radial can reach the threshold.
+   * Received level per sample, dBm (j = 0: +∞). Everywhere exact with `exactLevels`. Otherwise only
+   * which side of the threshold it is on is exact: a covered sample's level is exact, or, in line of
+   * sight where even the largest line-of-sight diffraction loss leaves it covered, a lower bound (at
+   * least the threshold); an uncovered sample's is exact, an upper bound below the threshold (the level
+   * without diffraction, or with Luc alone), or −∞ past the distance from which nothing on the radial
+   * can reach the threshold.
    */
   level_dbm: Float32Array;
   /** 1 where the level reaches the technology's threshold (j = 0 always 1). */
@@ -60,7 +66,9 @@ export interface PolarCoverage {
  * height, Bullington diffraction, antenna pattern), incrementally. Where even the level without
  * diffraction and with the radial's horizontal pattern alone misses the threshold, the sample is
  * uncovered and neither the vertical pattern nor the diffraction is computed (the level kept is that
- * upper bound), unless `exactLevels` asks for every level.
+ * upper bound); and where a line-of-sight sample stays covered even with the largest loss a line-of-
+ * sight path can have (ν ≤ 0, so Luc ≤ J(0) ≈ 6.03 dB), its ν is not computed (the level kept is that
+ * lower bound). `exactLevels` asks for every level.
  */
 export function radialSweep(
   cell: RadioCell,
@@ -144,6 +152,8 @@ export function radialSweep(
   }
   const zeros = new Float64Array(steps + 1);
   const smooth = new Float64Array(steps + 1).fill(Number.NaN);
+  // The largest line-of-sight loss at each sample (−1: not yet computed), from J(0).
+  const losMax = new Float64Array(steps + 1).fill(-1);
   let outsideCount = 0;
   for (let r = 0; r < radials; r++) {
     const bearing = r * angStep;
@@ -247,89 +257,97 @@ export function radialSweep(
             ).loss_db;
           const stim = bestW + c * d;
           const str = (hrs - hts) / d;
-          const yr = hrs - c * d * d;
-          // Hull tangent from Q = (d, yr): the vertex maximising (y − yr)/(d − x), unimodal along the
-          // hull. It is mostly next to the last one found: start there, and take the vertex where the
-          // climb stops when it is strictly above both neighbours (the unique maximum); else bisect.
-          let ti = lastTi < top ? lastTi : top - 1;
-          let fi = (hy[ti]! - yr) / (d - hx[ti]!);
-          let fr = ti + 1 < top ? (hy[ti + 1]! - yr) / (d - hx[ti + 1]!) : Number.NEGATIVE_INFINITY;
-          let fl = ti > 0 ? (hy[ti - 1]! - yr) / (d - hx[ti - 1]!) : Number.NEGATIVE_INFINITY;
-          if (fr > fi) {
-            for (let n = 0; n < 8 && fr > fi; n++) {
-              ti++;
-              fl = fi;
-              fi = fr;
-              fr = ti + 1 < top ? (hy[ti + 1]! - yr) / (d - hx[ti + 1]!) : Number.NEGATIVE_INFINITY;
-            }
-          } else if (fl > fi) {
-            for (let n = 0; n < 8 && fl > fi; n++) {
-              ti--;
-              fr = fi;
-              fi = fl;
-              fl = ti > 0 ? (hy[ti - 1]! - yr) / (d - hx[ti - 1]!) : Number.NEGATIVE_INFINITY;
-            }
-          }
-          if (!(fi > fr && fi > fl)) {
-            let lo = 0;
-            let up = top - 1;
-            while (lo < up) {
-              const mid = (lo + up) >> 1;
-              const f0 = (hy[mid]! - yr) / (d - hx[mid]!);
-              const f1 = (hy[mid + 1]! - yr) / (d - hx[mid + 1]!);
-              if (f1 > f0) lo = mid + 1;
-              else up = mid;
-            }
-            ti = lo;
-          }
-          lastTi = ti;
-          let nu: number;
-          if (stim < str) {
-            // ν of sample i for the receiver at k (P.1812 eq. 16): clearance over the ray × Fresnel weight.
-            const w1 = (hrs - hts) / d;
-            const q = (0.002 * d) / lambda;
-            const wb = k * M;
-            let best = Number.NEGATIVE_INFINITY;
-            // J(ν) is 0 for ν ≤ −0.78, and the Fresnel weight √(q/(di(d − di))) is at least 2√q/d: a
-            // point whose clearance is below −0.78 d/(2√q) (less a margin for rounding) cannot set ν,
-            // nor can a point under the ray once one above it is found; their ν is not computed.
-            const clearMin = clearMinAt[k]!;
-            let back = 1;
-            for (let m = -4; m < M; m++) {
-              // m = −4…−1: the horizon point, the hull tangent and its two neighbours; m ≥ 0: k − 2^m.
-              let i: number;
-              if (m === -4) i = bestWi;
-              else if (m === -3) i = hi[ti]!;
-              else if (m === -2) i = ti > 0 ? hi[ti - 1]! : bestWi;
-              else if (m === -1) i = ti + 1 < top ? hi[ti + 1]! : bestWi;
-              else {
-                i = k - back;
-                if (i < 1) break;
-                back *= 2;
+          if (losMax[k]! < 0)
+            losMax[k] = Math.max(0, J0 + (1 - Math.exp(-J0 / 6)) * (10 + 0.02 * d) - smooth[k]!);
+          // Line of sight: every intermediate point is below the ray, so ν ≤ 0 and Bullington's loss is at
+          // most losMax[k] (its value at ν = 0): when the sample is covered even so, ν is not needed, and
+          // the level kept is that lower bound (at least the threshold).
+          if (stim < str && !exactLevels && bound - losMax[k]! >= threshold + 1e-6) loss = losMax[k]!;
+          else {
+            const yr = hrs - c * d * d;
+            // Hull tangent from Q = (d, yr): the vertex maximising (y − yr)/(d − x), unimodal along the
+            // hull. It is mostly next to the last one found: start there, and take the vertex where the
+            // climb stops when it is strictly above both neighbours (the unique maximum); else bisect.
+            let ti = lastTi < top ? lastTi : top - 1;
+            let fi = (hy[ti]! - yr) / (d - hx[ti]!);
+            let fr = ti + 1 < top ? (hy[ti + 1]! - yr) / (d - hx[ti + 1]!) : Number.NEGATIVE_INFINITY;
+            let fl = ti > 0 ? (hy[ti - 1]! - yr) / (d - hx[ti - 1]!) : Number.NEGATIVE_INFINITY;
+            if (fr > fi) {
+              for (let n = 0; n < 8 && fr > fi; n++) {
+                ti++;
+                fl = fi;
+                fi = fr;
+                fr = ti + 1 < top ? (hy[ti + 1]! - yr) / (d - hx[ti + 1]!) : Number.NEGATIVE_INFINITY;
               }
-              const di = i * skm;
-              const clear = G[gb + i]! + c * di * (d - di) - (hts + w1 * di);
-              if (clear < clearMin || (clear <= 0 && best >= 0)) continue;
-              const v = clear * (m >= 0 ? weightBack[wb + m]! : Math.sqrt(q / (di * (d - di))));
-              if (v > best) best = v;
+            } else if (fl > fi) {
+              for (let n = 0; n < 8 && fl > fi; n++) {
+                ti--;
+                fr = fi;
+                fi = fl;
+                fl = ti > 0 ? (hy[ti - 1]! - yr) / (d - hx[ti - 1]!) : Number.NEGATIVE_INFINITY;
+              }
             }
-            nu = best;
-          } else {
-            const srim = (hy[ti]! - yr) / (d - hx[ti]!) - c * d;
-            const dbp = (hrs - hts + srim * d) / (stim + srim);
-            nu =
-              (hts + stim * dbp - (hts * (d - dbp) + hrs * dbp) / d) *
-              Math.sqrt((0.002 * d) / (lambda * dbp * (d - dbp)));
-          }
-          const luc = knifeEdgeLoss(nu);
-          // Bullington's loss is at least Luc: when Luc alone leaves the sample short of the threshold,
-          // that bound is its level (below the threshold) and the distance term is not needed.
-          const short = bound - (luc - smooth[k]!);
-          if (short < threshold && !exactLevels) loss = Number.NaN;
-          else loss = Math.max(0, luc + (1 - Math.exp(-luc / 6)) * (10 + 0.02 * d) - smooth[k]!);
-          if (Number.isNaN(loss)) {
-            level[base + k] = short;
-            covered[base + k] = 0;
+            if (!(fi > fr && fi > fl)) {
+              let lo = 0;
+              let up = top - 1;
+              while (lo < up) {
+                const mid = (lo + up) >> 1;
+                const f0 = (hy[mid]! - yr) / (d - hx[mid]!);
+                const f1 = (hy[mid + 1]! - yr) / (d - hx[mid + 1]!);
+                if (f1 > f0) lo = mid + 1;
+                else up = mid;
+              }
+              ti = lo;
+            }
+            lastTi = ti;
+            let nu: number;
+            if (stim < str) {
+              // ν of sample i for the receiver at k (P.1812 eq. 16): clearance over the ray × Fresnel weight.
+              const w1 = (hrs - hts) / d;
+              const q = (0.002 * d) / lambda;
+              const wb = k * M;
+              let best = Number.NEGATIVE_INFINITY;
+              // J(ν) is 0 for ν ≤ −0.78, and the Fresnel weight √(q/(di(d − di))) is at least 2√q/d: a
+              // point whose clearance is below −0.78 d/(2√q) (less a margin for rounding) cannot set ν,
+              // nor can a point under the ray once one above it is found; their ν is not computed.
+              const clearMin = clearMinAt[k]!;
+              let back = 1;
+              for (let m = -4; m < M; m++) {
+                // m = −4…−1: the horizon point, the hull tangent and its two neighbours; m ≥ 0: k − 2^m.
+                let i: number;
+                if (m === -4) i = bestWi;
+                else if (m === -3) i = hi[ti]!;
+                else if (m === -2) i = ti > 0 ? hi[ti - 1]! : bestWi;
+                else if (m === -1) i = ti + 1 < top ? hi[ti + 1]! : bestWi;
+                else {
+                  i = k - back;
+                  if (i < 1) break;
+                  back *= 2;
+                }
+                const di = i * skm;
+                const clear = G[gb + i]! + c * di * (d - di) - (hts + w1 * di);
+                if (clear < clearMin || (clear <= 0 && best >= 0)) continue;
+                const v = clear * (m >= 0 ? weightBack[wb + m]! : Math.sqrt(q / (di * (d - di))));
+                if (v > best) best = v;
+              }
+              nu = best;
+            } else {
+              const srim = (hy[ti]! - yr) / (d - hx[ti]!) - c * d;
+              const dbp = (hrs - hts + srim * d) / (stim + srim);
+              nu =
+                (hts + stim * dbp - (hts * (d - dbp) + hrs * dbp) / d) *
+                Math.sqrt((0.002 * d) / (lambda * dbp * (d - dbp)));
+            }
+            const luc = knifeEdgeLoss(nu);
+            // Bullington's loss is at least Luc: when Luc alone leaves the sample short of the threshold,
+            // that bound is its level (below the threshold) and the distance term is not needed.
+            const short = bound - (luc - smooth[k]!);
+            if (short < threshold && !exactLevels) loss = Number.NaN;
+            else loss = Math.max(0, luc + (1 - Math.exp(-luc / 6)) * (10 + 0.02 * d) - smooth[k]!);
+            if (Number.isNaN(loss)) {
+              level[base + k] = short;
+              covered[base + k] = 0;
+            }
           }
         }
         if (!Number.isNaN(loss)) {
