@@ -13,6 +13,11 @@ export interface BullingtonResult {
 /** Knife-edge loss J(ν) of ITU-R P.526 as P.1812 eq. (12) uses it, dB; 0 for ν ≤ −0.78. */
 export function knifeEdgeLoss(nu: number): number {
   if (nu <= -0.78) return 0;
+  return knifeEdgeCurve(nu);
+}
+
+/** The curve of J(ν) without its cut-off at ν = −0.78, dB: 6.9 + 20 log10(√((ν − 0.1)² + 1) + ν − 0.1). */
+export function knifeEdgeCurve(nu: number): number {
   const v = nu - 0.1;
   return 6.9 + 20 * Math.log10(Math.sqrt(v * v + 1) + v);
 }

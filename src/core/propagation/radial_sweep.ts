@@ -1,6 +1,7 @@
 import type { Dem } from '../terrain/dem.ts';
 import { basicLossFn } from './basic_loss.ts';
 import { bullington, knifeEdgeLoss } from './bullington.ts';
+import { KNIFE_EDGE_TABLE } from './knife_edge_table.ts';
 import { EFF_FAR_M, EFF_NEAR_M, rangeStep } from './path_profile.ts';
 import { radialTerrain } from './radial_terrain.ts';
 import { DEFAULT_RADIO, type RadioConfig } from './radio_config.ts';
@@ -22,9 +23,10 @@ export interface PolarCoverage {
    * Received level per sample, dBm (j = 0: +∞). Everywhere exact with `exactLevels`. Otherwise only
    * which side of the threshold it is on is exact: a covered sample's level is exact, or, in line of
    * sight where even the largest line-of-sight diffraction loss leaves it covered, a lower bound (at
-   * least the threshold); an uncovered sample's is exact, an upper bound below the threshold (the level
-   * without diffraction, or with Luc alone), or −∞ past the distance from which nothing on the radial
-   * can reach the threshold.
+   * least the threshold), or the tabled level less the table's error; an uncovered sample's is exact,
+   * an upper bound below the threshold (the level without diffraction, with Luc alone, or the tabled
+   * level plus the table's error), or −∞ past the distance from which nothing on the radial can reach
+   * the threshold.
    */
   level_dbm: Float32Array;
   /** 1 where the level reaches the technology's threshold (j = 0 always 1). */
@@ -68,7 +70,10 @@ export interface PolarCoverage {
  * uncovered and neither the vertical pattern nor the diffraction is computed (the level kept is that
  * upper bound); and where a line-of-sight sample stays covered even with the largest loss a line-of-
  * sight path can have (ν ≤ 0, so Luc ≤ J(0) ≈ 6.03 dB), its ν is not computed (the level kept is that
- * lower bound). `exactLevels` asks for every level.
+ * lower bound); and elsewhere Bullington's loss is read from a table of ν (`KNIFE_EDGE_TABLE`, within
+ * about 0.002 dB), the formulas computed only where that leaves a sample within the table's error of
+ * the threshold (the level kept is the bound on its side). None of these changes which samples are
+ * covered. `exactLevels` asks for every level.
  */
 export function radialSweep(
   cell: RadioCell,
@@ -150,6 +155,9 @@ export function radialSweep(
       weightBack[k * M + m] = Math.sqrt(q / (di * (d - di)));
     }
   }
+  const KT = KNIFE_EDGE_TABLE;
+  const KJ = KT.j;
+  const KA = KT.a;
   const zeros = new Float64Array(steps + 1);
   const smooth = new Float64Array(steps + 1).fill(Number.NaN);
   // The largest line-of-sight loss at each sample (−1: not yet computed), from J(0).
@@ -338,15 +346,45 @@ export function radialSweep(
                 (hts + stim * dbp - (hts * (d - dbp) + hrs * dbp) / d) *
                 Math.sqrt((0.002 * d) / (lambda * dbp * (d - dbp)));
             }
-            const luc = knifeEdgeLoss(nu);
-            // Bullington's loss is at least Luc: when Luc alone leaves the sample short of the threshold,
-            // that bound is its level (below the threshold) and the distance term is not needed.
-            const short = bound - (luc - smooth[k]!);
-            if (short < threshold && !exactLevels) loss = Number.NaN;
-            else loss = Math.max(0, luc + (1 - Math.exp(-luc / 6)) * (10 + 0.02 * d) - smooth[k]!);
-            if (Number.isNaN(loss)) {
-              level[base + k] = short;
-              covered[base + k] = 0;
+            // Bullington's loss from the tables (`KNIFE_EDGE_TABLE`), within `err` dB of the formulas':
+            // when that leaves the sample more than `err` from the threshold, its side is known, and the
+            // level kept is the bound on that side; only near the threshold are the formulas computed.
+            let tabled = false;
+            if (!exactLevels && nu < KT.max) {
+              let jl = 0;
+              let al = 0;
+              if (nu > -0.78) {
+                const x = (nu + 0.78) * KT.perUnit;
+                const i = x | 0;
+                const f = x - i;
+                jl = KJ[i]! + f * (KJ[i + 1]! - KJ[i]!);
+                al = KA[i]! + f * (KA[i + 1]! - KA[i]!);
+              }
+              const dist = 10 + 0.02 * d;
+              const approx = bound - Math.max(0, jl + al * dist - smooth[k]!);
+              const err = KT.errJ + KT.errA * dist;
+              if (approx - err >= threshold) {
+                level[base + k] = approx - err;
+                covered[base + k] = 1;
+                tabled = true;
+              } else if (approx + err < threshold) {
+                level[base + k] = approx + err;
+                covered[base + k] = 0;
+                tabled = true;
+              }
+            }
+            if (tabled) loss = Number.NaN;
+            else {
+              const luc = knifeEdgeLoss(nu);
+              // Bullington's loss is at least Luc: when Luc alone leaves the sample short of the threshold,
+              // that bound is its level (below the threshold) and the distance term is not needed.
+              const short = bound - (luc - smooth[k]!);
+              if (short < threshold && !exactLevels) loss = Number.NaN;
+              else loss = Math.max(0, luc + (1 - Math.exp(-luc / 6)) * (10 + 0.02 * d) - smooth[k]!);
+              if (Number.isNaN(loss)) {
+                level[base + k] = short;
+                covered[base + k] = 0;
+              }
             }
           }
         }
