@@ -10,6 +10,24 @@ import type { RadioCell } from './radio_types.ts';
 /** J(0), dB: the largest knife-edge loss of a line-of-sight path (every clearance there is below 0). */
 const J0 = knifeEdgeLoss(0);
 
+/** The smooth-earth terms of recent cells, by step, samples, heights, earth radius and frequency. */
+const smoothTerms = new Map<string, { smooth: Float64Array; losMax: Float64Array }>();
+
+/** The smooth-earth arrays of a cell (NaN until computed), shared with the cells that have the same. */
+function smoothEarth(step: number, steps: number, mast: number, hm: number, ae: number, f: number) {
+  const key = `${step}|${steps}|${mast}|${hm}|${ae}|${f}`;
+  let held = smoothTerms.get(key);
+  if (!held) {
+    if (smoothTerms.size >= 64) smoothTerms.clear();
+    held = {
+      smooth: new Float64Array(steps + 1).fill(Number.NaN),
+      losMax: new Float64Array(steps + 1).fill(Number.NaN),
+    };
+    smoothTerms.set(key, held);
+  }
+  return held;
+}
+
 /**
  * A cell's received level on a polar grid: `radials` radials at bearings r·angularStep_deg (clockwise
  * from north), each sampled at j·rangeStep_m for j = 1…steps. Index r·(steps + 1) + j; j = 0 is the mast.
@@ -159,9 +177,9 @@ export function radialSweep(
   const KJ = KT.j;
   const KA = KT.a;
   const zeros = new Float64Array(steps + 1);
-  const smooth = new Float64Array(steps + 1).fill(Number.NaN);
-  // The largest line-of-sight loss at each sample (−1: not yet computed), from J(0).
-  const losMax = new Float64Array(steps + 1).fill(-1);
+  // With the largest line-of-sight loss at each sample (from J(0)); both NaN until first needed, and
+  // kept for the next cells with the same antennas, frequency and samples (most of a sample's sites).
+  const { smooth, losMax } = smoothEarth(step, steps, mast, hm, ae_m, cell.frequency_mhz);
   let outsideCount = 0;
   for (let r = 0; r < radials; r++) {
     const bearing = r * angStep;
@@ -265,7 +283,7 @@ export function radialSweep(
             ).loss_db;
           const stim = bestW + c * d;
           const str = (hrs - hts) / d;
-          if (losMax[k]! < 0)
+          if (Number.isNaN(losMax[k]!))
             losMax[k] = Math.max(0, J0 + (1 - Math.exp(-J0 / 6)) * (10 + 0.02 * d) - smooth[k]!);
           // Line of sight: every intermediate point is below the ray, so ν ≤ 0 and Bullington's loss is at
           // most losMax[k] (its value at ν = 0): when the sample is covered even so, ν is not needed, and
