@@ -3,7 +3,7 @@ import { basicLossFn } from './basic_loss.ts';
 import { bullington, knifeEdgeLoss } from './bullington.ts';
 import { KNIFE_EDGE_TABLE } from './knife_edge_table.ts';
 import { EFF_FAR_M, EFF_NEAR_M, rangeStep } from './path_profile.ts';
-import { radialTerrain } from './radial_terrain.ts';
+import { type RadialTerrain, radialTerrain } from './radial_terrain.ts';
 import { DEFAULT_RADIO, type RadioConfig } from './radio_config.ts';
 import type { RadioCell } from './radio_types.ts';
 
@@ -26,6 +26,50 @@ function smoothEarth(step: number, steps: number, mast: number, hm: number, ae: 
     smoothTerms.set(key, held);
   }
   return held;
+}
+
+/**
+ * What the cells of one site have in common (the same terrain, mast height, receiver height and earth
+ * radius: in the sample every site's cells share one mast), per sample (stride `terrain.steps + 1`,
+ * as the terrain's heights): the effective height (rows filled from sample 1 to `effTo[r]`), its
+ * clamped log10 for the Hata forms, and the mast's depression angle (NaN until a cell needs them). Each
+ * is the expression a cell alone would compute, so a cell's result is the same bits either way.
+ */
+interface SiteShare {
+  terrain: RadialTerrain;
+  mast: number;
+  hm: number;
+  ae: number;
+  effs: Float64Array;
+  effTo: Int32Array;
+  lhb: Float64Array;
+  depression: Float64Array;
+}
+let share: SiteShare | null = null;
+
+/**
+ * The site's shared values: kept when the terrain (the same object: the same site) and the heights
+ * match, else started afresh on the last site's buffers (grown when too short).
+ */
+function siteShare(terrain: RadialTerrain, mast: number, hm: number, ae: number): SiteShare {
+  const held = share;
+  if (held && held.terrain === terrain && held.mast === mast && held.hm === hm && held.ae === ae) return held;
+  const n = terrain.radials * (terrain.steps + 1);
+  const fits = held !== null && held.effs.length >= n;
+  const next: SiteShare = {
+    terrain,
+    mast,
+    hm,
+    ae,
+    effs: fits ? held.effs : new Float64Array(n),
+    effTo: new Int32Array(terrain.radials),
+    lhb: fits ? held.lhb : new Float64Array(n),
+    depression: fits ? held.depression : new Float64Array(n),
+  };
+  next.lhb.fill(Number.NaN, 0, n);
+  next.depression.fill(Number.NaN, 0, n);
+  share = next;
+  return next;
 }
 
 /**
@@ -126,8 +170,12 @@ export function radialSweep(
   const S2 = terrain.steps + 2;
   const G = terrain.heights;
   const P = terrain.prefix;
-  // Effective height at each sample of a radial, and the highest from each sample to the radial's end.
-  const effs = new Float64Array(steps + 1);
+  // Effective height, its Hata log and the depression angle at each sample, shared with the site's
+  // other cells; the highest effective height from each sample to the radial's end, this cell's own.
+  const sh = siteShare(terrain, mast, hm, ae_m);
+  const E = sh.effs;
+  const LH = sh.lhb;
+  const DP = sh.depression;
   const effMax = new Float64Array(steps + 2);
   // The effective-height window of each sample, [winA, winB] in samples (the same on every radial);
   // from `far` on (15 km) it is 3–15 km for every sample, so the effective height stays the same.
@@ -206,17 +254,15 @@ export function radialSweep(
       const b = winB[k]!;
       return b >= a ? Math.max(mast, hts - (P[pb + b + 1]! - P[pb + a]!) / (b - a + 1)) : mast;
     };
+    const from = sh.effTo[r]! + 1;
+    if (from <= steps) {
+      for (let k = from; k < Math.min(far, steps + 1); k++) E[gb + k] = effAt(k);
+      if (far <= steps) E.fill(effAt(far), gb + Math.max(far, from), gb + steps + 1);
+      sh.effTo[r] = steps;
+    }
     effMax[steps + 1] = Number.NEGATIVE_INFINITY;
-    if (far <= steps) {
-      const effFar = effAt(far);
-      effs.fill(effFar, far, steps + 1);
-      effMax.fill(effFar, far, steps + 1);
-    }
-    for (let k = Math.min(far, steps + 1) - 1; k >= 1; k--) {
-      const eff = effAt(k);
-      effs[k] = eff;
-      effMax[k] = Math.max(effMax[k + 1]!, eff);
-    }
+    if (far <= steps) effMax.fill(E[gb + far]!, far, steps + 1);
+    for (let k = Math.min(far, steps + 1) - 1; k >= 1; k--) effMax[k] = Math.max(effMax[k + 1]!, E[gb + k]!);
     // From `end` on nothing on this radial can be covered: no later sample's effective height is above
     // effMax, its pattern gain above the horizontal one, or its diffraction below 0, and the basic loss
     // falls with height and grows with distance, so the bound only falls along the radial: the first
@@ -250,21 +296,29 @@ export function radialSweep(
       const dm = k * step;
       const gk = G[gb + k]!;
       const hrs = gk + hm;
-      const eff = effs[k]!;
+      const eff = E[gb + k]!;
       let basic: number;
       if (hata) {
         // `basicLoss` written out (the same operations, so the same value).
-        if (eff !== lastEff) {
-          lastEff = eff;
-          lastLhb = Math.log10(Math.min(1000, Math.max(10, eff)));
+        let lhb = LH[gb + k]!;
+        if (Number.isNaN(lhb)) {
+          if (eff !== lastEff) {
+            lastEff = eff;
+            lastLhb = Math.log10(Math.min(1000, Math.max(10, eff)));
+          }
+          lhb = lastLhb;
+          LH[gb + k] = lhb;
         }
-        const lhb = lastLhb;
         basic = Math.max(hata.p + hata.q * lhb + (hata.r + hata.s * lhb) * (logD[k]! - 3), hataFloor[k]!);
       } else basic = basicLoss(eff, dm, logD[k]);
       const upper = eirp + ah - basic;
       if (upper >= threshold || exactLevels) {
         // `antennaGain` written out with the radial's horizontal part.
-        const depression = (Math.atan((hts - hrs + bulge[k]!) / dm) * 180) / Math.PI;
+        let depression = DP[gb + k]!;
+        if (Number.isNaN(depression)) {
+          depression = (Math.atan((hts - hrs + bulge[k]!) / dm) * 180) / Math.PI;
+          DP[gb + k] = depression;
+        }
         const t = (depression - tilt) / vbw;
         const av = -Math.min(12 * (t * t), slav);
         const gain = -Math.min(-(ah + av), am);
