@@ -6,11 +6,19 @@
  * and English. The tile's footprints are computed on the footprint workers first, their progress in the
  * status line. Screenshots to look at are written to a temporary folder.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDem } from '../../src/app/worker/worker_dem.ts';
+import { runSuggest } from '../../src/app/worker/worker_plan.ts';
+import { SAMPLE } from '../../src/cli/paths.ts';
+import { POSTAL_CATEGORIES } from '../../src/core/base/infrastructure.ts';
+import { countedSites } from '../../src/core/coverage/counted_sites.ts';
+import { communesFromGeoJSON } from '../../src/io/import/boundaries.ts';
+import { sitesFromCsv } from '../../src/io/import/sites.ts';
+import { villagesFromGeoJSON } from '../../src/io/import/villages.ts';
 import { launchChromium, offlineContext, type PreviewServer, ROOT, startPreview } from './harness.ts';
 import { type Hooked, mapIdle, waitHash, waitReady } from './page_tools.ts';
 
@@ -142,6 +150,10 @@ describe('a DEM in the app', () => {
       const c = map.getCenter();
       return !map.isMoving() && Math.abs(c.lng - lon) < 1e-4 && Math.abs(c.lat - lat) < 1e-4;
     }, SITE);
+    // On the DEM a cell's footprint is the model's over the terrain, and the popup says so (no radius).
+    const popup = (await page.locator('.maplibregl-popup').textContent()) ?? '';
+    expect(popup).toContain('hướng 150°, búp sóng 65°, vùng phủ mô hình hoá theo địa hình (DEM)');
+    expect(popup).not.toContain('bán kính');
     await page.locator('#why-start').click();
     await expect.poll(() => page.locator('#why-hint').textContent()).toContain(SITE.id);
     // 6 km east of the site, behind the ridge at 3.2 km (the map zoomed out so that both show).
@@ -193,6 +205,78 @@ describe('a DEM in the app', () => {
         page.evaluate(() => (window as Hooked).__vungphu!.map!.querySourceFeatures('why-path').length),
       )
       .toBe(0);
+  });
+
+  it('Suggest sites with the DEM, candidates moved to the highest point within 300 m: the plan runSuggest makes in Node', async () => {
+    // Node: the app's scenario (the sample's communes and villages, the imported sites, no population
+    // file), the same tile loaded through the worker's own loader, the same request as the panel's.
+    const communes = communesFromGeoJSON(readFileSync(SAMPLE.boundaries.pre2025, 'utf8'), {
+      file: 'b',
+    }).communes;
+    // As the app counts them today: on-air cells only (GL-PLK-0150 is planned).
+    const sites = countedSites(sitesFromCsv(readFileSync(SITES, 'utf8'), 'sites_cells.csv').sites).sites;
+    const villages = villagesFromGeoJSON(readFileSync(SAMPLE.villages, 'utf8'), 'v').villages;
+    await loadDem([{ name: 'N13E108.hgt', bytes: new Uint8Array(readFileSync(TILE)) }]);
+    const want = runSuggest(
+      { communes, sites, villages, postal: null, countingRule: [...POSTAL_CATEGORIES] },
+      {
+        mode: 'sites',
+        technology: '5G',
+        operator: null,
+        siteOperator: 'Viettel',
+        radius_m: null,
+        sources: { centres: true, villages: true, grid: true },
+        candidatesCsv: null,
+        k: 2,
+        targetPct: null,
+        measure: 'population',
+        scope: { kind: 'province', id: '64' },
+        moveToHighestM: 300,
+      },
+      () => {},
+    );
+    if (want.mode !== 'sites') throw new Error('a site plan was expected');
+    expect(want.rows).toHaveLength(2);
+    expect(want.moves!.moved).toBeGreaterThan(0);
+    // The best candidate stands on the ridge (108.03° E), moved up to its crest.
+    expect(Math.abs(want.rows[0]!.lon - 108.03)).toBeLessThan(0.005);
+    // The app: the same plan from the Suggest panel, computed in its worker over the DEM.
+    await page.locator('#tabbtn-scenario').click();
+    await page.locator('#suggest-technology').selectOption('5G');
+    await page.locator('#suggest-k').fill('2');
+    await page.locator('#suggest-k').dispatchEvent('change');
+    await page.locator('#suggest-scope').selectOption('province:64');
+    await page.locator('#suggest-move-highest').check();
+    await page.locator('#suggest-run').click();
+    await page.waitForFunction(() => document.querySelector('#suggest-status progress') === null, null, {
+      timeout: 120_000,
+    });
+    await page.waitForSelector('#suggest-table tbody tr');
+    const rows = await page.locator('#suggest-table tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        id: tr.querySelector('button.link')?.textContent ?? '',
+        cells: [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''),
+      })),
+    );
+    expect(rows.map((r) => r.id)).toEqual(want.rows.map((r) => r.candidate_id));
+    rows.forEach((r, i) => {
+      // People gained, as the panel writes them (Vietnamese digit grouping).
+      expect(r.cells[2]!.replace(/\D/g, '')).toBe(String(Math.round(want.rows[i]!.gained_population)));
+    });
+    const moved = (await page.locator('#suggest-moved').textContent()) ?? '';
+    const digits = (v: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }).format(v);
+    expect(moved).toBe(
+      `${digits(want.moves!.moved)} trong ${digits(want.moves!.total)} ứng viên đã được dời lên điểm cao nhất trong 300 m (trung vị cao hơn ${digits(want.moves!.medianUp_m)} m).`,
+    );
+    await page.locator('#suggest-moved').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'suggest-dem-vi.png') });
+    await page.locator('.lang-switch button[data-lang="en"]').click();
+    await expect
+      .poll(() => page.locator('#suggest-moved').textContent())
+      .toContain('candidates moved to the highest point within 300 m');
+    await page.screenshot({ path: join(SHOTS, 'suggest-dem-en.png') });
+    await page.locator('.lang-switch button[data-lang="vi"]').click();
+    await waitHash(page, [], ['lang=en']);
   });
 
   it('the worker stores the terrain footprints it computed in IndexedDB', async () => {

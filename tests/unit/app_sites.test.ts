@@ -98,6 +98,28 @@ describe('a cell in words', () => {
 });
 
 describe('site features with cells', () => {
+  it('on a DEM a cell without its own polygon is described by the terrain model, not a radius (vi, en)', () => {
+    const cells = THREE_SECTORS.cells!.map((c) =>
+      cellInfo(THREE_SECTORS, c, 'rural', DEFAULT_CONFIG, TODAY, true),
+    );
+    expect(cells[1]!.shape).toEqual({
+      kind: 'terrain',
+      azimuth_deg: 120,
+      beamwidth_deg: THREE_SECTORS.cells![1]!.beamwidth_deg,
+    });
+    setLang('en');
+    expect(cellShapeText(cells[1]!.shape)).toBe(
+      `sector 120°, ${THREE_SECTORS.cells![1]!.beamwidth_deg}° beam, footprint modelled over the terrain (DEM)`,
+    );
+    expect(cellShapeText({ kind: 'terrain', azimuth_deg: null, beamwidth_deg: null })).toBe(
+      'omni, footprint modelled over the terrain (DEM)',
+    );
+    setLang('vi');
+    expect(cellShapeText({ kind: 'terrain', azimuth_deg: null, beamwidth_deg: null })).toBe(
+      'vô hướng, vùng phủ mô hình hoá theo địa hình (DEM)',
+    );
+  });
+
   it('a three-sector site is three cells, each a sector of the default radius', () => {
     const cells = THREE_SECTORS.cells!.map((c) => cellInfo(THREE_SECTORS, c, 'rural', DEFAULT_CONFIG, TODAY));
     expect(cells.map((c) => c.azimuth_deg)).toEqual([0, 120, 240]);

@@ -53,6 +53,13 @@ describe('angleBetweenDeg', () => {
 });
 
 describe('missReason', () => {
+  it('a terrain footprint (a DEM under the site) misses by the model, not by a radius or a beam edge', () => {
+    const onDem = cell({ shape: { kind: 'terrain', azimuth_deg: 90, beamwidth_deg: 60 } });
+    // Behind the sector and far beyond the default radius: still the model's answer, not the flat shape's.
+    expect(missReason(onDem, 270, 9, true)).toEqual({ kind: 'outside-terrain-footprint' });
+    expect(missReason({ ...onDem, counted: false }, 270, 9, true).kind).toBe('not-counted');
+  });
+
   it('names each way a footprint misses a village', () => {
     // 60° beam at 90°: covers bearings 60°–120°.
     expect(missReason(cell({}), 270, 0.5, false)).toEqual({

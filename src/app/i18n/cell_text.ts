@@ -19,6 +19,13 @@ export function cellShapeText(shape: CellShape): string {
       return t(shape.own ? 'cell.omni' : 'cell.omniDefault', { r: fmt.decimal(shape.radius_m / 1000, 1) });
     case 'polygon':
       return t('cell.polygon');
+    case 'terrain':
+      return shape.azimuth_deg !== null && shape.beamwidth_deg !== null
+        ? t('cell.terrainSector', {
+            az: fmt.decimal(shape.azimuth_deg, 0, 1),
+            bw: fmt.decimal(shape.beamwidth_deg, 0, 1),
+          })
+        : t('cell.terrainOmni');
     default: {
       const unexpected: never = shape;
       throw new Error(`unknown cell shape ${JSON.stringify(unexpected)}`);

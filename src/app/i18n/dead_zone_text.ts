@@ -16,6 +16,8 @@ export type MissReason =
   | { kind: 'faces-away'; azimuth_deg: number; bearing_deg: number }
   | { kind: 'beyond-radius'; radius_m: number; own: boolean }
   | { kind: 'terrain' }
+  /** The cell's footprint is the propagation model's over a DEM: its distance, shadows and pattern in one. */
+  | { kind: 'outside-terrain-footprint' }
   | { kind: 'unexplained' };
 
 /** Smallest angle between two bearings, degrees in [0, 180]. */
@@ -39,6 +41,7 @@ export function missReason(
   if (!cell.counted) return { kind: 'not-counted' };
   const s = cell.shape;
   if (s.kind === 'polygon') return { kind: 'outside-polygon' };
+  if (s.kind === 'terrain') return { kind: 'outside-terrain-footprint' };
   if (s.kind === 'sector' && angleBetweenDeg(bearingDeg, s.azimuth_deg) > s.beamwidth_deg / 2)
     return { kind: 'faces-away', azimuth_deg: s.azimuth_deg, bearing_deg: bearingDeg };
   if (distanceKm * 1000 > s.radius_m)
@@ -64,6 +67,8 @@ export function missReasonText(r: MissReason): string {
       });
     case 'terrain':
       return t('deadWhy.terrain');
+    case 'outside-terrain-footprint':
+      return t('deadWhy.outsideTerrain');
     case 'unexplained':
       return t('deadWhy.unexplained');
     default: {

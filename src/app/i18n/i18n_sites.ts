@@ -18,6 +18,8 @@ export const sitesVi = {
   'cell.sector': 'hướng {az}°, búp sóng {bw}°, bán kính {r} km',
   'cell.omni': 'vô hướng, bán kính {r} km',
   'cell.omniDefault': 'vô hướng, bán kính mặc định {r} km',
+  'cell.terrainSector': 'hướng {az}°, búp sóng {bw}°, vùng phủ mô hình hoá theo địa hình (DEM)',
+  'cell.terrainOmni': 'vô hướng, vùng phủ mô hình hoá theo địa hình (DEM)',
   'cell.polygon': 'vùng phủ dự báo của nhà mạng',
   'sites.searchLabel': 'Tìm trạm',
   'sites.search': 'Mã, tên trạm, nhà mạng hoặc xã (không cần dấu)',
@@ -49,6 +51,8 @@ export const sitesVi = {
   'deadWhy.beyondRadius': 'thôn nằm ngoài bán kính {r} km của cell',
   'deadWhy.beyondDefault': 'thôn nằm ngoài bán kính mặc định {r} km',
   'deadWhy.terrain': 'thôn bị địa hình che khuất',
+  'deadWhy.outsideTerrain':
+    'vùng phủ mô hình hoá theo địa hình không tới thôn (khoảng cách, bóng địa hình hoặc búp sóng ăng-ten)',
   'deadWhy.unexplained': 'trong vùng hình học của cell nhưng không được phủ',
 };
 
@@ -66,6 +70,8 @@ export const sitesEn: Record<keyof typeof sitesVi, string> = {
   'cell.sector': 'sector {az}°, {bw}° beam, radius {r} km',
   'cell.omni': 'omni, radius {r} km',
   'cell.omniDefault': 'omni, default radius {r} km',
+  'cell.terrainSector': 'sector {az}°, {bw}° beam, footprint modelled over the terrain (DEM)',
+  'cell.terrainOmni': 'omni, footprint modelled over the terrain (DEM)',
   'cell.polygon': "operator's predicted polygon",
   'sites.searchLabel': 'Find a site',
   'sites.search': 'Site code, name, operator or commune (diacritics optional)',
@@ -97,5 +103,7 @@ export const sitesEn: Record<keyof typeof sitesVi, string> = {
   'deadWhy.beyondRadius': "the village is outside the cell's {r} km radius",
   'deadWhy.beyondDefault': 'the village is outside the default {r} km radius',
   'deadWhy.terrain': "the village is in the terrain's shadow",
+  'deadWhy.outsideTerrain':
+    'the footprint modelled over the terrain does not reach the village (distance, terrain shadow or antenna pattern)',
   'deadWhy.unexplained': "inside the cell's flat shape but not covered",
 };

@@ -10,7 +10,9 @@ import type { Technology } from '../../core/base/types.ts';
 export type CellShape =
   | { kind: 'sector'; azimuth_deg: number; beamwidth_deg: number; radius_m: number }
   | { kind: 'omni'; radius_m: number; own: boolean }
-  | { kind: 'polygon' };
+  | { kind: 'polygon' }
+  /** A DEM covers the site: the footprint is the propagation model's over the terrain (sector: its pattern). */
+  | { kind: 'terrain'; azimuth_deg: number | null; beamwidth_deg: number | null };
 
 /** One cell of a site, as listed in the popup (null: not given in the input). */
 export interface CellInfo {

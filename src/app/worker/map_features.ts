@@ -43,25 +43,35 @@ export function communeFeature(c: Commune): Feature {
   };
 }
 
-/** How one cell of a site is drawn and described: the engine's footprint (coverage/footprints.ts). */
+/**
+ * How one cell of a site is drawn and described: the engine's footprint (coverage/footprints.ts).
+ * `onDem`: a DEM covers the site, so that a cell without its own polygon has a terrain footprint.
+ */
 export function cellInfo(
   s: Site,
   cell: Cell,
   setting: Setting,
   cfg: EngineConfig,
   rule: CountingRule,
+  onDem = false,
 ): CellInfo {
   const radius = footprintRadius(s, cell.technology, setting, cfg, cell);
   const shape: CellShape = cell.coverage
     ? { kind: 'polygon' }
-    : isSector(cell)
+    : onDem
       ? {
-          kind: 'sector',
-          azimuth_deg: cell.azimuth_deg!,
-          beamwidth_deg: cell.beamwidth_deg!,
-          radius_m: radius,
+          kind: 'terrain',
+          azimuth_deg: isSector(cell) ? cell.azimuth_deg! : null,
+          beamwidth_deg: isSector(cell) ? cell.beamwidth_deg! : null,
         }
-      : { kind: 'omni', radius_m: radius, own: (cell.radius_m ?? s.radius_m) !== undefined };
+      : isSector(cell)
+        ? {
+            kind: 'sector',
+            azimuth_deg: cell.azimuth_deg!,
+            beamwidth_deg: cell.beamwidth_deg!,
+            radius_m: radius,
+          }
+        : { kind: 'omni', radius_m: radius, own: (cell.radius_m ?? s.radius_m) !== undefined };
   return {
     technology: cell.technology,
     band: cell.band ?? null,
