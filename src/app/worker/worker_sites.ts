@@ -8,6 +8,7 @@ import { DEFAULT_CONFIG } from '../../core/base/config.ts';
 import { cellsOf } from '../../core/base/site_cells.ts';
 import type { Site } from '../../core/base/types.ts';
 import { cellCounted, technologiesOf } from '../../core/coverage/counted_sites.ts';
+import { demCovers } from '../../core/terrain/dem_covers.ts';
 import type { SiteInfo, SiteRow } from '../state/site_info.ts';
 import { cellInfo } from './map_features.ts';
 import type { Session } from './session.ts';
@@ -45,15 +46,8 @@ export function siteInfo(s: Session, id: string): SiteInfo | null {
   const x = s.sites.find((site) => site.id === id);
   if (!x) return null;
   const setting = s.setting(x);
-  // As the terrain context decides (terrain_context.ts): inside the DEM's box and on a post with a height.
   const dem = currentDem();
-  const onDem =
-    dem !== null &&
-    x.lon >= dem.bbox[0] &&
-    x.lon <= dem.bbox[2] &&
-    x.lat >= dem.bbox[1] &&
-    x.lat <= dem.bbox[3] &&
-    !Number.isNaN(dem.elevation(x.lon, x.lat));
+  const onDem = dem !== null && demCovers(dem, x.lon, x.lat);
   return {
     row: siteRow(s, x),
     cells: cellsOf(x).map((c) => cellInfo(x, c, setting, DEFAULT_CONFIG, s.rule, onDem)),

@@ -159,10 +159,10 @@ export function radialTerrain(
     const now = lazy ? effEnd : steps;
     const row = heights.subarray(gb, gb + now + 1);
     row[0] = site;
-    if (readInside(r, 1, now)) {
-      // read straight from the grid
-    } else if (one) for (let j = 1; j <= now; j++) row[j] = gridElevation(one, lonAt(r, j), latAt(r, j));
-    else for (let j = 1; j <= now; j++) row[j] = dem.elevation(lonAt(r, j), latAt(r, j));
+    if (!readInside(r, 1, now)) {
+      if (one) for (let j = 1; j <= now; j++) row[j] = gridElevation(one, lonAt(r, j), latAt(r, j));
+      else for (let j = 1; j <= now; j++) row[j] = dem.elevation(lonAt(r, j), latAt(r, j));
+    }
     let n = 0;
     for (let j = 0; j <= now; j++) {
       if (Number.isNaN(row[j]!)) n++;

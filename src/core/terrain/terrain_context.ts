@@ -1,6 +1,7 @@
 import type { Cell, Setting, Site } from '../base/types.ts';
 import type { RadioCell, TerrainFootprint } from '../propagation/radio_types.ts';
 import type { Dem } from './dem.ts';
+import { demCovers } from './dem_covers.ts';
 import { type FootprintCache, sharedFootprintCache } from './footprint_cache.ts';
 import type { TerrainModel } from './terrain_model.ts';
 
@@ -31,10 +32,8 @@ export function terrainContext(dem: Dem, options: TerrainOptions): TerrainContex
   const { model } = options;
   const cache = options.cache ?? sharedFootprintCache;
   const prefix = `${hash(dem.key)}${hash(model.key)}`;
-  const [w, s, e, n] = dem.bbox;
   const keyOf = (site: Site, cell: Cell, setting: Setting) => {
-    if (!(site.lon >= w && site.lon <= e && site.lat >= s && site.lat <= n)) return null;
-    if (Number.isNaN(dem.elevation(site.lon, site.lat))) return null;
+    if (!demCovers(dem, site.lon, site.lat)) return null;
     const radio = model.resolve(site, cell, setting);
     return { key: terrainCellKey(radio, prefix), radio };
   };
