@@ -3,12 +3,12 @@ import { knifeEdgeCurve } from './bullington.ts';
 /**
  * Bullington's loss as a function of ν, tabulated for the radial sweep: Lbull = Luc + A·(10 + 0.02 d)
  * with Luc = J(ν) and A = 1 − exp(−Luc/6) (ITU-R P.1812 eq. 21), both on a grid of ν from −0.78 (where
- * J starts) to `max` in steps of 1/`perUnit`, read by linear interpolation. Linear interpolation is
- * within h²/8 · max|f''| of a function: |J''| ≤ 3.35 dB and |A''| ≤ 0.76 per unit ν² (J'' is
- * −(20/ln 10)·v/(v² + 1)^(3/2), at most 3.34 at v = 1/√2), so with h = 1/32 the tables are within
- * 4.1e-4 dB (J) and 9.2e-5 (A); `errJ` and `errA` round those up, and `knife_edge_table.test.ts`
- * checks them on a dense set of ν. So an interpolated Lbull is within errJ + errA·(10 + 0.02 d) dB of
- * the formula's, at the cost of four loads instead of a log10, a sqrt and an exp.
+ * J starts) to `max` in steps of h = 1/`perUnit`, read by linear interpolation. Linear interpolation is
+ * within h²/8 · max|f''| of a function: J'' is −(20/ln 10)·v/(v² + 1)^(3/2) with v = ν − 0.1, at most
+ * 3.343 dB at v = 1/√2, and |A''| is at most about 0.75 (found numerically); `errJ` and `errA` are
+ * h²/8 times 3.4 and 0.8 (with h = 1/32: 4.2e-4 dB and 9.8e-5), and `knife_edge_table.test.ts` checks
+ * them on a dense set of ν. So an interpolated Lbull is within errJ + errA·(10 + 0.02 d) dB of the
+ * formula's, at the cost of four loads instead of a log10, a sqrt and an exp.
  */
 export interface KnifeEdgeTable {
   perUnit: number;
@@ -32,7 +32,8 @@ function build(perUnit: number, max: number): KnifeEdgeTable {
     j[i] = luc;
     a[i] = 1 - Math.exp(-luc / 6);
   }
-  return { perUnit, max, j, a, errJ: 5e-4, errA: 1.2e-4 };
+  const h = 1 / perUnit;
+  return { perUnit, max, j, a, errJ: ((h * h) / 8) * 3.4, errA: ((h * h) / 8) * 0.8 };
 }
 
 /** The sweep's table: ν from −0.78 to 40 in steps of 1/32 (1,308 entries each). */

@@ -133,7 +133,7 @@ export interface PolarCoverage {
  * upper bound); and where a line-of-sight sample stays covered even with the largest loss a line-of-
  * sight path can have (ν ≤ 0, so Luc ≤ J(0) ≈ 6.03 dB), its ν is not computed (the level kept is that
  * lower bound); and elsewhere Bullington's loss is read from a table of ν (`KNIFE_EDGE_TABLE`, within
- * about 0.002 dB), the formulas computed only where that leaves a sample within the table's error of
+ * about 0.0015 dB), the formulas computed only where that leaves a sample within the table's error of
  * the threshold (the level kept is the bound on its side). None of these changes which samples are
  * covered. `exactLevels` asks for every level.
  */
