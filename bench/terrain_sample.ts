@@ -30,17 +30,9 @@ import { footprintCache } from '../src/core/terrain/footprint_cache.ts';
 import { gridDem, syntheticGrid } from '../src/core/terrain/grid_dem.ts';
 import { type TerrainContext, terrainContext } from '../src/core/terrain/terrain_context.ts';
 import { halfDiscModel } from '../tests/support/half_disc_model.ts';
+import { highlandTerrain } from '../tests/support/rough_terrain.ts';
 import { loadSample } from '../tests/support/sample.ts';
 
-/** Deterministic rough terrain, metres: a plateau of ~700 m with ranges, ridges and valleys. */
-export function roughTerrain(lon: number, lat: number): number {
-  const x = lon * 111;
-  const y = lat * 111; // km, roughly
-  const ranges = 450 * Math.sin(x / 23) * Math.cos(y / 31);
-  const ridges = 220 * Math.abs(Math.sin((x + 0.6 * y) / 6.5)) - 110;
-  const hills = 90 * Math.sin(x / 2.1 + Math.cos(y / 3.3)) * Math.cos(y / 1.7);
-  return Math.max(40, 700 + ranges + ridges + hills);
-}
 
 const limit = Number(process.env.TERRAIN_BENCH_SITES ?? Number.POSITIVE_INFINITY);
 const halfDisc = process.env.TERRAIN_BENCH_MODEL === 'half-disc';
@@ -56,7 +48,7 @@ const threads = availableParallelism();
 console.log(`terrain: machine ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}`);
 
 let t = performance.now();
-const dem = gridDem([syntheticGrid([107.0, 10.3, 109.6, 14.9], 1 / 1200, roughTerrain, 'rough 3″ terrain')]);
+const dem = gridDem([syntheticGrid([107.0, 10.3, 109.6, 14.9], 1 / 1200, highlandTerrain, 'rough 3″ terrain')]);
 console.log(
   `terrain: synthetic 3″ DEM of 107.0–109.6° E, 10.3–14.9° N built in ${((performance.now() - t) / 1000).toFixed(1)} s`,
 );

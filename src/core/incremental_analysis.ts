@@ -15,10 +15,12 @@ import {
   type Site,
   TECHNOLOGIES,
   type TechnologyKey,
+  type TerrainSummary,
   type UnitResult,
 } from './base/types.ts';
 import { unitGroups } from './base/unit_groups.ts';
 import { analysisTerrain } from './coverage/analysis_terrain.ts';
+import type { PairName, ScanMemo } from './coverage/analyze.ts';
 import { probeCoverage } from './coverage/probe_coverage.ts';
 import { rollup } from './coverage/rollup.ts';
 import { communeLocator } from './geometry/commune_locator.ts';
@@ -45,11 +47,11 @@ import {
   type FullResult,
   type FullUnit,
   measuredOf,
-  populatedLayersOf,
   reportedComparisons,
   runAnalysis,
 } from './run_analysis.ts';
 import type { TargetEvaluation } from './targets/evaluate_targets.ts';
+import { terrainCellCounts } from './terrain/footprint_method.ts';
 import type { TerrainContext } from './terrain/terrain_context.ts';
 
 /** An analysis together with what it takes to update it cheaply after a few sites or postal points change. */
@@ -115,12 +117,48 @@ export function updateAnalysis(
   // so only the changed cells are computed (and each once).
   const terrain = input.dem ? analysisTerrain(input.dem, options) : null;
   const settingOf = (s: Site): Setting => {
-    const at = cache.locator.locate(s.lon, s.lat);
-    return at >= 0 ? communes[at]!.setting : 'rural';
+    let setting = cache.siteSettings.get(s);
+    if (setting === undefined) {
+      const at = cache.locator.locate(s.lon, s.lat);
+      setting = at >= 0 ? communes[at]!.setting : 'rural';
+      cache.siteSettings.set(s, setting);
+    }
+    return setting;
   };
-  const reach = (s: Site) => siteReach(s, cfg, terrain, settingOf);
+  const reach = (s: Site) => {
+    let box = cache.siteBoxes.get(s);
+    if (!box) {
+      box = siteReach(s, cfg, terrain, settingOf);
+      cache.siteBoxes.set(s, box);
+    }
+    return box;
+  };
   const mobileAffected = new Set<number>();
-  for (const s of siteDiff) for (const i of cache.boxIndex.search(...reach(s))) mobileAffected.add(i);
+  // Per commune, the pairs (technology, operator) of the changed sites that reach it: its other pairs'
+  // rows are given back to the scan (`scanMemo`).
+  const changedPairs = new Map<number, Set<PairName>>();
+  for (const s of siteDiff)
+    for (const i of cache.boxIndex.search(...reach(s))) {
+      mobileAffected.add(i);
+      let names = changedPairs.get(i);
+      if (!names) {
+        names = new Set();
+        changedPairs.set(i, names);
+      }
+      for (const cell of cellsOf(s)) names.add(`${cell.technology}\u0000${s.operator}`);
+    }
+  const communeAt = new Map(communes.map((c, i) => [c.id, i]));
+  const scanMemo: ScanMemo = {
+    unchanged(id) {
+      const held = cache.scanRows.get(id);
+      const changed = changedPairs.get(communeAt.get(id) ?? -1);
+      if (!held || !changed) return held;
+      return new Map([...held].filter(([name]) => !changed.has(name)));
+    },
+    keep(id, rows) {
+      cache.scanRows.set(id, rows);
+    },
+  };
   const distanceM = postalOptions.distanceKm * 1000;
   const postalAffected = new Set<number>();
   for (const p of postalDiff)
@@ -151,7 +189,7 @@ export function updateAnalysis(
         sites: reachingSites(communes, sites, picked, cache, cfg, reach, terrain !== null),
         ...(people ? { populationPoints: people } : {}),
         villages: villageIdx.map((k) => villages[k]!),
-        populatedLayers: populatedLayersOf(input),
+        populatedLayers: cache.populatedLayers,
         ...(input.baselineDeadZones ? { baselineDeadZones: input.baselineDeadZones } : {}),
         ...(input.dem ? { dem: input.dem } : {}),
       },
@@ -160,6 +198,7 @@ export function updateAnalysis(
         ...(options.gapPolygons === false ? { gapPolygons: false } : {}),
         ...(options.terrain ? { terrain: options.terrain } : {}),
         siteSetting: settingOf,
+        scanMemo,
         ...(options.radio ? { radio: options.radio } : {}),
       },
     );
@@ -233,6 +272,25 @@ export function updateAnalysis(
     });
   }
 
+  // The terrain summary's cell counts, less the changed sites' old versions, plus their new ones.
+  const terrainAfter = (t: TerrainSummary): TerrainSummary => {
+    const before = new Set(input.sites);
+    const was = terrainCellCounts(
+      terrain!,
+      siteDiff.filter((s) => before.has(s)),
+      settingOf,
+    );
+    const now = terrainCellCounts(
+      terrain!,
+      siteDiff.filter((s) => !before.has(s)),
+      settingOf,
+    );
+    return {
+      ...t,
+      terrain_cells: t.terrain_cells - was.onDem + now.onDem,
+      fallback_cells: t.fallback_cells - was.off + now.off,
+    };
+  };
   const mobileUnits = [...mobileCommunes, ...rollup(communes, mobileCommunes)];
   // The measured figures do not depend on the sites, their agreement with the model does.
   const measured = siteDiff.length > 0 && next.speedTests ? measuredOf(next, options) : prev.measured;
@@ -268,7 +326,7 @@ export function updateAnalysis(
       operators,
       technologies,
       populationMethod,
-      ...(prev.mobile.terrain ? { terrain: prev.mobile.terrain } : {}),
+      ...(terrain && prev.mobile.terrain ? { terrain: terrainAfter(prev.mobile.terrain) } : {}),
     },
     units,
     deadZoneVillages,

@@ -7,9 +7,12 @@
 import Flatbush from 'flatbush';
 import type { Polygon } from 'geojson';
 import { DEFAULT_CONFIG } from './base/config.ts';
-import type { EngineConfig, GapPolygon, Site } from './base/types.ts';
+import type { EngineConfig, GapPolygon, Setting, Site } from './base/types.ts';
+import type { PairName } from './coverage/analyze.ts';
+import type { PairRows } from './coverage/commune_scan.ts';
+import type { PopulatedLayers } from './coverage/populated_zones.ts';
 import { type CommuneLocator, communeLocator } from './geometry/commune_locator.ts';
-import type { FullInput, FullOptions, FullResult } from './run_analysis.ts';
+import { type FullInput, type FullOptions, type FullResult, populatedLayersOf } from './run_analysis.ts';
 
 export type BBox = [number, number, number, number];
 
@@ -30,6 +33,24 @@ export interface AnalysisCache {
   probePoints: { lon: number; lat: number }[];
   /** Squared planar distance (degrees²) from each probe to the farthest of its nearest-4G candidates. */
   probeReach2: Float64Array;
+  /**
+   * The populated-area layers as one object for every update's sub-analysis (`populatedLayersOf`), so
+   * that their discs and indexes are built once (populated_zones.ts keeps them per layers object).
+   */
+  populatedLayers: PopulatedLayers;
+  /**
+   * Per site object (a site is never changed in place: an edit makes a new one), the box its
+   * footprints can reach and the setting of the commune it stands in: every update asks them of
+   * every site, and with a DEM the box takes a footprint lookup per cell.
+   */
+  siteBoxes: WeakMap<Site, BBox>;
+  siteSettings: WeakMap<Site, Setting>;
+  /**
+   * By commune id, the rows of every pair of its latest scan in an update (`PairRows`): the next update
+   * gives back those of the pairs none of its changed sites has near the commune, and scans only the
+   * others. Filled by the updates, for the communes they recompute.
+   */
+  scanRows: Map<string, Map<PairName, PairRows>>;
 }
 
 export function buildCache(input: FullInput, options: FullOptions, result: FullResult): AnalysisCache {
@@ -76,6 +97,10 @@ export function buildCache(input: FullInput, options: FullOptions, result: FullR
     beyondByCommune: byUnit(result.postalBeyondPolygons, (b: { geometry: Polygon }) => b.geometry),
     probePoints,
     probeReach2: candidateReach2(probePoints, input.sites, siteIndex(input.sites)),
+    populatedLayers: populatedLayersOf(input),
+    siteBoxes: new WeakMap(),
+    siteSettings: new WeakMap(),
+    scanRows: new Map(),
   };
 }
 

@@ -200,6 +200,7 @@ export function runAnalysis(
       ...(options.gapPolygons === false ? { gapPolygons: false } : {}),
       ...(options.terrain ? { terrain: options.terrain } : {}),
       ...(options.siteSetting ? { siteSetting: options.siteSetting } : {}),
+      ...(options.scanMemo ? { scanMemo: options.scanMemo } : {}),
       ...(options.radio ? { radio: options.radio } : {}),
     },
   );

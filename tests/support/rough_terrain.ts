@@ -19,3 +19,16 @@ export function roughTerrain(seed: number, relief = 1): (x: number, y: number) =
     return h;
   };
 }
+
+/**
+ * Deterministic rough terrain over longitude and latitude (degrees in, metres out), for the benches on
+ * the sample: a plateau of ~700 m with ranges (~20 km), ridges (~6 km) and hills (~2 km).
+ */
+export function highlandTerrain(lon: number, lat: number): number {
+  const x = lon * 111;
+  const y = lat * 111; // km, roughly
+  const ranges = 450 * Math.sin(x / 23) * Math.cos(y / 31);
+  const ridges = 220 * Math.abs(Math.sin((x + 0.6 * y) / 6.5)) - 110;
+  const hills = 90 * Math.sin(x / 2.1 + Math.cos(y / 3.3)) * Math.cos(y / 1.7);
+  return Math.max(40, 700 + ranges + ridges + hills);
+}

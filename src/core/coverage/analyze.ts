@@ -23,11 +23,11 @@ import { geodesicArea } from '../geometry/geodesic_area.ts';
 import { pointInRings } from '../geometry/point_in_polygon.ts';
 import type { RadioConfig } from '../propagation/radio_config.ts';
 import type { Dem } from '../terrain/dem.ts';
-import { terrainSummary } from '../terrain/footprint_method.ts';
+import { terrainCellCounts, terrainSummary } from '../terrain/footprint_method.ts';
 import type { TerrainContext, TerrainOptions } from '../terrain/terrain_context.ts';
 import { analysisTerrain } from './analysis_terrain.ts';
 import { coveredSum, reportCombos } from './combos.ts';
-import { type CommuneScan, scanCommune } from './commune_scan.ts';
+import { type CommuneScan, type PairRows, type ScanReuse, scanCommune } from './commune_scan.ts';
 import { MAX_PAIRS, type PairLayout, pairLayout } from './footprints.ts';
 import { gapPolygons } from './gap_polygons.ts';
 import { POPULATED_BIT, type PopulatedLayers, populatedZones } from './populated_zones.ts';
@@ -66,6 +66,22 @@ export interface AnalysisOptions {
    * incremental update passes the full input's, since its sub-analysis holds only some communes.
    */
   siteSetting?: (site: Site) => Setting;
+  /**
+   * Pair rows kept between scans of a commune (`PairRows`): an incremental update hands back those of
+   * the pairs it did not change, and takes the others once scanned. Without it every pair is scanned.
+   */
+  scanMemo?: ScanMemo;
+}
+
+/** A technology and operator pair as a scan memo names it (bit positions differ between analyses). */
+export type PairName = `${Technology}\u0000${string}`;
+
+/** Pair rows by commune id and pair name, kept across the scans of an incremental update. */
+export interface ScanMemo {
+  /** The commune's kept rows of the pairs that have not changed since they were kept. */
+  unchanged(communeId: string): ReadonlyMap<PairName, PairRows> | undefined;
+  /** Takes the rows of every pair of the commune's latest scan. */
+  keep(communeId: string, rows: Map<PairName, PairRows>): void;
 }
 
 /**
@@ -122,6 +138,7 @@ export function analyze(
     (t) => combos.find((c) => c.technology === t && c.operator === ALL_OPERATORS)!,
   );
   const zones = populatedZones(locator.bboxes, input.populatedLayers ?? {}, cfg.populatedVillageRadiusM);
+  const memo = callbacks.scanMemo;
   const communeUnits: UnitResult[] = [];
   const gaps: GapPolygon[] = [];
   const populationMethod: Record<string, PopulationMethod> = {};
@@ -148,12 +165,22 @@ export function analyze(
     // bounding box only meets the commune's gives none, and the next layer is tried).
     const candidates = zones[ci]!;
     let zone = candidates[0] ?? null;
-    let scan = scanCommune(locator.rings[ci]!, bbox, nearby, scanOptions, zone?.footprints);
+    const reuse = memo ? memoReuse(memo, commune.id, layout) : null;
+    let scan = scanCommune(locator.rings[ci]!, bbox, nearby, scanOptions, zone?.footprints, reuse);
     for (let k = 1; k < candidates.length && populatedInside(scan) === 0; k++) {
       zone = candidates[k]!;
       const again = footprints.stream(bbox, centre[0]!, centre[1]!);
-      scan = scanCommune(locator.rings[ci]!, bbox, again, scanOptions, zone.footprints);
+      // Every pair's rows are known now: only the next populated area is scanned.
+      scan = scanCommune(
+        locator.rings[ci]!,
+        bbox,
+        again,
+        scanOptions,
+        zone.footprints,
+        reuse && allGiven(reuse),
+      );
     }
+    if (memo && reuse) memo.keep(commune.id, namedRows(reuse, layout));
     const area = communeArea(commune);
     const populated = populatedFigures(scan, zone?.method ?? null, area);
     const points = pointsByCommune.get(ci);
@@ -214,15 +241,8 @@ export function analyze(
 
 /** The terrain summary for the outputs: how many cells got a terrain footprint (all from the cache by now). */
 function summaryOf(terrain: TerrainContext, sites: readonly Site[], settingOf: (s: Site) => Setting) {
-  let onDem = 0;
-  let off = 0;
-  for (const site of sites)
-    for (const cell of cellsOf(site)) {
-      if (cell.coverage) continue;
-      if (terrain.keyOf(site, cell, settingOf(site))) onDem++;
-      else off++;
-    }
-  return terrainSummary(terrain, onDem, off);
+  const n = terrainCellCounts(terrain, sites, settingOf);
+  return terrainSummary(terrain, n.onDem, n.off);
 }
 
 /**
@@ -321,4 +341,43 @@ function communeArea(commune: Commune): number {
       throw new UserError(`commune ${commune.id} ("${commune.name}"): ${e.message}`);
     throw e;
   }
+}
+
+/** Every pair of the layout, as a mask. */
+function layoutMask(layout: PairLayout): number {
+  let mask = 0;
+  for (const t of layout.technologies) for (const o of layout.operators) mask |= 1 << layout.pairOf(t, o);
+  return mask;
+}
+
+/**
+ * The reuse of a commune's scan with a memo: the unchanged pairs' rows given, every other pair of the
+ * layout scanned and collected in `given` as it is handed back (so the reuse ends with every pair).
+ */
+function memoReuse(memo: ScanMemo, communeId: string, layout: PairLayout): ScanReuse {
+  const held = memo.unchanged(communeId);
+  const given = new Map<number, PairRows>();
+  if (held)
+    for (const t of layout.technologies)
+      for (const o of layout.operators) {
+        const rows = held.get(`${t}\u0000${o}`);
+        if (rows) given.set(layout.pairOf(t, o), rows);
+      }
+  return { given, keep: layoutMask(layout), kept: (pair, rows) => given.set(pair, rows) };
+}
+
+/** The same reuse with every pair given (after a first scan handed the rest back). */
+function allGiven(reuse: ScanReuse): ScanReuse {
+  return { given: reuse.given, keep: 0, kept: () => {} };
+}
+
+/** The rows of a reuse by pair name. */
+function namedRows(reuse: ScanReuse, layout: PairLayout): Map<PairName, PairRows> {
+  const out = new Map<PairName, PairRows>();
+  for (const t of layout.technologies)
+    for (const o of layout.operators) {
+      const rows = reuse.given.get(layout.pairOf(t, o));
+      if (rows) out.set(`${t}\u0000${o}`, rows);
+    }
+  return out;
 }

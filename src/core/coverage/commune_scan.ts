@@ -49,6 +49,29 @@ export interface ScanOptions {
   gapRows: number;
 }
 
+/**
+ * One pair's coverage along a commune's rows as a scan leaves it: the rows its footprints span whole,
+ * and in the others the union of its chords. It depends only on the commune's rows and on that pair's
+ * footprints, so an update that changed no footprint of the pair near the commune can give it back
+ * (`ScanReuse`) instead of scanning them again.
+ */
+export interface PairRows {
+  /** Row i is spanned whole (1) or not (0). */
+  full: Uint8Array;
+  /** Row i's disjoint intervals, in order: xs[start[i]] … xs[start[i + 1] − 1] as lo, hi, lo, hi … */
+  start: Int32Array;
+  xs: Float64Array;
+}
+
+/** Pair rows given to a scan instead of the pairs' footprints, and the rows of the pairs it scans. */
+export interface ScanReuse {
+  /** By pair: rows kept from an earlier scan of this commune (ignored when made for other rows). */
+  given: ReadonlyMap<number, PairRows>;
+  /** Mask of the pairs whose rows to hand to `kept` once scanned (those given are not handed back). */
+  keep: number;
+  kept: (pair: number, rows: PairRows) => void;
+}
+
 const CODE_IN = 126;
 const CODE_OUT = 127;
 const MM = 1000;
@@ -103,6 +126,7 @@ export function scanCommune(
   footprints: readonly Footprint[] | FootprintStream,
   options: ScanOptions,
   populated: readonly Footprint[] = [],
+  reuse: ScanReuse | null = null,
 ): CommuneScan {
   const { proj, xmin, xmax, ymin, lonMin, lonMax, rows, dy, start, xs } = communeRowsOf(rings, bbox, options);
   const maskArea = new Map<number, number>();
@@ -165,6 +189,26 @@ export function scanCommune(
       if (++fullRows[pair]! === nonEmptyRows) doneMask |= 1 << pair;
     }
   };
+  // The pairs given: their rows as kept, their footprints passed over (as if done).
+  let given = 0;
+  for (const [pair, kept] of reuse?.given ?? []) {
+    if (kept.full.length !== rows) continue;
+    given |= 1 << pair;
+    for (let i = 0; i < rows; i++) {
+      const slot = i * 32 + pair;
+      if (kept.full[i] === 1) {
+        slotFull[slot] = 1;
+        rowBase[i]! |= 1 << pair;
+        continue;
+      }
+      const a = kept.start[i]!;
+      const b = kept.start[i + 1]!;
+      if (a === b) continue;
+      unions[slot] = Array.from(kept.xs.subarray(a, b));
+      activeSlots[nActive++] = slot;
+    }
+  }
+  doneMask |= given;
   for (let i = 0; i < rows; i++) {
     const a = start[i]!;
     const b = start[i + 1]!;
@@ -264,6 +308,7 @@ export function scanCommune(
     );
   }
   for (const f of populated) visit(f, f.kind === 'circle' ? proj.forward(f.lon, f.lat) : null);
+  if (reuse) keepPairs(reuse, given, rows, slotFull, unions);
 
   for (let k = 0; k < nActive; k++) {
     const slot = activeSlots[k]!;
@@ -323,6 +368,36 @@ export function scanCommune(
   }
   for (const [m, len] of maskArea) maskArea.set(m, len * dy);
   return { projection: proj, totalArea: totalLen * dy, maskArea, gapGrids };
+}
+
+/** Hands the scanned pairs of `reuse.keep` (not those `given`) to `reuse.kept`, as packed rows. */
+function keepPairs(
+  reuse: ScanReuse,
+  given: number,
+  rows: number,
+  slotFull: Uint8Array,
+  unions: readonly (number[] | undefined)[],
+): void {
+  for (let pair = 0; pair < 32; pair++) {
+    const bit = 1 << pair;
+    if ((reuse.keep & bit) === 0 || (given & bit) !== 0) continue;
+    const full = new Uint8Array(rows);
+    const start = new Int32Array(rows + 1);
+    let n = 0;
+    for (let i = 0; i < rows; i++) {
+      const slot = i * 32 + pair;
+      start[i] = n;
+      if (slotFull[slot] === 1) full[i] = 1;
+      else n += unions[slot]?.length ?? 0;
+    }
+    start[rows] = n;
+    const xs = new Float64Array(n);
+    for (let i = 0; i < rows; i++) {
+      const u = unions[i * 32 + pair];
+      if (full[i] === 0 && u) xs.set(u, start[i]!);
+    }
+    reuse.kept(pair, { full, start, xs });
+  }
 }
 
 /**

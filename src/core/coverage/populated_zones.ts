@@ -46,6 +46,28 @@ export function populatedZones(
   layers: PopulatedLayers,
   villageRadiusM: number,
 ): PopulatedZone[][] {
+  const indexed = preparedLayers(layers, villageRadiusM);
+  return bboxes.map((b) =>
+    indexed.flatMap(({ method, list, index }) => {
+      const hits = index.search(b[0], b[1], b[2], b[3]);
+      return hits.length ? [{ method, footprints: hits.map((k) => list[k]!) }] : [];
+    }),
+  );
+}
+
+type Prepared = { method: PopulatedAreaMethod; list: Footprint[]; index: Flatbush }[];
+
+/**
+ * The layers' pieces as footprints with an index each, kept per layers object and disc radius: a
+ * what-if update passes the same layers to every sub-analysis (incremental_cache.ts), and building
+ * the discs of every village and their index again each time would cost more than the scan.
+ */
+const prepared = new WeakMap<PopulatedLayers, Map<number, Prepared>>();
+
+function preparedLayers(layers: PopulatedLayers, villageRadiusM: number): Prepared {
+  let byRadius = prepared.get(layers);
+  const held = byRadius?.get(villageRadiusM);
+  if (held) return held;
   const settlements: Footprint[] = [];
   for (const g of layers.settlements ?? []) {
     const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
@@ -75,15 +97,15 @@ export function populatedZones(
     ['raster', cells],
     ['villages', discs],
   ];
-  const indexed = ordered
+  const out: Prepared = ordered
     .filter(([, list]) => list.length > 0)
     .map(([method, list]) => ({ method, list, index: indexOf(list) }));
-  return bboxes.map((b) =>
-    indexed.flatMap(({ method, list, index }) => {
-      const hits = index.search(b[0], b[1], b[2], b[3]);
-      return hits.length ? [{ method, footprints: hits.map((k) => list[k]!) }] : [];
-    }),
-  );
+  if (!byRadius) {
+    byRadius = new Map();
+    prepared.set(layers, byRadius);
+  }
+  byRadius.set(villageRadiusM, out);
+  return out;
 }
 
 function indexOf(list: readonly Footprint[]): Flatbush {

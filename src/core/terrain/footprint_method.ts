@@ -1,5 +1,26 @@
-import type { TerrainSummary } from '../base/types.ts';
+import { cellsOf } from '../base/site_cells.ts';
+import type { Setting, Site, TerrainSummary } from '../base/types.ts';
 import type { TerrainContext } from './terrain_context.ts';
+
+/**
+ * How many cells of `sites` get a terrain footprint (their site stands on the DEM) and how many keep
+ * their circle or sector (off it); cells with a predicted polygon of their own are neither.
+ */
+export function terrainCellCounts(
+  terrain: TerrainContext,
+  sites: readonly Site[],
+  settingOf: (s: Site) => Setting,
+): { onDem: number; off: number } {
+  let onDem = 0;
+  let off = 0;
+  for (const site of sites)
+    for (const cell of cellsOf(site)) {
+      if (cell.coverage) continue;
+      if (terrain.keyOf(site, cell, settingOf(site))) onDem++;
+      else off++;
+    }
+  return { onDem, off };
+}
 
 /** The summary of a terrain context, with the cell counts of the analysis. */
 export function terrainSummary(

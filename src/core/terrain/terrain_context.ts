@@ -27,15 +27,57 @@ export interface TerrainContext {
   keyOf(site: Site, cell: Cell, setting: Setting): { key: string; radio: RadioCell } | null;
 }
 
+type CellKey = { key: string; radio: RadioCell } | null;
+
+/**
+ * The cache keys already worked out, by site object, then DEM and model (`prefix`), setting and cell:
+ * resolving a cell and writing its key costs more than the lookup, and an analysis, its what-if
+ * updates and their sub-analyses ask for the same site's footprints many times. A site is taken to be
+ * immutable once analysed (every edit makes a new object), as the incremental analysis takes it; a
+ * site given as one record has new cell objects on every `cellsOf`, so its cells go by technology
+ * (one each).
+ */
+const keyMemo = new WeakMap<Site, { prefix: string; setting: Setting; keys: Map<string, CellKey> }[]>();
+
+function cellSlot(site: Site, cell: Cell): string | null {
+  if (!site.cells?.length) return cell.technology;
+  const i = site.cells.indexOf(cell);
+  return i >= 0 ? String(i) : null;
+}
+
+/** The memo of a site's keys for one DEM and model and one setting (made when missing). */
+function memoOf(site: Site, prefix: string, setting: Setting): Map<string, CellKey> {
+  let list = keyMemo.get(site);
+  if (!list) {
+    list = [];
+    keyMemo.set(site, list);
+  }
+  for (const m of list) if (m.prefix === prefix && m.setting === setting) return m.keys;
+  const keys = new Map<string, CellKey>();
+  list.push({ prefix, setting, keys });
+  return keys;
+}
+
 /** Builds the terrain context of a DEM and a model; the cache is the shared one unless given. */
 export function terrainContext(dem: Dem, options: TerrainOptions): TerrainContext {
   const { model } = options;
   const cache = options.cache ?? sharedFootprintCache;
   const prefix = `${hash(dem.key)}${hash(model.key)}`;
-  const keyOf = (site: Site, cell: Cell, setting: Setting) => {
+  const resolveKey = (site: Site, cell: Cell, setting: Setting): CellKey => {
     if (!demCovers(dem, site.lon, site.lat)) return null;
     const radio = model.resolve(site, cell, setting);
     return { key: terrainCellKey(radio, prefix), radio };
+  };
+  const keyOf = (site: Site, cell: Cell, setting: Setting): CellKey => {
+    const slot = cellSlot(site, cell);
+    if (slot === null) return resolveKey(site, cell, setting);
+    const memo = memoOf(site, prefix, setting);
+    let held = memo.get(slot);
+    if (held === undefined) {
+      held = resolveKey(site, cell, setting);
+      memo.set(slot, held);
+    }
+    return held;
   };
   return {
     dem,
