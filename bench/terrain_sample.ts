@@ -33,7 +33,6 @@ import { halfDiscModel } from '../tests/support/half_disc_model.ts';
 import { highlandTerrain } from '../tests/support/rough_terrain.ts';
 import { loadSample } from '../tests/support/sample.ts';
 
-
 const limit = Number(process.env.TERRAIN_BENCH_SITES ?? Number.POSITIVE_INFINITY);
 const halfDisc = process.env.TERRAIN_BENCH_MODEL === 'half-disc';
 /** `TERRAIN_BENCH_COMPARE=traced`: trace without simplifying on the workers, simplify here, and time the
@@ -48,7 +47,9 @@ const threads = availableParallelism();
 console.log(`terrain: machine ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}`);
 
 let t = performance.now();
-const dem = gridDem([syntheticGrid([107.0, 10.3, 109.6, 14.9], 1 / 1200, highlandTerrain, 'rough 3″ terrain')]);
+const dem = gridDem([
+  syntheticGrid([107.0, 10.3, 109.6, 14.9], 1 / 1200, highlandTerrain, 'rough 3″ terrain'),
+]);
 console.log(
   `terrain: synthetic 3″ DEM of 107.0–109.6° E, 10.3–14.9° N built in ${((performance.now() - t) / 1000).toFixed(1)} s`,
 );

@@ -13,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import { precomputeTerrain } from '../src/cli/terrain_precompute.ts';
 import { cellsOf } from '../src/core/base/site_cells.ts';
 import type { Setting, Site } from '../src/core/base/types.ts';
+import { scanRowsBytes } from '../src/core/coverage/keep_scan_rows.ts';
 import { communeLocator } from '../src/core/geometry/commune_locator.ts';
 import { startAnalysis, updateAnalysis } from '../src/core/incremental_analysis.ts';
 import { DEFAULT_RADIO } from '../src/core/propagation/radio_config.ts';
@@ -65,7 +66,11 @@ let state = startAnalysis(
   { communes, sites, villages, dem },
   { terrain: { model, cache }, gapPolygons: false, postalBeyondPolygons: false },
 );
-console.log(`what-if on a DEM: first analysis ${((performance.now() - t) / 1000).toFixed(1)} s`);
+console.log(
+  `what-if on a DEM: first analysis ${((performance.now() - t) / 1000).toFixed(1)} s; pair rows kept for ${
+    state.cache.scanRows.size
+  } communes, ${(scanRowsBytes(state.cache.scanRows) / 2 ** 20).toFixed(1)} MiB`,
+);
 
 /** `site` moved by `dx`, `dy` metres (a new object, as the scenario's edits make). */
 function moved(site: Site, dx: number, dy: number): Site {
@@ -88,17 +93,20 @@ function move(next: Site, at: number) {
 // Spread over the tile: every k-th site on it, with the index of each in the analysis input.
 const step = Math.max(1, Math.floor(onTile.length / moving));
 const chosen = onTile.filter((_s, i) => i % step === 0).slice(0, moving);
-// WHATIF_PROFILE=file.cpuprofile: a CPU profile of the moves alone (for finding where they spend it).
+// WHATIF_PROFILE=file.cpuprofile: a CPU profile of the moves (for finding where they spend it); with
+// WHATIF_PROFILE_CACHED=1, of three more rounds of moves to cached positions only.
 const profileTo = process.env.WHATIF_PROFILE;
 const inspector = profileTo ? new Session() : null;
+const post = (method: string) => new Promise<unknown>((done) => inspector!.post(method, (_e, r) => done(r)));
+const cachedOnly = process.env.WHATIF_PROFILE_CACHED === '1';
 if (inspector) {
   inspector.connect();
-  await new Promise((done) =>
-    inspector.post('Profiler.enable', () => inspector.post('Profiler.start', done)),
-  );
+  await post('Profiler.enable');
+  if (!cachedOnly) await post('Profiler.start');
 }
 const fresh: ReturnType<typeof move>[] = [];
 const cached: ReturnType<typeof move>[] = [];
+const detail = process.env.WHATIF_DETAIL === '1';
 for (const site of chosen) {
   const at = state.input.sites.findIndex((s) => s.id === site.id);
   const original = state.input.sites[at]!;
@@ -106,15 +114,30 @@ for (const site of chosen) {
   move(original, at); // back (cached)
   cached.push(move(moved(original, 100, 0), at)); // the new position again: from the cache
   move(original, at);
+  if (detail)
+    console.log(
+      `  ${site.id} (${cellsOf(site)
+        .map((c) => c.technology)
+        .join(
+          ', ',
+        )}): ${fresh.at(-1)!.communes} communes; new position ${fresh.at(-1)!.ms.toFixed(0)} ms (sweep ${fresh
+        .at(-1)!
+        .sweep.toFixed(0)} ms), cached ${cached.at(-1)!.ms.toFixed(0)} ms`,
+    );
 }
-
+if (inspector && cachedOnly) {
+  await post('Profiler.start');
+  for (let round = 0; round < 3; round++)
+    for (const site of chosen) {
+      const at = state.input.sites.findIndex((s) => s.id === site.id);
+      const original = state.input.sites[at]!;
+      move(moved(original, 100, 0), at);
+      move(original, at);
+    }
+}
 if (inspector && profileTo) {
-  await new Promise<void>((done) =>
-    inspector.post('Profiler.stop', (_e, r) => {
-      writeFileSync(profileTo, JSON.stringify(r.profile));
-      done();
-    }),
-  );
+  const r = (await post('Profiler.stop')) as { profile: unknown };
+  writeFileSync(profileTo, JSON.stringify(r.profile));
 }
 
 const stat = (xs: number[]) => {

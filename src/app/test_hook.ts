@@ -16,8 +16,11 @@ export interface VungPhuHook {
   /** ms the worker spent loading and parsing the data, and analysing it (first load). */
   loadMs: number | null;
   analysisMs: number | null;
-  /** The last what-if update: ms from the edit to the panels updated, and inside the worker. */
-  lastUpdate: { totalMs: number; workerMs: number; communes: number } | null;
+  /**
+   * The last what-if update: ms from the edit to the panels updated, inside the worker, and of that
+   * the incremental analysis; the communes it recomputed.
+   */
+  lastUpdate: { totalMs: number; workerMs: number; analysisMs: number; communes: number } | null;
   /** Edits applied so far (counts replies from the worker). */
   updates: number;
   /** Set when the analysis failed. */

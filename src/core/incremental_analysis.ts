@@ -21,7 +21,8 @@ import {
 import { unitGroups } from './base/unit_groups.ts';
 import { analysisTerrain } from './coverage/analysis_terrain.ts';
 import type { PairName, ScanMemo } from './coverage/analyze.ts';
-import { probeCoverage } from './coverage/probe_coverage.ts';
+import { keepScanRows, type ScanRowsStore } from './coverage/keep_scan_rows.ts';
+import { type ProbeResult, probeCoverage } from './coverage/probe_coverage.ts';
 import { rollup } from './coverage/rollup.ts';
 import { communeLocator } from './geometry/commune_locator.ts';
 import { metresPerDegreeLat, metresPerDegreeLon } from './geometry/local_projection.ts';
@@ -76,7 +77,11 @@ export function startAnalysis(
   options: FullOptions = {},
   callbacks: Callbacks = {},
 ): AnalysisState {
-  return withCache(input, options, runAnalysis(input, options, callbacks));
+  // With a DEM the scans are costly (terrain footprints have many vertices): the full analysis keeps
+  // every commune's pair rows, so that an update rescans only the pairs it changed.
+  const rows: ScanRowsStore | undefined = input.dem ? new Map() : undefined;
+  const run = rows ? { ...options, scanMemo: keepScanRows(rows) } : options;
+  return withCache(input, options, runAnalysis(input, run, callbacks), rows);
 }
 
 /**
@@ -148,6 +153,14 @@ export function updateAnalysis(
       for (const cell of cellsOf(s)) names.add(`${cell.technology}\u0000${s.operator}`);
     }
   const communeAt = new Map(communes.map((c, i) => [c.id, i]));
+  // A probe (village, commune centre) outside every changed site's reach has the technologies it had.
+  const changedBoxes = siteDiff.map(reach);
+  const previousProbe = new Map<string, ProbeResult>();
+  cache.probePoints.forEach((p, k) => {
+    previousProbe.set(`${p.lon}\u0000${p.lat}`, prev.mobile.probes[k]!);
+  });
+  const knownProbe = (lon: number, lat: number) =>
+    changedBoxes.some((b) => inBox(b, lon, lat)) ? undefined : previousProbe.get(`${lon}\u0000${lat}`);
   const scanMemo: ScanMemo = {
     unchanged(id) {
       const held = cache.scanRows.get(id);
@@ -199,6 +212,7 @@ export function updateAnalysis(
         ...(options.terrain ? { terrain: options.terrain } : {}),
         siteSetting: settingOf,
         scanMemo,
+        knownProbe,
         ...(options.radio ? { radio: options.radio } : {}),
       },
     );
@@ -389,22 +403,32 @@ function reevaluateTargets(
  * Takes up an analysis computed elsewhere (`result` must be `runAnalysis(input, options)`, e.g. put
  * together by `combineAnalyses`), ready for incremental updates.
  */
-export function resumeAnalysis(input: FullInput, options: FullOptions, result: FullResult): AnalysisState {
-  return withCache(input, options, result);
+export function resumeAnalysis(
+  input: FullInput,
+  options: FullOptions,
+  result: FullResult,
+  scanRows?: ScanRowsStore,
+): AnalysisState {
+  return withCache(input, options, result, scanRows);
 }
 
 /**
  * The state with its cache built on first use: the first update pays for it, or the caller can build it
  * at a quiet moment by reading `cache` (the app's worker does, after posting the first figures).
  */
-function withCache(input: FullInput, options: FullOptions, result: FullResult): AnalysisState {
+function withCache(
+  input: FullInput,
+  options: FullOptions,
+  result: FullResult,
+  scanRows?: ScanRowsStore,
+): AnalysisState {
   let cache: AnalysisCache | null = null;
   return {
     input,
     options,
     result,
     get cache() {
-      cache ??= buildCache(input, options, result);
+      cache ??= buildCache(input, options, result, scanRows);
       return cache;
     },
   };

@@ -8,8 +8,7 @@ import Flatbush from 'flatbush';
 import type { Polygon } from 'geojson';
 import { DEFAULT_CONFIG } from './base/config.ts';
 import type { EngineConfig, GapPolygon, Setting, Site } from './base/types.ts';
-import type { PairName } from './coverage/analyze.ts';
-import type { PairRows } from './coverage/commune_scan.ts';
+import type { ScanRowsStore } from './coverage/keep_scan_rows.ts';
 import type { PopulatedLayers } from './coverage/populated_zones.ts';
 import { type CommuneLocator, communeLocator } from './geometry/commune_locator.ts';
 import { type FullInput, type FullOptions, type FullResult, populatedLayersOf } from './run_analysis.ts';
@@ -48,12 +47,18 @@ export interface AnalysisCache {
   /**
    * By commune id, the rows of every pair of its latest scan in an update (`PairRows`): the next update
    * gives back those of the pairs none of its changed sites has near the commune, and scans only the
-   * others. Filled by the updates, for the communes they recompute.
+   * others. Filled by the full analysis with a DEM (`startAnalysis`, the app's load), else by the
+   * updates for the communes they recompute.
    */
-  scanRows: Map<string, Map<PairName, PairRows>>;
+  scanRows: ScanRowsStore;
 }
 
-export function buildCache(input: FullInput, options: FullOptions, result: FullResult): AnalysisCache {
+export function buildCache(
+  input: FullInput,
+  options: FullOptions,
+  result: FullResult,
+  scanRows: ScanRowsStore = new Map(),
+): AnalysisCache {
   const cfg: EngineConfig = { ...DEFAULT_CONFIG, ...options.config };
   const { communes } = input;
   const locator = communeLocator(communes);
@@ -100,7 +105,7 @@ export function buildCache(input: FullInput, options: FullOptions, result: FullR
     populatedLayers: populatedLayersOf(input),
     siteBoxes: new WeakMap(),
     siteSettings: new WeakMap(),
-    scanRows: new Map(),
+    scanRows,
   };
 }
 

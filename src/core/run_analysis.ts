@@ -201,6 +201,7 @@ export function runAnalysis(
       ...(options.terrain ? { terrain: options.terrain } : {}),
       ...(options.siteSetting ? { siteSetting: options.siteSetting } : {}),
       ...(options.scanMemo ? { scanMemo: options.scanMemo } : {}),
+      ...(options.knownProbe ? { knownProbe: options.knownProbe } : {}),
       ...(options.radio ? { radio: options.radio } : {}),
     },
   );

@@ -138,6 +138,31 @@ describe('the terrain footprint pool', () => {
     expect(figures(circles)).not.toEqual(figures(single));
   });
 
+  it('with `local`, this thread computes a share too (the same footprints, the same figures)', async () => {
+    const here = counting();
+    const cache = footprintCache();
+    const context = terrainContext(dem, { model: here.model, cache });
+    const log: string[][] = [];
+    const summary = await precomputeFootprints(
+      sites,
+      settingOf,
+      context,
+      DEFAULT_RADIO,
+      1,
+      () => fakeWorker(log),
+      undefined,
+      true,
+    );
+    // Three batches of two sites: two in the worker's hands, the third computed here.
+    expect(summary).toEqual({ cells: 18, computed: 18, workers: 1, local: 6 });
+    expect(here.calls()).toBe(6);
+    expect(log.flat()).toHaveLength(12);
+    expect(cache.size).toBe(18);
+    const r = runAnalysis(input, { terrain: { model: here.model, cache } });
+    expect(here.calls()).toBe(6);
+    expect(figures(r)).toEqual(figures(single));
+  });
+
   it('a second run finds everything cached and starts no worker', async () => {
     const cache = footprintCache();
     const context = terrainContext(dem, { model: defaultTerrainModel(), cache });

@@ -210,6 +210,7 @@ export class Loader {
       const lastUpdate = {
         totalMs: performance.now() - started,
         workerMs: delta.workerMs,
+        analysisMs: delta.analysisMs,
         communes: delta.recomputedCommunes.length,
       };
       store.setLastUpdate(lastUpdate);

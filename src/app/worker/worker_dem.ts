@@ -92,7 +92,7 @@ export function persistFootprintsSoon(): void {
 
 /**
  * Before an analysis or a plan over `dem`: computes the footprints of `sites` not in the shared cache
- * on `navigator.hardwareConcurrency − 1` nested workers (at least one), posting progress for request
+ * on `navigator.hardwareConcurrency − 1` nested workers (at least one) and on this worker, posting progress for request
  * `id` (label TERRAIN_PROGRESS) about every 1 % of the cells.
  */
 export async function precomputeOnCores(
@@ -116,5 +116,7 @@ export async function precomputeOnCores(
       shown = done;
       post({ kind, id, done, total, label: TERRAIN_PROGRESS });
     },
+    // This worker computes too while the pool does (and its sweep is then warm for the what-if moves).
+    true,
   );
 }

@@ -41,6 +41,7 @@ export function edit(
     sites: countedInputSites(applied.sites, s.rule, s.countedCache, s.calibrated),
     ...(s.basePostal ? { postal: applied.postal } : {}),
   });
+  const analysisMs = performance.now() - started;
   s.analysis = state;
   s.sites = applied.sites;
   s.skipped = applied.skipped;
@@ -93,6 +94,7 @@ export function edit(
     skippedEdits: applied.skipped,
     recomputedCommunes: summary.recomputedCommunes,
     workerMs: performance.now() - started,
+    analysisMs,
   };
   post({ kind: 'delta', id: request.id, delta });
 }

@@ -11,6 +11,7 @@ import type { Village } from '../../core/base/infrastructure.ts';
 import type { Commune, PopulationPoint, Site } from '../../core/base/types.ts';
 import { combineAnalyses } from '../../core/combine_analyses.ts';
 import { type CountedSites, type CountingRule, countedSites } from '../../core/coverage/counted_sites.ts';
+import { keepScanRows, type ScanRowsStore } from '../../core/coverage/keep_scan_rows.ts';
 import { communeLocator } from '../../core/geometry/commune_locator.ts';
 import { resumeAnalysis } from '../../core/incremental_analysis.ts';
 import { buildReport, type ReportInputs } from '../../core/report/report.ts';
@@ -244,7 +245,9 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
   let last = 0;
   // The mobile half first (sites, villages, population): it alone colours the default map.
   const { postal: _postal, fiber: _fiber, targets: _targets, speedTests: _speedTests, ...common } = input;
-  const mobile = runAnalysis(common, options, {
+  // With a DEM, every commune's pair rows are kept for the what-if updates (as startAnalysis does).
+  const scanRows: ScanRowsStore | undefined = dem ? new Map() : undefined;
+  const mobile = runAnalysis(common, scanRows ? { ...options, scanMemo: keepScanRows(scanRows) } : options, {
     onProgress: (done, total, label) => {
       if (done - last >= 10 || done === total) {
         last = done;
@@ -290,7 +293,7 @@ export async function load(request: Extract<WorkerRequest, { kind: 'load' }>, de
   }
   // Then the postal and fiber half, and the two put together exactly as one full run.
   const infra = input.postal || input.fiber ? infrastructureIndicators(input, options) : null;
-  const analysis = resumeAnalysis(input, options, combineAnalyses(input, mobile, infra, options));
+  const analysis = resumeAnalysis(input, options, combineAnalyses(input, mobile, infra, options), scanRows);
   const analysisMs = performance.now() - t0;
   const name = (k: DatasetKind) => datasets.find((d) => d.kind === k && d.source !== 'none')?.name ?? null;
   const villages = loaded.villages ?? [];

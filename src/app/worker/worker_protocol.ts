@@ -206,6 +206,8 @@ export interface Delta {
   recomputedCommunes: string[];
   /** ms the worker spent: incremental analysis, rounding and features. */
   workerMs: number;
+  /** Of which the incremental analysis (`updateAnalysis`, with any footprints it had to compute). */
+  analysisMs: number;
 }
 
 /** The result of reading one file, for the import report. */

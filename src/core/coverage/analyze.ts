@@ -31,7 +31,7 @@ import { type CommuneScan, type PairRows, type ScanReuse, scanCommune } from './
 import { MAX_PAIRS, type PairLayout, pairLayout } from './footprints.ts';
 import { gapPolygons } from './gap_polygons.ts';
 import { POPULATED_BIT, type PopulatedLayers, populatedZones } from './populated_zones.ts';
-import { probeCoverage } from './probe_coverage.ts';
+import { type ProbeResult, probeCoverage } from './probe_coverage.ts';
 import { rollup } from './rollup.ts';
 import { type SiteFootprints, siteFootprints } from './site_footprints.ts';
 
@@ -71,6 +71,11 @@ export interface AnalysisOptions {
    * the pairs it did not change, and takes the others once scanned. Without it every pair is scanned.
    */
   scanMemo?: ScanMemo;
+  /**
+   * A probe's result when it is known already: an incremental update gives back the previous result
+   * of a point no changed footprint can reach (its nearest 4G site it sets right itself).
+   */
+  knownProbe?: (lon: number, lat: number) => ProbeResult | undefined;
 }
 
 /** A technology and operator pair as a scan memo names it (bit positions differ between analyses). */
@@ -225,9 +230,24 @@ export function analyze(
       gaps.push(...communeGaps(commune, scan, area, points, footprints.pairsAt, gapCombos, cfg));
   });
   callbacks.onProgress?.(communes.length, communes.length, 'done');
-  const probes = input.probes?.length
-    ? probeCoverage(input.probes, technologiesAt(footprints, layout), sites, footprints.points)
-    : [];
+  /** The probes: those known taken as they are, the others tested against the footprints. */
+  function probesOf(points: readonly { lon: number; lat: number }[], known: AnalysisOptions['knownProbe']) {
+    const at = technologiesAt(footprints, layout);
+    if (!known) return probeCoverage(points, at, sites, footprints.points);
+    const out = points.map((p) => known(p.lon, p.lat) ?? null);
+    const todo = out.flatMap((r, k) => (r ? [] : [k]));
+    const fresh = probeCoverage(
+      todo.map((k) => points[k]!),
+      at,
+      sites,
+      footprints.points,
+    );
+    todo.forEach((k, j) => {
+      out[k] = fresh[j]!;
+    });
+    return out as ProbeResult[];
+  }
+  const probes = input.probes?.length ? probesOf(input.probes, callbacks.knownProbe) : [];
   return {
     probes,
     units: [...communeUnits, ...rollup(communes, communeUnits)],
